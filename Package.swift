@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "MarginScope",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "marginscope", targets: ["marginscope"]),
+        .library(name: "LossMath", targets: ["LossMath"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // MARK: - Libraries (no terminal)
+
+        /// The mathematics: log-sum-exp, softmax, NormFace, LMCL, BD-LMCL, bounds. Pure, no I/O.
+        .target(
+            name: "LossMath",
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+        ),
+        /// Cells, canvas, layout, widgets, plots, events. Knows nothing of losses.
+        .target(name: "TerminalUI"),
+        /// The application: state, actions, reducer, key table, screens.
+        .target(name: "Explorer", dependencies: ["LossMath", "TerminalUI"]),
+        /// The command line: compute, frame, bench (parsing, validation, formatting).
+        .target(
+            name: "MarginScopeCLI",
+            dependencies: [
+                "LossMath", "TerminalUI", "Explorer", "NcursesBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - Terminal
+
+        /// ncursesw, with the macros Swift cannot import wrapped in a shim header.
+        .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        /// The only Swift code that calls ncurses.
+        .target(name: "NcursesBackend", dependencies: ["CNcurses", "TerminalUI"]),
+
+        // MARK: - Executables
+
+        .executableTarget(name: "marginscope", dependencies: ["MarginScopeCLI"]),
+
+        // MARK: - Tests
+
+        .testTarget(name: "LossMathTests", dependencies: ["LossMath"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(
+            name: "ExplorerTests",
+            dependencies: ["Explorer", "LossMath", "TerminalUI"],
+            exclude: ["__Snapshots__"]
+        ),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["MarginScopeCLI", "LossMath"]
+        ),
+    ]
+)

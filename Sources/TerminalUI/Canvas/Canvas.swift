@@ -1,0 +1,145 @@
+/// A grid of cells that widgets draw into; backends copy it to the terminal.
+///
+/// The whole frame is drawn every time; `changes(from:)` gives the cells that
+/// differ from the previous frame, which is all a backend writes. Drawing
+/// outside the canvas, or outside the `clip` rectangle, is silently dropped, so
+/// a widget given a tiny area never traps.
+public struct Canvas: Hashable, Sendable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        self.cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get {
+            guard x >= 0, y >= 0, x < width, y < height else { return .blank }
+            return cells[y * width + x]
+        }
+    }
+
+    /// Sets one cell, keeping double-width pairs consistent.
+    public mutating func set(x: Int, y: Int, _ cell: Cell, clip: Rect? = nil) {
+        let area = clip.map { $0.intersection(bounds) } ?? bounds
+        guard area.contains(x: x, y: y) else { return }
+        if cell.width == 2 && !area.contains(x: x + 1, y: y) {
+            // A wide character that does not fit is shown as a narrow blank.
+            write(x: x, y: y, Cell(" ", style: cell.style))
+            return
+        }
+        write(x: x, y: y, cell)
+        if cell.width == 2 {
+            write(x: x + 1, y: y, Cell("", style: cell.style, width: 0))
+        }
+    }
+
+    private mutating func write(x: Int, y: Int, _ cell: Cell) {
+        let i = y * width + x
+        let old = cells[i]
+        // Overwriting half of a wide pair blanks the other half.
+        if old.width == 2 && cell.width != 2 && x + 1 < width && cells[i + 1].isContinuation {
+            cells[i + 1] = Cell(" ", style: cells[i + 1].style)
+        }
+        if old.isContinuation && x > 0 && cells[i - 1].width == 2 {
+            cells[i - 1] = Cell(" ", style: cells[i - 1].style)
+        }
+        cells[i] = cell
+    }
+
+    /// Writes `text` from column `x` on row `y`, one grapheme per cell (two for
+    /// wide ones), and returns the column after the last one written.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil) -> Int {
+        var cx = x
+        let limit = (clip.map { $0.intersection(bounds) } ?? bounds).maxX
+        for ch in text {
+            if cx >= limit { break }
+            let w = ColumnWidth.of(ch)
+            if w == 0 { continue }
+            set(x: cx, y: y, Cell(String(ch), style: style, width: UInt8(w)), clip: clip)
+            cx += w
+        }
+        return cx
+    }
+
+    /// Fills `rect` with `cell`.
+    public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
+        let r = rect.intersection(bounds)
+        guard !r.isEmpty else { return }
+        for yy in r.y..<r.maxY {
+            for xx in r.x..<r.maxX { set(x: xx, y: yy, cell) }
+        }
+    }
+
+    /// Changes the style of every cell in `rect`, keeping the text.
+    public mutating func restyle(_ rect: Rect, _ transform: (Style) -> Style) {
+        let r = rect.intersection(bounds)
+        guard !r.isEmpty else { return }
+        for yy in r.y..<r.maxY {
+            for xx in r.x..<r.maxX { cells[yy * width + xx].style = transform(cells[yy * width + xx].style) }
+        }
+    }
+
+    /// The text of row `y`, continuation cells skipped, trailing spaces kept.
+    public func line(_ y: Int) -> String {
+        guard y >= 0, y < height else { return "" }
+        var s = ""
+        for xx in 0..<width {
+            let c = cells[y * width + xx]
+            if !c.isContinuation { s += c.text }
+        }
+        return s
+    }
+
+    /// Every row as text with trailing spaces removed: what snapshots compare.
+    public var lines: [String] {
+        (0..<height).map { y in
+            var l = line(y)
+            while l.last == " " { l.removeLast() }
+            return l
+        }
+    }
+
+    /// The rows joined by newlines, trailing spaces removed.
+    public var text: String { lines.joined(separator: "\n") }
+
+    /// A run of changed cells on one row, to be written in one go.
+    public struct Change: Hashable, Sendable {
+        public var x: Int
+        public var y: Int
+        public var cells: [Cell]
+    }
+
+    /// The runs of cells that differ from `previous` (everything when the
+    /// sizes differ), row by row, left to right.
+    public func changes(from previous: Canvas?) -> [Change] {
+        let full = previous == nil || previous!.width != width || previous!.height != height
+        var result: [Change] = []
+        for yy in 0..<height {
+            var xx = 0
+            while xx < width {
+                let i = yy * width + xx
+                if full || cells[i] != previous!.cells[i] {
+                    var run: [Cell] = []
+                    var start = xx
+                    // A changed continuation cell is redrawn from its wide head.
+                    if cells[i].isContinuation && xx > 0 { start = xx - 1; run.append(cells[i - 1]) }
+                    while xx < width && (full || cells[yy * width + xx] != previous!.cells[yy * width + xx]) {
+                        run.append(cells[yy * width + xx])
+                        xx += 1
+                    }
+                    result.append(Change(x: start, y: yy, cells: run))
+                } else {
+                    xx += 1
+                }
+            }
+        }
+        return result
+    }
+}

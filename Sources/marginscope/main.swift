@@ -1,0 +1,2 @@
+import MarginScopeCLI
+MarginScope.main()
