@@ -3,6 +3,205 @@
 // SwiftPM drops the -D_XOPEN_SOURCE flags of ncursesw's pkg-config file; without
 // this define the wide-character API (get_wch, cchar_t, setcchar) is not declared.
 #define NCURSES_WIDECHAR 1
+#include <errno.h>
+#include <langinfo.h>
 #include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
+
+// Swift cannot import function-like macros, macros built from casts, or (in
+// Swift 6 mode) C global variables such as `stdout`, `stdscr`, `COLOR_PAIRS`.
+// Each one the backend needs is wrapped here in a `static inline` function.
+
+// MARK: - Attributes
+
+static inline attr_t ms_attr_bold(void) { return A_BOLD; }
+static inline attr_t ms_attr_reverse(void) { return A_REVERSE; }
+static inline attr_t ms_attr_underline(void) { return A_UNDERLINE; }
+static inline attr_t ms_attr_dim(void) { return A_DIM; }
+static inline attr_t ms_attr_normal(void) { return A_NORMAL; }
+
+// MARK: - Globals Swift 6 rejects
+
+static inline WINDOW *ms_stdscr(void) { return stdscr; }
+static inline FILE *ms_stdout(void) { return stdout; }
+static inline FILE *ms_stdin(void) { return stdin; }
+static inline int ms_color_pairs(void) { return COLOR_PAIRS; }
+static inline int ms_colors(void) { return COLORS; }
+
+/// The columns the C library gives a character in the current locale (-1 when
+/// it cannot be printed). glibc declares wcwidth only under _XOPEN_SOURCE,
+/// which SwiftPM drops.
+extern int wcwidth(wchar_t);
+static inline int ms_wcwidth(wchar_t c) { return wcwidth(c); }
+
+/// Whether the current locale encodes characters as UTF-8.
+static inline int ms_locale_is_utf8(void) { return strcmp(nl_langinfo(CODESET), "UTF-8") == 0; }
+
+// MARK: - Keys
+
+static inline int ms_key_f(int n) { return KEY_F(n); }
+static inline int ms_key_f0(void) { return KEY_F0; }
+
+/// The key code ncurses assigned to an extended terminfo capability such as
+/// "kUP" (shift-up in xterm), or 0 when the terminal does not define it.
+static inline int ms_extended_key_code(const char *capability) {
+    char *s = tigetstr(capability);
+    if (s == NULL || s == (char *)-1) return 0;
+    int code = key_defined(s);
+    return code > 0 ? code : 0;
+}
+
+// MARK: - Mouse
+
+static inline mmask_t ms_button_pressed(int button) { return NCURSES_MOUSE_MASK(button, NCURSES_BUTTON_PRESSED); }
+static inline mmask_t ms_button_released(int button) { return NCURSES_MOUSE_MASK(button, NCURSES_BUTTON_RELEASED); }
+static inline mmask_t ms_report_mouse_position(void) { return REPORT_MOUSE_POSITION; }
+
+// MARK: - Terminal type
+
+/// Whether terminfo knows `name`, tested without side effects on the current
+/// terminal (setupterm with an error out-parameter never exits the process,
+/// unlike initscr).
+static inline int ms_terminfo_knows(const char *name, int fd) {
+    int error = 0;
+    TERMINAL *previous = cur_term;
+    int ok = setupterm(name, fd, &error) == OK && error == 1;
+    TERMINAL *probed = set_curterm(previous);
+    if (probed != NULL && probed != previous) del_curterm(probed);
+    return ok;
+}
+
+/// Appends terminfo capability `name` of the current terminal to `buffer`
+/// (of `capacity` bytes, `*length` used), or `fallback` when the terminal lacks
+/// it or `name` is NULL.
+static inline void ms_append_capability(char *buffer, int capacity, int *length,
+                                        const char *name, const char *fallback) {
+    const char *s = name != NULL ? tigetstr(name) : NULL;
+    if (s == NULL || s == (char *)-1) s = fallback;
+    if (s == NULL) return;
+    size_t n = strlen(s);
+    if (*length + (int)n >= capacity) return;
+    memcpy(buffer + *length, s, n);
+    *length += (int)n;
+}
+
+// MARK: - Restoring the terminal from a signal handler
+
+/// Everything a signal handler needs to put the terminal back, prepared in
+/// advance so the handler only calls write(2), tcsetattr(3), sigaction(2) and
+/// raise(3), which are async-signal-safe.
+typedef struct ms_restore_state {
+    /// Non-zero while the full-screen mode is on; the handler does nothing otherwise.
+    volatile sig_atomic_t active;
+    /// The terminal written to and whose modes are restored.
+    int fd;
+    int has_termios;
+    struct termios termios;
+    /// Leave the alternate screen, show the cursor, stop mouse reports, reset attributes.
+    char bytes[512];
+    int length;
+    /// The dispositions in place before ours, reinstated before re-raising.
+    struct sigaction previous[65];
+    int installed[65];
+} ms_restore_state;
+
+static inline void ms_restore_init(ms_restore_state *s, int fd) {
+    memset(s, 0, sizeof *s);
+    s->fd = fd;
+    s->has_termios = tcgetattr(fd, &s->termios) == 0;
+}
+
+/// Writes the restore sequence and the saved terminal modes once.
+static inline void ms_restore_terminal(ms_restore_state *s) {
+    if (!s->active) return;
+    s->active = 0;
+    const char *p = s->bytes;
+    int left = s->length;
+    while (left > 0) {
+        ssize_t n = write(s->fd, p, (size_t)left);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        p += n;
+        left -= (int)n;
+    }
+    if (s->has_termios) tcsetattr(s->fd, TCSANOW, &s->termios);
+}
+
+/// Installs `handler` for `sig`, keeping the previous disposition. Termination
+/// signals that were ignored when we started (as under nohup) stay ignored.
+static inline int ms_install_handler(ms_restore_state *s, int sig,
+                                     void (*handler)(int, siginfo_t *, void *),
+                                     int keep_if_ignored) {
+    if (sig <= 0 || sig >= 65) return -1;
+    struct sigaction old;
+    if (sigaction(sig, NULL, &old) != 0) return -1;
+    if (keep_if_ignored && old.sa_handler == SIG_IGN) return 0;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_sigaction = handler;
+    // SA_ONSTACK: a stack overflow (SIGSEGV) can only be handled on the alternate stack.
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
+    if (sigaction(sig, &sa, &s->previous[sig]) != 0) return -1;
+    s->installed[sig] = 1;
+    return 0;
+}
+
+/// Puts back every disposition ms_install_handler replaced.
+static inline void ms_uninstall_handlers(ms_restore_state *s) {
+    for (int sig = 1; sig < 65; sig++) {
+        if (s->installed[sig]) {
+            sigaction(sig, &s->previous[sig], NULL);
+            s->installed[sig] = 0;
+        }
+    }
+}
+
+/// Makes sure this thread has an alternate signal stack (the Swift runtime may
+/// already have set one up for its backtracer; then it is kept).
+static inline void ms_ensure_alternate_stack(void) {
+    stack_t current;
+    if (sigaltstack(NULL, &current) != 0) return;
+    if (!(current.ss_flags & SS_DISABLE) && current.ss_sp != NULL) return;
+    size_t size = 64 * 1024;
+    void *memory = malloc(size);
+    if (memory == NULL) return;
+    stack_t stack;
+    stack.ss_sp = memory;
+    stack.ss_size = size;
+    stack.ss_flags = 0;
+    if (sigaltstack(&stack, NULL) != 0) free(memory);
+}
+
+/// The whole signal handler once the state is known: restore the terminal,
+/// reinstate the previous disposition (the default, or the Swift runtime's
+/// backtracer for crash signals) and deliver the signal to it again.
+///
+/// A fault raised by the CPU (SIGSEGV, SIGBUS, SIGILL, SIGFPE with a positive
+/// si_code) is re-delivered by returning: the faulting instruction runs again
+/// and the previous handler sees the original context. Signals sent by a
+/// process, SIGABRT and SIGTRAP (x86's int3 leaves the pc past the trap) are
+/// raised again and delivered when this handler returns.
+static inline void ms_handle_signal(ms_restore_state *s, int sig, siginfo_t *info) {
+    int saved_errno = errno;
+    ms_restore_terminal(s);
+    if (sig > 0 && sig < 65 && s->installed[sig]) {
+        sigaction(sig, &s->previous[sig], NULL);
+        s->installed[sig] = 0;
+    } else {
+        signal(sig, SIG_DFL);
+    }
+    int fault = info != NULL && info->si_code > 0 &&
+        (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE);
+    if (!fault) raise(sig);
+    errno = saved_errno;
+}
+
 #endif

@@ -4,7 +4,8 @@ import ArgumentParser
 public struct MarginScope: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "marginscope",
-        abstract: "Explore softmax cross-entropy, LMCL (CosFace) and BD-LMCL in the terminal."
+        abstract: "Explore softmax cross-entropy, LMCL (CosFace) and BD-LMCL in the terminal.",
+        subcommands: [Compute.self]
     )
     public init() {}
     public func run() throws {}

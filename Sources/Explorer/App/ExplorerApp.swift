@@ -1,0 +1,64 @@
+import LossMath
+import TerminalUI
+
+/// The running explorer: the state, the caches derived from it, and the loop
+/// that turns events into actions and states into frames.
+public final class ExplorerApp {
+    public private(set) var state: ExplorerState
+    public let glyphs: GlyphSet
+    private let batchEngine: BatchEngine
+    private var hits = HitMap()
+
+    public init(state: ExplorerState, glyphs: GlyphSet, batchEngine: BatchEngine = BatchEngine()) {
+        self.state = state
+        self.glyphs = glyphs
+        self.batchEngine = batchEngine
+    }
+
+    public var wantsQuit: Bool { state.wantsQuit }
+
+    /// Turns an event into an action and applies it.
+    public func handle(_ event: Event) {
+        switch event {
+        case .key(let key):
+            state.apply(key: key)
+        case .mouse(let mouse):
+            if state.overlay != .none {
+                if mouse.action == .press { state.apply(.dismiss) }
+            } else if mouse.button == .wheelUp || mouse.button == .wheelDown {
+                state.apply(state.screen == .batch
+                    ? (mouse.button == .wheelUp ? .previousSample : .nextSample)
+                    : (mouse.button == .wheelUp ? .focusPrevious : .focusNext))
+            } else if let action = hits.action(for: mouse) {
+                state.apply(action)
+            }
+        case .resize(let width, let height):
+            state.apply(.resize(width: width, height: height))
+        }
+    }
+
+    /// Draws the current state (and remembers where the mouse can act).
+    public func render() -> Canvas {
+        let snapshot = state.screen == .batch && state.width >= Frame.minimumWidth && state.height >= Frame.minimumHeight
+            ? batchEngine.snapshot(for: state) : nil
+        let rendered = Frame.render(state, glyphs: glyphs, batch: snapshot)
+        hits = rendered.hits
+        return rendered.canvas
+    }
+
+    /// Runs until the user quits or input ends; the caller restores the terminal.
+    public func run(on backend: TerminalBackend) {
+        let size = backend.size
+        state.apply(.resize(width: size.width, height: size.height))
+        backend.draw(render())
+        while !state.wantsQuit, let event = backend.nextEvent() {
+            handle(event)
+            if !state.wantsQuit { backend.draw(render()) }
+        }
+    }
+
+    /// Replaces the message line (e.g. a TERM fallback note).
+    public func show(message: String) {
+        state.message = message
+    }
+}

@@ -1,0 +1,370 @@
+import Foundation
+import LossMath
+import TerminalUI
+
+extension ExplorerState {
+    /// The action a key sends in the current context (overlay, screen), if any.
+    public func action(for key: Key) -> Action? {
+        switch overlay {
+        case .entry:
+            switch key {
+            case .enter: return .entrySubmit
+            case .escape: return .dismiss
+            case .backspace, .delete: return .entryBackspace
+            case .control("c"): return .quit
+            case .character(let c): return .entryInput(c)
+            default: return nil
+            }
+        case .help, .stateString:
+            switch key {
+            case .control("c"), .character("q"): return .quit
+            default: return .dismiss
+            }
+        case .none:
+            return KeyTable.action(for: key, on: screen)
+        }
+    }
+
+    /// Applies a key: looks it up in the key table and applies its action.
+    public mutating func apply(key: Key) {
+        if let a = action(for: key) { apply(a) }
+    }
+
+    /// The reducer: the only place the state changes.
+    public mutating func apply(_ action: Action) {
+        switch action {
+        case .entryInput, .entryBackspace, .resize: break
+        default: message = nil
+        }
+        switch action {
+        case .quit:
+            wantsQuit = true
+        case .dismiss:
+            if overlay == .none { wantsQuit = true } else { overlay = .none }
+        case .nextScreen:
+            screen = Screen(rawValue: (screen.rawValue + 1) % Screen.allCases.count)!
+        case .previousScreen:
+            screen = Screen(rawValue: (screen.rawValue + Screen.allCases.count - 1) % Screen.allCases.count)!
+        case .showScreen(let s):
+            screen = s
+        case .focusPrevious, .focusNext:
+            let list = fields(on: screen)
+            let i = list.firstIndex(of: focusedField) ?? 0
+            let n = list.count
+            focus[screen] = list[(i + (action == .focusNext ? 1 : n - 1)) % n]
+        case .decrease: adjust(focusedField, by: -1, coarse: false)
+        case .increase: adjust(focusedField, by: 1, coarse: false)
+        case .decreaseCoarse: adjust(focusedField, by: -1, coarse: true)
+        case .increaseCoarse: adjust(focusedField, by: 1, coarse: true)
+        case .beginEntry:
+            if focusedField == .unselectedRule {
+                toggleRule()
+            } else {
+                overlay = .entry(field: focusedField, text: "")
+            }
+        case .makeTarget:
+            if let j = selectedClass {
+                target = j
+            } else {
+                message = "Select a class first (↑/↓), then press t."
+            }
+        case .addClass: addClass()
+        case .removeClass: removeClass()
+        case .toggleInputMode: toggleInputMode()
+        case .cyclePlot:
+            cosinePlot = CosinePlot(rawValue: (cosinePlot.rawValue + 1) % CosinePlot.allCases.count)!
+        case .cyclePreset:
+            presetIndex = (presetIndex + 1) % Preset.all.count
+            applyPreset(Preset.all[presetIndex])
+        case .reset:
+            let keep = (screen, width, height, batch.file, batch.samples, batch.classes)
+            self = ExplorerState()
+            (screen, width, height) = (keep.0, keep.1, keep.2)
+            if keep.3 != nil { batch.file = keep.3; batch.samples = keep.4; batch.classes = keep.5 }
+            message = "Reset to the teaching example."
+        case .toggleHelp:
+            overlay = overlay == .help ? .none : .help
+        case .showStateString:
+            overlay = .stateString
+        case .newSeed:
+            if batch.file != nil {
+                message = "The batch comes from \(batch.file!); new seeds apply to synthetic batches only."
+            } else {
+                batch.seed = batch.seed &+ 1
+                batch.selectedSample = 0
+            }
+        case .toggleRule: toggleRule()
+        case .previousSample: moveSample(by: -1)
+        case .nextSample: moveSample(by: 1)
+        case .pageSamplesUp: moveSample(by: -max(1, height / 2))
+        case .pageSamplesDown: moveSample(by: max(1, height / 2))
+        case .firstSample: moveSample(to: 0)
+        case .lastSample: moveSample(to: batch.samples - 1)
+        case .select(let f):
+            if fields(on: screen).contains(f) { focus[screen] = f }
+        case .setValue(let f, let v):
+            if fields(on: screen).contains(f) { focus[screen] = f }
+            _ = set(f, to: v)
+        case .selectSample(let i): moveSample(to: i)
+        case .entryInput(let c):
+            if case .entry(let f, let text) = overlay, text.count < 24 { overlay = .entry(field: f, text: text + String(c)) }
+        case .entryBackspace:
+            if case .entry(let f, var text) = overlay, !text.isEmpty { text.removeLast(); overlay = .entry(field: f, text: text) }
+        case .entrySubmit:
+            if case .entry(let f, let text) = overlay {
+                overlay = .none
+                submit(text, for: f)
+            }
+        case .resize(let w, let h):
+            width = max(0, w)
+            height = max(0, h)
+        }
+    }
+
+    // MARK: - Adjusting values
+
+    /// The grid a field moves on, with its current steps; nil for fields that are not numbers on a grid.
+    func gridAndSteps(of field: Field) -> (grid: ValueGrid, steps: Int)? {
+        switch field {
+        case .scale: return (.scale, scaleSteps)
+        case .margin: return (.margin, marginSteps)
+        case .logit(let j): return j < logitSteps.count ? (.logit, logitSteps[j]) : nil
+        case .cosine(let j): return j < inputSteps.count ? (inputGrid, inputSteps[j]) : nil
+        case .featureDirection: return (.direction, featureDirectionSteps)
+        case .weightDirection(let j): return j < weightDirectionSteps.count ? (.direction, weightDirectionSteps[j]) : nil
+        case .batchSpread: return (.spread, batch.spreadSteps)
+        default: return nil
+        }
+    }
+
+    mutating func setSteps(_ steps: Int, of field: Field) {
+        switch field {
+        case .scale: scaleSteps = steps
+        case .margin: marginSteps = steps
+        case .logit(let j): logitSteps[j] = steps
+        case .cosine(let j): inputSteps[j] = steps
+        case .featureDirection: featureDirectionSteps = steps
+        case .weightDirection(let j): weightDirectionSteps[j] = steps
+        case .batchSpread: batch.spreadSteps = steps
+        default: break
+        }
+    }
+
+    mutating func adjust(_ field: Field, by direction: Int, coarse: Bool) {
+        if let (grid, steps) = gridAndSteps(of: field) {
+            let delta = direction * (coarse ? grid.coarseSteps : grid.fineSteps)
+            if field == .featureDirection || { if case .weightDirection = field { return true } else { return false } }() {
+                // Directions wrap around the circle.
+                let turn = grid.maximumSteps + 1
+                setSteps(((steps + delta) % turn + turn) % turn, of: field)
+            } else {
+                setSteps(grid.moved(steps, by: delta), of: field)
+            }
+            return
+        }
+        switch field {
+        case .topK:
+            batch.topK = min(max(2, batch.topK + direction * (coarse ? 10 : 1)), max(2, batch.classes))
+        case .unselectedRule:
+            toggleRule()
+        case .batchSamples:
+            guard batch.file == nil else { message = "N comes from \(batch.file!)."; return }
+            batch.samples = Self.neighbour(of: batch.samples, in: BatchSettings.sampleSizes, direction: direction)
+            batch.selectedSample = min(batch.selectedSample, batch.samples - 1)
+        case .batchClasses:
+            guard batch.file == nil else { message = "C comes from \(batch.file!)."; return }
+            batch.classes = Self.neighbour(of: batch.classes, in: BatchSettings.classSizes, direction: direction)
+            batch.topK = min(batch.topK, batch.classes)
+        case .batchSeed:
+            guard batch.file == nil else { message = "The batch comes from \(batch.file!)."; return }
+            let d = UInt64(coarse ? 10 : 1)
+            batch.seed = direction > 0 ? batch.seed &+ d : (batch.seed >= d ? batch.seed - d : 0)
+            batch.selectedSample = 0
+        default:
+            break
+        }
+    }
+
+    /// The next (or previous) entry of a sorted list of sizes from `value`.
+    static func neighbour(of value: Int, in list: [Int], direction: Int) -> Int {
+        if direction > 0 { return list.first { $0 > value } ?? list.last! }
+        return list.last { $0 < value } ?? list.first!
+    }
+
+    mutating func toggleRule() {
+        batch.unselected = batch.unselected == .noMargin ? .excluded : .noMargin
+    }
+
+    mutating func moveSample(by delta: Int) { moveSample(to: batch.selectedSample + delta) }
+
+    mutating func moveSample(to index: Int) {
+        batch.selectedSample = min(max(0, index), max(0, batch.samples - 1))
+    }
+
+    /// Sets a field to the grid point nearest `value`; returns false (with a message) when it is refused.
+    @discardableResult
+    mutating func set(_ field: Field, to value: Double) -> Bool {
+        guard value.isFinite else {
+            message = "\(Self.name(of: field)) must be a finite number."
+            return false
+        }
+        if let (grid, _) = gridAndSteps(of: field), let steps = grid.steps(nearest: value) {
+            setSteps(steps, of: field)
+            return true
+        }
+        switch field {
+        case .topK:
+            batch.topK = min(max(2, Int(value.rounded())), max(2, batch.classes))
+        case .batchSamples where batch.file == nil:
+            batch.samples = min(max(BatchSettings.sampleRange.lowerBound, Int(value.rounded())), BatchSettings.sampleRange.upperBound)
+            batch.selectedSample = min(batch.selectedSample, batch.samples - 1)
+        case .batchClasses where batch.file == nil:
+            batch.classes = min(max(BatchSettings.classRange.lowerBound, Int(value.rounded())), BatchSettings.classRange.upperBound)
+            batch.topK = min(batch.topK, batch.classes)
+        case .batchSeed where batch.file == nil:
+            batch.seed = UInt64(max(0, min(value.rounded(), 1e15)))
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// The range a typed value must fall in, as (minimum, maximum, unit text).
+    func accepted(for field: Field) -> (Double, Double, String) {
+        if let (grid, _) = gridAndSteps(of: field) {
+            let unit: String
+            switch field {
+            case .cosine: unit = inputMode == .angle ? "°" : ""
+            case .featureDirection, .weightDirection: unit = "°"
+            default: unit = ""
+            }
+            return (grid.minimum, grid.maximum, unit)
+        }
+        switch field {
+        case .topK: return (2, Double(batch.classes), "")
+        case .batchSamples: return (Double(BatchSettings.sampleRange.lowerBound), Double(BatchSettings.sampleRange.upperBound), "")
+        case .batchClasses: return (Double(BatchSettings.classRange.lowerBound), Double(BatchSettings.classRange.upperBound), "")
+        case .batchSeed: return (0, 1e15, "")
+        default: return (0, 0, "")
+        }
+    }
+
+    /// Parses typed text for `field`; out-of-range or malformed text is refused with a message naming what is accepted.
+    mutating func submit(_ text: String, for field: Field) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "°", with: "")
+            .replacingOccurrences(of: "−", with: "-")
+        let (lo, hi, unit) = accepted(for: field)
+        let name = Self.name(of: field, angle: inputMode == .angle)
+        guard let v = Double(trimmed), v.isFinite else {
+            message = "\(name): '\(text)' is not a number; enter a value from \(Self.short(lo))\(unit) to \(Self.short(hi))\(unit)."
+            return
+        }
+        guard v >= lo, v <= hi else {
+            message = "\(name) must be from \(Self.short(lo))\(unit) to \(Self.short(hi))\(unit); \(Self.short(v)) refused."
+            return
+        }
+        if set(field, to: v) == false, message == nil {
+            message = "\(name) cannot be typed here."
+        }
+    }
+
+    static func short(_ v: Double) -> String {
+        if v == v.rounded() && abs(v) < 1e15 { return String(Int(v)) }
+        return String(v)
+    }
+
+    /// A field's name as the status bar and prompt say it.
+    public static func name(of field: Field, angle: Bool = false) -> String {
+        switch field {
+        case .scale: return "scale s"
+        case .margin: return "margin m"
+        case .logit(let j): return "logit x\(j)"
+        case .cosine(let j): return angle ? "angle θ\(j)" : "cos θ\(j)"
+        case .featureDirection: return "direction of x"
+        case .weightDirection(let j): return "direction of W\(j)"
+        case .topK: return "top-k"
+        case .unselectedRule: return "unselected rule"
+        case .batchSamples: return "samples N"
+        case .batchClasses: return "classes C"
+        case .batchSpread: return "spread"
+        case .batchSeed: return "seed"
+        }
+    }
+
+    // MARK: - Classes
+
+    mutating func addClass() {
+        guard classCount < Self.maximumClasses else {
+            message = "At most \(Self.maximumClasses) classes."
+            return
+        }
+        logitSteps.append(0)
+        inputSteps.append(inputMode == .cosine ? 0 : 900)
+        weightDirectionSteps.append(Self.directionInLargestGap(weightDirectionSteps))
+        if let j = selectedClass ?? Optional(0), j >= 0 { _ = j }
+        focus[screen] = newClassField(classCount - 1)
+    }
+
+    private func newClassField(_ j: Int) -> Field {
+        switch screen {
+        case .softmax: return .logit(j)
+        case .cosine: return .cosine(j)
+        case .geometry: return .weightDirection(j)
+        case .batch: return .scale
+        }
+    }
+
+    mutating func removeClass() {
+        guard classCount > Self.minimumClasses else {
+            message = "At least \(Self.minimumClasses) classes."
+            return
+        }
+        let j = selectedClass ?? classCount - 1
+        logitSteps.remove(at: j)
+        inputSteps.remove(at: j)
+        weightDirectionSteps.remove(at: j)
+        if j == target {
+            target = 0
+            message = "Removed the target class; class 0 is the target now."
+        } else if j < target {
+            target -= 1
+        }
+        focus[screen] = newClassField(min(j, classCount - 1))
+    }
+
+    /// The direction halfway across the widest empty arc between `directions`.
+    static func directionInLargestGap(_ directions: [Int]) -> Int {
+        let turn = ValueGrid.direction.maximumSteps + 1
+        let sorted = directions.map { (($0 % turn) + turn) % turn }.sorted()
+        guard let first = sorted.first else { return 0 }
+        var best = (gap: first + turn - sorted.last!, start: sorted.last!)
+        for (a, b) in zip(sorted, sorted.dropFirst()) where b - a > best.gap { best = (b - a, a) }
+        return (best.start + best.gap / 2) % turn
+    }
+
+    mutating func toggleInputMode() {
+        switch inputMode {
+        case .cosine:
+            inputSteps = inputSteps.map { ValueGrid.angle.steps(nearest: Self.degrees(acosOf: ValueGrid.cosine.value($0)))! }
+            inputMode = .angle
+        case .angle:
+            inputSteps = inputSteps.map { ValueGrid.cosine.steps(nearest: Self.cosineOfDegrees(ValueGrid.angle.value($0)))! }
+            inputMode = .cosine
+        }
+    }
+
+    mutating func applyPreset(_ preset: Preset) {
+        if preset.restoresExample {
+            let fresh = ExplorerState()
+            logitSteps = fresh.logitSteps
+            inputSteps = fresh.inputSteps
+            inputMode = fresh.inputMode
+            weightDirectionSteps = fresh.weightDirectionSteps
+            featureDirectionSteps = fresh.featureDirectionSteps
+            target = fresh.target
+        }
+        scaleSteps = preset.scaleSteps
+        marginSteps = preset.marginSteps
+        message = "Preset: \(preset.name) (s = \(ValueGrid.scale.format(scaleSteps)), m = \(ValueGrid.margin.format(marginSteps)))."
+    }
+}

@@ -1,0 +1,103 @@
+import TerminalUI
+
+/// The help overlay: generated from the key table, so it cannot drift from what the keys do.
+enum HelpOverlay {
+    static func render(in screen: Rect, on canvas: inout Canvas, context: inout FrameContext) {
+        let state = context.state
+        let glyphs = context.glyphs
+        let bindings = KeyTable.bindings(on: state.screen)
+        let entries: [(String, String)] = bindings.map { b in
+            let keys = b.keys.map { glyphs.isUnicode ? $0.name : $0.asciiName }.joined(separator: " ")
+            return (keys, b.help.replacingOccurrences(of: "θ", with: glyphs.theta).replacingOccurrences(of: "…", with: glyphs.ellipsis))
+        }
+        let notes = [
+            "Mouse: click a value to select it; click or drag a bar to set it.",
+            "BD-LMCL rule (our reading of Li et al. 2019): a sample gets m when",
+            "its target is beaten by a rival after the margin but is in the top k.",
+        ]
+        let keyWidth = min(16, entries.map { $0.0.count }.max() ?? 0)
+        let columns = screen.width >= 100 ? 2 : 1
+        let perColumn = (entries.count + columns - 1) / columns
+        let colWidth = min(screen.width - 4, columns == 1 ? 76 : 58)
+        let innerHeight = perColumn + 1 + notes.count
+        let boxWidth = min(screen.width, colWidth * columns + 2 + (columns - 1) * 2)
+        let boxHeight = min(screen.height, innerHeight + 2)
+        let box = Rect(x: screen.x + (screen.width - boxWidth) / 2, y: screen.y + (screen.height - boxHeight) / 2,
+                       width: boxWidth, height: boxHeight)
+        canvas.fill(box)
+        drawBorder(box, title: " Help: \(state.screen.title) (any key closes) ", on: &canvas, glyphs: glyphs)
+        let inner = box.inset(by: 1)
+        for (i, entry) in entries.enumerated() {
+            let col = i / perColumn, row = i % perColumn
+            let x = inner.x + col * (colWidth + 2)
+            let y = inner.y + row
+            guard y < inner.maxY else { continue }
+            let cell = Rect(x: x, y: y, width: colWidth, height: 1).intersection(inner)
+            canvas.put(entry.0, x: x, y: y, style: Theme.label, clip: cell)
+            canvas.put(entry.1, x: x + keyWidth + 1, y: y, clip: cell)
+        }
+        for (i, note) in notes.enumerated() {
+            let y = inner.y + perColumn + 1 + i
+            guard y < inner.maxY else { continue }
+            canvas.put(note, x: inner.x, y: y, style: Theme.dim, clip: inner)
+        }
+    }
+
+    static func drawBorder(_ box: Rect, title: String, on canvas: inout Canvas, glyphs: GlyphSet) {
+        guard box.width >= 2, box.height >= 2 else { return }
+        let b = glyphs.heavyBorder
+        for x in box.x + 1 ..< box.maxX - 1 {
+            canvas.put(b.horizontal, x: x, y: box.y)
+            canvas.put(b.horizontal, x: x, y: box.maxY - 1)
+        }
+        for y in box.y + 1 ..< box.maxY - 1 {
+            canvas.put(b.vertical, x: box.x, y: y)
+            canvas.put(b.vertical, x: box.maxX - 1, y: y)
+        }
+        canvas.put(b.topLeft, x: box.x, y: box.y)
+        canvas.put(b.topRight, x: box.maxX - 1, y: box.y)
+        canvas.put(b.bottomLeft, x: box.x, y: box.maxY - 1)
+        canvas.put(b.bottomRight, x: box.maxX - 1, y: box.maxY - 1)
+        canvas.put(title, x: box.x + 2, y: box.y, style: Theme.title, clip: box.inset(left: 1, right: 1))
+    }
+}
+
+/// The prompt for typing an exact value, and the state-string box.
+enum EntryOverlay {
+    static func render(field: Field, text: String, in screen: Rect, on canvas: inout Canvas, context: FrameContext) {
+        let state = context.state
+        let name = ExplorerState.name(of: field, angle: state.inputMode == .angle).replacingOccurrences(of: "θ", with: context.glyphs.theta)
+        let (lo, hi, unit) = state.accepted(for: field)
+        let lines = [
+            "\(name) (\(ExplorerState.short(lo))\(unit) to \(ExplorerState.short(hi))\(unit)):",
+            "> \(text)_",
+            "Enter sets it, Esc cancels",
+        ]
+        box(lines, title: " Type a value ", in: screen, on: &canvas, glyphs: context.glyphs)
+    }
+
+    static func renderStateString(in screen: Rect, on canvas: inout Canvas, context: FrameContext) {
+        let string = StateString.encode(context.state)
+        let width = max(20, min(screen.width - 4, 76))
+        var lines = ["Reproduce this screen with marginscope --state '<string>':"]
+        var rest = Substring(string)
+        while !rest.isEmpty {
+            let chunk = rest.prefix(width)
+            lines.append(String(chunk))
+            rest = rest.dropFirst(chunk.count)
+        }
+        lines.append("(one line; it is printed again when you quit, for copying)")
+        box(lines, title: " State string ", in: screen, on: &canvas, glyphs: context.glyphs)
+    }
+
+    static func box(_ lines: [String], title: String, in screen: Rect, on canvas: inout Canvas, glyphs: GlyphSet) {
+        let w = min(screen.width, (lines.map { ColumnWidth.of($0) }.max() ?? 0) + 4)
+        let h = min(screen.height, lines.count + 2)
+        let r = Rect(x: screen.x + (screen.width - w) / 2, y: screen.y + (screen.height - h) / 2, width: w, height: h)
+        canvas.fill(r)
+        HelpOverlay.drawBorder(r, title: title, on: &canvas, glyphs: glyphs)
+        for (i, line) in lines.enumerated() where r.y + 1 + i < r.maxY - 1 {
+            canvas.put(line, x: r.x + 2, y: r.y + 1 + i, clip: r.inset(left: 1, right: 1))
+        }
+    }
+}

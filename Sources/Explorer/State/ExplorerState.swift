@@ -1,0 +1,144 @@
+import LossMath
+
+/// Everything the explorer shows is derived from this: the inputs only.
+///
+/// Probabilities, losses and gradients are never stored here; they are
+/// computed from the state when a frame is drawn, so they cannot go stale.
+/// Every adjustable number is an integer count of grid steps (`ValueGrid`).
+public struct ExplorerState: Hashable, Sendable {
+    public var screen: Screen = .cosine
+    /// Focused field on each screen.
+    public var focus: [Screen: Field] = [:]
+    /// Target class y (0-based).
+    public var target: Int = 0
+    /// Softmax logits, in `ValueGrid.logit` steps.
+    public var logitSteps: [Int]
+    /// Cosine-screen inputs: cosines (`ValueGrid.cosine`) or angles (`ValueGrid.angle`) per `inputMode`.
+    public var inputSteps: [Int]
+    public var inputMode: CosineInputMode = .cosine
+    /// s in `ValueGrid.scale` steps.
+    public var scaleSteps: Int = 3000
+    /// m in `ValueGrid.margin` steps.
+    public var marginSteps: Int = 35
+    /// Geometry: direction of the feature x, in `ValueGrid.direction` steps.
+    public var featureDirectionSteps: Int = 300
+    /// Geometry: directions of the class weights W_j.
+    public var weightDirectionSteps: [Int]
+    public var batch = BatchSettings()
+    /// Plot shown by the cosine screen when only one fits.
+    public var cosinePlot: CosinePlot = .targetLogit
+    public var presetIndex: Int = 0
+    /// Terminal size (the reducer keeps scroll positions valid for it).
+    public var width: Int = 80
+    public var height: Int = 24
+    public var overlay: Overlay = .none
+    /// A one-line message in the status bar (a rejected entry, a fallback note).
+    public var message: String?
+    public var wantsQuit = false
+
+    /// What covers the screen, if anything.
+    public enum Overlay: Hashable, Sendable {
+        case none
+        case help
+        /// Typing an exact value for a field.
+        case entry(field: Field, text: String)
+        /// Showing the state string to copy.
+        case stateString
+    }
+
+    public static let minimumClasses = 2
+    public static let maximumClasses = 12
+
+    /// The teaching example: 4 classes, s = 30, m = 0.35; the target wins
+    /// without the margin (cos 0.62 against 0.50) and loses with it
+    /// (0.62 − 0.35 = 0.27 < 0.50).
+    public init() {
+        logitSteps = [200, 100, 50, -100]
+        inputSteps = [620, 500, 200, -100]
+        weightDirectionSteps = [0, 900, 1800, 2700]
+    }
+
+    public var classCount: Int { inputSteps.count }
+    public var scale: Double { ValueGrid.scale.value(scaleSteps) }
+    public var margin: Double { ValueGrid.margin.value(marginSteps) }
+    public var logits: [Double] { logitSteps.map(ValueGrid.logit.value) }
+
+    /// The grid of the cosine screen's inputs in the current mode.
+    public var inputGrid: ValueGrid { inputMode == .cosine ? .cosine : .angle }
+
+    /// cos θ_j of the cosine screen.
+    public var cosines: [Double] {
+        switch inputMode {
+        case .cosine: return inputSteps.map(ValueGrid.cosine.value)
+        case .angle: return inputSteps.map { Self.cosineOfDegrees(ValueGrid.angle.value($0)) }
+        }
+    }
+
+    /// θ_j in degrees of the cosine screen.
+    public var angles: [Double] {
+        switch inputMode {
+        case .cosine: return inputSteps.map { Self.degrees(acosOf: ValueGrid.cosine.value($0)) }
+        case .angle: return inputSteps.map(ValueGrid.angle.value)
+        }
+    }
+
+    /// Geometry: cos θ_j = cos(φ_x − φ_j) from the picture.
+    public var geometryCosines: [Double] {
+        let fx = ValueGrid.direction.value(featureDirectionSteps)
+        return weightDirectionSteps.map { Self.cosineOfDegrees(fx - ValueGrid.direction.value($0)) }
+    }
+
+    /// cos of an angle in degrees, exact at multiples of 90°.
+    public static func cosineOfDegrees(_ degrees: Double) -> Double {
+        var d = degrees.truncatingRemainder(dividingBy: 360)
+        if d < 0 { d += 360 }
+        switch d {
+        case 0: return 1
+        case 90, 270: return 0
+        case 180: return -1
+        default: return cos(d * .pi / 180)
+        }
+    }
+
+    public static func degrees(acosOf c: Double) -> Double {
+        acos(min(1, max(-1, c))) * 180 / .pi
+    }
+
+    /// The fields of `screen`, in Up/Down order.
+    public func fields(on screen: Screen) -> [Field] {
+        switch screen {
+        case .softmax:
+            return (0..<classCount).map { .logit($0) }
+        case .cosine:
+            return [.scale, .margin] + (0..<classCount).map { .cosine($0) }
+        case .geometry:
+            return [.featureDirection] + (0..<classCount).map { .weightDirection($0) } + [.scale, .margin]
+        case .batch:
+            return [.scale, .margin, .topK, .unselectedRule, .batchSamples, .batchClasses, .batchSpread, .batchSeed]
+        }
+    }
+
+    /// The focused field of the current screen (the first one when none is set or it no longer exists).
+    public var focusedField: Field {
+        let list = fields(on: screen)
+        if let f = focus[screen], list.contains(f) { return f }
+        return list[0]
+    }
+
+    /// The class a field refers to, if any.
+    public static func classIndex(of field: Field) -> Int? {
+        switch field {
+        case .logit(let j), .cosine(let j), .weightDirection(let j): return j
+        default: return nil
+        }
+    }
+
+    /// The class under the cursor on the current screen (for `t` and class removal).
+    public var selectedClass: Int? { Self.classIndex(of: focusedField) }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

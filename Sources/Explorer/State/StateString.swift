@@ -1,0 +1,158 @@
+import Foundation
+import LossMath
+
+/// The one-line text form of a state, so a teacher can hand a class an exact setup.
+///
+/// `ms1;screen=cosine;s=30;m=0.35;y=0;cos=0.62,0.5,0.2,-0.1;…` — fields separated by `;`,
+/// each `name=value`, lists comma-separated. `marginscope --state '…'` reads it back;
+/// fields left out keep their defaults. Only inputs are written (never a loss).
+public enum StateString {
+    public static let prefix = "ms1"
+
+    /// The state as one line.
+    public static func encode(_ s: ExplorerState) -> String {
+        func list(_ steps: [Int], _ g: ValueGrid) -> String { steps.map { trim(g.format($0)) }.joined(separator: ",") }
+        var parts = [prefix, "screen=\(s.screen.key)", "s=\(trim(ValueGrid.scale.format(s.scaleSteps)))",
+                     "m=\(trim(ValueGrid.margin.format(s.marginSteps)))", "y=\(s.target)"]
+        parts.append((s.inputMode == .cosine ? "cos=" : "deg=") + list(s.inputSteps, s.inputGrid))
+        parts.append("logits=" + list(s.logitSteps, .logit))
+        parts.append("x=" + trim(ValueGrid.direction.format(s.featureDirectionSteps)))
+        parts.append("W=" + list(s.weightDirectionSteps, .direction))
+        if let f = s.batch.file {
+            parts.append("batch=" + f.replacingOccurrences(of: ";", with: "%3B"))
+        } else {
+            parts.append("N=\(s.batch.samples)")
+            parts.append("C=\(s.batch.classes)")
+            parts.append("spread=\(trim(ValueGrid.spread.format(s.batch.spreadSteps)))")
+            parts.append("seed=\(s.batch.seed)")
+        }
+        parts.append("k=\(s.batch.topK)")
+        parts.append("rule=\(s.batch.unselected.rawValue)")
+        parts.append("plot=\(s.cosinePlot.rawValue)")
+        if s.batch.selectedSample != 0 { parts.append("row=\(s.batch.selectedSample)") }
+        return parts.joined(separator: ";")
+    }
+
+    /// A state string that cannot be read, with the part at fault and what is accepted.
+    public struct ParseError: Error, CustomStringConvertible, Equatable {
+        public var description: String
+    }
+
+    /// Reads a state string; every problem names the field and what would be accepted.
+    public static func decode(_ text: String, into base: ExplorerState = ExplorerState()) throws -> ExplorerState {
+        var s = base
+        var parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ";", omittingEmptySubsequences: true).map(String.init)
+        guard parts.first == prefix else {
+            throw ParseError(description: "state string must start with '\(prefix);' (copy it whole from the explorer's S key)")
+        }
+        parts.removeFirst()
+        var cosines: [Int]?, degrees: [Int]?, logits: [Int]?, weights: [Int]?
+        for part in parts {
+            guard let eq = part.firstIndex(of: "=") else {
+                throw ParseError(description: "state string: '\(part)' is not name=value")
+            }
+            let name = String(part[..<eq]), value = String(part[part.index(after: eq)...])
+            switch name {
+            case "screen":
+                guard let sc = Screen(key: value) else {
+                    throw ParseError(description: "state string: screen '\(value)' is not one of softmax, cosine, geometry, batch")
+                }
+                s.screen = sc
+            case "s": s.scaleSteps = try one(value, name, .scale)
+            case "m": s.marginSteps = try one(value, name, .margin)
+            case "y":
+                guard let y = Int(value), y >= 0 else { throw ParseError(description: "state string: y must be a class index 0, 1, 2, …; got '\(value)'") }
+                s.target = y
+            case "cos": cosines = try many(value, name, .cosine)
+            case "deg": degrees = try many(value, name, .angle)
+            case "logits": logits = try many(value, name, .logit)
+            case "x": s.featureDirectionSteps = try one(value, name, .direction)
+            case "W": weights = try many(value, name, .direction)
+            case "N": s.batch.samples = try integer(value, name, BatchSettings.sampleRange)
+            case "C": s.batch.classes = try integer(value, name, BatchSettings.classRange)
+            case "spread": s.batch.spreadSteps = try one(value, name, .spread)
+            case "seed":
+                guard let v = UInt64(value) else { throw ParseError(description: "state string: seed must be a whole number ≥ 0; got '\(value)'") }
+                s.batch.seed = v
+            case "k": s.batch.topK = try integer(value, name, 2...BatchSettings.classRange.upperBound)
+            case "rule":
+                guard let r = UnselectedTreatment(rawValue: value) else {
+                    throw ParseError(description: "state string: rule must be no-margin or excluded; got '\(value)'")
+                }
+                s.batch.unselected = r
+            case "plot":
+                guard let p = Int(value).flatMap(CosinePlot.init(rawValue:)) else {
+                    throw ParseError(description: "state string: plot must be 0, 1 or 2; got '\(value)'")
+                }
+                s.cosinePlot = p
+            case "row": s.batch.selectedSample = try integer(value, name, 0...Int.max)
+            case "batch": s.batch.file = value.replacingOccurrences(of: "%3B", with: ";")
+            default:
+                throw ParseError(description: "state string: unknown field '\(name)' (known: screen s m y cos deg logits x W N C spread seed k rule plot row batch)")
+            }
+        }
+        if cosines != nil && degrees != nil {
+            throw ParseError(description: "state string: give cos or deg, not both")
+        }
+        let inputs = cosines ?? degrees
+        if let inputs { s.inputSteps = inputs; s.inputMode = cosines != nil ? .cosine : .angle }
+        let count = inputs?.count ?? logits?.count ?? weights?.count ?? s.classCount
+        guard (ExplorerState.minimumClasses...ExplorerState.maximumClasses).contains(count) else {
+            throw ParseError(description: "state string: \(count) classes; the explorer takes \(ExplorerState.minimumClasses) to \(ExplorerState.maximumClasses)")
+        }
+        s.inputSteps = try fit(inputs ?? s.inputSteps, count, "cos/deg", fill: s.inputMode == .cosine ? 0 : 900, given: inputs != nil)
+        s.logitSteps = try fit(logits ?? s.logitSteps, count, "logits", fill: 0, given: logits != nil)
+        s.weightDirectionSteps = try fit(weights ?? s.weightDirectionSteps, count, "W", fill: nil, given: weights != nil)
+        guard s.target < count else {
+            throw ParseError(description: "state string: y = \(s.target) but there are \(count) classes (0 to \(count - 1))")
+        }
+        guard s.batch.topK <= s.batch.classes || s.batch.file != nil else {
+            throw ParseError(description: "state string: k = \(s.batch.topK) must be from 2 to C = \(s.batch.classes)")
+        }
+        s.batch.selectedSample = min(s.batch.selectedSample, max(0, s.batch.samples - 1))
+        return s
+    }
+
+    /// A list given in the string must have `count` entries; a default list is padded or cut.
+    private static func fit(_ list: [Int], _ count: Int, _ name: String, fill: Int?, given: Bool) throws -> [Int] {
+        if list.count == count { return list }
+        if given {
+            throw ParseError(description: "state string: \(name) has \(list.count) values but there are \(count) classes")
+        }
+        if list.count > count { return Array(list.prefix(count)) }
+        var out = list
+        while out.count < count { out.append(fill ?? ExplorerState.directionInLargestGap(out)) }
+        return out
+    }
+
+    private static func one(_ text: String, _ name: String, _ grid: ValueGrid) throws -> Int {
+        guard let v = Double(text), v.isFinite else {
+            throw ParseError(description: "state string: \(name) must be a number from \(trim(grid.format(grid.minimumSteps))) to \(trim(grid.format(grid.maximumSteps))); got '\(text)'")
+        }
+        let steps = (v * Double(grid.denominator)).rounded()
+        guard steps >= Double(grid.minimumSteps), steps <= Double(grid.maximumSteps) else {
+            throw ParseError(description: "state string: \(name) = \(text) is outside \(trim(grid.format(grid.minimumSteps)))…\(trim(grid.format(grid.maximumSteps)))")
+        }
+        return Int(steps)
+    }
+
+    private static func many(_ text: String, _ name: String, _ grid: ValueGrid) throws -> [Int] {
+        try text.split(separator: ",", omittingEmptySubsequences: false).map { try one(String($0), name, grid) }
+    }
+
+    private static func integer(_ text: String, _ name: String, _ range: ClosedRange<Int>) throws -> Int {
+        guard let v = Int(text), range.contains(v) else {
+            throw ParseError(description: "state string: \(name) must be a whole number from \(range.lowerBound) to \(range.upperBound); got '\(text)'")
+        }
+        return v
+    }
+
+    /// "30.00" → "30", "0.350" → "0.35": the shortest text that reads back to the same grid point.
+    static func trim(_ s: String) -> String {
+        guard s.contains(".") else { return s }
+        var t = s
+        while t.hasSuffix("0") { t.removeLast() }
+        if t.hasSuffix(".") { t.removeLast() }
+        return t == "-0" ? "0" : t
+    }
+}

@@ -1,0 +1,91 @@
+/// Per-sample facts of a batch loss, as the batch screen and `compute` show them.
+public struct SampleOutcome: Equatable, Sendable {
+    /// `y_i`.
+    public var label: Int
+    /// `cos θ_{i,y}`.
+    public var targetCosine: Double
+    /// `argmax_{j≠y} cos θ_{i,j}` (lowest index on ties); −1 when C = 1.
+    public var rivalClass: Int
+    /// `max_{j≠y} cos θ_{i,j}`; −∞ when C = 1 (the maximum of nothing).
+    public var rivalCosine: Double
+    /// `1 + #{j≠y : cos θ_j > cos θ_y − m}`: the target's rank among the margin-adjusted scores.
+    public var rank: Int
+    /// `ℓ_1 = 1[rank > 1]`: the margin is violated.
+    public var topOneError: Bool
+    /// `ℓ_k = 1[rank > k]` (k = 2 for plain LMCL).
+    public var topKError: Bool
+    /// `ℓ_1 ∧ ¬ℓ_k`, a boundary sample (always true for plain LMCL).
+    public var selected: Bool
+    /// Whether the sample contributes to the batch loss.
+    public var counts: Bool
+    /// The margin applied to this sample (m or 0).
+    public var margin: Double
+    /// This sample's LMCL term with its margin (computed even when it does not count).
+    public var loss: Double
+    /// `‖∂ℓ_i/∂cos θ_i‖₂` of the sample's own term (not divided by the count); 0 when it does not count.
+    public var gradientNorm: Double
+
+    public init(label: Int, targetCosine: Double, rivalClass: Int, rivalCosine: Double, rank: Int,
+                topOneError: Bool, topKError: Bool, selected: Bool, counts: Bool, margin: Double,
+                loss: Double, gradientNorm: Double) {
+        self.label = label
+        self.targetCosine = targetCosine
+        self.rivalClass = rivalClass
+        self.rivalCosine = rivalCosine
+        self.rank = rank
+        self.topOneError = topOneError
+        self.topKError = topKError
+        self.selected = selected
+        self.counts = counts
+        self.margin = margin
+        self.loss = loss
+        self.gradientNorm = gradientNorm
+    }
+}
+
+/// A batch loss: the per-sample facts, the mean loss and, if asked, its gradient.
+public struct BatchResult: Equatable, Sendable {
+    public var samples: [SampleOutcome]
+    /// Mean of `loss` over the samples that count (0 when none count).
+    public var loss: Double
+    /// How many samples count.
+    public var countingSamples: Int
+    /// `∂(batch loss)/∂cos θ`, B×C row-major like the batch, only when asked:
+    /// row i is the sample's own gradient divided by `countingSamples`, zero when it does not count.
+    public var gradient: [Double]?
+
+    public init(samples: [SampleOutcome], loss: Double, countingSamples: Int, gradient: [Double]?) {
+        self.samples = samples
+        self.loss = loss
+        self.countingSamples = countingSamples
+        self.gradient = gradient
+    }
+}
+
+extension MarginPolicy {
+    /// One sample's outcome and term, from its scale-dependent statistics and its rank.
+    func outcome(_ statistics: RowStatistics, rivalsAbove: Int, scale: Double) -> (SampleOutcome, RowTerm) {
+        let decision = decide(rivalsAbove: rivalsAbove)
+        let term = RowTerm(scale: scale, transform: .additiveCosine(margin: decision.margin),
+                           targetCosine: statistics.targetCosine, rivalCosine: statistics.rivalCosine,
+                           rivalSum: statistics.rivalSum, rivalSquareSum: statistics.rivalSquareSum)
+        let outcome = SampleOutcome(
+            label: statistics.label, targetCosine: statistics.targetCosine,
+            rivalClass: statistics.rivalClass, rivalCosine: statistics.rivalCosine,
+            rank: decision.rank, topOneError: decision.topOneError, topKError: decision.topKError,
+            selected: decision.selected, counts: decision.counts, margin: decision.margin,
+            loss: term.loss, gradientNorm: decision.counts ? term.gradientNorm : 0)
+        return (outcome, term)
+    }
+
+    /// The mean loss over the counting samples, summed in sample order.
+    static func meanLoss(_ samples: [SampleOutcome]) -> (loss: Double, counting: Int) {
+        var sum = 0.0
+        var counting = 0
+        for sample in samples where sample.counts {
+            sum += sample.loss
+            counting += 1
+        }
+        return (counting > 0 ? sum / Double(counting) : 0, counting)
+    }
+}

@@ -1,0 +1,199 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The per-row loops shared by the batch losses and the scale cache.
+///
+/// A row is the C cosines of one sample. Everything here is a single pass over
+/// contiguous memory, eight lanes at a time, with no allocation, because the
+/// batch screen recomputes B×C = 1024×5994 of these on every key press.
+///
+/// The rivals (`j ≠ y`) are always shifted by their own maximum `M`, never by the
+/// target: `e_j = exp(s·(cos θ_j − M)) ∈ (0, 1]`, so the sums `S = Σ e_j ∈ [1, C−1]`
+/// and `T = Σ e_j²` do not depend on the margin and can be cached per scale.
+/// `RowTerm` then folds in the target with whichever margin applies.
+enum RowKernel {
+    /// The largest value in `count` doubles, and how many exceed `threshold` (strict `>`).
+    ///
+    /// Empty input gives `(−∞, 0)`.
+    static func maximumAndCount(_ start: UnsafePointer<Double>, _ count: Int, above threshold: Double) -> (maximum: Double, count: Int) {
+        var best = SIMD8<Double>(repeating: -.infinity)
+        var above = SIMD8<Int64>()
+        let one = SIMD8<Int64>(repeating: 1)
+        let zero = SIMD8<Int64>()
+        var i = 0
+        while i + 8 <= count {
+            let v = UnsafeRawPointer(start + i).loadUnaligned(as: SIMD8<Double>.self)
+            best = best.replacing(with: v, where: v .> best)
+            above &+= one.replacing(with: zero, where: .!(v .> threshold))
+            i += 8
+        }
+        var maximum = best.max()
+        var n = Int(above.wrappedSum())
+        while i < count {
+            let v = start[i]
+            if v > maximum { maximum = v }
+            if v > threshold { n += 1 }
+            i += 1
+        }
+        return (maximum, n)
+    }
+
+    /// The first index holding exactly `value`, or −1.
+    static func firstIndex(of value: Double, _ start: UnsafePointer<Double>, _ count: Int) -> Int {
+        for i in 0..<count where start[i] == value { return i }
+        return -1
+    }
+
+    /// `S = Σ exp(s·(c_j − shift))` and `T = Σ exp(2s·(c_j − shift))` over `count` values,
+    /// optionally writing each `exp(s·(c_j − shift))` to `output`.
+    ///
+    /// Returns the eight-lane partial sums; callers add the partials of several ranges
+    /// before reducing, so every caller reduces in the same order.
+    static func exponentialSums(
+        _ start: UnsafePointer<Double>, _ count: Int, shift: Double, scale: Double,
+        output: UnsafeMutablePointer<Double>?
+    ) -> (sum: SIMD8<Double>, squareSum: SIMD8<Double>) {
+        var sum = SIMD8<Double>()
+        var squareSum = SIMD8<Double>()
+        var i = 0
+        if let output {
+            while i + 8 <= count {
+                let v = UnsafeRawPointer(start + i).loadUnaligned(as: SIMD8<Double>.self)
+                let e = VectorExp.exp(scale * (v - shift))
+                UnsafeMutableRawPointer(output + i).storeBytes(of: e, as: SIMD8<Double>.self)
+                sum += e
+                squareSum += e * e
+                i += 8
+            }
+        } else {
+            while i + 8 <= count {
+                let v = UnsafeRawPointer(start + i).loadUnaligned(as: SIMD8<Double>.self)
+                let e = VectorExp.exp(scale * (v - shift))
+                sum += e
+                squareSum += e * e
+                i += 8
+            }
+        }
+        let remaining = count - i
+        if remaining > 0 {
+            // Unused lanes repeat the shift (argument 0) and are zeroed after the exp,
+            // so no padding value can turn into a NaN (0·∞ when s = 0).
+            var v = SIMD8<Double>(repeating: shift)
+            for lane in 0..<remaining { v[lane] = start[i + lane] }
+            var e = VectorExp.exp(scale * (v - shift))
+            for lane in remaining..<8 { e[lane] = 0 }
+            if let output {
+                for lane in 0..<remaining { output[i + lane] = e[lane] }
+            }
+            sum += e
+            squareSum += e * e
+        }
+        return (sum, squareSum)
+    }
+}
+
+/// The rival facts of one row: everything about sample i that depends on the
+/// batch and the scale but not on the margin.
+struct RowStatistics: Sendable {
+    var label: Int
+    var targetCosine: Double
+    /// `argmax_{j≠y} cos θ_j`, lowest index on ties; −1 when C = 1.
+    var rivalClass: Int
+    /// `M = max_{j≠y} cos θ_j`; −∞ when C = 1.
+    var rivalCosine: Double
+    /// `S = Σ_{j≠y} exp(s·(cos θ_j − M))`, in [1, C−1] (0 when C = 1).
+    var rivalSum: Double
+    /// `T = Σ_{j≠y} exp(2s·(cos θ_j − M))`.
+    var rivalSquareSum: Double
+    /// `#{j≠y : cos θ_j > cos θ_y − m}` for the margin the row was scanned with.
+    var rivalsAbove: Int
+
+    /// Scans one row: rival maximum and class, rank count, and the exponential sums
+    /// (written to `output`, if given, at the rival positions; the target slot is untouched).
+    init(row: UnsafePointer<Double>, classCount: Int, label: Int, scale: Double, rankMargin: Double,
+         output: UnsafeMutablePointer<Double>?) {
+        let y = label
+        let cy = row[y]
+        let threshold = cy - rankMargin
+        let left = RowKernel.maximumAndCount(row, y, above: threshold)
+        let rightCount = classCount - y - 1
+        let right = RowKernel.maximumAndCount(row + y + 1, rightCount, above: threshold)
+        let m = Swift.max(left.maximum, right.maximum)
+        var rival = -1
+        if classCount > 1 {
+            rival = left.maximum >= right.maximum
+                ? RowKernel.firstIndex(of: left.maximum, row, y)
+                : y + 1 + RowKernel.firstIndex(of: right.maximum, row + y + 1, rightCount)
+        }
+        let a = RowKernel.exponentialSums(row, y, shift: m, scale: scale, output: output)
+        let b = RowKernel.exponentialSums(row + y + 1, rightCount, shift: m, scale: scale,
+                                          output: output.map { $0 + y + 1 })
+        self.label = y
+        self.targetCosine = cy
+        self.rivalClass = rival
+        self.rivalCosine = m
+        self.rivalSum = (a.sum + b.sum).sum()
+        self.rivalSquareSum = (a.squareSum + b.squareSum).sum()
+        self.rivalsAbove = left.count + right.count
+    }
+}
+
+/// One sample's cross-entropy term assembled from its rival sums (closed form).
+///
+/// With `a = s·(f(c_y) − M)`, `e_y = exp(a)`, `Z = S + e_y` (all relative to the rival
+/// maximum `M`):
+/// `L = log Z − a`, `p_y = e_y / Z`, `p_j = e_j / Z` (j ≠ y), `Σ_{j≠y} p_j² = T / Z²`,
+/// `‖∂L/∂cos θ‖ = s·sqrt(T/Z² + (1 − p_y)²·f′(c_y)²)`.
+/// When the target leads (`a > 0`) everything is divided through by `e_y` instead, so no
+/// exponent is ever positive: `L = log1p(S·e^{−a})`, `1 − p_y = S·e^{−a} / (1 + S·e^{−a})`.
+/// `1 − p_y` is always formed as the rival mass `S/Z`, never by subtraction, so it keeps
+/// full relative precision when the target probability is close to 1.
+struct RowTerm: Sendable {
+    /// `L = LSE(z) − z_y`.
+    var loss: Double
+    /// `p_y`.
+    var targetProbability: Double
+    /// `1 − p_y = Σ_{j≠y} p_j`.
+    var rivalMass: Double
+    /// `p_j = e_j · rivalFactor` for j ≠ y.
+    var rivalFactor: Double
+    /// `‖∂L/∂cos θ‖₂`.
+    var gradientNorm: Double
+    /// `∂L/∂cos θ_y = −s·(1 − p_y)·f′(c_y)`.
+    var targetGradient: Double
+
+    init(scale s: Double, transform: TargetTransform, targetCosine: Double,
+         rivalCosine: Double, rivalSum: Double, rivalSquareSum: Double) {
+        let derivative = transform.derivative(targetCosine)
+        if rivalSum == 0 {
+            // C = 1: the target is the only class; p_y = 1 and nothing moves.
+            loss = 0; targetProbability = 1; rivalMass = 0; rivalFactor = 0
+            gradientNorm = 0; targetGradient = 0
+            return
+        }
+        let a = s * (transform.value(targetCosine) - rivalCosine)
+        if a <= 0 {
+            let ey = exp(a)
+            let z = rivalSum + ey
+            loss = log(z) - a
+            targetProbability = ey / z
+            rivalMass = rivalSum / z
+            rivalFactor = 1 / z
+        } else {
+            let eNegative = exp(-a)
+            let rest = rivalSum * eNegative
+            let d = 1 + rest
+            loss = log1p(rest)
+            targetProbability = 1 / d
+            rivalMass = rest / d
+            rivalFactor = eNegative / d
+        }
+        let rivalSquares = (rivalSquareSum * rivalFactor) * rivalFactor
+        let targetPart = rivalMass * derivative
+        gradientNorm = s * (rivalSquares + targetPart * targetPart).squareRoot()
+        targetGradient = -s * targetPart
+    }
+}

@@ -1,0 +1,121 @@
+import LossMath
+
+/// The BD-LMCL facts about one sample: its rank and whether it got the margin.
+struct BoundaryFacts: Equatable {
+    var topK: Int
+    var unselected: UnselectedTreatment
+    /// 1 + #{j ≠ y : cos θ_j > cos θ_y − m}.
+    var rank: Int
+    /// Rank > 1 and rank ≤ k: a boundary sample, which gets the margin.
+    var selected: Bool
+    /// Whether the sample's term enters the loss (false only for excluded unselected samples).
+    var counts: Bool
+    /// The margin actually applied: m when selected, else 0.
+    var appliedMargin: Double
+}
+
+/// One evaluated sample, everything `compute` prints about it.
+struct SampleReport {
+    var sample: ResolvedSample
+    var logits: [Double]
+    var probabilities: [Double]
+    /// The loss; for an excluded BD-LMCL sample 0, since it does not count.
+    var loss: Double
+    /// ∂L/∂logits for softmax, ∂L/∂cos θ otherwise.
+    var gradient: [Double]
+    var boundary: BoundaryFacts?
+
+    /// Evaluates `sample` with LossMath; BD-LMCL treats the sample as a batch of one.
+    init(_ sample: ResolvedSample, topK: Int, unselected: UnselectedTreatment) {
+        self.sample = sample
+        switch sample.loss {
+        case .softmax:
+            let result = SoftmaxCrossEntropy.evaluate(logits: sample.inputs, target: sample.target)
+            logits = result.logits
+            probabilities = result.probabilities
+            loss = result.loss
+            gradient = result.gradient
+        case .normface, .cosface:
+            let head = sample.loss == .normface
+                ? CosineHead.normFace(scale: sample.scale)
+                : CosineHead.cosFace(scale: sample.scale, margin: sample.margin)
+            let result = head.evaluate(cosines: sample.inputs, target: sample.target)
+            logits = result.logits
+            probabilities = result.probabilities
+            loss = result.loss
+            gradient = result.gradient
+        case .bdlmcl:
+            let batch = CosineBatch(labels: [sample.target], cosines: sample.inputs, classCount: sample.inputs.count)
+            let rule = BoundaryRule(scale: sample.scale, margin: sample.margin, topK: topK, unselected: unselected)
+            let result = BatchLoss.bdlmcl(batch, rule: rule, gradient: true)
+            let outcome = result.samples[0]
+            let head = CosineHead.cosFace(scale: sample.scale, margin: outcome.margin)
+            let applied = head.evaluate(cosines: sample.inputs, target: sample.target)
+            logits = applied.logits
+            probabilities = applied.probabilities
+            loss = result.loss
+            gradient = result.gradient ?? applied.gradient
+            boundary = BoundaryFacts(
+                topK: topK, unselected: unselected, rank: outcome.rank, selected: outcome.selected,
+                counts: outcome.counts, appliedMargin: outcome.margin)
+        }
+    }
+}
+
+/// Where a batch sample sits relative to the margin and the top-k boundary.
+enum SampleRegion: String {
+    /// Rank 1: the target beats every rival even after the margin.
+    case satisfied
+    /// BD-LMCL: 1 < rank ≤ k, a boundary sample that gets the margin.
+    case boundary
+    /// BD-LMCL: rank > k, too far from its class to be a boundary sample.
+    case beyondTopK = "beyond-k"
+    /// LMCL / NormFace: rank > 1, the margin (or, for NormFace, the decision) is violated.
+    case violated
+}
+
+/// One evaluated batch, everything `compute` prints about it.
+struct BatchReport {
+    var loss: LossKind
+    var scale: Double
+    var margin: Double
+    var topK: Int?
+    var unselected: UnselectedTreatment?
+    var batch: CosineBatch
+    /// How the batch was obtained, for the table's header.
+    var source: String
+    var result: BatchResult
+
+    init(
+        loss: LossKind, scale: Double, margin: Double, topK: Int, unselected: UnselectedTreatment,
+        batch: CosineBatch, source: String, gradients: Bool
+    ) {
+        self.loss = loss
+        self.scale = scale
+        self.margin = margin
+        self.batch = batch
+        self.source = source
+        if loss == .bdlmcl {
+            self.topK = topK
+            self.unselected = unselected
+            let rule = BoundaryRule(scale: scale, margin: margin, topK: topK, unselected: unselected)
+            result = BatchLoss.bdlmcl(batch, rule: rule, gradient: gradients)
+        } else {
+            result = BatchLoss.lmcl(batch, scale: scale, margin: margin, gradient: gradients)
+        }
+    }
+
+    func region(_ outcome: SampleOutcome) -> SampleRegion {
+        if outcome.rank == 1 { return .satisfied }
+        guard let topK else { return .violated }
+        return outcome.rank <= topK ? .boundary : .beyondTopK
+    }
+
+    /// How many samples fall in each region, in display order (empty regions included).
+    var regionCounts: [(region: SampleRegion, count: Int)] {
+        let regions: [SampleRegion] = topK == nil ? [.satisfied, .violated] : [.satisfied, .boundary, .beyondTopK]
+        var counts = [SampleRegion: Int]()
+        for outcome in result.samples { counts[region(outcome), default: 0] += 1 }
+        return regions.map { ($0, counts[$0] ?? 0) }
+    }
+}

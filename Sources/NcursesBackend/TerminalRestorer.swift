@@ -1,0 +1,87 @@
+import CNcurses
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Puts the terminal back from a signal handler when the program dies in
+/// full-screen mode: killed (SIGTERM, SIGHUP, SIGINT, SIGQUIT) or crashed
+/// (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP; a Swift runtime trap is
+/// SIGILL on x86_64 and SIGTRAP on arm64).
+///
+/// The restore bytes (leave the alternate screen, show the cursor, stop mouse
+/// reports, reset attributes, keypad off) and the terminal modes saved before
+/// ncurses started are prepared in advance, so the handler only calls
+/// async-signal-safe functions: `write`, `tcsetattr`, `sigaction`, `raise`.
+/// After restoring, the handler reinstates the previous disposition and
+/// delivers the signal again: the default action for the termination signals
+/// (so the shell sees "killed by SIGTERM"), and for crash signals the Swift
+/// runtime's backtracer, which then prints its report on a usable terminal.
+///
+/// A signal handler has no context argument, so this state is necessarily
+/// process-wide: one restore record, allocated once and never freed. It is
+/// the only global state of the backend and only one full-screen session can
+/// be active at a time.
+enum TerminalRestorer {
+    /// The single restore record shared with the signal handler.
+    nonisolated(unsafe) static let state: UnsafeMutablePointer<ms_restore_state> = {
+        let p = UnsafeMutablePointer<ms_restore_state>.allocate(capacity: 1)
+        ms_restore_init(p, -1)
+        return p
+    }()
+
+    /// Signals that end the program; left alone when already ignored (nohup).
+    static let terminationSignals: [Int32] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT]
+    /// Signals a crash raises.
+    static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
+
+    /// Saves the modes of terminal `fd` and installs the handlers; call before
+    /// ncurses starts, so ncurses sees non-default SIGINT/SIGTERM dispositions
+    /// and does not install its own (non-async-signal-safe) cleanup.
+    static func prepare(fd: Int32) {
+        let s = state
+        ms_restore_init(s, fd)
+        ms_ensure_alternate_stack()
+        let handler: @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void = {
+            signal, info, _ in
+            ms_handle_signal(TerminalRestorer.state, signal, info)
+        }
+        for sig in terminationSignals { _ = ms_install_handler(s, sig, handler, 1) }
+        for sig in crashSignals { _ = ms_install_handler(s, sig, handler, 0) }
+    }
+
+    /// Records the bytes that undo full-screen mode, read from the terminfo
+    /// entry ncurses is using (with xterm's sequences as fallbacks), and arms
+    /// the handler.
+    static func arm(mouse: Bool) {
+        let s = state
+        let capacity = Int32(MemoryLayout.size(ofValue: s.pointee.bytes))
+        var length: Int32 = 0
+        withUnsafeMutableBytes(of: &s.pointee.bytes) { raw in
+            let buffer = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
+            // Order matters a little: attributes and mouse first, while still on
+            // the alternate screen, then the cursor, then leave the screen.
+            ms_append_capability(buffer, capacity, &length, "sgr0", "\u{1B}[0m")
+            if mouse {
+                ms_append_capability(buffer, capacity, &length, nil, "\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1006l")
+            }
+            ms_append_capability(buffer, capacity, &length, "rmkx", nil)
+            ms_append_capability(buffer, capacity, &length, "cnorm", "\u{1B}[?25h")
+            ms_append_capability(buffer, capacity, &length, "rmcup", "\u{1B}[?1049l")
+        }
+        s.pointee.length = length
+        s.pointee.active = 1
+    }
+
+    /// Disarms the handler after a normal `endwin`.
+    static func disarm() {
+        state.pointee.active = 0
+    }
+
+    /// Puts back the dispositions that were in place before `prepare`.
+    static func uninstall() {
+        ms_uninstall_handlers(state)
+    }
+}

@@ -1,0 +1,56 @@
+/// How a plot turns data into characters: the sub-cell grid it draws on.
+///
+/// - `braille`: 2×4 dots per cell, U+2800 plus one bit per dot
+///   (dot (0,0) is bit 0x01, (0,1) 0x02, (0,2) 0x04, (1,0) 0x08, (1,1) 0x10,
+///   (1,2) 0x20, (0,3) 0x40, (1,3) 0x80).
+/// - `block`: 1×2 per cell, ▀ ▄ █.
+/// - `ascii`: one point per cell, drawn with the series' own glyph.
+///
+/// One cell has one colour: where two series fall into one cell, the later
+/// series takes the whole cell (its dots only), so each series keeps a pattern
+/// and a glyph of its own.
+public enum PlotMarker: Hashable, Sendable {
+    case braille, block, ascii
+
+    /// Sub-cell points per cell, across and down.
+    public var resolution: (columns: Int, rows: Int) {
+        switch self {
+        case .braille: return (2, 4)
+        case .block: return (1, 2)
+        case .ascii: return (1, 1)
+        }
+    }
+
+    /// The braille bit for dot (`column` 0…1, `row` 0…3) of a cell.
+    public static func brailleBit(column: Int, row: Int) -> UInt8 {
+        switch (column, row) {
+        case (0, 0): return 0x01
+        case (0, 1): return 0x02
+        case (0, 2): return 0x04
+        case (1, 0): return 0x08
+        case (1, 1): return 0x10
+        case (1, 2): return 0x20
+        case (0, 3): return 0x40
+        case (1, 3): return 0x80
+        default: return 0
+        }
+    }
+}
+
+/// The dash pattern of a plotted line, so that lines differ by more than colour.
+///
+/// Patterns count sub-cell points along the line: `dotted` draws every second
+/// point; `dashed` draws 4 of every 6 braille dots (2 of every 3 points on the
+/// coarser block and ASCII grids).
+public enum LineStyle: Hashable, Sendable {
+    case solid, dotted, dashed
+
+    /// Whether the `step`-th point along a line is drawn on `marker`'s grid.
+    public func draws(step: Int, marker: PlotMarker) -> Bool {
+        switch self {
+        case .solid: return true
+        case .dotted: return step % 2 == 0
+        case .dashed: return marker == .braille ? step % 6 < 4 : step % 3 < 2
+        }
+    }
+}

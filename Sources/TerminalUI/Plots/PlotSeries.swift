@@ -1,0 +1,201 @@
+/// One data series of a plot: a polyline or a set of points, told apart from
+/// the others by its marker shape and line pattern as well as its style.
+///
+/// Non-finite points are skipped (a polyline is broken there); points outside
+/// the axes' ranges are clipped.
+public struct PlotSeries: Sendable {
+    /// Whether consecutive points are joined.
+    public enum Kind: Hashable, Sendable {
+        /// A polyline through the points, rasterised on the sub-cell grid.
+        case line
+        /// Each point drawn as the series' glyph in its cell.
+        case points
+    }
+
+    public var label: String
+    public var points: [(x: Double, y: Double)]
+    public var kind: Kind
+    /// The glyph for points, for lines on the ASCII grid, and in the legend.
+    public var shape: MarkerShape
+    public var style: Style
+    public var lineStyle: LineStyle
+
+    public init(
+        _ label: String, points: [(x: Double, y: Double)], kind: Kind = .line,
+        shape: MarkerShape = .dot, style: Style = .plain, lineStyle: LineStyle = .solid
+    ) {
+        self.label = label
+        self.points = points
+        self.kind = kind
+        self.shape = shape
+        self.style = style
+        self.lineStyle = lineStyle
+    }
+}
+
+/// A horizontal line across the plot at `y`, labelled at its right end.
+public struct ReferenceLine: Hashable, Sendable {
+    public var y: Double
+    public var label: String
+    public var style: Style
+
+    public init(y: Double, label: String = "", style: Style = .plain.dimmed) {
+        self.y = y
+        self.label = label
+        self.style = style
+    }
+}
+
+/// A vertical line down the plot at `x` (e.g. the current cos θ), labelled
+/// on the plot's top row.
+public struct VerticalMarker: Hashable, Sendable {
+    public var x: Double
+    public var label: String
+    public var style: Style
+    /// Drawn as ┊ / `:` instead of │ / `|`.
+    public var dotted: Bool
+
+    public init(x: Double, label: String = "", style: Style = .plain, dotted: Bool = false) {
+        self.x = x
+        self.label = label
+        self.style = style
+        self.dotted = dotted
+    }
+}
+
+/// A shaded region between two x values (░ / `.` in the empty cells, and the
+/// style's background kept under the data), labelled on the plot's bottom row.
+public struct Band: Hashable, Sendable {
+    public var from: Double
+    public var to: Double
+    public var label: String
+    public var style: Style
+
+    public init(from: Double, to: Double, label: String = "", style: Style = .plain.dimmed) {
+        self.from = from
+        self.to = to
+        self.label = label
+        self.style = style
+    }
+}
+
+/// A single point drawn on top of everything with a distinct glyph
+/// (◆ / `@` by default), labelled to its right when there is room.
+public struct HighlightPoint: Hashable, Sendable {
+    public var x: Double
+    public var y: Double
+    public var label: String
+    public var shape: MarkerShape
+    public var style: Style
+
+    public init(x: Double, y: Double, label: String = "", shape: MarkerShape = .diamond, style: Style = .plain.bolded) {
+        self.x = x
+        self.y = y
+        self.label = label
+        self.shape = shape
+        self.style = style
+    }
+}
+
+extension PlotSeries {
+    /// A three-cell sample of the series as the plot draws it: the glyph for
+    /// points, else a short horizontal line with the series' pattern.
+    func legendSample(marker: PlotMarker, glyphs: GlyphSet) -> Line {
+        let glyph = glyphs.marker(shape)
+        if kind == .points { return Line(glyph, style: style) }
+        var raster = PlotRaster(width: 3, height: 1, marker: marker)
+        var step = 0
+        let row = Double(marker.resolution.rows / 2)
+        raster.drawSegment(from: (0, row), to: (Double(raster.subWidth - 1), row), owner: 0, style: style,
+                           glyph: glyph, lineStyle: lineStyle, step: &step)
+        return Line((0..<3).map { Span(raster.cell(column: $0, row: 0)?.text ?? " ", style) })
+    }
+
+    /// Rasterises the series (lines only) as series number `owner`.
+    func rasterise(into raster: inout PlotRaster, frame: PlotFrame, owner: Int, glyphs: GlyphSet) {
+        guard kind == .line else { return }
+        let glyph = glyphs.marker(shape)
+        var step = 0
+        var previous: (Double, Double)? = nil
+        for p in points {
+            guard p.x.isFinite, p.y.isFinite else { previous = nil; continue }
+            let q = frame.sub(p.x, p.y)
+            guard q.0.isFinite, q.1.isFinite else { previous = nil; continue }
+            raster.drawSegment(from: previous ?? q, to: q, owner: owner, style: style, glyph: glyph,
+                               lineStyle: lineStyle, step: &step, skipFirst: previous != nil)
+            previous = q
+        }
+    }
+}
+
+/// Drawing of the decorations shared by the plots.
+extension PlotFrame {
+    func drawBands(_ bands: [Band], glyphs: GlyphSet, on canvas: inout Canvas) {
+        for band in bands {
+            guard let (a, b) = columnSpan(band.from, band.to) else { continue }
+            for y in plot.y..<plot.maxY {
+                for x in a...b { canvas.put(glyphs.shade, x: x, y: y, style: band.style, clip: plot) }
+            }
+        }
+    }
+
+    /// The clipped column range of the x interval, nil when it misses the plot.
+    func columnSpan(_ from: Double, _ to: Double) -> (Int, Int)? {
+        guard from.isFinite || to.isFinite, !plot.isEmpty else { return nil }
+        let lo = min(from.isNaN ? to : from, to.isNaN ? from : to), hi = max(from.isNaN ? to : from, to.isNaN ? from : to)
+        guard hi >= xMin, lo <= xMax else { return nil }
+        guard let a = column(max(lo, xMin)), let b = column(min(hi, xMax)) else { return nil }
+        return (a, b)
+    }
+
+    func drawReferenceLines(_ lines: [ReferenceLine], glyphs: GlyphSet, on canvas: inout Canvas) {
+        for line in lines {
+            guard let r = row(line.y) else { continue }
+            for x in plot.x..<plot.maxX { canvas.put(glyphs.referenceLine, x: x, y: r, style: line.style, clip: plot) }
+        }
+    }
+
+    func drawMarkers(_ markers: [VerticalMarker], glyphs: GlyphSet, on canvas: inout Canvas) {
+        for m in markers {
+            guard let c = column(m.x) else { continue }
+            for y in plot.y..<plot.maxY {
+                canvas.put(m.dotted ? glyphs.dottedMarkerLine : glyphs.markerLine, x: c, y: y, style: m.style, clip: plot)
+            }
+        }
+    }
+
+    func drawHighlights(_ points: [HighlightPoint], glyphs: GlyphSet, on canvas: inout Canvas) {
+        for p in points {
+            guard let (c, r) = cell(p.x, p.y) else { continue }
+            canvas.put(glyphs.marker(p.shape), x: c, y: r, style: p.style, clip: plot)
+            if !p.label.isEmpty { drawTag(p.label, column: c, row: r, style: p.style, on: &canvas) }
+        }
+    }
+
+    /// Labels of reference lines, markers and bands, drawn last so they stay readable.
+    func drawLabels(references: [ReferenceLine], markers: [VerticalMarker], bands: [Band],
+                    glyphs: GlyphSet, on canvas: inout Canvas) {
+        for line in references where !line.label.isEmpty {
+            guard let r = row(line.y) else { continue }
+            canvas.draw(Line(" " + line.label, style: line.style), in: Rect(x: plot.x, y: r, width: plot.width, height: 1),
+                        alignment: .right, ellipsis: glyphs.ellipsis)
+        }
+        for m in markers where !m.label.isEmpty {
+            guard let c = column(m.x) else { continue }
+            drawTag(m.label, column: c, row: plot.y, style: m.style, on: &canvas)
+        }
+        for band in bands where !band.label.isEmpty {
+            guard let (a, b) = columnSpan(band.from, band.to) else { continue }
+            canvas.draw(Line(band.label, style: band.style), in: Rect(x: a, y: plot.maxY - 1, width: b - a + 1, height: 1),
+                        alignment: .center, ellipsis: glyphs.ellipsis)
+        }
+    }
+
+    /// A label beside cell (`column`, `row`): to the right when it fits, else to the left.
+    func drawTag(_ text: String, column: Int, row: Int, style: Style, on canvas: inout Canvas) {
+        let w = ColumnWidth.of(text)
+        let start = column + 1 + w <= plot.maxX ? column + 1 : column - w
+        guard start >= plot.x else { return }
+        canvas.put(text, x: start, y: row, style: style, clip: plot)
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholderLossMath() { #expect(Bool(true)) }
