@@ -107,6 +107,10 @@ typedef struct ms_restore_state {
     /// Leave the alternate screen, show the cursor, stop mouse reports, reset attributes.
     char bytes[512];
     int length;
+    /// While full-screen, standard error goes to this unlinked file (-1: not
+    /// captured) and `saved_stderr` keeps the terminal; see ms_capture_stderr.
+    int capture_fd;
+    int saved_stderr;
     /// The dispositions in place before ours, reinstated before re-raising.
     struct sigaction previous[65];
     int installed[65];
@@ -115,6 +119,8 @@ typedef struct ms_restore_state {
 static inline void ms_restore_init(ms_restore_state *s, int fd) {
     memset(s, 0, sizeof *s);
     s->fd = fd;
+    s->capture_fd = -1;
+    s->saved_stderr = -1;
     s->has_termios = tcgetattr(fd, &s->termios) == 0;
 }
 
@@ -132,6 +138,55 @@ static inline void ms_restore_terminal(ms_restore_state *s) {
         left -= (int)n;
     }
     if (s->has_termios) tcsetattr(s->fd, TCSANOW, &s->termios);
+}
+
+/// Sends standard error to a temporary file while the screen is full-screen,
+/// when it is the terminal: anything written there (a Swift "Fatal error:"
+/// message just before a trap) would land on the alternate screen and vanish
+/// with it. ms_release_stderr writes it out again after the screen is restored.
+static inline void ms_capture_stderr(ms_restore_state *s) {
+    if (s->capture_fd >= 0 || !isatty(STDERR_FILENO)) return;
+    FILE *file = tmpfile();
+    if (file == NULL) return;
+    int capture = dup(fileno(file));
+    fclose(file);
+    if (capture < 0) return;
+    int saved = dup(STDERR_FILENO);
+    if (saved < 0 || dup2(capture, STDERR_FILENO) < 0) {
+        if (saved >= 0) close(saved);
+        close(capture);
+        return;
+    }
+    s->saved_stderr = saved;
+    s->capture_fd = capture;
+}
+
+/// Points standard error back at the terminal and replays what was captured.
+/// Uses only dup2, lseek, read, write and close: safe in a signal handler.
+static inline void ms_release_stderr(ms_restore_state *s) {
+    int capture = s->capture_fd;
+    if (capture < 0) return;
+    s->capture_fd = -1;
+    dup2(s->saved_stderr, STDERR_FILENO);
+    close(s->saved_stderr);
+    s->saved_stderr = -1;
+    char buffer[1024];
+    if (lseek(capture, 0, SEEK_SET) == 0) {
+        for (;;) {
+            ssize_t n = read(capture, buffer, sizeof buffer);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) break;
+            const char *p = buffer;
+            while (n > 0) {
+                ssize_t w = write(STDERR_FILENO, p, (size_t)n);
+                if (w < 0 && errno == EINTR) continue;
+                if (w <= 0) { n = 0; break; }
+                p += w;
+                n -= w;
+            }
+        }
+    }
+    close(capture);
 }
 
 /// Installs `handler` for `sig`, keeping the previous disposition. Termination
@@ -192,6 +247,7 @@ static inline void ms_ensure_alternate_stack(void) {
 static inline void ms_handle_signal(ms_restore_state *s, int sig, siginfo_t *info) {
     int saved_errno = errno;
     ms_restore_terminal(s);
+    ms_release_stderr(s);
     if (sig > 0 && sig < 65 && s->installed[sig]) {
         sigaction(sig, &s->previous[sig], NULL);
         s->installed[sig] = 0;

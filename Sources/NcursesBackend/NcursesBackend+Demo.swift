@@ -28,7 +28,7 @@ extension NcursesBackend {
                 return
             default:
                 eventCount += 1
-                lastEvent = String(describing: event)
+                lastEvent = describe(event)
             }
             backend.draw(demoFrame(backend: backend, lastEvent: lastEvent, eventCount: eventCount, forceTrap: forceTrap))
         }
@@ -94,5 +94,14 @@ extension NcursesBackend {
             canvas.put(note, x: 1, y: info + 2, style: Style(foreground: .red))
         }
         return canvas
+    }
+
+    /// A short description of `event` for the demo's echo line.
+    private static func describe(_ event: Event) -> String {
+        switch event {
+        case .key(let key): return "key \(key.asciiName)"
+        case .mouse(let mouse): return "mouse \(mouse.action) \(mouse.button) at x \(mouse.x), y \(mouse.y)"
+        case .resize(let width, let height): return "resize to \(width)x\(height)"
+        }
     }
 }

@@ -161,7 +161,24 @@ public final class NcursesBackend: TerminalBackend {
         // Enter the alternate screen now, not at the first frame.
         wnoutrefresh(window)
         doupdate()
+        // ncurses turns on xterm's click-only reports (mode 1000), which never
+        // report a drag; ask for motion while a button is held (mode 1002).
+        // Written straight to the terminal after ncurses has flushed its own
+        // request, since the later of the two wins.
+        if options.mouse && xtermMouse { writeToTerminal("\u{1B}[?1002h") }
         return backend
+    }
+
+    /// Whether the terminal reports the mouse in xterm's way (kmous starts with CSI).
+    static var xtermMouse: Bool {
+        guard let kmous = tigetstr("kmous"), Int(bitPattern: kmous) != -1 else { return false }
+        return String(cString: kmous).hasPrefix("\u{1B}[")
+    }
+
+    /// Writes `sequence` to the terminal at once, bypassing ncurses' buffer.
+    static func writeToTerminal(_ sequence: String) {
+        var bytes = Array(sequence.utf8)
+        _ = write(STDOUT_FILENO, &bytes, bytes.count)
     }
 
     /// The current size of the terminal in columns and rows.
@@ -177,7 +194,10 @@ public final class NcursesBackend: TerminalBackend {
     public func stop() {
         guard !stopped else { return }
         stopped = true
-        if options.mouse { mousemask(0, nil) }
+        if options.mouse {
+            if Self.xtermMouse { Self.writeToTerminal("\u{1B}[?1002l") }
+            mousemask(0, nil)
+        }
         curs_set(1)
         endwin()
         TerminalRestorer.disarm()

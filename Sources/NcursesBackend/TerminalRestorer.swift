@@ -15,6 +15,9 @@ import Darwin
 /// reports, reset attributes, keypad off) and the terminal modes saved before
 /// ncurses started are prepared in advance, so the handler only calls
 /// async-signal-safe functions: `write`, `tcsetattr`, `sigaction`, `raise`.
+/// While full-screen, standard error (when it is the terminal) goes to a
+/// temporary file and is replayed after the screen is restored, so that the
+/// runtime's "Fatal error: …" line is not lost with the alternate screen.
 /// After restoring, the handler reinstates the previous disposition and
 /// delivers the signal again: the default action for the termination signals
 /// (so the shell sees "killed by SIGTERM"), and for crash signals the Swift
@@ -73,11 +76,14 @@ enum TerminalRestorer {
         }
         s.pointee.length = length
         s.pointee.active = 1
+        ms_capture_stderr(s)
     }
 
-    /// Disarms the handler after a normal `endwin`.
+    /// Disarms the handler after a normal `endwin`, and writes out what was
+    /// sent to standard error meanwhile.
     static func disarm() {
         state.pointee.active = 0
+        ms_release_stderr(state)
     }
 
     /// Puts back the dispositions that were in place before `prepare`.

@@ -131,10 +131,10 @@ private let keyActions: [Action] = [
         s.apply(.entrySubmit)
         #expect(s.margin == 0.2)
         s.apply(.beginEntry)
-        for c in "7" { s.apply(.entryInput(c)) }
+        for c in "2.5" { s.apply(.entryInput(c)) }
         s.apply(.entrySubmit)
         #expect(s.margin == 0.2)
-        #expect(s.message?.contains("margin m must be from 0 to 1") == true)
+        #expect(s.message?.contains("margin m must be from 0 to 2") == true)
         s.apply(.beginEntry)
         for c in "abc" { s.apply(.entryInput(c)) }
         s.apply(.entrySubmit)

@@ -333,7 +333,7 @@ extension ExplorerState {
     }
 
     /// The direction halfway across the widest empty arc between `directions`.
-    static func directionInLargestGap(_ directions: [Int]) -> Int {
+    public static func directionInLargestGap(_ directions: [Int]) -> Int {
         let turn = ValueGrid.direction.maximumSteps + 1
         let sorted = directions.map { (($0 % turn) + turn) % turn }.sorted()
         guard let first = sorted.first else { return 0 }

@@ -1,7 +1,119 @@
+import Foundation
+import LossMath
 import TerminalUI
 
+/// Screen 1: softmax cross-entropy on editable logits.
+///
+/// Per class: the logit (a slider the mouse can drag), the probability bar,
+/// and the signed gradient ∂L/∂x_j = p_j − 1[j=y] as a diverging bar; below,
+/// the formulas with the current numbers substituted.
 enum SoftmaxScreen {
+    /// The logit sliders span ±10; larger logits (typed, up to ±1e6) show an overflow tip.
+    static let sliderRange = -10.0...10.0
+
     static func render(in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
-        Block(title: Line("Softmax"), glyphs: context.glyphs).render(in: area, on: &canvas)
+        let state = context.state, g = context.glyphs
+        let result = context.evaluation.softmax
+        let tableHeight = min(area.height, state.classCount + 4)
+        let formulaHeight = area.height - tableHeight >= 6 ? 6 : 0
+        let (table, rest) = area.splitTop(tableHeight)
+        let (plotArea, formulaArea) = rest.splitBottom(formulaHeight)
+        let inner = ScreenParts.panel("Softmax cross-entropy", right: "L = \(ScreenParts.number(result.loss, 4, glyphs: g))",
+                                      in: table, on: &canvas, context: context, focused: true)
+        drawTable(result, in: inner, on: &canvas, context: &context)
+        if formulaHeight > 0 {
+            let f = ScreenParts.panel("Formulas, with the numbers", in: formulaArea, on: &canvas, context: context)
+            ScreenParts.lines(formulaLines(result, glyphs: g), in: f, on: &canvas, glyphs: g)
+        }
+        if plotArea.height >= 6 {
+            let p = ScreenParts.panel(ScreenParts.spell("Loss as the target logit x_y moves (the others fixed)", g),
+                                      in: plotArea, on: &canvas, context: context)
+            lossPlot(result, context: context).render(in: p, on: &canvas)
+        }
+    }
+
+    /// L and ∂L/∂x_y against x_y, the other logits fixed: L = log(1 + Σ_{j≠y} e^{x_j − x_y}).
+    static func lossPlot(_ r: SoftmaxResult, context: FrameContext) -> LinePlot {
+        let y = r.target, g = context.glyphs
+        let others = r.logits.enumerated().filter { $0.offset != y }.map(\.element)
+        let centre = others.max() ?? 0
+        let lo = centre - 8, hi = centre + 8
+        let xs = (0...160).map { lo + Double($0) * (hi - lo) / 160 }
+        var logits = r.logits
+        var loss: [(x: Double, y: Double)] = [], grad: [(x: Double, y: Double)] = []
+        for x in xs {
+            logits[y] = x
+            let e = SoftmaxCrossEntropy.evaluate(logits: logits, target: y)
+            loss.append((x, e.loss))
+            grad.append((x, e.gradient[y]))
+        }
+        let top = max(1, (loss.first?.y ?? 1).rounded(.up))
+        let axes = PlotAxes(x: lo...hi, y: -1...top, xTitle: "x_y", yTitle: "", xTickCount: 7, yTickCount: 4, style: Theme.dim)
+        return LinePlot(
+            axes: axes,
+            series: [PlotSeries("L = LSE(x) − x_y".replacingOccurrences(of: "−", with: g.minus), points: loss, shape: .dot, style: Theme.lmcl),
+                     PlotSeries(ScreenParts.spell("∂L/∂x_y = p_y − 1", g), points: grad, shape: .cross, style: Theme.negative, lineStyle: .dashed)],
+            references: [ReferenceLine(y: 0, label: "", style: Theme.dim)],
+            markers: [VerticalMarker(x: r.logits[y], label: "x_y", style: Theme.target),
+                      VerticalMarker(x: centre, label: "", style: Theme.rival, dotted: true)],
+            highlights: [HighlightPoint(x: r.logits[y], y: r.loss, label: "", shape: .diamond, style: Theme.label)],
+            glyphs: g)
+    }
+
+    static func drawTable(_ result: SoftmaxResult, in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
+        guard area.height >= 2 else { return }
+        let state = context.state, g = context.glyphs
+        let cols = area.columns([0.36, 0.30, 0.34], gap: 1)
+        let header = Rect(x: area.x, y: area.y, width: area.width, height: 1)
+        canvas.put(ScreenParts.spell("  class  logit x_j", g), x: cols[0].x, y: header.y, style: Theme.label, clip: header)
+        canvas.put("p_j = softmax(x)_j", x: cols[1].x + 2, y: header.y, style: Theme.label, clip: cols[1])
+        canvas.put(ScreenParts.spell("∂L/∂x_j = p_j − 1[j=y]", g), x: cols[2].x + 2, y: header.y, style: Theme.label, clip: cols[2])
+        let rows = area.inset(top: 1)
+        let focused = state.focusedField
+        let limit = max(1e-12, result.gradient.map(abs).max() ?? 1)
+        var probabilityBars: [Bar] = [], gradientBars: [Bar] = []
+        for j in 0..<state.classCount {
+            let y = rows.y + j
+            guard y < rows.maxY else { break }
+            let isTarget = j == state.target
+            let style = isTarget ? Theme.target : .plain
+            let slider = Slider(ScreenParts.classLabel(j, target: state.target), value: result.logits[j], range: sliderRange,
+                                valueText: ScreenParts.number(result.logits[j], 2, glyphs: g), style: style,
+                                highlighted: focused == .logit(j), labelWidth: 3, valueWidth: 9, glyphs: g)
+            let rowRect = Rect(x: cols[0].x, y: y, width: cols[0].width, height: 1)
+            slider.render(in: rowRect, on: &canvas)
+            context.hits.add(rowRect, .field(.logit(j)))
+            context.hits.add(slider.track(in: rowRect), .slider(.logit(j), low: sliderRange.lowerBound, high: sliderRange.upperBound))
+            probabilityBars.append(Bar("", value: result.probabilities[j], valueText: ScreenParts.number(result.probabilities[j], 4, glyphs: g),
+                                       style: isTarget ? Theme.target : Theme.normFace))
+            gradientBars.append(Bar("", value: result.gradient[j], valueText: ScreenParts.number(result.gradient[j], 4, sign: true, glyphs: g),
+                                    style: result.gradient[j] < 0 ? Theme.negative : Theme.positive))
+        }
+        let barRows = Rect(x: 0, y: rows.y, width: 0, height: min(rows.height, state.classCount))
+        BarChart(probabilityBars, maximum: 1, glyphs: g)
+            .render(in: Rect(x: cols[1].x, y: barRows.y, width: cols[1].width, height: barRows.height), on: &canvas)
+        DivergingBarChart(gradientBars, limit: limit, axisStyle: Theme.dim, glyphs: g)
+            .render(in: Rect(x: cols[2].x, y: barRows.y, width: cols[2].width, height: barRows.height), on: &canvas)
+        let noteY = rows.y + state.classCount
+        if noteY < rows.maxY {
+            let sum = result.gradient.reduce(0, +)
+            let note = "Σ_j p_j = \(ScreenParts.number(result.probabilities.reduce(0, +), 6, glyphs: g))   Σ_j ∂L/∂x_j = \(formatNumber(sum, significant: 2, missing: g.missing))   p_y = \(ScreenParts.number(result.probabilities[state.target], 4, glyphs: g))"
+            canvas.put(ScreenParts.spell(note, g), x: rows.x + 2, y: noteY, style: Theme.dim, clip: rows)
+        }
+    }
+
+    static func formulaLines(_ r: SoftmaxResult, glyphs g: GlyphSet) -> [Line] {
+        let y = r.target
+        let m = r.logits.max() ?? 0
+        let lse = r.loss + r.logits[y]
+        let n = { (v: Double) in ScreenParts.number(v, 4, glyphs: g) }
+        let gy = r.gradient[y]
+        let sp = { (t: String) in ScreenParts.spell(t, g) }
+        return [
+            Line(sp("p_j = exp(x_j − M) / Σ_k exp(x_k − M),   M = max_k x_k = \(n(m))")),
+            Line([Span(sp("L = −log p_y = LSE(x) − x_y = \(n(lse)) − \(n(r.logits[y])) = ")), Span(n(r.loss), Theme.label)]),
+            Line(sp("∂L/∂x_j = p_j − 1[j=y]:   ∂L/∂x_\(y) = \(n(r.probabilities[y])) − 1 = \(n(gy)), the only negative")),
+            Line(sp("Σ_j ∂L/∂x_j = 0; adding a constant to every logit changes nothing.")),
+        ]
     }
 }

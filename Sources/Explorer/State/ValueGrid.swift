@@ -64,10 +64,9 @@ public struct ValueGrid: Hashable, Sendable {
 extension ValueGrid {
     /// Scale s: 0.01 to 1000 in hundredths; arrows move 1, coarse 10.
     public static let scale = ValueGrid(denominator: 100, minimum: 1, maximum: 100_000, fine: 100, coarse: 1_000, decimals: 2)
-    /// Margin m: 0 to 1 in hundredths; arrows move 0.01, coarse 0.05. (CosFace trains up to 0.45;
-    /// beyond 1 the target logit s(cos θ − m) can no longer reach a rival's at cos θ = 1 − m... the
-    /// explorer still lets you see it fail up to 1.)
-    public static let margin = ValueGrid(denominator: 100, minimum: 0, maximum: 100, fine: 1, coarse: 5, decimals: 2)
+    /// Margin m: 0 to 2 in hundredths; arrows move 0.01, coarse 0.05. CosFace trains up to
+    /// 0.45; the bound for d ≥ C−1 is C/(C−1) ≤ 2, the same limit `compute` accepts.
+    public static let margin = ValueGrid(denominator: 100, minimum: 0, maximum: 200, fine: 1, coarse: 5, decimals: 2)
     /// A cosine: −1 to 1 in thousandths; arrows move 0.01, coarse 0.1.
     public static let cosine = ValueGrid(denominator: 1000, minimum: -1000, maximum: 1000, fine: 10, coarse: 100, decimals: 3)
     /// An angle θ in degrees: 0° to 180° in tenths; arrows move 1°, coarse 10°.

@@ -24,18 +24,21 @@ public struct BatchScaleCache: Sendable {
         let b = batch.sampleCount
         let c = batch.classCount
         let width = c - 1
-        let sorted = batch.cosines.withUnsafeBufferPointer { cosines in
-            [Double](unsafeUninitializedCapacity: b * width) { buffer, initialized in
-                for i in 0..<b {
-                    let row = cosines.baseAddress! + i * c
-                    let y = batch.labels[i]
-                    let out = buffer.baseAddress! + i * width
-                    out.initialize(from: row, count: y)
-                    (out + y).initialize(from: row + y + 1, count: c - y - 1)
-                    var rivals = UnsafeMutableBufferPointer(start: out, count: width)
-                    rivals.sort()
+        let sorted = batch.cosines.withUnsafeBufferPointer { cosineBuffer in
+            let cosines = UncheckedSendable(value: cosineBuffer.baseAddress!)
+            return makeLargeArray(count: b * width) { buffer in
+                let sortedPointer = UncheckedSendable(value: buffer)
+                Parallel.forEachRange(count: b, work: b * c * 8) { range in
+                    for i in range {
+                        let row = cosines.value + i * c
+                        let y = batch.labels[i]
+                        let out = sortedPointer.value + i * width
+                        out.initialize(from: row, count: y)
+                        (out + y).initialize(from: row + y + 1, count: c - y - 1)
+                        var rivals = UnsafeMutableBufferPointer(start: out, count: width)
+                        rivals.sort()
+                    }
                 }
-                initialized = b * width
             }
         }
         self.init(batch: batch, scale: scale, sortedRivals: sorted)
@@ -46,10 +49,18 @@ public struct BatchScaleCache: Sendable {
         self.scale = scale
         self.batch = batch
         self.sortedRivals = sortedRivals
-        self.statistics = batch.cosines.withUnsafeBufferPointer { cosines in
-            (0..<batch.sampleCount).map { i in
-                RowStatistics(row: cosines.baseAddress! + i * c, classCount: c, label: batch.labels[i],
-                              scale: scale, rankMargin: 0, output: nil)
+        self.statistics = batch.cosines.withUnsafeBufferPointer { cosineBuffer in
+            let cosines = UncheckedSendable(value: cosineBuffer.baseAddress!)
+            return [RowStatistics](unsafeUninitializedCapacity: batch.sampleCount) { buffer, initialized in
+                let out = UncheckedSendable(value: buffer.baseAddress!)
+                Parallel.forEachRange(count: batch.sampleCount, work: batch.sampleCount * c) { range in
+                    for i in range {
+                        (out.value + i).initialize(to: RowStatistics(
+                            row: cosines.value + i * c, classCount: c, label: batch.labels[i],
+                            scale: scale, rankMargin: 0, output: nil))
+                    }
+                }
+                initialized = batch.sampleCount
             }
         }
     }

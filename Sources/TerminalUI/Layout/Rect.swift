@@ -61,6 +61,9 @@ public struct Rect: Hashable, Sendable, CustomStringConvertible {
     /// rounding leaves.
     public func columns(_ fractions: [Double], gap: Int = 1) -> [Rect] {
         guard !fractions.isEmpty else { return [] }
+        // Negative, NaN or all-zero fractions would make Int(_:) trap: count them as nothing, or all as equal.
+        var fractions = fractions.map { $0.isFinite && $0 > 0 ? $0 : 0 }
+        if fractions.allSatisfy({ $0 == 0 }) { fractions = fractions.map { _ in 1 } }
         let total = fractions.reduce(0, +)
         let usable = max(0, width - gap * (fractions.count - 1))
         var result: [Rect] = []

@@ -79,7 +79,7 @@ struct PlotRaster {
     /// Liang–Barsky clipping to the grid, widened by half a point so points
     /// on the edge round onto it.
     private func clip(_ a: (Double, Double), _ b: (Double, Double)) -> ((Double, Double), (Double, Double), Bool)? {
-        let xmin = -0.5, ymin = -0.5
+        let xmin = -0.4999, ymin = -0.4999
         let xmax = Double(subWidth) - 0.5001, ymax = Double(subHeight) - 0.5001
         let dx = b.0 - a.0, dy = b.1 - a.1
         var t0 = 0.0, t1 = 1.0

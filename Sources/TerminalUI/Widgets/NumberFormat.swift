@@ -47,6 +47,11 @@ public func formatNumber(_ value: Double, significant: Int, sign: Bool = false, 
     if a == 0 { return "0" }
     if a >= 1e6 || a < 1e-3 { return scientific(value, significant: digits, sign: sign) }
     let exponent = Int(floor(log10(a)))
+    if exponent >= digits {
+        // Keep only `digits` significant digits of a large integer part: 1234.5 → 1230.
+        let unit = pow(10, Double(exponent - digits + 1))
+        return fixed((value / unit).rounded(.toNearestOrAwayFromZero) * unit, decimals: 0, sign: sign)
+    }
     let decimals = min(9, max(0, digits - 1 - exponent))
     return trimmingZeros(fixed(value, decimals: decimals, sign: sign))
 }

@@ -17,7 +17,8 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
         return
     }
     guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
-        Issue.record("No snapshot \(file.lastPathComponent); record it with MARGINSCOPE_RECORD=1 swift test --filter \(name)", sourceLocation: sourceLocation)
+        let report: String = "No snapshot \(file.lastPathComponent); record it with MARGINSCOPE_RECORD=1 swift test --filter \(name)"
+        Issue.record(Comment(rawValue: report), sourceLocation: sourceLocation)
         return
     }
     if expected != body {
@@ -28,6 +29,7 @@ func assertSnapshot(_ text: String, named name: String, sourceLocation: SourceLo
             diff.append("line \(i + 1):\n  expected: \(i < e.count ? String(e[i]) : "")\n  actual:   \(i < a.count ? String(a[i]) : "")")
             if diff.count >= 6 { break }
         }
-        Issue.record("Snapshot \(name) differs:\n" + diff.joined(separator: "\n"), sourceLocation: sourceLocation)
+        let report: String = "Snapshot \(name) differs:\n" + diff.joined(separator: "\n")
+        Issue.record(Comment(rawValue: report), sourceLocation: sourceLocation)
     }
 }

@@ -1,0 +1,136 @@
+import Foundation
+import LossMath
+import TerminalUI
+
+/// The plots of how the margin moves the decision on cos θ (cosine screen).
+///
+/// Each plot varies the target's angle θ_y and keeps every other cosine fixed,
+/// so what moves is exactly what the margin does to the target.
+enum CosinePlots {
+    /// Sample points across 0°…180°, enough for the braille grid of any screen.
+    static let samples = 181
+
+    struct Rival {
+        var index: Int
+        var cosine: Double
+    }
+
+    /// The strongest rival: argmax over j ≠ y of cos θ_j (lowest index on ties).
+    static func rival(of cosines: [Double], target: Int) -> Rival? {
+        var best: Rival?
+        for (j, c) in cosines.enumerated() where j != target {
+            if best == nil || c > best!.cosine { best = Rival(index: j, cosine: c) }
+        }
+        return best
+    }
+
+    /// θ in degrees where the target, with margin `m`, ties the rival: cos θ − m = cos θ_r.
+    /// nil when it ties nowhere in 0°…180° (the margin is too large to overcome even at θ = 0).
+    static func crossing(rivalCosine: Double, margin: Double) -> Double? {
+        let c = rivalCosine + margin
+        guard c <= 1 else { return nil }
+        return ExplorerState.degrees(acosOf: max(-1, c))
+    }
+
+    static func plot(_ which: CosinePlot, context: FrameContext) -> LinePlot {
+        switch which {
+        case .targetLogit: return targetLogit(context)
+        case .targetProbability: return targetProbability(context)
+        case .decisionPlane: return decisionPlane(context)
+        }
+    }
+
+    /// Target logit against θ_y: s·cos θ and s·(cos θ − m), the rival's logit as a level line.
+    static func targetLogit(_ context: FrameContext) -> LinePlot {
+        let state = context.state, s = state.scale, m = state.margin
+        let cosines = state.cosines, y = state.target
+        let th = context.theta
+        let xs = (0..<samples).map { Double($0) * 180 / Double(samples - 1) }
+        let plain = PlotSeries("s·cos \(th)", points: xs.map { ($0, s * ExplorerState.cosineOfDegrees($0)) },
+                               shape: .dot, style: Theme.normFace, lineStyle: .solid)
+        let margined = PlotSeries("s·(cos \(th) \(context.glyphs.minus) m)", points: xs.map { ($0, s * (ExplorerState.cosineOfDegrees($0) - m)) },
+                                  shape: .cross, style: Theme.lmcl, lineStyle: .dashed)
+        var references: [ReferenceLine] = []
+        var markers = [VerticalMarker(x: ExplorerState.degrees(acosOf: cosines[y]), label: "\(th)y", style: Theme.target)]
+        var bands: [Band] = []
+        if let r = rival(of: cosines, target: y) {
+            references.append(ReferenceLine(y: s * r.cosine, label: "rival \(r.index)", style: Theme.rival))
+            if let t0 = crossing(rivalCosine: r.cosine, margin: 0) {
+                if let t1 = crossing(rivalCosine: r.cosine, margin: m), t1 < t0 {
+                    bands.append(Band(from: t1, to: t0, label: "", style: Theme.dim))
+                    markers.append(VerticalMarker(x: t1, label: "", style: Theme.lmcl, dotted: true))
+                }
+                markers.append(VerticalMarker(x: t0, label: "", style: Theme.normFace, dotted: true))
+            }
+        }
+        let axes = PlotAxes(x: 0...180, y: (-s * (1 + m))...s, xTitle: "\(th)y (deg)", yTitle: "target logit",
+                            xTickCount: 7, yTickCount: 5, style: Theme.dim)
+        return LinePlot(axes: axes, series: [plain, margined], references: references, markers: markers,
+                        bands: bands, glyphs: context.glyphs)
+    }
+
+    /// p_y against θ_y, NormFace and LMCL, the other cosines fixed.
+    static func targetProbability(_ context: FrameContext) -> LinePlot {
+        let state = context.state, s = state.scale, m = state.margin
+        let y = state.target, th = context.theta
+        var cosines = state.cosines
+        let xs = (0..<samples).map { Double($0) * 180 / Double(samples - 1) }
+        var plain: [(x: Double, y: Double)] = [], margined: [(x: Double, y: Double)] = []
+        let normFace = CosineHead.normFace(scale: s), cosFace = CosineHead.cosFace(scale: s, margin: m)
+        for x in xs {
+            cosines[y] = ExplorerState.cosineOfDegrees(x)
+            plain.append((x, normFace.evaluate(cosines: cosines, target: y).probabilities[y]))
+            margined.append((x, cosFace.evaluate(cosines: cosines, target: y).probabilities[y]))
+        }
+        let current = ExplorerState.degrees(acosOf: state.cosines[y])
+        let axes = PlotAxes(x: 0...180, y: 0...1, xTitle: "\(th)y (deg)", yTitle: "p_y",
+                            xTickCount: 7, yTickCount: 3, style: Theme.dim)
+        return LinePlot(
+            axes: axes,
+            series: [PlotSeries("NormFace", points: plain, shape: .dot, style: Theme.normFace, lineStyle: .solid),
+                     PlotSeries("LMCL", points: margined, shape: .cross, style: Theme.lmcl, lineStyle: .dashed)],
+            references: [ReferenceLine(y: 0.5, label: "0.5", style: Theme.dim)],
+            markers: [VerticalMarker(x: current, label: "\(th)y", style: Theme.target)],
+            glyphs: context.glyphs)
+    }
+
+    /// The two-class picture in the (θ_y, θ_rival) plane: the softmax boundary θ_r = θ_y,
+    /// the LMCL boundaries cos θ_y − m = cos θ_r and cos θ_r − m = cos θ_y, and the sample.
+    static func decisionPlane(_ context: FrameContext) -> LinePlot {
+        let state = context.state, m = state.margin, th = context.theta
+        let cosines = state.cosines, y = state.target
+        let xs = (0..<samples).map { Double($0) * 180 / Double(samples - 1) }
+        func boundary(_ shift: Double) -> [(x: Double, y: Double)] {
+            xs.compactMap { x in
+                let c = ExplorerState.cosineOfDegrees(x) + shift
+                guard c >= -1, c <= 1 else { return nil }
+                return (x, ExplorerState.degrees(acosOf: c))
+            }
+        }
+        let series = [
+            PlotSeries("softmax \(th)r = \(th)y", points: xs.map { ($0, $0) }, shape: .dot, style: Theme.normFace, lineStyle: .solid),
+            PlotSeries("y wins with m", points: boundary(-m), shape: .cross, style: Theme.target, lineStyle: .dashed),
+            PlotSeries("rival wins with m", points: boundary(m), shape: .plus, style: Theme.rival, lineStyle: .dotted),
+        ]
+        var highlights: [HighlightPoint] = []
+        if let r = rival(of: cosines, target: y) {
+            highlights.append(HighlightPoint(x: ExplorerState.degrees(acosOf: cosines[y]),
+                                             y: ExplorerState.degrees(acosOf: r.cosine), label: "sample",
+                                             shape: .diamond, style: Theme.label))
+        }
+        let axes = PlotAxes(x: 0...180, y: 0...180, xTitle: "\(th)y (deg)", yTitle: "\(th)rival (deg)",
+                            xTickCount: 5, yTickCount: 4, style: Theme.dim)
+        return LinePlot(axes: axes, series: series, highlights: highlights, glyphs: context.glyphs)
+    }
+
+    /// One line saying how far the margin moves the crossing with the rival.
+    static func shiftSummary(_ context: FrameContext) -> String {
+        let state = context.state, th = context.theta
+        guard let r = rival(of: state.cosines, target: state.target) else { return "" }
+        guard let t0 = crossing(rivalCosine: r.cosine, margin: 0) else { return "" }
+        guard let t1 = crossing(rivalCosine: r.cosine, margin: state.margin) else {
+            return "with m = \(ValueGrid.margin.format(state.marginSteps)) the target never beats rival \(r.index)"
+        }
+        return String(format: "crossing %.1f° → %.1f°: the margin costs %.1f° of \(th)y", t0, t1, t0 - t1)
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Explorer
+import Foundation
+import LossMath
+import TerminalUI
+
+/// `marginscope frame`: the screen the explorer would show, as plain text.
+struct FrameCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "frame",
+        abstract: "Print the screen the explorer would show, as plain text (for slides, tests and screen readers).",
+        discussion: """
+        Keys are typed as text: characters stand for themselves, named keys go in angle brackets, e.g.
+          marginscope frame --size 80x24 --keys 'jj<Right><Right>t'
+        Named keys: <Up> <Down> <Left> <Right> <S-Left> <S-Right> <Tab> <S-Tab> <Enter> <Esc> <Space>
+        <Bksp> <PgUp> <PgDn> <Home> <End> <F1>…<F12> <C-x> <lt>.
+        """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("Terminal size, columns x rows, e.g. 80x24 (1x1 to 1000x500).", valueName: "WxH"))
+    var size: String = "80x24"
+
+    @Option(name: .long, help: ArgumentHelp("Keys to press before printing the frame.", valueName: "keys"))
+    var keys: String = ""
+
+    @Flag(name: .customLong("ascii"), help: "ASCII only (no braille, blocks, box drawing or θ).")
+    var ascii = false
+
+    @OptionGroup(title: "Starting state")
+    var start: ExplorerOptions
+
+    func run() throws {
+        let (width, height) = try Self.parseSize(size)
+        let keyList: [Key]
+        do { keyList = try KeySequence.parse(keys) } catch let e as KeySequence.ParseError {
+            throw ValidationError(e.description)
+        }
+        let (state, batch) = try Launch.resolve(start)
+        let app = ExplorerApp(state: state, glyphs: ascii ? .ascii : .unicode, batchEngine: BatchEngine(file: batch))
+        app.handle(.resize(width: width, height: height))
+        for key in keyList {
+            app.handle(.key(key))
+            if app.wantsQuit { break }
+        }
+        let text = app.render().lines.joined(separator: "\n") + "\n"
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func parseSize(_ text: String) throws -> (Int, Int) {
+        let parts = text.lowercased().split(separator: "x")
+        guard parts.count == 2, let w = Int(parts[0]), let h = Int(parts[1]), (1...1000).contains(w), (1...500).contains(h) else {
+            throw ValidationError("--size: '\(text)' is not WxH with 1 ≤ W ≤ 1000 and 1 ≤ H ≤ 500, e.g. 80x24.")
+        }
+        return (w, h)
+    }
+}
+
+/// Turning options into a starting state, with data errors mapped to exit code 65.
+enum Launch {
+    static func resolve(_ options: ExplorerOptions) throws -> (ExplorerState, LossMath.CosineBatch?) {
+        do {
+            return try options.resolve()
+        } catch let e as InputError {
+            FileHandle.standardError.write(Data("marginscope: \(e.message)\n".utf8))
+            throw ExitCode(e.kind.rawValue)
+        }
+    }
+}
