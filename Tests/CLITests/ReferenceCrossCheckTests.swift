@@ -17,18 +17,26 @@ struct ReferenceCrossCheckTests {
         }
     }
 
-    static let sampleCases: [SampleCase] = [
-        SampleCase(loss: "softmax", seed: 1),
-        SampleCase(loss: "softmax", seed: 2),
-        SampleCase(loss: "normface", seed: 3),
-        SampleCase(loss: "normface", useAngles: true, seed: 4),
-        SampleCase(loss: "cosface", seed: 5),
-        SampleCase(loss: "cosface", useAngles: true, seed: 6),
-    ] + [2, 3, 5].flatMap { k in
-        ["no-margin", "excluded"].flatMap { treatment in
-            (0..<2).map { SampleCase(loss: "bdlmcl", topK: k, unselected: treatment, seed: UInt64(100 + 10 * k + $0 + (treatment == "excluded" ? 5 : 0))) }
+    static let sampleCases: [SampleCase] = {
+        var cases: [SampleCase] = [
+            SampleCase(loss: "softmax", seed: 1),
+            SampleCase(loss: "softmax", seed: 2),
+            SampleCase(loss: "normface", seed: 3),
+            SampleCase(loss: "normface", useAngles: true, seed: 4),
+            SampleCase(loss: "cosface", seed: 5),
+            SampleCase(loss: "cosface", useAngles: true, seed: 6),
+        ]
+        var seed: UInt64 = 100
+        for k in [2, 3, 5] {
+            for treatment in ["no-margin", "excluded"] {
+                for _ in 0..<2 {
+                    seed += 1
+                    cases.append(SampleCase(loss: "bdlmcl", topK: k, unselected: treatment, seed: seed))
+                }
+            }
         }
-    }
+        return cases
+    }()
 
     @Test(arguments: sampleCases)
     func sampleAgreesWithTheReference(_ c: SampleCase) throws {

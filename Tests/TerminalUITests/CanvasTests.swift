@@ -1,5 +1,5 @@
 import Testing
-import TerminalUI
+@testable import TerminalUI
 
 @Test func changesAreOnlyTheRunsThatDiffer() {
     var old = Canvas(width: 5, height: 2)
@@ -47,9 +47,8 @@ import TerminalUI
 
 @Test func aWideCharacterAtTheEdgeBecomesABlank() {
     var canvas = Canvas(width: 3, height: 1)
-    let end = canvas.put("a中", x: 1, y: 0)
+    canvas.put("a中", x: 1, y: 0)
     #expect(canvas.lines == [" a"])
-    #expect(end == 2)
     #expect(ColumnWidth.of(canvas.line(0)) == 3)
 }
 

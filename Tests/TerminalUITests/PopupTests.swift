@@ -14,5 +14,5 @@ import TerminalUI
     #expect(popup.frame(in: area) == area)
     var canvas = Canvas(width: 14, height: 5)
     popup.render(in: area, on: &canvas)
-    #expect(canvas.lines == ["", "  ┏ Help ━┓", "  ┃ a lon… ┃", "  ┗━━━━━━━━┛", ""])
+    #expect(canvas.lines == ["", "  ┏ Help ━━┓", "  ┃ a long ┃", "  ┗━━━━━━━━┛", ""])
 }

@@ -34,5 +34,5 @@ import TerminalUI
 @Test func tableWithRoomForAllRowsHasNoIndicator() {
     let table = Table(columns: [Table.Column("x", width: .flexible(1)), Table.Column("y", width: .flexible(1))],
                       rows: [["abcdefgh", "1"]])
-    #expect(lines(table, width: 9, height: 3) == ["x    y", "abcd 1", ""])
+    #expect(lines(table, width: 9, height: 3) == ["x    y", "abc… 1", ""])
 }

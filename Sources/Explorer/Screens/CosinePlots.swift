@@ -131,6 +131,6 @@ enum CosinePlots {
         guard let t1 = crossing(rivalCosine: r.cosine, margin: state.margin) else {
             return "with m = \(ValueGrid.margin.format(state.marginSteps)) the target never beats rival \(r.index)"
         }
-        return String(format: "crossing %.1f° → %.1f°: the margin costs %.1f° of \(th)y", t0, t1, t0 - t1)
+        return String(format: "crossing %.1f° → %.1f°: margin = %.1f° of \(th)y", t0, t1, t0 - t1)
     }
 }

@@ -41,4 +41,26 @@ enum ScreenParts {
             .replacingOccurrences(of: "…", with: "...").replacingOccurrences(of: "×", with: "x")
             .replacingOccurrences(of: "ŷ", with: "y^").replacingOccurrences(of: "★", with: "*")
     }
+
+    /// A column of numbers, each followed by its bar: `0.973 ████▋` or, signed, `-29.97 ▓▓│`.
+    ///
+    /// The number comes first and is never cut; the bar takes what is left, so a
+    /// narrow screen loses bar resolution, not digits.
+    static func numberedBars(_ rows: [(value: Double, text: String, style: Style)], limit: Double, signed: Bool,
+                             in area: Rect, on canvas: inout Canvas, glyphs: GlyphSet) {
+        guard !area.isEmpty else { return }
+        let numberWidth = min(area.width, rows.map { ColumnWidth.of($0.text) }.max() ?? 0)
+        let barArea = Rect(x: area.x + numberWidth - 1, y: area.y, width: area.width - numberWidth + 1, height: area.height)
+        for (i, row) in rows.prefix(area.height).enumerated() {
+            canvas.draw(Line(row.text, style: row.style.bolded.with(foreground: nil)),
+                        in: Rect(x: area.x, y: area.y + i, width: numberWidth, height: 1), alignment: .right, ellipsis: glyphs.ellipsis)
+        }
+        // The charts keep a two-cell pointer gutter; starting one cell early leaves one blank after the number.
+        let bars = rows.map { Bar("", value: $0.value, valueText: "", style: $0.style) }
+        if signed {
+            DivergingBarChart(bars, limit: limit, axisStyle: Theme.dim, glyphs: glyphs).render(in: barArea, on: &canvas)
+        } else {
+            BarChart(bars, maximum: limit, glyphs: glyphs).render(in: barArea, on: &canvas)
+        }
+    }
 }
