@@ -144,18 +144,16 @@ enum Reference {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Scripts/reference.py")
 
-    static let python: URL? = ["/usr/bin/python3", "/usr/local/bin/python3", "/opt/homebrew/bin/python3"]
-        .map(URL.init(fileURLWithPath:))
-        .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    /// `env` finds python3 on PATH, as a user's shell would (pyenv, Homebrew, /usr/bin).
+    static let env = URL(fileURLWithPath: "/usr/bin/env")
 
     static let isAvailable: Bool = {
-        guard let python, FileManager.default.fileExists(atPath: script.path) else { return false }
-        return (try? Subprocess.run(python, ["-c", "import numpy"]).status) == 0
+        guard FileManager.default.fileExists(atPath: script.path) else { return false }
+        return (try? Subprocess.run(env, ["python3", "-c", "import numpy"]).status) == 0
     }()
 
     static func run(_ arguments: [String]) throws -> RunResult {
-        let python = try #require(python)
-        let run = try Subprocess.run(python, [script.path] + arguments)
+        let run = try Subprocess.run(env, ["python3", script.path] + arguments)
         #expect(run.status == 0, "reference.py failed: \(run.stderr)")
         return run
     }

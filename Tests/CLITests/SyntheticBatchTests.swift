@@ -29,9 +29,9 @@ import Testing
             let batch = SyntheticBatch.make(samples: 200, classes: 20, spread: spread, seed: 5)
             return (0..<200).map { batch.cosine(sample: $0, class: batch.labels[$0]) }.reduce(0, +) / 200
         }
-        // E[cos θ_y] ≈ 1/√(1 + d·σ²) for d = 64: 0.79 at σ = 0.08, 0.50 at σ = 0.22.
-        #expect(abs(meanTarget(0.08) - 0.79) < 0.03)
-        #expect(abs(meanTarget(0.22) - 0.50) < 0.03)
+        // E[cos θ_y] ≈ 1/√(1 + d·σ²) for d = 64: 0.84 at σ = 0.08, 0.49 at σ = 0.22.
+        #expect(abs(meanTarget(0.08) - 0.84) < 0.03)
+        #expect(abs(meanTarget(0.22) - 0.49) < 0.03)
     }
 
     @Test func defaultsPopulateAllThreeBoundaryRegions() {

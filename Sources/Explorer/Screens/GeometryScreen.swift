@@ -1,7 +1,151 @@
+import Foundation
+import LossMath
 import TerminalUI
 
+/// Screen 3: the unit circle in 2-D, the class directions W_j and the feature x.
+///
+/// The cosines come from the picture: cos θ_j = cos(φ_x − φ_j). The target's
+/// decision region is drawn as an arc outside the circle, without the margin
+/// (where the target's cosine is the largest) and with it (where it still wins
+/// after subtracting m). The descent direction −∂L/∂x is a tangent arrow at x:
+/// the loss can only rotate x, never stretch it.
 enum GeometryScreen {
+    /// Radii (in units of the circle) of the two region arcs.
+    static let softmaxArcRadius = 1.12
+    static let marginArcRadius = 1.24
+    /// Display length of the gradient arrow (its true length is printed beside it).
+    static let arrowLength = 0.55
+
     static func render(in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
-        Block(title: Line("Geometry"), glyphs: context.glyphs).render(in: area, on: &canvas)
+        // Braille dots are about square when a cell is twice as tall as wide, so the
+        // picture takes twice as many columns as rows (plus the axis labels).
+        let pictureWidth = max(area.width / 2, min(area.width - 36, area.height * 2 + 8))
+        let (left, right) = area.splitLeft(pictureWidth)
+        let inner = ScreenParts.panel("Unit circle: W_j, x and the target's region", in: left, on: &canvas, context: context)
+        picture(context).render(in: inner, on: &canvas)
+        drawTable(in: right, on: &canvas, context: &context)
+    }
+
+    static func point(_ degrees: Double, _ radius: Double = 1) -> (x: Double, y: Double) {
+        (radius * ExplorerState.cosineOfDegrees(degrees), radius * ExplorerState.cosineOfDegrees(degrees - 90))
+    }
+
+    /// Arcs (broken where the condition fails) at `radius` where `wins(φ)` holds.
+    static func arc(radius: Double, wins: (Double) -> Bool) -> [(x: Double, y: Double)] {
+        var points: [(x: Double, y: Double)] = []
+        for i in 0...720 {
+            let phi = Double(i) / 2
+            points.append(wins(phi) ? point(phi, radius) : (x: .nan, y: .nan))
+        }
+        return points
+    }
+
+    static func picture(_ context: FrameContext) -> LinePlot {
+        let state = context.state, g = context.glyphs, e = context.evaluation
+        let y = state.target, m = state.margin
+        let phiX = ValueGrid.direction.value(state.featureDirectionSteps)
+        let phis = state.weightDirectionSteps.map(ValueGrid.direction.value)
+        func cosine(_ phi: Double, _ j: Int) -> Double { ExplorerState.cosineOfDegrees(phi - phis[j]) }
+        func bestRival(_ phi: Double) -> Double {
+            phis.indices.filter { $0 != y }.map { cosine(phi, $0) }.max() ?? -1
+        }
+        var series = [
+            PlotSeries("", points: (0...360).map { point(Double($0)) }, shape: .dot, style: Theme.dim),
+            PlotSeries("y wins", points: arc(radius: softmaxArcRadius) { cosine($0, y) >= bestRival($0) },
+                       shape: .dot, style: Theme.normFace, lineStyle: .solid),
+            PlotSeries("y wins with m", points: arc(radius: marginArcRadius) { cosine($0, y) - m >= bestRival($0) },
+                       shape: .cross, style: Theme.lmcl, lineStyle: .dashed),
+        ]
+        for (j, phi) in phis.enumerated() {
+            let tip = point(phi)
+            series.append(PlotSeries("", points: [(0, 0), tip], shape: .dot, style: j == y ? Theme.target : .plain,
+                                     lineStyle: j == y ? .solid : .dotted))
+        }
+        let xTip = point(phiX)
+        series.append(PlotSeries("x", points: [(0, 0), xTip], shape: .star, style: Theme.label, lineStyle: .dashed))
+        // −∂L/∂x is where gradient descent moves x; it is tangent to the circle at x̂ (‖x‖ = 1).
+        let gradient = e.geometry.featureGradient
+        let norm = (gradient[0] * gradient[0] + gradient[1] * gradient[1]).squareRoot()
+        var highlights: [HighlightPoint] = []
+        if norm > 1e-12 {
+            let d = (x: -gradient[0] / norm * arrowLength, y: -gradient[1] / norm * arrowLength)
+            let end = (x: xTip.x + d.x, y: xTip.y + d.y)
+            series.append(PlotSeries(ScreenParts.spell("−∂L/∂x", g), points: [xTip, end], shape: .triangle, style: Theme.negative, lineStyle: .solid))
+            highlights.append(HighlightPoint(x: end.x, y: end.y, label: "", shape: .triangle, style: Theme.negative))
+        }
+        for (j, phi) in phis.enumerated() {
+            let tip = point(phi)
+            highlights.append(HighlightPoint(x: tip.x, y: tip.y, label: j == y ? "W\(j) y" : "W\(j)",
+                                             shape: j == y ? .diamond : .circle, style: j == y ? Theme.target : .plain))
+        }
+        highlights.append(HighlightPoint(x: xTip.x, y: xTip.y, label: "x", shape: .star, style: Theme.label))
+        let axes = PlotAxes(x: -1.3...1.3, y: -1.3...1.3, xTitle: "", yTitle: "", xTickCount: 3, yTickCount: 3, style: Theme.dim)
+        return LinePlot(axes: axes, series: series, highlights: highlights, glyphs: g)
+    }
+
+    static func drawTable(in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
+        let state = context.state, g = context.glyphs, e = context.evaluation
+        let focused = state.focusedField
+        let rowsNeeded = state.classCount + 6
+        let (top, bottom) = area.splitTop(min(area.height, rowsNeeded))
+        let inner = ScreenParts.panel(ScreenParts.spell("Directions (deg) and cos θ_j", g), in: top, on: &canvas, context: context, focused: true)
+        guard inner.height >= 1 else { return }
+        func pad(_ t: String, _ w: Int) -> String { t.leftPadded(to: w) }
+        canvas.put("  j", x: inner.x, y: inner.y, style: Theme.label, clip: inner)
+        canvas.put(ScreenParts.spell(pad("φ_j", 6) + pad("cos θ", 7) + pad("p NF", 7) + pad("p LMCL", 7), g),
+                   x: inner.x + 7, y: inner.y, style: Theme.label, clip: inner)
+        let cosines = e.geometry.cosineResult.cosines
+        let n3 = { (v: Double) in ScreenParts.number(v, 3, glyphs: g) }
+        var rows: [(Field, String, String, Style)] = [
+            (.featureDirection, "x", pad(ValueGrid.direction.format(state.featureDirectionSteps), 6), Theme.label),
+        ]
+        for j in 0..<state.classCount {
+            let text = pad(ValueGrid.direction.format(state.weightDirectionSteps[j]), 6) + pad(n3(cosines[j]), 7)
+                + pad(n3(e.geometryNormFace.probabilities[j]), 7) + pad(n3(e.geometry.cosineResult.probabilities[j]), 7)
+            rows.append((.weightDirection(j), ScreenParts.classLabel(j, target: state.target), text, j == state.target ? Theme.target : .plain))
+        }
+        rows.append((.scale, "s", pad(ValueGrid.scale.format(state.scaleSteps), 6), .plain))
+        rows.append((.margin, "m", pad(ValueGrid.margin.format(state.marginSteps), 6), .plain))
+        for (i, row) in rows.enumerated() {
+            let y = inner.y + 1 + i
+            guard y < inner.maxY else { break }
+            let rect = Rect(x: inner.x, y: y, width: inner.width, height: 1)
+            let isFocused = focused == row.0
+            if isFocused { canvas.put(g.pointer, x: inner.x, y: y, style: Theme.label, clip: rect) }
+            canvas.put(row.1.padding(toLength: 3, withPad: " ", startingAt: 0), x: inner.x + 2, y: y,
+                       style: isFocused ? Theme.focused : row.3, clip: rect)
+            canvas.put(row.2, x: inner.x + 7, y: y, style: row.3, clip: rect)
+            context.hits.add(rect, .field(row.0))
+        }
+        guard bottom.height >= 4 else { return }
+        let f = ScreenParts.panel("Gradient through the normalisation", in: bottom, on: &canvas, context: context)
+        ScreenParts.lines(gradientLines(context), in: f, on: &canvas, glyphs: g)
+    }
+
+    static func gradientLines(_ context: FrameContext) -> [Line] {
+        let g = context.glyphs, e = context.evaluation, r = e.geometry
+        let grad = r.featureGradient
+        let norm = (grad[0] * grad[0] + grad[1] * grad[1]).squareRoot()
+        let tangent = grad[0] * e.feature[0] + grad[1] * e.feature[1]
+        let n = { (v: Double) in ScreenParts.number(v, 3, glyphs: g) }
+        let sp = { (t: String) in ScreenParts.spell(t, g) }
+        return [
+            Line([Span("L: "), Span("NormFace ", Theme.normFace), Span(n(e.geometryNormFace.loss), Theme.label),
+                  Span("  "), Span("LMCL ", Theme.lmcl), Span(n(r.cosineResult.loss), Theme.label)]),
+            Line(sp("G_j = ∂L/∂cos θ_j = s·(p_j − 1[j=y])")),
+            Line(sp("∂L/∂x = (Σ_j G_j Ŵ_j")),
+            Line(sp("        − (Σ_j G_j cos θ_j) x̂) / ‖x‖")),
+            Line([Span(sp("∂L/∂x = ")), Span("(\(n(grad[0])), \(n(grad[1])))", Theme.label)]),
+            Line(sp("‖∂L/∂x‖ = \(n(norm))")),
+            Line(sp("x·∂L/∂x = \(formatNumber(tangent, significant: 2, missing: g.missing)) (tangent: x only rotates)")),
+            Line(sp("arrow ▲: −∂L/∂x, where descent moves x"), style: Theme.dim),
+        ]
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        let w = ColumnWidth.of(self)
+        return w >= width ? self : String(repeating: " ", count: width - w) + self
     }
 }
