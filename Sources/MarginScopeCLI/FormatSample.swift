@@ -17,7 +17,7 @@ enum FormatSample {
         var columns: [(String, FormatTable.Alignment)] = [("class", .right)]
         if sample.angles != nil { columns.append(("θ (deg)", .right)) }
         if sample.loss.usesCosines {
-            columns += [("cos θ", .right), ("logit s·f", .right), ("probability", .right), ("∂L/∂cos θ", .right)]
+            columns += [("cos θ", .right), ("logit", .right), ("probability", .right), ("∂L/∂cos θ", .right)]
         } else {
             columns += [("logit", .right), ("probability", .right), ("∂L/∂logit", .right)]
         }

@@ -35,14 +35,36 @@ import Testing
     }
 
     @Test func defaultsPopulateAllThreeBoundaryRegions() {
-        let batch = SyntheticBatch.make(samples: 256, classes: 1000, spread: SyntheticBatch.defaultSpread, seed: 1)
+        let batch = SharedBatch.default
         // Ranks counted here by hand from DESIGN §1.3, m = 0.35, k = 2.
         var counts = [0, 0, 0]
-        for i in 0..<256 {
-            let target = batch.cosine(sample: i, class: batch.labels[i]) - 0.35
-            let rank = 1 + (0..<1000).filter { $0 != batch.labels[i] && batch.cosine(sample: i, class: $0) > target }.count
-            counts[rank == 1 ? 0 : rank <= 2 ? 1 : 2] += 1
+        batch.cosines.withUnsafeBufferPointer { cosines in
+            for i in 0..<batch.sampleCount {
+                let row = i * batch.classCount
+                let label = batch.labels[i]
+                let target = cosines[row + label] - 0.35
+                var rank = 1
+                for j in 0..<batch.classCount where j != label && cosines[row + j] > target { rank += 1 }
+                counts[rank == 1 ? 0 : rank <= 2 ? 1 : 2] += 1
+            }
         }
         #expect(counts.allSatisfy { $0 >= 25 }, "satisfied / boundary / beyond-k = \(counts)")
     }
+}
+
+/// The default synthetic batch (256 × 1000, seed 1), made once for every test that needs it.
+enum SharedBatch {
+    static let `default` = SyntheticBatch.make(samples: 256, classes: 1000, spread: SyntheticBatch.defaultSpread, seed: 1)
+
+    /// The default batch as CSV with a header and round-trip digits.
+    static let csv: String = {
+        let batch = SharedBatch.default
+        var text = "label," + (0..<batch.classCount).map { "c\($0)" }.joined(separator: ",") + "\n"
+        for i in 0..<batch.sampleCount {
+            text += String(batch.labels[i])
+            for j in 0..<batch.classCount { text += ",\(batch.cosines[i * batch.classCount + j])" }
+            text += "\n"
+        }
+        return text
+    }()
 }

@@ -72,14 +72,7 @@ struct TerminalRestoreTests {
 
     /// The `marginscope` process among the descendants of `root`, read from `ps`.
     private func demoProcess(below root: Int32) throws -> Int32? {
-        let ps = Process()
-        ps.executableURL = URL(fileURLWithPath: "/bin/ps")
-        ps.arguments = ["-A", "-o", "pid=,ppid=,comm="]
-        let output = Pipe()
-        ps.standardOutput = output
-        try ps.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        ps.waitUntilExit()
+        let text = try Subprocess.run("/bin/ps", ["-A", "-o", "pid=,ppid=,comm="]).output
         var parent: [Int32: Int32] = [:]
         var command: [Int32: String] = [:]
         for line in text.split(separator: "\n") {

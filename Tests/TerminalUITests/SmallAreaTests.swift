@@ -21,7 +21,7 @@ private func allWidgets(_ glyphs: GlyphSet) -> [any Widget] {
                  markers: [VerticalMarker(x: 0.3, label: "now", dotted: true)],
                  bands: [Band(from: 0.8, to: .infinity, label: "band")],
                  highlights: [HighlightPoint(x: 0.5, y: 0.5, label: "here")], glyphs: glyphs),
-        LinePlot(axes: PlotAxes(x: 1...1, y: ClosedRange(uncheckedBounds: (lower: .nan, upper: .nan))), series: series, marker: .block, glyphs: glyphs),
+        LinePlot(axes: PlotAxes(x: 1...1, y: -Double.infinity...Double.infinity), series: series, marker: .block, glyphs: glyphs),
         ScatterPlot(axes: axes, categories: [ScatterPlot.Category("a", shape: .dot)],
                     points: [ScatterPlot.Point(x: 0.5, y: 0, category: 7), ScatterPlot.Point(x: 0.5, y: 0, category: 0)],
                     lines: series, highlight: HighlightPoint(x: 0, y: 0, label: "sel"), glyphs: glyphs),

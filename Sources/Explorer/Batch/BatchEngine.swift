@@ -3,40 +3,103 @@ import LossMath
 /// The numbers the batch screen shows, for one state.
 public struct BatchSnapshot: Sendable {
     public let batch: CosineBatch
+    /// The BD-LMCL rule actually applied: the state's s, m and treatment, with k
+    /// clamped to 2…C of this batch (a file batch may have fewer classes than the state's C).
+    public let rule: BoundaryRule
     /// Plain LMCL: every sample gets the margin.
     public let lmcl: BatchResult
-    /// BD-LMCL with the state's rule.
+    /// BD-LMCL with `rule`.
     public let bdlmcl: BatchResult
+    /// Region counts and how each loss and its gradient split between the regions.
+    public let summary: BatchSummary
+
+    public init(batch: CosineBatch, rule: BoundaryRule, lmcl: BatchResult, bdlmcl: BatchResult) {
+        self.batch = batch
+        self.rule = rule
+        self.lmcl = lmcl
+        self.bdlmcl = bdlmcl
+        self.summary = BatchSummary(lmcl: lmcl, bdlmcl: bdlmcl)
+    }
 }
 
 /// Makes and remembers batches and their per-scale sums, so a keypress on the
 /// batch screen recomputes only what depends on the value that changed.
 ///
-/// Not part of the state: it is a cache of values derived from the state
-/// (a synthetic batch from N, C, spread and seed; the sums from the batch and s).
+/// Not part of the state: it is a cache of values derived from the state.
+/// What each change costs (B samples, C classes):
+/// - N, C, spread or seed: a new synthetic batch and a new `BatchScaleCache`
+///   (every row sorted), O(B·C·d + B·C log C);
+/// - s: `BatchScaleCache.rescaled(to:)`, one exponential pass, O(B·C) (nothing
+///   for one of the last eight scales used);
+/// - m: both losses from the cached sums, O(B log C);
+/// - k or the treatment of unselected samples: BD-LMCL only, O(B log C);
+/// - anything else (the selected row, the focus, the size): nothing.
 public final class BatchEngine: @unchecked Sendable {
     private struct BatchKey: Hashable { var samples: Int; var classes: Int; var spreadSteps: Int; var seed: UInt64 }
+    private struct LMCLKey: Hashable { var batch: BatchKey?; var scale: Double; var margin: Double }
+    private struct RuleKey: Hashable {
+        var batch: BatchKey?; var scale: Double; var margin: Double; var topK: Int; var unselected: UnselectedTreatment
+    }
+
     private let fileBatch: CosineBatch?
     private var batchKey: BatchKey?
     private var cachedBatch: CosineBatch?
-    private var scaleCache: BatchScaleCache?
-    private var scaleCacheScale: Double?
+    /// Sums for the scales used last, most recent last: stepping s back and forth
+    /// (←/→ around a value) finds them here. They share the batch's sorted rivals,
+    /// so each costs only B row statistics.
+    private var scaleCaches: [BatchScaleCache] = []
+    private static let rememberedScales = 8
+    private var lmclKey: LMCLKey?
+    private var lmclResult: BatchResult?
+    private var ruleKey: RuleKey?
+    private var snapshotCache: BatchSnapshot?
 
     /// `file` is a batch loaded with `--batch`; nil for synthetic batches.
     public init(file: CosineBatch? = nil) {
         self.fileBatch = file
     }
 
+    /// The batch, both losses and their summary for `state`, recomputing only what changed.
     public func snapshot(for state: ExplorerState) -> BatchSnapshot {
         let batch = currentBatch(state.batch)
-        if scaleCache == nil || scaleCacheScale != state.scale {
-            scaleCache = BatchScaleCache(batch: batch, scale: state.scale)
-            scaleCacheScale = state.scale
+        let key = fileBatch == nil ? batchKey : nil
+        let rule = Self.rule(for: state, classCount: batch.classCount)
+        let rk = RuleKey(batch: key, scale: rule.scale, margin: rule.margin, topK: rule.topK, unselected: rule.unselected)
+        if let snapshotCache, rk == ruleKey { return snapshotCache }
+
+        let cache = scaleCache(for: rule.scale, batch: batch)
+        let lk = LMCLKey(batch: key, scale: rule.scale, margin: rule.margin)
+        let lmcl: BatchResult
+        if let lmclResult, lk == lmclKey {
+            lmcl = lmclResult
+        } else {
+            lmcl = cache.lmcl(margin: rule.margin)
+            lmclResult = lmcl
+            lmclKey = lk
         }
-        let cache = scaleCache!
-        let k = min(max(2, state.batch.topK), max(2, batch.classCount))
-        let rule = BoundaryRule(scale: state.scale, margin: state.margin, topK: k, unselected: state.batch.unselected)
-        return BatchSnapshot(batch: batch, lmcl: cache.lmcl(margin: state.margin), bdlmcl: cache.bdlmcl(rule: rule))
+        let snapshot = BatchSnapshot(batch: batch, rule: rule, lmcl: lmcl, bdlmcl: cache.bdlmcl(rule: rule))
+        snapshotCache = snapshot
+        ruleKey = rk
+        return snapshot
+    }
+
+    /// The rule of `state` for a batch of `classCount` classes (k clamped to 2…C; C = 1 keeps k = 2).
+    public static func rule(for state: ExplorerState, classCount: Int) -> BoundaryRule {
+        let k = min(max(2, state.batch.topK), max(2, classCount))
+        return BoundaryRule(scale: state.scale, margin: state.margin, topK: k, unselected: state.batch.unselected)
+    }
+
+    private func scaleCache(for scale: Double, batch: CosineBatch) -> BatchScaleCache {
+        if let i = scaleCaches.firstIndex(where: { $0.scale == scale }) {
+            let cache = scaleCaches.remove(at: i)
+            scaleCaches.append(cache)
+            return cache
+        }
+        // The sorted rival rows depend on the batch only: a new s redoes just the exponential sums.
+        let cache = scaleCaches.last?.rescaled(to: scale) ?? BatchScaleCache(batch: batch, scale: scale)
+        scaleCaches.append(cache)
+        if scaleCaches.count > Self.rememberedScales { scaleCaches.removeFirst() }
+        return cache
     }
 
     private func currentBatch(_ settings: BatchSettings) -> CosineBatch {
@@ -45,7 +108,9 @@ public final class BatchEngine: @unchecked Sendable {
         if key != batchKey || cachedBatch == nil {
             cachedBatch = SyntheticBatch.make(samples: key.samples, classes: key.classes, spread: settings.spread, seed: key.seed)
             batchKey = key
-            scaleCache = nil
+            scaleCaches = []
+            lmclResult = nil
+            snapshotCache = nil
         }
         return cachedBatch!
     }

@@ -1,7 +1,257 @@
+import Foundation
+import LossMath
 import TerminalUI
 
+/// Screen 4: BD-LMCL on a batch: which samples get the margin, and where the gradient goes.
+///
+/// Always shown: the settings (s, m, k, the treatment of unselected samples, and
+/// the batch: N, C, spread, seed or the file), the count in each region with how
+/// the LMCL and BD-LMCL losses and gradients split between the regions, and the
+/// scatter of the samples in the (cos θ_y, max_{j≠y} cos θ_j) plane. When there is
+/// room: the selected sample worked through, the histogram of per-sample gradient
+/// norms under both losses, and the scrollable table of samples.
+///
+/// Everything is read from the `BatchSnapshot` (per-sample outcomes from
+/// `BatchScaleCache`); the screen never computes the B×C gradient.
 enum BatchScreen {
     static func render(in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
-        Block(title: Line("Batch"), glyphs: context.glyphs).render(in: area, on: &canvas)
+        guard let snapshot = context.batch, snapshot.batch.sampleCount > 0 else {
+            let inner = ScreenParts.panel("BD-LMCL batch", in: area, on: &canvas, context: context)
+            canvas.put("No batch to show.", x: inner.x + 1, y: inner.y, style: Theme.dim, clip: inner)
+            return
+        }
+        let layout = BatchLayout(area)
+        drawSettings(snapshot, in: layout.settings, on: &canvas, context: &context)
+        drawRegions(snapshot, in: layout.regions, wide: layout.isWide, on: &canvas, context: context)
+        if let r = layout.sample { BatchTable.drawSample(snapshot, in: r, on: &canvas, context: context) }
+        BatchPlots.drawScatter(snapshot, in: layout.scatter, footer: layout.sample == nil, on: &canvas, context: context)
+        if let r = layout.histogram { BatchPlots.drawHistogram(snapshot, in: r, on: &canvas, context: context) }
+        if let r = layout.table { BatchTable.drawTable(snapshot, in: r, on: &canvas, context: &context) }
+    }
+
+    /// Text spelled for the glyph set: `ScreenParts.spell` plus the symbols only this screen uses.
+    static func spell(_ text: String, _ glyphs: GlyphSet) -> String {
+        guard !glyphs.isUnicode else { return text }
+        return ScreenParts.spell(text, glyphs).replacingOccurrences(of: "∇", with: "grad")
+            .replacingOccurrences(of: "ℓ", with: "l").replacingOccurrences(of: "≠", with: "!=")
+    }
+
+    // MARK: - Settings
+
+    static let scaleSliderRange = 0.0...100.0
+    static let marginSliderRange = 0.0...1.0
+    static let spreadSliderRange = 0.0...1.0
+    /// Columns of the setting names, so the rows line up.
+    static let labelWidth = 6
+
+    /// The eight fields as rows: sliders for s, m and the spread, values for the rest.
+    static func drawSettings(_ snapshot: BatchSnapshot, in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
+        let state = context.state, g = context.glyphs, settings = state.batch
+        let inner = ScreenParts.panel("BD-LMCL rule and batch", in: area, on: &canvas, context: context, focused: true)
+        let focused = state.focusedField
+        let batch = snapshot.batch
+        let fromFile = settings.file != nil
+        var y = inner.y
+        func row() -> Rect? {
+            guard y < inner.maxY else { return nil }
+            defer { y += 1 }
+            return Rect(x: inner.x, y: y, width: inner.width, height: 1)
+        }
+        func slider(_ field: Field, _ label: String, _ value: Double, _ range: ClosedRange<Double>, _ text: String) {
+            guard let r = row() else { return }
+            let s = Slider(label, value: value, range: range, valueText: text, highlighted: focused == field,
+                           labelWidth: labelWidth, valueWidth: 6, glyphs: g)
+            s.render(in: r, on: &canvas)
+            context.hits.add(r, .field(field))
+            context.hits.add(s.track(in: r), .slider(field, low: range.lowerBound, high: range.upperBound))
+        }
+        func value(_ field: Field?, _ label: String, _ text: String, style: Style = .plain) {
+            guard let r = row() else { return }
+            let isFocused = field != nil && focused == field
+            if isFocused { canvas.put(g.pointer, x: r.x, y: r.y, style: Style(bold: true), clip: r) }
+            canvas.draw(Line(label, style: isFocused ? Style(bold: true, reverse: true) : .plain),
+                        in: Rect(x: r.x + 2, y: r.y, width: min(labelWidth, max(0, r.width - 2)), height: 1), ellipsis: g.ellipsis)
+            let valueArea = Rect(x: r.x + 3 + labelWidth, y: r.y, width: max(0, r.width - 3 - labelWidth), height: 1)
+            canvas.draw(Line(text, style: isFocused ? style.bolded : style), in: valueArea, alignment: .right, ellipsis: g.ellipsis)
+            if let field { context.hits.add(r, .field(field)) }
+        }
+        slider(.scale, "s", state.scale, scaleSliderRange, ValueGrid.scale.format(state.scaleSteps))
+        slider(.margin, "m", state.margin, marginSliderRange, ValueGrid.margin.format(state.marginSteps))
+        value(.topK, "k", "\(snapshot.rule.topK)  (2\(g.rangeDash)\(max(2, batch.classCount)))")
+        value(.unselectedRule, "rule", snapshot.rule.unselected == .noMargin ? "others get m = 0" : "others excluded")
+        value(.batchSamples, "N", "\(batch.sampleCount)" + (fromFile ? " (file)" : ""))
+        value(.batchClasses, "C", "\(batch.classCount)" + (fromFile ? " (file)" : ""))
+        if let file = settings.file {
+            value(.batchSpread, "file", fileName(file))
+            value(.batchSeed, "", "N, C fixed by the file", style: Theme.dim)
+        } else {
+            slider(.batchSpread, "spread", settings.spread, spreadSliderRange, ValueGrid.spread.format(settings.spreadSteps))
+            value(.batchSeed, "seed", "\(settings.seed)  (n: next)")
+        }
+    }
+
+    /// The last path component, which is what identifies a file on a narrow panel.
+    static func fileName(_ path: String) -> String {
+        path == "-" ? "standard input" : (path.split(separator: "/").last.map(String.init) ?? path)
+    }
+
+    // MARK: - Regions and losses
+
+    /// Counts per region and each loss's split, narrow (a column) or wide (a band) form.
+    static func drawRegions(_ snapshot: BatchSnapshot, in area: Rect, wide: Bool, on canvas: inout Canvas, context: FrameContext) {
+        let g = context.glyphs, summary = snapshot.summary
+        let b = snapshot.batch.sampleCount
+        let inner = ScreenParts.panel("Regions and loss", in: area, on: &canvas, context: context)
+        guard inner.height >= 1, inner.width >= 8 else { return }
+        let showsShares = wide && inner.width >= 64
+        let decimals = showsShares ? 4 : 3
+        let number = { (v: Double) in ScreenParts.number(v, decimals, glyphs: g) }
+        // name, n, [%], L LMCL, L BD-LMCL, [∇ LMCL, ∇ BD-LMCL]
+        let widths: [Int] = showsShares ? [0, 5, 5, 8, 8, 7, 7] : [0, 4, 7, 7]
+        let nameWidth = max(4, inner.width - widths.reduce(0, +) - (widths.count - 1))
+        var frames: [Rect] = []
+        var x = inner.x
+        for w in widths {
+            let width = w == 0 ? nameWidth : w
+            frames.append(Rect(x: x, y: 0, width: max(0, min(width, inner.maxX - x)), height: 1))
+            x += width + 1
+        }
+        var y = inner.y
+        func put(_ cells: [Line]) {
+            guard y < inner.maxY else { return }
+            for (i, cell) in cells.enumerated() where i < frames.count {
+                var f = frames[i]
+                f.y = y
+                canvas.draw(cell, in: f, alignment: i == 0 ? .left : .right, ellipsis: g.ellipsis)
+            }
+            y += 1
+        }
+        /// A title centred over columns `a...b`.
+        func group(_ title: String, _ a: Int, _ b: Int) {
+            let r = Rect(x: frames[a].x, y: y, width: frames[b].maxX - frames[a].x, height: 1)
+            canvas.draw(Line(spell(title, g), style: Theme.label), in: r, alignment: .center, ellipsis: g.ellipsis)
+        }
+        func percent(_ part: Double, _ total: Double) -> String {
+            guard total > 0, part.isFinite, total.isFinite else { return g.missing }
+            return String(format: "%.0f%%", 100 * part / total)
+        }
+        if showsShares {
+            group("part of the loss", 3, 4)
+            group("share of Σ‖∇‖", 5, 6)
+            y += 1
+            put(["region", "n", "share", "LMCL", "BD-LMCL", "LMCL", "BD-LMCL"].map { Line($0, style: Theme.label) })
+        } else {
+            put(["region", "n", "LMCL", "BD-LMCL"].map { Line($0, style: Theme.label) })
+        }
+        let lmclTotal = summary.lmclGradientTotal, bdTotal = summary.bdlmclGradientTotal
+        for region in BatchRegion.allCases {
+            let r = summary[region]
+            let style = BatchPlots.style(region)
+            let name = showsShares ? region.mediumName(topK: snapshot.rule.topK) : region.shortName
+            var cells = [Line([Span(g.marker(BatchPlots.shape(region)), style), Span(" " + spell(name, g))]),
+                         Line("\(r.count)")]
+            if showsShares { cells.append(Line(percent(Double(r.count), Double(b)))) }
+            cells += [Line(number(r.lmclLoss)), Line(number(r.bdlmclLoss))]
+            if showsShares { cells += [Line(percent(r.lmclGradient, lmclTotal)), Line(percent(r.bdlmclGradient, bdTotal))] }
+            put(cells)
+        }
+        var total = [Line("batch loss", style: Theme.label), Line("\(b)", style: Theme.label)]
+        if showsShares { total.append(Line("100%", style: Theme.label)) }
+        total += [Line(number(snapshot.lmcl.loss), style: Theme.lmcl.bolded), Line(number(snapshot.bdlmcl.loss), style: Theme.normFace.bolded)]
+        put(total)
+
+        let counting = snapshot.bdlmcl.countingSamples
+        let countNote = "BD-LMCL: mean over \(counting) of \(b)"
+        guard y < inner.maxY else { return }
+        var lines: [Line] = []
+        if showsShares {
+            lines.append(Line(countNote + (snapshot.rule.unselected == .excluded
+                ? " (unselected samples excluded)" : " (unselected samples with m = 0)"), style: Theme.dim))
+            lines.append(Line(spell("‖∇‖ = ‖∂ℓ_i/∂cos θ_i‖ per sample; beyond top-k has no line in the plot", g), style: Theme.dim))
+        } else {
+            // Narrow: the gradient shares as one line per loss, the region glyphs as the key.
+            lines.append(Line(spell("share of Σ_i ‖∂ℓ_i/∂cos θ_i‖:", g), style: Theme.dim))
+            for (name, total, part) in [("LMCL", lmclTotal, { (r: BatchSummary.Region) in r.lmclGradient }),
+                                        ("BD-LMCL", bdTotal, { (r: BatchSummary.Region) in r.bdlmclGradient })] {
+                var spans = [Span(name.padding(toLength: 8, withPad: " ", startingAt: 0))]
+                for region in BatchRegion.allCases {
+                    let text = percent(part(summary[region]), total)
+                    spans.append(Span(" " + g.marker(BatchPlots.shape(region)), BatchPlots.style(region)))
+                    spans.append(Span(String(repeating: " ", count: max(1, 6 - ColumnWidth.of(text))) + text))
+                }
+                lines.append(Line(spans))
+            }
+            lines.append(Line(countNote, style: Theme.dim))
+        }
+        for line in lines where y < inner.maxY {
+            canvas.draw(line, in: Rect(x: inner.x, y: y, width: inner.width, height: 1), ellipsis: g.ellipsis)
+            y += 1
+        }
+    }
+}
+
+/// Where the batch screen's panels go for a body of a given size.
+///
+/// 80×24 (a 80×21 body): settings and regions in a left column, the scatter on
+/// the right. 120 columns or more: settings, regions and the selected sample in a
+/// band on top, the scatter beside the histogram, the table below when there is
+/// height for it. Between: the left column, with the table (and then the
+/// histogram) under the scatter as the height allows.
+struct BatchLayout {
+    var settings: Rect
+    var regions: Rect
+    var sample: Rect?
+    var scatter: Rect
+    var histogram: Rect?
+    var table: Rect?
+    var isWide: Bool
+
+    /// Rows of the settings panel: eight fields and the border.
+    static let settingsHeight = 10
+
+    init(_ area: Rect) {
+        isWide = area.width >= 120 && area.height >= 24
+        if isWide {
+            let (top, rest) = area.splitTop(Self.settingsHeight)
+            let (settings, others) = top.splitLeft(40)
+            self.settings = settings
+            if others.width >= 72 + 44 {
+                let (regions, sample) = others.splitLeft(others.width - min(50, others.width - 72))
+                self.regions = regions
+                self.sample = sample
+            } else {
+                self.regions = others
+                self.sample = nil
+            }
+            let plotsHeight = rest.height >= 24 ? max(14, rest.height * 11 / 20) : rest.height
+            let (plots, table) = rest.splitTop(plotsHeight)
+            let (scatter, histogram) = plots.splitLeft(plots.width * 58 / 100)
+            self.scatter = scatter
+            self.histogram = histogram
+            self.table = table.height >= 5 ? table : nil
+        } else {
+            let leftWidth = min(40, max(34, area.width * 42 / 100))
+            let (left, right) = area.splitLeft(leftWidth)
+            let (settings, below) = left.splitTop(Self.settingsHeight)
+            self.settings = settings
+            if below.height >= 11 + 6 {
+                let (regions, sample) = below.splitTop(11)
+                self.regions = regions
+                self.sample = sample
+            } else {
+                self.regions = below
+                self.sample = nil
+            }
+            if right.height >= 44 {
+                let (scatter, rest) = right.splitTop(right.height * 2 / 5)
+                let (histogram, table) = rest.splitTop(rest.height * 2 / 5)
+                (self.scatter, self.histogram, self.table) = (scatter, histogram, table)
+            } else if right.height >= 26 {
+                let (scatter, table) = right.splitTop(max(16, right.height * 11 / 20))
+                (self.scatter, self.histogram, self.table) = (scatter, nil, table)
+            } else {
+                (self.scatter, self.histogram, self.table) = (right, nil, nil)
+            }
+        }
     }
 }

@@ -9,7 +9,7 @@
 /// `1 + #{j≠y : c_j > c_y − m}` is a binary search in the sorted rivals.
 /// Results are identical to `BatchLoss` without the gradient (same sums, same order).
 ///
-/// Cost: `init` is one exponential pass plus a sort of every row, O(B·C log C);
+/// Cost: `init` is one exponential pass plus a radix sort of every row, O(B·C);
 /// `rescaled(to:)` reuses the sorted rows and redoes only the exponential pass.
 public struct BatchScaleCache: Sendable {
     /// `s`.
@@ -29,14 +29,15 @@ public struct BatchScaleCache: Sendable {
             return makeLargeArray(count: b * width) { buffer in
                 let sortedPointer = UncheckedSendable(value: buffer)
                 Parallel.forEachRange(count: b, work: b * c * 8) { range in
+                    let scratch = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * width)
+                    defer { scratch.deallocate() }
                     for i in range {
                         let row = cosines.value + i * c
                         let y = batch.labels[i]
                         let out = sortedPointer.value + i * width
                         out.initialize(from: row, count: y)
                         (out + y).initialize(from: row + y + 1, count: c - y - 1)
-                        var rivals = UnsafeMutableBufferPointer(start: out, count: width)
-                        rivals.sort()
+                        RadixSort.sort(out, count: width, scratch: scratch)
                     }
                 }
             }

@@ -76,24 +76,42 @@ struct PlotRaster {
         }
     }
 
-    /// Liang–Barsky clipping to the grid, widened by half a point so points
-    /// on the edge round onto it.
+    /// Cohen–Sutherland clipping to the grid, widened by half a point so
+    /// points on the edge round onto it.
+    ///
+    /// Each cut sets the crossed coordinate exactly and moves the other by
+    /// the ratio `(edge − x0)/(x1 − x0)`, which stays accurate for segments
+    /// from −1e300 to 1e300 (a parametric clip loses the visible part there).
+    /// Returns the clipped ends and whether the start was moved.
     private func clip(_ a: (Double, Double), _ b: (Double, Double)) -> ((Double, Double), (Double, Double), Bool)? {
         let xmin = -0.4999, ymin = -0.4999
         let xmax = Double(subWidth) - 0.5001, ymax = Double(subHeight) - 0.5001
-        let dx = b.0 - a.0, dy = b.1 - a.1
-        var t0 = 0.0, t1 = 1.0
-        for (p, q) in [(-dx, a.0 - xmin), (dx, xmax - a.0), (-dy, a.1 - ymin), (dy, ymax - a.1)] {
-            if p == 0 {
-                if q < 0 { return nil }
-            } else {
-                let r = q / p
-                if p < 0 { if r > t1 { return nil }; if r > t0 { t0 = r } }
-                else { if r < t0 { return nil }; if r < t1 { t1 = r } }
-            }
+        func code(_ p: (Double, Double)) -> Int {
+            (p.0 < xmin ? 1 : 0) | (p.0 > xmax ? 2 : 0) | (p.1 < ymin ? 4 : 0) | (p.1 > ymax ? 8 : 0)
         }
-        guard t0.isFinite, t1.isFinite else { return nil }
-        return ((a.0 + t0 * dx, a.1 + t0 * dy), (a.0 + t1 * dx, a.1 + t1 * dy), t0 > 0)
+        var p = a, q = b
+        var movedStart = false
+        for _ in 0..<8 {
+            let cp = code(p), cq = code(q)
+            if cp | cq == 0 { break }
+            if cp & cq != 0 { return nil }
+            let outside = cp != 0 ? cp : cq
+            let (from, to) = cp != 0 ? (p, q) : (q, p)
+            var cut: (Double, Double)
+            if outside & 1 != 0 {
+                cut = (xmin, from.1 + (to.1 - from.1) * ((xmin - from.0) / (to.0 - from.0)))
+            } else if outside & 2 != 0 {
+                cut = (xmax, from.1 + (to.1 - from.1) * ((xmax - from.0) / (to.0 - from.0)))
+            } else if outside & 4 != 0 {
+                cut = (from.0 + (to.0 - from.0) * ((ymin - from.1) / (to.1 - from.1)), ymin)
+            } else {
+                cut = (from.0 + (to.0 - from.0) * ((ymax - from.1) / (to.1 - from.1)), ymax)
+            }
+            guard cut.0.isFinite, cut.1.isFinite else { return nil }
+            if cp != 0 { p = cut; movedStart = true } else { q = cut }
+        }
+        guard code(p) | code(q) == 0 else { return nil }
+        return (p, q, movedStart)
     }
 
     /// The character and style of cell (`column`, `row`), or nil when empty.
