@@ -82,6 +82,9 @@ public enum Frame {
         let field = state.focusedField
         let name = ExplorerState.name(of: field, angle: state.inputMode == .angle).replacingOccurrences(of: "θ", with: glyphs.theta)
         let l = glyphs.arrowLeft, r = glyphs.arrowRight
+        if let file = state.batch.file, [.batchSamples, .batchClasses, .batchSpread, .batchSeed].contains(field) {
+            return "\(name): fixed by the batch file \(file)"
+        }
         if let (grid, _) = state.gridAndSteps(of: field) {
             let fine = grid.format(value: grid.value(grid.fineSteps)), coarse = grid.format(value: grid.value(grid.coarseSteps))
             return "\(name): \(l)/\(r) \(glyphs.plusMinus)\(StateString.trim(fine)), H/L \(glyphs.plusMinus)\(StateString.trim(coarse)), Enter types a value"
@@ -100,7 +103,7 @@ public enum Frame {
     static func drawHints(in area: Rect, on canvas: inout Canvas, context: FrameContext) {
         let hints = KeyTable.bindings(on: context.state.screen).compactMap { b -> (String, String)? in
             guard let hint = b.hint else { return nil }
-            return (hintKeys(b, glyphs: context.glyphs), hint)
+            return (hintKeys(b, glyphs: context.glyphs), ScreenParts.spell(hint, context.glyphs))
         }
         var x = area.x
         for (i, (keys, label)) in hints.enumerated() {

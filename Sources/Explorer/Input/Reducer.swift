@@ -72,7 +72,11 @@ extension ExplorerState {
         case .removeClass: removeClass()
         case .toggleInputMode: toggleInputMode()
         case .cyclePlot:
-            cosinePlot = CosinePlot(rawValue: (cosinePlot.rawValue + 1) % CosinePlot.allCases.count)!
+            if screen == .batch {
+                batch.view = BatchView(rawValue: (batch.view.rawValue + 1) % BatchView.allCases.count)!
+            } else {
+                cosinePlot = CosinePlot(rawValue: (cosinePlot.rawValue + 1) % CosinePlot.allCases.count)!
+            }
         case .cyclePreset:
             presetIndex = (presetIndex + 1) % Preset.all.count
             applyPreset(Preset.all[presetIndex])

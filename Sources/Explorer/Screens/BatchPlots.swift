@@ -39,7 +39,7 @@ enum BatchPlots {
         let samples = snapshot.bdlmcl.samples
         let selected = min(max(0, context.state.batch.selectedSample), samples.count - 1)
         let wide = area.width >= 70
-        let title = wide ? "Samples: target cosine against the strongest rival" : "Samples by region"
+        let title = wide ? "Samples: target cosine against the strongest rival" : "Samples by region (v: next view)"
         let block = Block(title: Line(" \(title) ", style: Theme.title),
                           footer: footer ? BatchScreen.spell(" " + sampleSummary(snapshot, selected, glyphs: g) + " ", g) : nil,
                           glyphs: g)

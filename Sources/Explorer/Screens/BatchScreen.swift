@@ -20,11 +20,13 @@ enum BatchScreen {
             canvas.put("No batch to show.", x: inner.x + 1, y: inner.y, style: Theme.dim, clip: inner)
             return
         }
-        let layout = BatchLayout(area)
+        let layout = BatchLayout(area, view: context.state.batch.view)
         drawSettings(snapshot, in: layout.settings, on: &canvas, context: &context)
         drawRegions(snapshot, in: layout.regions, wide: layout.isWide, on: &canvas, context: context)
         if let r = layout.sample { BatchTable.drawSample(snapshot, in: r, on: &canvas, context: context) }
-        BatchPlots.drawScatter(snapshot, in: layout.scatter, footer: layout.sample == nil, on: &canvas, context: context)
+        if !layout.scatter.isEmpty {
+            BatchPlots.drawScatter(snapshot, in: layout.scatter, footer: layout.sample == nil, on: &canvas, context: context)
+        }
         if let r = layout.histogram { BatchPlots.drawHistogram(snapshot, in: r, on: &canvas, context: context) }
         if let r = layout.table { BatchTable.drawTable(snapshot, in: r, on: &canvas, context: &context) }
     }
@@ -209,7 +211,8 @@ struct BatchLayout {
     /// Rows of the settings panel: eight fields and the border.
     static let settingsHeight = 10
 
-    init(_ area: Rect) {
+    /// `view` picks what the right-hand side shows when it has room for only one view.
+    init(_ area: Rect, view: BatchView = .scatter) {
         isWide = area.width >= 120 && area.height >= 24
         if isWide {
             let (top, rest) = area.splitTop(Self.settingsHeight)
@@ -250,7 +253,11 @@ struct BatchLayout {
                 let (scatter, table) = right.splitTop(max(16, right.height * 11 / 20))
                 (self.scatter, self.histogram, self.table) = (scatter, nil, table)
             } else {
-                (self.scatter, self.histogram, self.table) = (right, nil, nil)
+                switch view {
+                case .scatter: (self.scatter, self.histogram, self.table) = (right, nil, nil)
+                case .gradients: (self.scatter, self.histogram, self.table) = (.zero, right, nil)
+                case .samples: (self.scatter, self.histogram, self.table) = (.zero, nil, right)
+                }
             }
         }
     }

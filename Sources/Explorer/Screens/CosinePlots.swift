@@ -46,9 +46,9 @@ enum CosinePlots {
         let cosines = state.cosines, y = state.target
         let th = context.theta
         let xs = (0..<samples).map { Double($0) * 180 / Double(samples - 1) }
-        let plain = PlotSeries("s·cos \(th)", points: xs.map { ($0, s * ExplorerState.cosineOfDegrees($0)) },
+        let plain = PlotSeries(ScreenParts.spell("s·cos θ", context.glyphs), points: xs.map { ($0, s * ExplorerState.cosineOfDegrees($0)) },
                                shape: .dot, style: Theme.normFace, lineStyle: .solid)
-        let margined = PlotSeries("s·(cos \(th) \(context.glyphs.minus) m)", points: xs.map { ($0, s * (ExplorerState.cosineOfDegrees($0) - m)) },
+        let margined = PlotSeries(ScreenParts.spell("s·(cos θ − m)", context.glyphs), points: xs.map { ($0, s * (ExplorerState.cosineOfDegrees($0) - m)) },
                                   shape: .cross, style: Theme.lmcl, lineStyle: .dashed)
         var references: [ReferenceLine] = []
         var markers = [VerticalMarker(x: ExplorerState.degrees(acosOf: cosines[y]), label: "\(th)y", style: Theme.target)]
@@ -131,6 +131,6 @@ enum CosinePlots {
         guard let t1 = crossing(rivalCosine: r.cosine, margin: state.margin) else {
             return "with m = \(ValueGrid.margin.format(state.marginSteps)) the target never beats rival \(r.index)"
         }
-        return String(format: "crossing %.1f° → %.1f°: margin = %.1f° of \(th)y", t0, t1, t0 - t1)
+        return ScreenParts.spell(String(format: "crossing %.1f° → %.1f°: margin = %.1f° of θy", t0, t1, t0 - t1), context.glyphs)
     }
 }

@@ -8,19 +8,21 @@ enum HelpOverlay {
         let bindings = KeyTable.bindings(on: state.screen)
         let entries: [(String, String)] = bindings.map { b in
             let keys = b.keys.map { glyphs.isUnicode ? $0.name : $0.asciiName }.joined(separator: " ")
-            return (keys, b.help.replacingOccurrences(of: "θ", with: glyphs.theta).replacingOccurrences(of: "…", with: glyphs.ellipsis))
+            return (keys, ScreenParts.spell(b.help, glyphs))
         }
         let notes = [
             "Mouse: click a value to select it; click or drag a bar to set it.",
             "BD-LMCL rule (our reading of Li et al. 2019): a sample gets m when",
             "its target is beaten by a rival after the margin but is in the top k.",
         ]
-        let keyWidth = min(16, entries.map { $0.0.count }.max() ?? 0)
-        let columns = screen.width >= 100 ? 2 : 1
+        let keyWidth = min(10, entries.map { ColumnWidth.of($0.0) }.max() ?? 0)
+        let helpWidth = entries.map { ColumnWidth.of($0.1) }.max() ?? 0
+        let rowsForKeys = max(1, screen.height - 2 - notes.count - 1)
+        let columns = entries.count > rowsForKeys || screen.width >= 100 ? 2 : 1
         let perColumn = (entries.count + columns - 1) / columns
-        let colWidth = min(screen.width - 4, columns == 1 ? 76 : 58)
+        let colWidth = min(keyWidth + 1 + helpWidth, (screen.width - 4 - (columns - 1) * 2) / columns)
         let innerHeight = perColumn + 1 + notes.count
-        let boxWidth = min(screen.width, colWidth * columns + 2 + (columns - 1) * 2)
+        let boxWidth = min(screen.width, max(colWidth * columns + 2 + (columns - 1) * 2, (notes.map { ColumnWidth.of($0) }.max() ?? 0) + 2))
         let boxHeight = min(screen.height, innerHeight + 2)
         let box = Rect(x: screen.x + (screen.width - boxWidth) / 2, y: screen.y + (screen.height - boxHeight) / 2,
                        width: boxWidth, height: boxHeight)

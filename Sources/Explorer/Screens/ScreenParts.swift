@@ -30,16 +30,20 @@ enum ScreenParts {
         }
     }
 
-    /// θ spelled for the glyph set inside a text.
+    /// ASCII spellings of the symbols the screens write inside texts.
+    static let asciiSpellings: [(String, String)] = [
+        ("θ", "th"), ("−", "-"), ("Σ", "sum"), ("·", "*"), ("∂", "d"), ("→", "->"), ("≤", "<="), ("≥", ">="),
+        ("°", " deg"), ("‖", "|"), ("…", "..."), ("×", "x"), ("ŷ", "y^"), ("★", "*"), ("φ", "phi"), ("Ŵ", "W^"),
+        ("x\u{302}", "x^"), ("▲", "^"), ("◆", "@"), ("Δ", "delta"), ("±", "+-"), ("↑", "Up"), ("↓", "Down"),
+        ("←", "Left"), ("–", "-"), ("—", "--"),
+    ]
+
+    /// `text` as the glyph set can show it: unchanged for Unicode, symbols spelled out for ASCII.
     static func spell(_ text: String, _ glyphs: GlyphSet) -> String {
         guard !glyphs.isUnicode else { return text }
-        return text.replacingOccurrences(of: "θ", with: "th").replacingOccurrences(of: "−", with: "-")
-            .replacingOccurrences(of: "Σ", with: "sum").replacingOccurrences(of: "·", with: "*")
-            .replacingOccurrences(of: "∂", with: "d").replacingOccurrences(of: "→", with: "->")
-            .replacingOccurrences(of: "≤", with: "<=").replacingOccurrences(of: "≥", with: ">=")
-            .replacingOccurrences(of: "°", with: " deg").replacingOccurrences(of: "‖", with: "|")
-            .replacingOccurrences(of: "…", with: "...").replacingOccurrences(of: "×", with: "x")
-            .replacingOccurrences(of: "ŷ", with: "y^").replacingOccurrences(of: "★", with: "*")
+        var t = text
+        for (symbol, ascii) in asciiSpellings { t = t.replacingOccurrences(of: symbol, with: ascii) }
+        return t
     }
 
     /// A column of numbers, each followed by its bar: `0.973 ████▋` or, signed, `-29.97 ▓▓│`.

@@ -17,6 +17,8 @@ public struct BatchSettings: Hashable, Sendable {
     public var selectedSample: Int = 0
     /// A batch loaded from a file (N and C then come from the file).
     public var file: String?
+    /// What the batch screen shows beside the settings when only one view fits.
+    public var view: BatchView = .scatter
 
     public init() {}
 
@@ -27,4 +29,9 @@ public struct BatchSettings: Hashable, Sendable {
     public static let classSizes = [2, 10, 100, 1000, 5994, 10_000]
 
     public var spread: Double { ValueGrid.spread.value(spreadSteps) }
+}
+
+/// The views of the batch screen that `v` cycles through when only one fits.
+public enum BatchView: Int, CaseIterable, Hashable, Sendable {
+    case scatter, gradients, samples
 }

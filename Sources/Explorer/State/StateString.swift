@@ -29,6 +29,7 @@ public enum StateString {
         parts.append("k=\(s.batch.topK)")
         parts.append("rule=\(s.batch.unselected.rawValue)")
         parts.append("plot=\(s.cosinePlot.rawValue)")
+        if s.batch.view != .scatter { parts.append("view=\(s.batch.view.rawValue)") }
         if s.batch.selectedSample != 0 { parts.append("row=\(s.batch.selectedSample)") }
         return parts.joined(separator: ";")
     }
@@ -85,10 +86,15 @@ public enum StateString {
                     throw ParseError(description: "state string: plot must be 0, 1 or 2; got '\(value)'")
                 }
                 s.cosinePlot = p
+            case "view":
+                guard let v = Int(value).flatMap(BatchView.init(rawValue:)) else {
+                    throw ParseError(description: "state string: view must be 0, 1 or 2; got '\(value)'")
+                }
+                s.batch.view = v
             case "row": s.batch.selectedSample = try integer(value, name, 0...Int.max)
             case "batch": s.batch.file = value.replacingOccurrences(of: "%3B", with: ";")
             default:
-                throw ParseError(description: "state string: unknown field '\(name)' (known: screen s m y cos deg logits x W N C spread seed k rule plot row batch)")
+                throw ParseError(description: "state string: unknown field '\(name)' (known: screen s m y cos deg logits x W N C spread seed k rule plot view row batch)")
             }
         }
         if cosines != nil && degrees != nil {
