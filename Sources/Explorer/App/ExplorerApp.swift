@@ -7,7 +7,8 @@ public final class ExplorerApp {
     public private(set) var state: ExplorerState
     public let glyphs: GlyphSet
     private let batchEngine: BatchEngine
-    private var hits = HitMap()
+    /// Where the mouse can act on the last frame drawn (read by the fuzz tests to aim clicks).
+    private(set) var hits = HitMap()
 
     public init(state: ExplorerState, glyphs: GlyphSet, batchEngine: BatchEngine = BatchEngine()) {
         self.state = state

@@ -6,8 +6,8 @@ public struct BatchSettings: Hashable, Sendable {
     public var samples: Int = 1024
     /// Classes C of a synthetic batch (2 to 10000); VoxCeleb2 has 5994 speakers.
     public var classes: Int = 5994
-    /// Noise spread of a synthetic batch, in hundredths.
-    public var spreadSteps: Int = 10
+    /// Noise spread of a synthetic batch, in hundredths (0.12, as `compute` uses by default).
+    public var spreadSteps: Int = 12
     /// Seed of a synthetic batch.
     public var seed: UInt64 = 1
     /// k of the top-k zero-one loss (2…C).
