@@ -49,6 +49,9 @@ struct Explore: ParsableCommand {
             try runTerminal { try NcursesBackend.demo(options: options, forceTrap: forceTrap) }
             return
         }
+        if start.batch == "-" {
+            throw ValidationError("--batch -: the explorer reads its keys from standard input; give a file path (frame and compute accept -).")
+        }
         let (state, batch) = try Launch.resolve(start)
         try runTerminal {
             let backend = try NcursesBackend.start(options: options)
