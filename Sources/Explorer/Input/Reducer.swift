@@ -157,7 +157,7 @@ extension ExplorerState {
     mutating func adjust(_ field: Field, by direction: Int, coarse: Bool) {
         if let (grid, steps) = gridAndSteps(of: field) {
             let delta = direction * (coarse ? grid.coarseSteps : grid.fineSteps)
-            if field == .featureDirection || { if case .weightDirection = field { return true } else { return false } }() {
+            if Self.isDirection(field) {
                 // Directions wrap around the circle.
                 let turn = grid.maximumSteps + 1
                 setSteps(((steps + delta) % turn + turn) % turn, of: field)
@@ -186,6 +186,14 @@ extension ExplorerState {
             batch.selectedSample = 0
         default:
             break
+        }
+    }
+
+    /// Directions on the geometry screen wrap around the circle instead of stopping at a bound.
+    static func isDirection(_ field: Field) -> Bool {
+        switch field {
+        case .featureDirection, .weightDirection: return true
+        default: return false
         }
     }
 
@@ -305,7 +313,6 @@ extension ExplorerState {
         logitSteps.append(0)
         inputSteps.append(inputMode == .cosine ? 0 : 900)
         weightDirectionSteps.append(Self.directionInLargestGap(weightDirectionSteps))
-        if let j = selectedClass ?? Optional(0), j >= 0 { _ = j }
         focus[screen] = newClassField(classCount - 1)
     }
 

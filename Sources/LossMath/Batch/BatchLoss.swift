@@ -23,6 +23,9 @@ public enum BatchLoss {
         evaluate(batch, scale: rule.scale, policy: .boundary(rule), gradient: gradient)
     }
 
+    /// Which row kernels this machine runs, for benchmarks and bug reports.
+    public static var kernelDescription: String { "Swift SIMD8 (baseline x86-64)" }
+
     static func evaluate(_ batch: CosineBatch, scale: Double, policy: MarginPolicy, gradient: Bool) -> BatchResult {
         batch.validate()
         let b = batch.sampleCount
