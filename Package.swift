@@ -17,8 +17,11 @@ let package = Package(
         /// The mathematics: log-sum-exp, softmax, NormFace, LMCL, BD-LMCL, bounds. Pure, no I/O.
         .target(
             name: "LossMath",
+            dependencies: ["CKernels"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
+        /// LossMath's hot row loops for AVX2 + FMA, chosen at run time (Docs/Decisions.md). Not a public API.
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O2"])]),
         /// Cells, canvas, layout, widgets, plots, events. Knows nothing of losses.
         .target(name: "TerminalUI"),
         /// The application: state, actions, reducer, key table, screens.

@@ -38,6 +38,9 @@ enum BatchFile {
 
     /// Parses CSV bytes; `name` is how messages refer to the source.
     static func parse(_ bytes: [UInt8], name: String) throws -> CosineBatch {
+        // A UTF-8 byte-order mark (spreadsheets write one) is not part of the first field:
+        // left in, it would make a first data row look like a header and drop it.
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return try parse(Array(bytes.dropFirst(3)), name: name) }
         if let position = bytes.firstIndex(where: { $0 == 0 || ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) }) {
             let row = 1 + bytes[..<position].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
             throw InputError(.data, "\(name) row \(row): binary data (control byte 0x\(String(bytes[position], radix: 16))); expected CSV text 'label,cos_1,...,cos_C'.")
@@ -85,7 +88,7 @@ enum BatchFile {
             }
 
             guard let label = Int(fields[0]) else {
-                throw InputError(.data, "\(name) row \(row), column 1: label '\(fields[0])' is not a class index; expected an integer in 0...\(classCount - 1).")
+                throw InputError(.data, "\(name) row \(row), column 1: label '\(shown(fields[0]))' is not a class index; expected an integer in 0...\(classCount - 1).")
             }
             guard (0..<classCount).contains(label) else {
                 throw InputError(.data, "\(name) row \(row), column 1: label \(label) is out of range; expected a class index in 0...\(classCount - 1).")
@@ -94,14 +97,14 @@ enum BatchFile {
             for column in 1...classCount {
                 let text = fields[column]
                 guard let value = Double(text) else {
-                    let shown = text.isEmpty ? "an empty field" : "'\(text)'"
-                    throw InputError(.data, "\(name) row \(row), column \(column + 1): \(shown) is not a number; expected a cosine in [-1, 1].")
+                    let quoted = text.isEmpty ? "an empty field" : "'\(shown(text))'"
+                    throw InputError(.data, "\(name) row \(row), column \(column + 1): \(quoted) is not a number; expected a cosine in [-1, 1].")
                 }
                 guard value.isFinite else {
-                    throw InputError(.data, "\(name) row \(row), column \(column + 1): '\(text)' is not a finite number; expected a cosine in [-1, 1].")
+                    throw InputError(.data, "\(name) row \(row), column \(column + 1): '\(shown(text))' is not a finite number; expected a cosine in [-1, 1].")
                 }
                 guard value >= -1 && value <= 1 else {
-                    throw InputError(.data, "\(name) row \(row), column \(column + 1): cosine \(text) is outside [-1, 1].")
+                    throw InputError(.data, "\(name) row \(row), column \(column + 1): cosine \(shown(text)) is outside [-1, 1].")
                 }
                 cosines.append(value)
             }
@@ -117,6 +120,18 @@ enum BatchFile {
             throw InputError(.data, "\(name) has no samples (only comments); expected rows 'label,cos_1,...,cos_C'.")
         }
         return CosineBatch(labels: labels, cosines: cosines, classCount: classCount)
+    }
+
+    /// A field as a message quotes it: control characters escaped (a stray `\r`
+    /// would send the terminal's cursor back over the message) and at most 40
+    /// characters (a field can be megabytes long).
+    static func shown(_ field: String) -> String {
+        var out = ""
+        for (i, scalar) in field.unicodeScalars.enumerated() {
+            if i == 40 { return out + "…" }
+            out += scalar.properties.generalCategory == .control ? scalar.escaped(asASCII: true) : String(scalar)
+        }
+        return out
     }
 
     /// The fields of one line, trimmed of spaces, tabs and a trailing `\r`.

@@ -15,15 +15,24 @@ import TerminalUI
 /// shrunk back (the large batches are what the perf tests time).
 ///
 /// Every event is applied and followed by the state and evaluation checks.
-/// Frames are drawn after every event while the terminal has at most
-/// `smallFrameCells` cells (120×40), and after every `largeFrameEvery`-th
-/// event above that, so the 300×100 frames do not dominate the time.
+/// Frames cost far more than events (a debug build takes 2 to 16 ms a frame),
+/// so they are sampled: always after a resize (the first frame at each size)
+/// and below the minimum size (the cheap "too small" notice); otherwise after
+/// every `smallFrameEvery`-th event while the terminal has at most
+/// `smallFrameCells` cells, and every `largeFrameEvery`-th above that.
+/// `thorough` (the long run) draws after every event up to 120×40 and every
+/// 50th above; `quick` (the `swift test` run) every 3rd up to 80×24 and every
+/// 25th above.
 struct Fuzzer {
     var maximumSamples = 64
     var maximumClasses = 50
-    var smallFrameCells = 120 * 40
-    var largeFrameEvery = 50
+    var smallFrameCells: Int
+    var smallFrameEvery: Int
+    var largeFrameEvery: Int
     var maximumFailures = 5
+
+    static let thorough = Fuzzer(smallFrameCells: 120 * 40, smallFrameEvery: 1, largeFrameEvery: 50)
+    static let quick = Fuzzer(smallFrameCells: 80 * 24, smallFrameEvery: 3, largeFrameEvery: 25)
 
     struct Report {
         var events = 0
@@ -81,8 +90,11 @@ struct Fuzzer {
                         }
                         app = ExplorerApp(state: state, glyphs: glyphs, batchEngine: engine)
                     }
-                    let cells = app.state.width * app.state.height
-                    if cells <= smallFrameCells || report.events % largeFrameEvery == 0 {
+                    let (w, h) = (app.state.width, app.state.height)
+                    let every = w * h <= smallFrameCells ? smallFrameEvery : largeFrameEvery
+                    var resized = false
+                    if case .resize = event { resized = true }
+                    if resized || w < Frame.minimumWidth || h < Frame.minimumHeight || report.events % every == 0 {
                         draw(app, engine: engine, event: event, index: report.events, into: &report)
                     }
                 }

@@ -102,10 +102,11 @@ struct FuzzEvents {
         let actions: [MouseAction] = [.press, .press, .drag, .release]
         let buttons: [MouseButton] = [.left, .left, .left, .left, .right, .middle, .wheelUp, .wheelDown]
         let action = random.pick(actions)
-        let button = random.pick(buttons)
-        if !hits.regions.isEmpty, random.chance(0.7) {
+        var button = random.pick(buttons)
+        if !hits.regions.isEmpty, random.chance(0.8) {
             // Aim at a region the last frame drew: a tab, a field, a slider, a table row.
             let r = random.pick(hits.regions).rect
+            if random.chance(0.5) { button = .left }
             let x = Int.random(in: r.x..<max(r.x + 1, r.maxX), using: &random)
             let y = Int.random(in: r.y..<max(r.y + 1, r.maxY), using: &random)
             return MouseEvent(action, button, x: x, y: y)
@@ -137,8 +138,11 @@ enum FuzzInvariants {
             v.append("\(s.classCount) classes")
         }
         if !(0..<s.classCount).contains(s.target) { v.append("target \(s.target) with \(s.classCount) classes") }
-        if !BatchSettings.sampleRange.contains(s.batch.samples) { v.append("batch N = \(s.batch.samples)") }
-        if !BatchSettings.classRange.contains(s.batch.classes) { v.append("batch C = \(s.batch.classes)") }
+        // A file batch may be larger than a synthetic one can be made.
+        let samples = s.batch.file == nil ? BatchSettings.sampleRange : 1...Int.max
+        let classes = s.batch.file == nil ? BatchSettings.classRange : 2...Int.max
+        if !samples.contains(s.batch.samples) { v.append("batch N = \(s.batch.samples)") }
+        if !classes.contains(s.batch.classes) { v.append("batch C = \(s.batch.classes)") }
         if !(2...max(2, s.batch.classes)).contains(s.batch.topK) { v.append("k = \(s.batch.topK) with C = \(s.batch.classes)") }
         if !(0..<s.batch.samples).contains(s.batch.selectedSample) {
             v.append("selected sample \(s.batch.selectedSample) of \(s.batch.samples)")

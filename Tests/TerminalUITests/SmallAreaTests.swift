@@ -38,7 +38,7 @@ private func allWidgets(_ glyphs: GlyphSet) -> [any Widget] {
 }
 
 @Test func everyWidgetRendersInTinyAndEmptyAreasWithoutTrapping() {
-    let sizes = [(0, 0), (1, 1), (2, 2), (3, 3), (1, 12), (12, 1), (5, 4), (9, 6), (30, 12)]
+    let sizes = [(0, 0), (1, 1), (2, 2), (3, 3), (1, 12), (12, 1), (5, 4), (9, 6), (30, 12), (10, 3), (79, 23), (300, 100)]
     for glyphs in [GlyphSet.unicode, .ascii] {
         for widget in allWidgets(glyphs) {
             for (w, h) in sizes {

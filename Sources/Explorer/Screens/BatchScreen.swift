@@ -62,7 +62,7 @@ enum BatchScreen {
         func slider(_ field: Field, _ label: String, _ value: Double, _ range: ClosedRange<Double>, _ text: String) {
             guard let r = row() else { return }
             let s = Slider(label, value: value, range: range, valueText: text, highlighted: focused == field,
-                           labelWidth: labelWidth, valueWidth: 6, glyphs: g)
+                           labelWidth: labelWidth, valueWidth: max(6, ColumnWidth.of(text)), glyphs: g)
             s.render(in: r, on: &canvas)
             context.hits.add(r, .field(field))
             context.hits.add(s.track(in: r), .slider(field, low: range.lowerBound, high: range.upperBound))
@@ -107,9 +107,17 @@ enum BatchScreen {
         guard inner.height >= 1, inner.width >= 8 else { return }
         let showsShares = wide && inner.width >= 64
         let decimals = showsShares ? 4 : 3
-        let number = { (v: Double) in ScreenParts.number(v, decimals, glyphs: g) }
+        let numberWidth = showsShares ? 8 : 7
+        let number = { (v: Double) -> String in
+            // Losses in the thousands (s near 1000) give up decimals, not digits.
+            var d = decimals, text = ScreenParts.number(v, decimals, glyphs: g)
+            while ColumnWidth.of(text) > numberWidth && d > 0 { d -= 1; text = ScreenParts.number(v, d, glyphs: g) }
+            return text
+        }
         // name, n, [%], L LMCL, L BD-LMCL, [∇ LMCL, ∇ BD-LMCL]
-        let widths: [Int] = showsShares ? [0, 5, 5, 8, 8, 7, 7] : [0, 4, 7, 7]
+        // The count column grows for a file batch of 10,000 samples or more.
+        let countWidth = max(showsShares ? 5 : 4, String(b).count)
+        let widths: [Int] = showsShares ? [0, countWidth, 5, 8, 8, 7, 7] : [0, countWidth, 7, 7]
         let nameWidth = max(4, inner.width - widths.reduce(0, +) - (widths.count - 1))
         var frames: [Rect] = []
         var x = inner.x

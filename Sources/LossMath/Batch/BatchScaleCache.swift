@@ -10,7 +10,8 @@
 /// Results are identical to `BatchLoss` without the gradient (same sums, same order).
 ///
 /// Cost: `init` is one exponential pass plus a radix sort of every row, O(B·C);
-/// `rescaled(to:)` reuses the sorted rows and redoes only the exponential pass.
+/// `rescaled(to:)` reuses the sorted rows and the rival maxima and redoes only the
+/// exponential pass.
 public struct BatchScaleCache: Sendable {
     /// `s`.
     public let scale: Double
@@ -45,7 +46,9 @@ public struct BatchScaleCache: Sendable {
         self.init(batch: batch, scale: scale, sortedRivals: sorted)
     }
 
-    init(batch: CosineBatch, scale: Double, sortedRivals: [Double]) {
+    /// `previous`: the statistics of this batch at another scale, whose rival maxima,
+    /// classes and rank counts (which do not depend on s) are kept.
+    init(batch: CosineBatch, scale: Double, sortedRivals: [Double], previous: [RowStatistics]? = nil) {
         let c = batch.classCount
         self.scale = scale
         self.batch = batch
@@ -56,9 +59,11 @@ public struct BatchScaleCache: Sendable {
                 let out = UncheckedSendable(value: buffer.baseAddress!)
                 Parallel.forEachRange(count: batch.sampleCount, work: batch.sampleCount * c) { range in
                     for i in range {
-                        (out.value + i).initialize(to: RowStatistics(
-                            row: cosines.value + i * c, classCount: c, label: batch.labels[i],
-                            scale: scale, rankMargin: 0, output: nil))
+                        let row = cosines.value + i * c
+                        (out.value + i).initialize(to: previous.map {
+                            RowStatistics(rescaling: $0[i], row: row, classCount: c, scale: scale)
+                        } ?? RowStatistics(row: row, classCount: c, label: batch.labels[i],
+                                           scale: scale, rankMargin: 0, output: nil))
                     }
                 }
                 initialized = batch.sampleCount
@@ -66,9 +71,10 @@ public struct BatchScaleCache: Sendable {
         }
     }
 
-    /// The same batch at another scale, reusing the sorted rivals (one exponential pass).
+    /// The same batch at another scale, reusing the sorted rivals and the rival maxima
+    /// (one exponential pass, no sorting, no search for maxima).
     public func rescaled(to scale: Double) -> BatchScaleCache {
-        BatchScaleCache(batch: batch, scale: scale, sortedRivals: sortedRivals)
+        BatchScaleCache(batch: batch, scale: scale, sortedRivals: sortedRivals, previous: statistics)
     }
 
     /// `BatchLoss.lmcl(batch, scale: scale, margin: margin, gradient: false)`, in O(B log C).

@@ -1,3 +1,4 @@
+import CKernels
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -14,11 +15,41 @@ import Darwin
 /// target: `e_j = exp(s·(cos θ_j − M)) ∈ (0, 1]`, so the sums `S = Σ e_j ∈ [1, C−1]`
 /// and `T = Σ e_j²` do not depend on the margin and can be cached per scale.
 /// `RowTerm` then folds in the target with whichever margin applies.
+///
+/// Two implementations: the Swift SIMD8 loops below, which run anywhere, and the same
+/// loops in C for AVX2 + FMA (`CKernels`), chosen at run time when the CPU has them.
+/// The package is built for baseline x86-64, where SIMD8 arithmetic runs two lanes
+/// at a time; the AVX2 path runs four, with fused multiply-adds, about three times
+/// faster. Maxima and counts are identical on both paths; the exponential sums agree
+/// to a few ulps (fused multiply-adds round once).
 enum RowKernel {
+    /// Which implementation runs the row loops.
+    enum Variant: String, Sendable {
+        case swiftSIMD = "Swift SIMD8 (baseline x86-64)"
+        case avx2 = "C AVX2+FMA"
+    }
+
+    /// AVX2 + FMA when this CPU has them, else the Swift loops.
+    /// `MARGINSCOPE_KERNEL=swift` in the environment forces the Swift loops (for comparisons).
+    static let variant: Variant = {
+        if let forced = getenv("MARGINSCOPE_KERNEL"), String(cString: forced) == "swift" { return .swiftSIMD }
+        return availableVariants.contains(.avx2) ? .avx2 : .swiftSIMD
+    }()
+
+    /// The variants this CPU can run.
+    static let availableVariants: [Variant] = ck_has_avx2_fma() != 0 ? [.swiftSIMD, .avx2] : [.swiftSIMD]
+
     /// The largest value in `count` doubles, and how many exceed `threshold` (strict `>`).
     ///
     /// Empty input gives `(−∞, 0)`.
-    static func maximumAndCount(_ start: UnsafePointer<Double>, _ count: Int, above threshold: Double) -> (maximum: Double, count: Int) {
+    static func maximumAndCount(_ start: UnsafePointer<Double>, _ count: Int, above threshold: Double,
+                                variant: Variant = variant) -> (maximum: Double, count: Int) {
+        if variant == .avx2 {
+            var maximum = -Double.infinity
+            var above = 0
+            ck_maximum_and_count_avx2(start, count, threshold, &maximum, &above)
+            return (maximum, above)
+        }
         var best = SIMD8<Double>(repeating: -.infinity)
         var above = SIMD8<Int64>()
         let one = SIMD8<Int64>(repeating: 1)
@@ -54,10 +85,20 @@ enum RowKernel {
     /// before reducing, so every caller reduces in the same order.
     static func exponentialSums(
         _ start: UnsafePointer<Double>, _ count: Int, shift: Double, scale: Double,
-        output: UnsafeMutablePointer<Double>?
+        output: UnsafeMutablePointer<Double>?, variant: Variant = variant
     ) -> (sum: SIMD8<Double>, squareSum: SIMD8<Double>) {
         var sum = SIMD8<Double>()
         var squareSum = SIMD8<Double>()
+        if variant == .avx2 {
+            withUnsafeMutableBytes(of: &sum) { sumBytes in
+                withUnsafeMutableBytes(of: &squareSum) { squareBytes in
+                    ck_exponential_sums_avx2(start, count, shift, scale, output,
+                                             sumBytes.baseAddress!.assumingMemoryBound(to: Double.self),
+                                             squareBytes.baseAddress!.assumingMemoryBound(to: Double.self))
+                }
+            }
+            return (sum, squareSum)
+        }
         var i = 0
         if let output {
             while i + 8 <= count {
@@ -93,6 +134,17 @@ enum RowKernel {
         }
         return (sum, squareSum)
     }
+
+    /// `target[j] = source[j]·factor` for `count` doubles (AVX2: stored past the cache,
+    /// since a gradient row is not read again while the batch is computed).
+    static func scaledCopy(_ source: UnsafePointer<Double>, _ count: Int, by factor: Double,
+                           to target: UnsafeMutablePointer<Double>, variant: Variant = variant) {
+        if variant == .avx2 {
+            ck_scaled_copy_avx2(source, count, factor, target)
+            return
+        }
+        for j in 0..<count { target[j] = source[j] * factor }
+    }
 }
 
 /// The rival facts of one row: everything about sample i that depends on the
@@ -114,13 +166,13 @@ struct RowStatistics: Sendable {
     /// Scans one row: rival maximum and class, rank count, and the exponential sums
     /// (written to `output`, if given, at the rival positions; the target slot is untouched).
     init(row: UnsafePointer<Double>, classCount: Int, label: Int, scale: Double, rankMargin: Double,
-         output: UnsafeMutablePointer<Double>?) {
+         output: UnsafeMutablePointer<Double>?, variant: RowKernel.Variant = RowKernel.variant) {
         let y = label
         let cy = row[y]
         let threshold = cy - rankMargin
-        let left = RowKernel.maximumAndCount(row, y, above: threshold)
+        let left = RowKernel.maximumAndCount(row, y, above: threshold, variant: variant)
         let rightCount = classCount - y - 1
-        let right = RowKernel.maximumAndCount(row + y + 1, rightCount, above: threshold)
+        let right = RowKernel.maximumAndCount(row + y + 1, rightCount, above: threshold, variant: variant)
         let m = Swift.max(left.maximum, right.maximum)
         var rival = -1
         if classCount > 1 {
@@ -128,9 +180,9 @@ struct RowStatistics: Sendable {
                 ? RowKernel.firstIndex(of: left.maximum, row, y)
                 : y + 1 + RowKernel.firstIndex(of: right.maximum, row + y + 1, rightCount)
         }
-        let a = RowKernel.exponentialSums(row, y, shift: m, scale: scale, output: output)
+        let a = RowKernel.exponentialSums(row, y, shift: m, scale: scale, output: output, variant: variant)
         let b = RowKernel.exponentialSums(row + y + 1, rightCount, shift: m, scale: scale,
-                                          output: output.map { $0 + y + 1 })
+                                          output: output.map { $0 + y + 1 }, variant: variant)
         self.label = y
         self.targetCosine = cy
         self.rivalClass = rival
@@ -138,6 +190,20 @@ struct RowStatistics: Sendable {
         self.rivalSum = (a.sum + b.sum).sum()
         self.rivalSquareSum = (a.squareSum + b.squareSum).sum()
         self.rivalsAbove = left.count + right.count
+    }
+
+    /// The same row at another scale: the rival maximum, its class and the rank count do
+    /// not depend on s, so only the exponential sums are redone (one pass instead of two).
+    /// Equal to a fresh scan at `scale`: the sums are the same kernel with the same shift.
+    init(rescaling previous: RowStatistics, row: UnsafePointer<Double>, classCount: Int, scale: Double,
+         variant: RowKernel.Variant = RowKernel.variant) {
+        self = previous
+        let y = previous.label
+        let a = RowKernel.exponentialSums(row, y, shift: previous.rivalCosine, scale: scale, output: nil, variant: variant)
+        let b = RowKernel.exponentialSums(row + y + 1, classCount - y - 1, shift: previous.rivalCosine, scale: scale,
+                                          output: nil, variant: variant)
+        self.rivalSum = (a.sum + b.sum).sum()
+        self.rivalSquareSum = (a.squareSum + b.squareSum).sum()
     }
 }
 

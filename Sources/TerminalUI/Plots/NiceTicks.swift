@@ -50,5 +50,17 @@ public func tickLabels(_ ticks: [Double], missing: String = "—") -> [String] {
     let step = (ticks[1] - ticks[0]).magnitude
     guard step > 0, step.isFinite else { return ticks.map { formatNumber($0, significant: 6, missing: missing) } }
     let decimals = Swift.max(0, Int((-log10(step) - 1e-9).rounded(.up)))
-    return ticks.map { formatNumber($0, decimals: decimals, missing: missing) }
+    let labels = ticks.map { formatNumber($0, decimals: decimals, missing: missing) }
+    // From 1e6 up the compact notation keeps three significant digits, which can
+    // give two ticks one label (1000000 and 1000005 both "1e6"): use as many
+    // digits as it takes for every label to read back as its tick.
+    guard Set(labels).count < labels.count else { return labels }
+    for digits in 4...15 {
+        let longer = ticks.map { formatNumber($0, significant: digits, missing: missing) }
+        let exact = zip(longer, ticks).allSatisfy { label, tick in
+            Double(label).map { ($0 - tick).magnitude <= step * 1e-6 } ?? false
+        }
+        if exact { return longer }
+    }
+    return labels
 }

@@ -1,0 +1,187 @@
+// AVX2 + FMA versions of LossMath's row kernels (see include/CKernels.h).
+//
+// Only the functions marked AVX2 use those instructions, through the target
+// attribute; everything else in the binary stays baseline x86-64, and LossMath
+// calls these only after ck_has_avx2_fma() said yes.
+#include "CKernels.h"
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#include <math.h>
+#include <stdint.h>
+
+#define AVX2 __attribute__((target("avx2,fma")))
+
+int ck_has_avx2_fma(void) {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+}
+
+// The constants of VectorExp.swift, so both paths compute the same function.
+static const double log2e = 1.4426950408889634;
+static const double ln2_hi = 6.93147180369123816490e-01;  // 32 trailing zero bits
+static const double ln2_lo = 1.90821492927058770002e-10;
+static const double rounding_magic = 6755399441055744.0;   // 1.5·2⁵²
+
+// exp(r) for |r| ≤ ln 2 / 2: the degree-13 Taylor polynomial by Estrin's scheme.
+AVX2 static inline __m256d polynomial(__m256d r) {
+    const __m256d r2 = _mm256_mul_pd(r, r);
+    const __m256d r4 = _mm256_mul_pd(r2, r2);
+    const __m256d r8 = _mm256_mul_pd(r4, r4);
+    const __m256d q0 = _mm256_add_pd(r, _mm256_set1_pd(1.0));
+    const __m256d q1 = _mm256_fmadd_pd(r, _mm256_set1_pd(1.0 / 6.0), _mm256_set1_pd(0.5));
+    const __m256d q2 = _mm256_fmadd_pd(r, _mm256_set1_pd(1.0 / 120.0), _mm256_set1_pd(1.0 / 24.0));
+    const __m256d q3 = _mm256_fmadd_pd(r, _mm256_set1_pd(1.0 / 5040.0), _mm256_set1_pd(1.0 / 720.0));
+    const __m256d q4 = _mm256_fmadd_pd(r, _mm256_set1_pd(1.0 / 362880.0), _mm256_set1_pd(1.0 / 40320.0));
+    const __m256d q5 = _mm256_fmadd_pd(r, _mm256_set1_pd(1.0 / 39916800.0), _mm256_set1_pd(1.0 / 3628800.0));
+    const __m256d q6 = _mm256_fmadd_pd(r, _mm256_set1_pd(1.0 / 6227020800.0), _mm256_set1_pd(1.0 / 479001600.0));
+    const __m256d w0 = _mm256_fmadd_pd(q1, r2, q0);
+    const __m256d w1 = _mm256_fmadd_pd(q3, r2, q2);
+    const __m256d w2 = _mm256_fmadd_pd(q5, r2, q4);
+    const __m256d u0 = _mm256_fmadd_pd(w1, r4, w0);
+    const __m256d u1 = _mm256_fmadd_pd(q6, r4, w2);
+    return _mm256_fmadd_pd(u1, r8, u0);
+}
+
+// 2^k for integral doubles k with −1022 ≤ k ≤ 1023, from the bits of k + 1.5·2⁵².
+AVX2 static inline __m256d power_of_two(__m256d k_plus_magic) {
+    const __m256i magic_bits = _mm256_castpd_si256(_mm256_set1_pd(rounding_magic));
+    __m256i k = _mm256_sub_epi64(_mm256_castpd_si256(k_plus_magic), magic_bits);
+    k = _mm256_add_epi64(k, _mm256_set1_epi64x(1023));
+    return _mm256_castsi256_pd(_mm256_slli_epi64(k, 52));
+}
+
+// Lanes whose result is not a normal number (x < −708 or x > 709, or NaN): clamped so
+// that k stays in [−1076, 1024], with 2^k applied in two normal halves so that a
+// subnormal result is rounded only once (as VectorExp.exceptionalExp).
+AVX2 __attribute__((noinline)) static __m256d exceptional_exp(__m256d x) {
+    x = _mm256_max_pd(x, _mm256_set1_pd(-746.0));
+    x = _mm256_min_pd(x, _mm256_set1_pd(710.0));
+    const __m256d magic = _mm256_set1_pd(rounding_magic);
+    const __m256d t = _mm256_fmadd_pd(x, _mm256_set1_pd(log2e), magic);
+    const __m256d kd = _mm256_sub_pd(t, magic);
+    __m256d r = _mm256_fnmadd_pd(kd, _mm256_set1_pd(ln2_hi), x);
+    r = _mm256_fnmadd_pd(kd, _mm256_set1_pd(ln2_lo), r);
+    const __m256d p = polynomial(r);
+    // k1 = ⌊k/2⌋ (an arithmetic shift in VectorExp; AVX2 has no 64-bit one), k2 = k − k1.
+    const __m256d k1 = _mm256_floor_pd(_mm256_mul_pd(kd, _mm256_set1_pd(0.5)));
+    const __m256d k2 = _mm256_sub_pd(kd, k1);
+    const __m256d scale1 = power_of_two(_mm256_add_pd(k1, magic));
+    const __m256d scale2 = power_of_two(_mm256_add_pd(k2, magic));
+    return _mm256_mul_pd(_mm256_mul_pd(p, scale1), scale2);
+}
+
+AVX2 static inline __m256d vector_exp(__m256d x) {
+    const __m256d in_range = _mm256_and_pd(_mm256_cmp_pd(x, _mm256_set1_pd(-708.0), _CMP_GE_OQ),
+                                           _mm256_cmp_pd(x, _mm256_set1_pd(709.0), _CMP_LE_OQ));
+    if (__builtin_expect(_mm256_movemask_pd(in_range) != 0xF, 0)) return exceptional_exp(x);
+    const __m256d magic = _mm256_set1_pd(rounding_magic);
+    const __m256d t = _mm256_fmadd_pd(x, _mm256_set1_pd(log2e), magic);
+    const __m256d kd = _mm256_sub_pd(t, magic);
+    __m256d r = _mm256_fnmadd_pd(kd, _mm256_set1_pd(ln2_hi), x);  // exact: k·ln2Hi has ≤ 53 bits
+    r = _mm256_fnmadd_pd(kd, _mm256_set1_pd(ln2_lo), r);
+    return _mm256_mul_pd(polynomial(r), power_of_two(t));
+}
+
+AVX2 void ck_maximum_and_count_avx2(const double *values, ptrdiff_t count, double threshold,
+                                    double *maximum, ptrdiff_t *above) {
+    __m256d best0 = _mm256_set1_pd(-INFINITY), best1 = best0;
+    __m256i above0 = _mm256_setzero_si256(), above1 = above0;
+    const __m256d limit = _mm256_set1_pd(threshold);
+    ptrdiff_t i = 0;
+    for (; i + 8 <= count; i += 8) {
+        const __m256d v0 = _mm256_loadu_pd(values + i);
+        const __m256d v1 = _mm256_loadu_pd(values + i + 4);
+        // max(v, best) keeps best when v is NaN, like "replace only where v > best".
+        best0 = _mm256_max_pd(v0, best0);
+        best1 = _mm256_max_pd(v1, best1);
+        // A true comparison is all ones, i.e. −1 as an integer.
+        above0 = _mm256_sub_epi64(above0, _mm256_castpd_si256(_mm256_cmp_pd(v0, limit, _CMP_GT_OQ)));
+        above1 = _mm256_sub_epi64(above1, _mm256_castpd_si256(_mm256_cmp_pd(v1, limit, _CMP_GT_OQ)));
+    }
+    double lanes[4];
+    _mm256_storeu_pd(lanes, _mm256_max_pd(best0, best1));
+    double m = lanes[0];
+    for (int l = 1; l < 4; l++) if (lanes[l] > m) m = lanes[l];
+    long long counts[4];
+    _mm256_storeu_si256((__m256i *)counts, _mm256_add_epi64(above0, above1));
+    ptrdiff_t n = (ptrdiff_t)(counts[0] + counts[1] + counts[2] + counts[3]);
+    for (; i < count; i++) {
+        const double v = values[i];
+        if (v > m) m = v;
+        if (v > threshold) n++;
+    }
+    *maximum = m;
+    *above = n;
+}
+
+AVX2 void ck_exponential_sums_avx2(const double *values, ptrdiff_t count, double shift, double scale,
+                                   double *output, double sum[8], double square_sum[8]) {
+    const __m256d s = _mm256_set1_pd(scale);
+    const __m256d m = _mm256_set1_pd(shift);
+    __m256d sum0 = _mm256_setzero_pd(), sum1 = sum0, squares0 = sum0, squares1 = sum0;
+    ptrdiff_t i = 0;
+    for (; i + 8 <= count; i += 8) {
+        const __m256d e0 = vector_exp(_mm256_mul_pd(s, _mm256_sub_pd(_mm256_loadu_pd(values + i), m)));
+        const __m256d e1 = vector_exp(_mm256_mul_pd(s, _mm256_sub_pd(_mm256_loadu_pd(values + i + 4), m)));
+        if (output) {
+            _mm256_storeu_pd(output + i, e0);
+            _mm256_storeu_pd(output + i + 4, e1);
+        }
+        sum0 = _mm256_add_pd(sum0, e0);
+        sum1 = _mm256_add_pd(sum1, e1);
+        squares0 = _mm256_fmadd_pd(e0, e0, squares0);
+        squares1 = _mm256_fmadd_pd(e1, e1, squares1);
+    }
+    const ptrdiff_t remaining = count - i;
+    if (remaining > 0) {
+        // Unused lanes repeat the shift (argument 0, never 0·∞ when scale is 0) and are zeroed after the exp.
+        double padded[8];
+        for (int l = 0; l < 8; l++) padded[l] = l < remaining ? values[i + l] : shift;
+        double e[8];
+        _mm256_storeu_pd(e, vector_exp(_mm256_mul_pd(s, _mm256_sub_pd(_mm256_loadu_pd(padded), m))));
+        _mm256_storeu_pd(e + 4, vector_exp(_mm256_mul_pd(s, _mm256_sub_pd(_mm256_loadu_pd(padded + 4), m))));
+        for (int l = 0; l < 8; l++) {
+            if (l >= remaining) e[l] = 0;
+            else if (output) output[i + l] = e[l];
+        }
+        const __m256d e0 = _mm256_loadu_pd(e), e1 = _mm256_loadu_pd(e + 4);
+        sum0 = _mm256_add_pd(sum0, e0);
+        sum1 = _mm256_add_pd(sum1, e1);
+        squares0 = _mm256_fmadd_pd(e0, e0, squares0);
+        squares1 = _mm256_fmadd_pd(e1, e1, squares1);
+    }
+    _mm256_storeu_pd(sum, sum0);
+    _mm256_storeu_pd(sum + 4, sum1);
+    _mm256_storeu_pd(square_sum, squares0);
+    _mm256_storeu_pd(square_sum + 4, squares1);
+}
+
+AVX2 void ck_scaled_copy_avx2(const double *source, ptrdiff_t count, double factor, double *target) {
+    const __m256d f = _mm256_set1_pd(factor);
+    ptrdiff_t i = 0;
+    // Streaming stores need 32-byte aligned targets; doubles are 8-byte aligned.
+    while (i < count && ((uintptr_t)(target + i) & 31) != 0) {
+        target[i] = source[i] * factor;
+        i++;
+    }
+    for (; i + 8 <= count; i += 8) {
+        _mm256_stream_pd(target + i, _mm256_mul_pd(_mm256_loadu_pd(source + i), f));
+        _mm256_stream_pd(target + i + 4, _mm256_mul_pd(_mm256_loadu_pd(source + i + 4), f));
+    }
+    for (; i < count; i++) target[i] = source[i] * factor;
+    // Streaming stores are weakly ordered: make them visible before the row is handed on.
+    _mm_sfence();
+}
+
+#else
+
+// Other architectures: LossMath's Swift kernels do the work; these are never called.
+int ck_has_avx2_fma(void) { return 0; }
+void ck_maximum_and_count_avx2(const double *values, ptrdiff_t count, double threshold,
+                               double *maximum, ptrdiff_t *above) { __builtin_trap(); }
+void ck_exponential_sums_avx2(const double *values, ptrdiff_t count, double shift, double scale,
+                              double *output, double sum[8], double square_sum[8]) { __builtin_trap(); }
+void ck_scaled_copy_avx2(const double *source, ptrdiff_t count, double factor, double *target) { __builtin_trap(); }
+
+#endif

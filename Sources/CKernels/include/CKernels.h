@@ -1,0 +1,34 @@
+// Row kernels of the batch losses, in C so that they can be compiled for AVX2 + FMA
+// and chosen at run time: the package itself is built for baseline x86-64, and a
+// binary built with -mavx2 would stop with SIGILL on a CPU without it.
+//
+// Called only through LossMath's RowKernel, which keeps a pure Swift path for other
+// CPUs and architectures. Every function reads and writes only the memory it is given.
+#ifndef CKERNELS_H
+#define CKERNELS_H
+
+#include <stddef.h>
+
+/// 1 when this CPU (and its OS) runs AVX2 and FMA instructions, else 0.
+int ck_has_avx2_fma(void);
+
+/// The largest of `count` doubles (−∞ when count is 0) and how many exceed `threshold`.
+/// Requires ck_has_avx2_fma().
+void ck_maximum_and_count_avx2(const double *values, ptrdiff_t count, double threshold,
+                               double *maximum, ptrdiff_t *above);
+
+/// e_j = exp(scale·(x_j − shift)) for `count` doubles: their sum and the sum of their
+/// squares as eight lane partials (lane l holds the elements j ≡ l mod 8), each e_j
+/// also written to `output` when it is not NULL. Requires ck_has_avx2_fma().
+///
+/// exp: the same Cody–Waite reduction and degree-13 Taylor polynomial (Estrin) as
+/// LossMath's VectorExp, with fused multiply-adds; relative error below 1e-15.
+void ck_exponential_sums_avx2(const double *values, ptrdiff_t count, double shift, double scale,
+                              double *output, double sum[8], double square_sum[8]);
+
+/// target[j] = source[j] · factor for `count` doubles, with non-temporal stores: the
+/// B×C gradient is written once and not read back soon, so it goes straight to memory
+/// instead of first being read into the cache line by line. Requires ck_has_avx2_fma().
+void ck_scaled_copy_avx2(const double *source, ptrdiff_t count, double factor, double *target);
+
+#endif

@@ -1,0 +1,153 @@
+import Explorer
+import Foundation
+import LossMath
+import TerminalUI
+
+/// The measurements of `marginscope bench`, each returning its rows.
+struct BenchCases {
+    var timing: BenchTiming
+    /// Only rows whose name contains this text are measured (nil: all).
+    var filter: String?
+    /// The rule every batch row uses: the explorer's defaults (s = 30, m = 0.35, k = 2, others without margin).
+    static let rule = BoundaryRule(scale: 30, margin: 0.35, topK: 2, unselected: .noMargin)
+
+    static let lossNames = ["lmcl loss+grad", "bdlmcl loss+grad", "lmcl loss+grad, kept buffer", "bdlmcl loss+grad, kept buffer"]
+
+    /// The synthetic batches the loss rows are timed on (seed 1, default spread and dimension).
+    func batches(quick: Bool) -> [CosineBatch] {
+        let sizes: [(Int, Int)] = (quick ? [(256, 1000)] : [(256, 1000), (1024, 5994), (4096, 10_000)]).filter {
+            size in Self.lossNames.contains { wants($0, "\(size.0)x\(size.1)") }
+        }
+        return sizes.map { SyntheticBatch.make(samples: $0.0, classes: $0.1, spread: SyntheticBatch.defaultSpread, seed: 1) }
+    }
+
+    /// Whether the row `name size` passes the filter.
+    func wants(_ name: String, _ size: String) -> Bool {
+        filter.map { "\(name) \(size)".contains($0) } ?? true
+    }
+
+    /// LMCL and BD-LMCL, loss and B×C gradient, per batch: into a fresh array each call
+    /// (`gradient: true`), and into one array kept between calls (`into:`), which spares
+    /// the kernel zeroing B×C·8 bytes of new pages on every call.
+    func losses(_ batches: [CosineBatch]) -> [(row: BenchRow, kind: String, loss: Double)] {
+        var rows: [(BenchRow, String, Double)] = []
+        let rule = Self.rule
+        for batch in batches {
+            let size = "\(batch.sampleCount)x\(batch.classCount)"
+            let target = size == "1024x5994" ? BenchTarget(maximumMilliseconds: 16, minimumRatio: 5) : nil
+            var kept: [Double] = []
+            let plan: [(name: String, kind: String, run: () -> BatchResult)] = [
+                ("lmcl loss+grad", "lmcl", { BatchLoss.lmcl(batch, scale: rule.scale, margin: rule.margin, gradient: true) }),
+                ("bdlmcl loss+grad", "bdlmcl", { BatchLoss.bdlmcl(batch, rule: rule, gradient: true) }),
+                ("lmcl loss+grad, kept buffer", "lmcl kept", {
+                    BatchLoss.lmcl(batch, scale: rule.scale, margin: rule.margin, into: &kept) }),
+                ("bdlmcl loss+grad, kept buffer", "bdlmcl kept", { BatchLoss.bdlmcl(batch, rule: rule, into: &kept) }),
+            ]
+            for step in plan where wants(step.name, size) {
+                var loss = 0.0
+                let ms = timing.median {
+                    let r = step.run()
+                    loss = r.loss
+                    benchConsume(r)
+                }
+                rows.append((BenchRow(name: step.name, size: size, medianMilliseconds: ms, target: target), step.kind, loss))
+            }
+        }
+        return rows
+    }
+
+    /// One whole frame per screen: evaluation, views, canvas and the diff against an empty
+    /// screen (every cell written, as after a resize: the most a frame can cost).
+    ///
+    /// The batch screen's numbers come from the engine's cache, as on any redraw that
+    /// changes nothing in the batch; recomputing them is what the keypress rows time.
+    func frames(engine: BatchEngine, batchSize: (samples: Int, classes: Int)) -> [BenchRow] {
+        var rows: [BenchRow] = []
+        for (width, height) in [(80, 24), (240, 70)] {
+            for screen in Screen.allCases where wants("frame \(screen.key)", "\(width)x\(height)") {
+                var state = ExplorerState()
+                state.screen = screen
+                state.batch.samples = batchSize.samples
+                state.batch.classes = batchSize.classes
+                let app = ExplorerApp(state: state, glyphs: .unicode, batchEngine: engine)
+                app.handle(.resize(width: width, height: height))
+                let ms = timing.median {
+                    let canvas = app.render()
+                    benchConsume(canvas.changes(from: nil))
+                }
+                rows.append(BenchRow(name: "frame \(screen.key)", size: "\(width)x\(height)", medianMilliseconds: ms,
+                                     target: width == 240 ? BenchTarget(maximumMilliseconds: 1) : nil))
+            }
+        }
+        return rows
+    }
+
+    /// A key through the key table and reducer, then the new frame and its diff against the last one.
+    ///
+    /// One sample: s → on the cosine screen. The batch: s → (every press a scale not seen
+    /// before, so the engine redoes the exponential pass) and m → / m ← alternately (the
+    /// losses from the cached per-scale sums).
+    func keypresses(engine: BatchEngine, batchSize: (samples: Int, classes: Int)) -> [BenchRow] {
+        let width = 240, height = 70
+        func app(screen: Screen, focus: Field) -> ExplorerApp {
+            var state = ExplorerState()
+            state.screen = screen
+            state.focus[screen] = focus
+            state.batch.samples = batchSize.samples
+            state.batch.classes = batchSize.classes
+            let app = ExplorerApp(state: state, glyphs: .unicode, batchEngine: engine)
+            app.handle(.resize(width: width, height: height))
+            return app
+        }
+        func time(_ app: ExplorerApp, keys: [Key]) -> Double {
+            var previous = app.render()
+            var press = 0
+            return timing.median {
+                app.handle(.key(keys[press % keys.count]))
+                press += 1
+                let canvas = app.render()
+                benchConsume(canvas.changes(from: previous))
+                previous = canvas
+            }
+        }
+        let batch = "\(batchSize.samples)x\(batchSize.classes)"
+        let plan: [(name: String, size: String, screen: Screen, focus: Field, keys: [Key])] = [
+            ("keypress sample s+", "\(width)x\(height)", .cosine, .scale, [.right, .left]),
+            ("keypress batch s+", batch, .batch, .scale, [.right]),
+            ("keypress batch m+/m-", batch, .batch, .margin, [.right, .left]),
+        ]
+        return plan.filter { wants($0.name, $0.size) }.map {
+            BenchRow(name: $0.name, size: $0.size, medianMilliseconds: time(app(screen: $0.screen, focus: $0.focus), keys: $0.keys))
+        }
+    }
+
+    /// Spawning `marginscope frame --size 80x24` until it exits: process start, the Swift
+    /// runtime, argument parsing, the state, the first frame and printing it.
+    func startup(executable: String) throws -> BenchRow {
+        var failure: String?
+        let ms = timing.median {
+            if let message = Self.spawnAndWait(executable, ["frame", "--size", "80x24"]) { failure = message }
+        }
+        if let failure { throw BenchNote("start-up row skipped: \(failure)") }
+        return BenchRow(name: "startup to first frame", size: "80x24", medianMilliseconds: ms,
+                        target: BenchTarget(maximumMilliseconds: 100))
+    }
+
+    /// Runs a program with its output discarded; nil on success, else what went wrong.
+    static func spawnAndWait(_ path: String, _ arguments: [String]) -> String? {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let status = posix_spawn(&pid, path, &actions, nil, argv, environ)
+        guard status == 0 else { return "could not start \(path): \(String(cString: strerror(status)))" }
+        var exit: Int32 = 0
+        while waitpid(pid, &exit, 0) < 0 && errno == EINTR {}
+        return exit == 0 ? nil : "\(path) frame exited with status \(exit)"
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+@testable import LossMath
+
+/// The AVX2 + FMA row kernels (C) against the Swift SIMD8 ones and Foundation's `exp`,
+/// and the kept-buffer batch API against the allocating one.
+@Suite("Row kernel variants and kept buffers")
+struct KernelVariantTests {
+    static let hasAVX2 = RowKernel.availableVariants.contains(.avx2)
+
+    /// Rows of cosines with the awkward lengths (tails of 0…7 lanes, empty) and values
+    /// (ties, ±0, ±1) the kernels must handle.
+    static func rows(using rng: inout SeededGenerator) -> [[Double]] {
+        (0..<40).map { n -> [Double] in
+            let count = n < 17 ? n : rng.integer(17...300)
+            return (0..<count).map { _ in
+                rng.integer(0...9) == 0 ? [-1, 1, 0, -0.0, 0.25][rng.integer(0...4)] : rng.uniform(-1...1)
+            }
+        }
+    }
+
+    @Test(.enabled(if: hasAVX2)) func maximaAndCountsAreIdenticalOnBothPaths() {
+        var rng = SeededGenerator(seed: 61)
+        for row in Self.rows(using: &rng) {
+            let threshold = rng.integer(0...3) == 0 ? 0.25 : rng.uniform(-1...1)
+            row.withUnsafeBufferPointer { buffer in
+                let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 8)!
+                let swift = RowKernel.maximumAndCount(base, row.count, above: threshold, variant: .swiftSIMD)
+                let avx = RowKernel.maximumAndCount(base, row.count, above: threshold, variant: .avx2)
+                // Independent: the standard library's max and a filter.
+                #expect(swift.maximum == (row.max() ?? -.infinity))
+                #expect(swift.count == row.filter { $0 > threshold }.count)
+                #expect(avx.maximum == swift.maximum && avx.count == swift.count)
+            }
+        }
+    }
+
+    @Test(.enabled(if: hasAVX2)) func exponentialsAgreeWithFoundationOnBothPaths() {
+        var rng = SeededGenerator(seed: 62)
+        for row in Self.rows(using: &rng) {
+            // Scales up to 1000 push arguments below −708, through the subnormal range to 0.
+            let scale = [1.0, 30, 64, 400, 1000][rng.integer(0...4)]
+            let shift = (row.max() ?? 0)
+            for variant in RowKernel.availableVariants {
+                var output = [Double](repeating: .nan, count: row.count)
+                let sums = row.withUnsafeBufferPointer { buffer in
+                    output.withUnsafeMutableBufferPointer { out in
+                        RowKernel.exponentialSums(buffer.baseAddress ?? UnsafePointer(bitPattern: 8)!, row.count,
+                                                  shift: shift, scale: scale, output: out.baseAddress, variant: variant)
+                    }
+                }
+                var sum = 0.0, squares = 0.0
+                for j in row.indices {
+                    let expected = Foundation.exp(scale * (row[j] - shift))
+                    sum += expected
+                    squares += expected * expected
+                    if expected >= Double.leastNormalMagnitude {
+                        #expect(abs(output[j] - expected) <= 1e-15 * expected, "\(variant) exp(\(scale * (row[j] - shift)))")
+                    } else {
+                        #expect(abs(output[j] - expected) <= Double.leastNonzeroMagnitude)
+                    }
+                }
+                // Sums of positive terms: the only error is rounding, a few ulps per term at most.
+                #expect(abs(sums.sum.sum() - sum) <= 1e-14 * sum + Double.leastNonzeroMagnitude)
+                #expect(abs(sums.squareSum.sum() - squares) <= 1e-14 * squares + Double.leastNonzeroMagnitude)
+            }
+        }
+    }
+
+    @Test(.enabled(if: hasAVX2)) func batchLossesAgreeOnBothPaths() {
+        var rng = SeededGenerator(seed: 63)
+        for _ in 0..<12 {
+            let c = rng.integer(1...200)
+            let batch = randomBatch(samples: rng.integer(1...16), classes: c, using: &rng)
+            let rule = BoundaryRule(scale: rng.uniform(1...64), margin: rng.uniform(0...0.5), topK: rng.integer(2...max(2, c)),
+                                    unselected: rng.integer(0...1) == 0 ? .noMargin : .excluded)
+            for policy in [MarginPolicy.everySample(margin: rule.margin), .boundary(rule)] {
+                let swift = BatchLoss.evaluate(batch, scale: rule.scale, policy: policy, gradient: true, variant: .swiftSIMD)
+                let avx = BatchLoss.evaluate(batch, scale: rule.scale, policy: policy, gradient: true, variant: .avx2)
+                // Decisions are exact comparisons of the same values: identical.
+                #expect(avx.samples.map(\.rank) == swift.samples.map(\.rank))
+                #expect(avx.samples.map(\.counts) == swift.samples.map(\.counts))
+                #expect(avx.samples.map(\.rivalClass) == swift.samples.map(\.rivalClass))
+                #expect(avx.countingSamples == swift.countingSamples)
+                #expect(isClose(avx.loss, swift.loss, tolerance: 1e-14))
+                for (a, b) in zip(avx.samples, swift.samples) {
+                    #expect(isClose(a.loss, b.loss, tolerance: 1e-14))
+                    #expect(isClose(a.gradientNorm, b.gradientNorm, tolerance: 1e-14))
+                }
+                for (a, b) in zip(avx.gradient!, swift.gradient!) {
+                    #expect(abs(a - b) <= 1e-14 * max(abs(b), 1e-300))
+                }
+            }
+        }
+    }
+
+    @Test func aKeptBufferGivesExactlyTheAllocatingResults() {
+        var rng = SeededGenerator(seed: 64)
+        var kept: [Double] = [1, 2, 3]  // the wrong size: replaced on the first call
+        for round in 0..<6 {
+            let c = rng.integer(1...40)
+            let batch = randomBatch(samples: rng.integer(1...10), classes: c, using: &rng)
+            let s = rng.uniform(1...64), m = rng.uniform(0...0.5)
+            let rule = BoundaryRule(scale: s, margin: m, topK: max(2, min(c, 3)), unselected: round % 2 == 0 ? .excluded : .noMargin)
+            // The buffer still holds the last call's numbers (or garbage): every element must be overwritten.
+            if kept.count == batch.sampleCount * c { for j in kept.indices { kept[j] = .nan } }
+            let allocated = BatchLoss.lmcl(batch, scale: s, margin: m, gradient: true)
+            let intoKept = BatchLoss.lmcl(batch, scale: s, margin: m, into: &kept)
+            #expect(intoKept.gradient == nil)
+            #expect(intoKept.samples == allocated.samples && intoKept.loss == allocated.loss)
+            #expect(kept == allocated.gradient!)
+            let copy = kept
+            let boundary = BatchLoss.bdlmcl(batch, rule: rule, gradient: true)
+            let boundaryKept = BatchLoss.bdlmcl(batch, rule: rule, into: &kept)
+            #expect(boundaryKept.samples == boundary.samples && boundaryKept.loss == boundary.loss)
+            #expect(kept == boundary.gradient!)
+            // Value semantics: a copy taken before the call keeps the LMCL gradient.
+            #expect(copy == allocated.gradient!)
+        }
+    }
+
+    @Test func rescalingKeepsTheScaleFreeFactsAndRedoesTheSums() {
+        var rng = SeededGenerator(seed: 65)
+        let batch = randomBatch(samples: 30, classes: 50, using: &rng)
+        var cache = BatchScaleCache(batch: batch, scale: 10)
+        for s in [30.0, 64, 1, 400] {
+            cache = cache.rescaled(to: s)
+            let fresh = BatchScaleCache(batch: batch, scale: s)
+            for (a, b) in zip(cache.statistics, fresh.statistics) {
+                #expect(a.rivalClass == b.rivalClass && a.rivalCosine == b.rivalCosine && a.rivalsAbove == b.rivalsAbove)
+                #expect(a.rivalSum == b.rivalSum && a.rivalSquareSum == b.rivalSquareSum)
+            }
+            #expect(cache.lmcl(margin: 0.2) == BatchLoss.lmcl(batch, scale: s, margin: 0.2, gradient: false))
+        }
+    }
+}
