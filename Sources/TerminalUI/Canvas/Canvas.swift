@@ -35,7 +35,9 @@ public struct Canvas: Hashable, Sendable {
         }
         write(x: x, y: y, cell)
         if cell.width == 2 {
-            write(x: x + 1, y: y, Cell("", style: cell.style, width: 0))
+            var continuation = Cell.continuation
+            continuation.style = cell.style
+            write(x: x + 1, y: y, continuation)
         }
     }
 
@@ -57,12 +59,19 @@ public struct Canvas: Hashable, Sendable {
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, clip: Rect? = nil) -> Int {
         var cx = x
-        let limit = (clip.map { $0.intersection(bounds) } ?? bounds).maxX
-        for ch in text {
-            if cx >= limit { break }
-            let w = ColumnWidth.of(ch)
-            if w == 0 { continue }
-            set(x: cx, y: y, Cell(String(ch), style: style, width: UInt8(w)), clip: clip)
+        let area = clip.map { $0.intersection(bounds) } ?? bounds
+        // Scalar by scalar: a zero-width scalar (a combining mark) joins the cell
+        // written just before it; everything else starts a cell of its own.
+        var lastWritten: Int?
+        for scalar in text.unicodeScalars {
+            let w = ColumnWidth.of(scalar: scalar)
+            if w == 0 {
+                if let i = lastWritten { cells[i].combine(scalar) }
+                continue
+            }
+            if cx >= area.maxX { break }
+            set(x: cx, y: y, Cell(scalar: scalar, style: style, width: UInt8(w)), clip: area)
+            lastWritten = area.contains(x: cx, y: y) && (w == 1 || area.contains(x: cx + 1, y: y)) ? y * width + cx : nil
             cx += w
         }
         return cx

@@ -3,18 +3,52 @@
 /// A double-width character occupies two cells: the first holds the character
 /// with `width == 2`, the second is a continuation cell (`width == 0`, empty
 /// text) that backends skip.
+///
+/// The grapheme is stored as at most two Unicode scalars held inline (a base
+/// character and one combining mark), so a cell is a plain value with no
+/// reference counting: a 240×70 frame is copied, compared and diffed as flat
+/// memory. A grapheme of more scalars (an emoji sequence) keeps its first two.
 public struct Cell: Hashable, Sendable {
-    /// The grapheme drawn in this cell ("" for a continuation cell).
-    public var text: String
+    private var first: UInt32
+    private var second: UInt32
     public var style: Style
     /// Display columns taken by `text`: 1, 2 for wide characters, 0 for a continuation.
     public var width: UInt8
 
     public init(_ text: String = " ", style: Style = .plain, width: UInt8 = 1) {
-        self.text = text
+        var scalars = text.unicodeScalars.makeIterator()
+        first = scalars.next()?.value ?? 0
+        second = scalars.next()?.value ?? 0
         self.style = style
         self.width = width
     }
+
+    /// A cell holding one scalar; the fast path of `Canvas.put`.
+    init(scalar: Unicode.Scalar, style: Style, width: UInt8) {
+        first = scalar.value
+        second = 0
+        self.style = style
+        self.width = width
+    }
+
+    /// The grapheme drawn in this cell ("" for a continuation cell).
+    public var text: String {
+        get {
+            var view = String.UnicodeScalarView()
+            if let a = Unicode.Scalar(first), first != 0 { view.append(a) }
+            if let b = Unicode.Scalar(second), second != 0 { view.append(b) }
+            return String(view)
+        }
+        set { self = Cell(newValue, style: style, width: width) }
+    }
+
+    /// Adds a combining mark to the character in this cell, if it has room for one.
+    mutating func combine(_ mark: Unicode.Scalar) {
+        if first != 0 && second == 0 { second = mark.value }
+    }
+
+    /// Whether the cell holds exactly the single scalar `scalar`.
+    func holds(_ scalar: Unicode.Scalar) -> Bool { first == scalar.value && second == 0 }
 
     public static let blank = Cell()
     static let continuation = Cell("", style: .plain, width: 0)
