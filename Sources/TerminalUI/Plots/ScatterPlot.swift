@@ -79,20 +79,26 @@ public struct ScatterPlot: Widget, Sendable {
         }
         frame.blit(raster, on: &canvas)
 
-        // Counts per cell and category; unknown categories count as one extra category.
+        // Counts per cell and category, in one flat buffer (no per-cell allocation);
+        // unknown categories count as one extra category.
         let fallback = Category("", shape: .dot)
-        var counts: [Int: [Int]] = [:]
         let plot = frame.plot
+        let kinds = categories.count + 1
+        var counts = [Int](repeating: 0, count: plot.width * plot.height * kinds)
+        var occupied: [Int] = []
         for p in points {
             guard let (c, r) = frame.cell(p.x, p.y) else { continue }
             let key = (r - plot.y) * plot.width + (c - plot.x)
             let k = categories.indices.contains(p.category) ? p.category : categories.count
-            counts[key, default: Array(repeating: 0, count: categories.count + 1)][k] += 1
+            if counts[key * kinds ..< (key + 1) * kinds].allSatisfy({ $0 == 0 }) { occupied.append(key) }
+            counts[key * kinds + k] += 1
         }
-        for (key, perCategory) in counts {
+        for key in occupied {
+            let perCategory = counts[key * kinds ..< (key + 1) * kinds]
             let total = perCategory.reduce(0, +)
-            var majority = 0
+            var majority = perCategory.startIndex
             for k in perCategory.indices where perCategory[k] > perCategory[majority] { majority = k }
+            majority -= perCategory.startIndex
             let category = majority < categories.count ? categories[majority] : fallback
             let text = total == 1 ? glyphs.marker(category.shape) : total < 10 ? String(total) : glyphs.manyPoints
             canvas.put(text, x: plot.x + key % plot.width, y: plot.y + key / plot.width, style: category.style, clip: plot)
