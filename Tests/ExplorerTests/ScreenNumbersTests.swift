@@ -53,3 +53,22 @@ import TerminalUI
         #expect(abs(c[0] - cos(Double.pi / 6)) < 1e-15 && abs(c[1] - 0.5) < 1e-15)
     }
 }
+
+@Suite struct CosinePlotTests {
+    @Test func theProbabilityCurveIsTheSoftmaxOfTheMovedTargetEverywhere() {
+        var state = ExplorerState()
+        state.scaleSteps = 6400
+        let context = FrameContext(state: state, glyphs: .unicode, batch: nil)
+        let plot = CosinePlots.targetProbability(context)
+        let heads = [CosineHead.normFace(scale: 64), CosineHead.cosFace(scale: 64, margin: 0.35)]
+        for (series, head) in zip(plot.series, heads) {
+            #expect(series.points.count == CosinePlots.samples)
+            for p in series.points {
+                var cosines = state.cosines
+                cosines[0] = ExplorerState.cosineOfDegrees(p.x)
+                let expected = head.evaluate(cosines: cosines, target: 0).probabilities[0]
+                #expect(abs(p.y - expected) <= 1e-12 * max(1, expected), "p_y at \(p.x)°")
+            }
+        }
+    }
+}

@@ -73,15 +73,14 @@ enum CosinePlots {
     static func targetProbability(_ context: FrameContext) -> LinePlot {
         let state = context.state, s = state.scale, m = state.margin
         let y = state.target, th = context.theta
-        var cosines = state.cosines
+        // With the rivals fixed, p_y = 1 / (1 + Σ_{j≠y} e^{s·c_j − s·f(cos θ_y)}) = σ(s·f(cos θ_y) − R),
+        // R = LSE_{j≠y}(s·c_j): one log-sum-exp for the whole curve, and a logistic that never overflows.
+        let rivals = state.cosines.enumerated().filter { $0.offset != y }.map { s * $0.element }
+        let r = Softmax.logSumExp(rivals)
+        func logistic(_ t: Double) -> Double { t >= 0 ? 1 / (1 + exp(-t)) : exp(t) / (1 + exp(t)) }
         let xs = (0..<samples).map { Double($0) * 180 / Double(samples - 1) }
-        var plain: [(x: Double, y: Double)] = [], margined: [(x: Double, y: Double)] = []
-        let normFace = CosineHead.normFace(scale: s), cosFace = CosineHead.cosFace(scale: s, margin: m)
-        for x in xs {
-            cosines[y] = ExplorerState.cosineOfDegrees(x)
-            plain.append((x, normFace.evaluate(cosines: cosines, target: y).probabilities[y]))
-            margined.append((x, cosFace.evaluate(cosines: cosines, target: y).probabilities[y]))
-        }
+        let plain = xs.map { (x: $0, y: logistic(s * ExplorerState.cosineOfDegrees($0) - r)) }
+        let margined = xs.map { (x: $0, y: logistic(s * (ExplorerState.cosineOfDegrees($0) - m) - r)) }
         let current = ExplorerState.degrees(acosOf: state.cosines[y])
         let axes = PlotAxes(x: 0...180, y: 0...1, xTitle: "\(th)y (deg)", yTitle: "p_y",
                             xTickCount: 7, yTickCount: 3, style: Theme.dim)
