@@ -33,8 +33,9 @@ enum GeometryScreen {
     /// Arcs (broken where the condition fails) at `radius` where `wins(φ)` holds.
     static func arc(radius: Double, wins: (Double) -> Bool) -> [(x: Double, y: Double)] {
         var points: [(x: Double, y: Double)] = []
-        for i in 0...720 {
-            let phi = Double(i) / 2
+        // Whole degrees: the arc is drawn as a polyline, so finer steps add nothing visible.
+        for i in 0...360 {
+            let phi = Double(i)
             points.append(wins(phi) ? point(phi, radius) : (x: .nan, y: .nan))
         }
         return points

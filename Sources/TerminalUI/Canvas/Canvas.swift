@@ -63,6 +63,7 @@ public struct Canvas: Hashable, Sendable {
         // Scalar by scalar: a zero-width scalar (a combining mark) joins the cell
         // written just before it; everything else starts a cell of its own.
         var lastWritten: Int?
+        let rowInside = y >= area.y && y < area.maxY
         for scalar in text.unicodeScalars {
             let w = ColumnWidth.of(scalar: scalar)
             if w == 0 {
@@ -70,8 +71,15 @@ public struct Canvas: Hashable, Sendable {
                 continue
             }
             if cx >= area.maxX { break }
-            set(x: cx, y: y, Cell(scalar: scalar, style: style, width: UInt8(w)), clip: area)
-            lastWritten = area.contains(x: cx, y: y) && (w == 1 || area.contains(x: cx + 1, y: y)) ? y * width + cx : nil
+            let i = y * width + cx
+            if w == 1 && rowInside && cx >= area.x && cells[i].width == 1 {
+                // The common case: a narrow character over a narrow one, no wide pair to mend.
+                cells[i] = Cell(scalar: scalar, style: style, width: 1)
+                lastWritten = i
+            } else {
+                set(x: cx, y: y, Cell(scalar: scalar, style: style, width: UInt8(w)), clip: area)
+                lastWritten = area.contains(x: cx, y: y) && (w == 1 || area.contains(x: cx + 1, y: y)) ? i : nil
+            }
             cx += w
         }
         return cx

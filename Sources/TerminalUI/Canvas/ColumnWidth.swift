@@ -23,6 +23,8 @@ public enum ColumnWidth {
         let v = scalar.value
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
         if v < 0x300 { return 1 }
+        // Box drawing, blocks, geometric shapes and braille: the plots' glyphs, all narrow.
+        if v >= 0x2500 && v <= 0x28FF { return v >= 0x25FD && v <= 0x27BF ? (isWide(v) ? 2 : 1) : 1 }
         if isZeroWidth(v) { return 0 }
         if isWide(v) { return 2 }
         return 1
