@@ -85,12 +85,16 @@ public enum SyntheticBatch {
 }
 
 /// SplitMix64 (Steele, Lea, Flood 2014): a small, fast, well-mixed 64-bit stream.
-private struct SplitMix64 {
+///
+/// The generator behind synthetic batches, and the seeded generator the tests use: the
+/// same seed gives the same numbers on every platform and Swift version (unlike
+/// `SystemRandomNumberGenerator`, which cannot be seeded).
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

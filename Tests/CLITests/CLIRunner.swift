@@ -1,4 +1,5 @@
 import Foundation
+import LossMath
 import Testing
 
 /// The outcome of one run of the real `marginscope` binary.
@@ -100,18 +101,8 @@ final class TemporaryDirectory {
     deinit { try? FileManager.default.removeItem(at: url) }
 }
 
-/// A small seeded generator for test inputs (SplitMix64).
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// A small seeded generator for test inputs.
+typealias SeededGenerator = SplitMix64
 
 /// Parses JSON output into a dictionary, recording a failure when it is not an object.
 func jsonObject(_ data: Data, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {

@@ -81,33 +81,12 @@ struct TerminalFaultTests {
             let root = try session.panePID()
             var found: Int32?
             _ = try session.waitUntil(timeout: 10) {
-                found = try Self.process(named: "marginscope", below: root)
+                found = try TmuxSession.process(named: "marginscope", below: root)
                 return found != nil
             }
             return try #require(found, "no marginscope process in the pane")
         }
 
-        static func process(named name: String, below root: Int32) throws -> Int32? {
-            let text = try Subprocess.run("/bin/ps", ["-A", "-o", "pid=,ppid=,comm="]).output
-            var parent: [Int32: Int32] = [:]
-            var command: [Int32: String] = [:]
-            for line in text.split(separator: "\n") {
-                let fields = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
-                guard fields.count == 3, let pid = Int32(fields[0]), let ppid = Int32(fields[1]) else { continue }
-                parent[pid] = ppid
-                command[pid] = String(fields[2])
-            }
-            func descends(_ pid: Int32) -> Bool {
-                var current = pid
-                for _ in 0..<16 {
-                    guard let up = parent[current] else { return false }
-                    if up == root { return true }
-                    current = up
-                }
-                return false
-            }
-            return command.first { $0.value.hasPrefix(name) && descends($0.key) }?.key
-        }
 
         static func isAlive(_ pid: Int32) -> Bool {
             // Zombies count as gone: /proc/<pid>/stat's third field is the state.

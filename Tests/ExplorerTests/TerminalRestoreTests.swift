@@ -66,30 +66,7 @@ struct TerminalRestoreTests {
 
     /// Sends `signal` to the `marginscope` process running in the pane.
     private func signalDemo(in session: TmuxSession, _ signal: Int32) throws {
-        let pid = try #require(try demoProcess(below: session.panePID()), "no marginscope process in the pane")
+        let pid = try #require(try TmuxSession.process(named: "marginscope", below: session.panePID()), "no marginscope process in the pane")
         #expect(Foundation.kill(pid, signal) == 0)
-    }
-
-    /// The `marginscope` process among the descendants of `root`, read from `ps`.
-    private func demoProcess(below root: Int32) throws -> Int32? {
-        let text = try Subprocess.run("/bin/ps", ["-A", "-o", "pid=,ppid=,comm="]).output
-        var parent: [Int32: Int32] = [:]
-        var command: [Int32: String] = [:]
-        for line in text.split(separator: "\n") {
-            let fields = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
-            guard fields.count == 3, let pid = Int32(fields[0]), let ppid = Int32(fields[1]) else { continue }
-            parent[pid] = ppid
-            command[pid] = String(fields[2])
-        }
-        func descends(_ pid: Int32) -> Bool {
-            var current = pid
-            for _ in 0..<16 {
-                guard let up = parent[current] else { return false }
-                if up == root { return true }
-                current = up
-            }
-            return false
-        }
-        return command.first { $0.value.hasPrefix("marginscope") && descends($0.key) }?.key
     }
 }

@@ -2,17 +2,10 @@ import Foundation
 import Testing
 @testable import LossMath
 
-/// SplitMix64: a small seeded generator, so every random test is reproducible.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// A seeded generator, so every random test is reproducible.
+typealias SeededGenerator = SplitMix64
+
+extension SplitMix64 {
     mutating func uniform(_ range: ClosedRange<Double>) -> Double { Double.random(in: range, using: &self) }
     mutating func integer(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
     mutating func cosines(_ count: Int) -> [Double] { (0..<count).map { _ in uniform(-1...1) } }

@@ -217,3 +217,28 @@ enum MarginScopeBinary {
         return nil
     }
 }
+
+extension TmuxSession {
+    /// The pid of the process whose command starts with `name` among the descendants of `root`, read from `ps`.
+    static func process(named name: String, below root: Int32) throws -> Int32? {
+        let text = try Subprocess.run("/bin/ps", ["-A", "-o", "pid=,ppid=,comm="]).output
+        var parent: [Int32: Int32] = [:]
+        var command: [Int32: String] = [:]
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+            guard fields.count == 3, let pid = Int32(fields[0]), let ppid = Int32(fields[1]) else { continue }
+            parent[pid] = ppid
+            command[pid] = String(fields[2])
+        }
+        func descends(_ pid: Int32) -> Bool {
+            var current = pid
+            for _ in 0..<16 {
+                guard let up = parent[current] else { return false }
+                if up == root { return true }
+                current = up
+            }
+            return false
+        }
+        return command.first { $0.value.hasPrefix(name) && descends($0.key) }?.key
+    }
+}
