@@ -39,7 +39,7 @@ import TerminalUI
     @Test func theMarginShiftsTheCrossingByTheExpectedAngle() {
         // Crossing without margin: acos(0.5) = 60°; with m = 0.35: acos(0.85) = 31.79°.
         let text = Self.render(ExplorerState())
-        #expect(text.contains("crossing 60.0° → 31.8°"))
+        #expect(text.contains("crossing 60.0° → 31.8°, shift 28.2°"))
     }
 
     @Test func theGeometryGradientIsTangentToTheFeature() {

@@ -32,12 +32,16 @@ enum CosinePlots {
         return ExplorerState.degrees(acosOf: max(-1, c))
     }
 
-    static func plot(_ which: CosinePlot, context: FrameContext) -> LinePlot {
+    /// The plot; `compact` drops the y-axis title (the panel's title names the axis) to give the data a row.
+    static func plot(_ which: CosinePlot, context: FrameContext, compact: Bool = false) -> LinePlot {
+        var plot: LinePlot
         switch which {
-        case .targetLogit: return targetLogit(context)
-        case .targetProbability: return targetProbability(context)
-        case .decisionPlane: return decisionPlane(context)
+        case .targetLogit: plot = targetLogit(context)
+        case .targetProbability: plot = targetProbability(context)
+        case .decisionPlane: plot = decisionPlane(context)
         }
+        if compact { plot.axes.yTitle = "" }
+        return plot
     }
 
     /// Target logit against θ_y: s·cos θ and s·(cos θ − m), the rival's logit as a level line.
@@ -130,6 +134,6 @@ enum CosinePlots {
         guard let t1 = crossing(rivalCosine: r.cosine, margin: state.margin) else {
             return "with m = \(ValueGrid.margin.format(state.marginSteps)) the target never beats rival \(r.index)"
         }
-        return ScreenParts.spell(String(format: "crossing %.1f° → %.1f°: margin = %.1f° of θy", t0, t1, t0 - t1), context.glyphs)
+        return ScreenParts.spell(String(format: "crossing %.1f° → %.1f°, shift %.1f°", t0, t1, t0 - t1), context.glyphs)
     }
 }

@@ -146,7 +146,8 @@ enum CosineScreen {
                           footer: which == .targetLogit ? ScreenParts.spell(" " + CosinePlots.shiftSummary(context) + " ", g) : nil,
                           glyphs: g)
         block.render(in: area, on: &canvas)
-        CosinePlots.plot(which, context: context).render(in: block.inner(area), on: &canvas)
+        let inner = block.inner(area)
+        CosinePlots.plot(which, context: context, compact: inner.height < 12).render(in: inner, on: &canvas)
     }
 
     /// The LMCL computation for the current sample, step by step, in lines of at most ~32 columns.
