@@ -55,25 +55,62 @@ public enum SyntheticBatch {
             for t in 0..<dimension { directions[row + t] /= norm }
         }
 
+        // The random draws stay in one stream, in sample order (label, then the noise),
+        // so a seed gives the same batch however the cosines are computed afterwards.
         var labels = [Int](repeating: 0, count: samples)
-        var cosines = [Double](repeating: 0, count: samples * classes)
-        var feature = [Double](repeating: 0, count: dimension)
+        var features = [Double](repeating: 0, count: samples * dimension)
+        var norms = [Double](repeating: 0, count: samples)
         for i in 0..<samples {
             let label = random.nextIndex(below: classes)
             labels[i] = label
+            let row = i * dimension
             var norm = 0.0
             repeat {
                 for t in 0..<dimension {
-                    feature[t] = directions[label * dimension + t] + spread * random.nextGaussian()
+                    features[row + t] = directions[label * dimension + t] + spread * random.nextGaussian()
                 }
-                norm = squaredNorm(feature[...]).squareRoot()
+                norm = squaredNorm(features[row..<(row + dimension)]).squareRoot()
             } while norm == 0
-            for j in 0..<classes {
-                var dot = 0.0
-                let row = j * dimension
-                for t in 0..<dimension { dot += feature[t] * directions[row + t] }
-                // Rounding can carry a cosine a few ulps past ±1; the batch contract is [−1, 1].
-                cosines[i * classes + j] = min(1, max(-1, dot / norm))
+            norms[i] = norm
+        }
+
+        // cos θ_ij = x_i · Ŵ_j / ‖x_i‖, rows in parallel. Each dot product sums t = 0, 1, … in
+        // order (four classes at a time only for instruction-level parallelism), so the result
+        // does not depend on the threads or the blocking.
+        var cosines = [Double](repeating: 0, count: samples * classes)
+        cosines.withUnsafeMutableBufferPointer { out in
+            let output = UncheckedSendable(value: out)
+            features.withUnsafeBufferPointer { x in
+                directions.withUnsafeBufferPointer { w in
+                    Parallel.forEachRange(count: samples, work: samples * classes * dimension) { rows in
+                        for i in rows {
+                            let xi = i * dimension, oi = i * classes, norm = norms[i]
+                            func store(_ j: Int, _ dot: Double) { output.value[oi + j] = min(1, max(-1, dot / norm)) }
+                            var j = 0
+                            while j + 4 <= classes {
+                                let r0 = j * dimension, r1 = r0 + dimension, r2 = r1 + dimension, r3 = r2 + dimension
+                                var d0 = 0.0, d1 = 0.0, d2 = 0.0, d3 = 0.0
+                                for t in 0..<dimension {
+                                    let f = x[xi + t]
+                                    d0 += f * w[r0 + t]
+                                    d1 += f * w[r1 + t]
+                                    d2 += f * w[r2 + t]
+                                    d3 += f * w[r3 + t]
+                                }
+                                // Rounding can carry a cosine a few ulps past ±1; the batch contract is [−1, 1].
+                                store(j, d0); store(j + 1, d1); store(j + 2, d2); store(j + 3, d3)
+                                j += 4
+                            }
+                            while j < classes {
+                                let r = j * dimension
+                                var d = 0.0
+                                for t in 0..<dimension { d += x[xi + t] * w[r + t] }
+                                store(j, d)
+                                j += 1
+                            }
+                        }
+                    }
+                }
             }
         }
         return CosineBatch(labels: labels, cosines: cosines, classCount: classes)
