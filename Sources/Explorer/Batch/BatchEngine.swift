@@ -34,7 +34,7 @@ public struct BatchSnapshot: Sendable {
 /// - m: both losses from the cached sums, O(B log C);
 /// - k or the treatment of unselected samples: BD-LMCL only, O(B log C);
 /// - anything else (the selected row, the focus, the size): nothing.
-public final class BatchEngine: @unchecked Sendable {
+public final class BatchEngine {
     private struct BatchKey: Hashable { var samples: Int; var classes: Int; var spreadSteps: Int; var seed: UInt64 }
     private struct LMCLKey: Hashable { var batch: BatchKey?; var scale: Double; var margin: Double }
     private struct RuleKey: Hashable {
