@@ -72,3 +72,30 @@ import TerminalUI
         }
     }
 }
+
+@Suite struct GeometryMouseTests {
+    /// Clicks the picture at `(dx, dy)` cells from its centre and returns the new direction of x in degrees.
+    static func click(dx: Int, dy: Int) throws -> Double {
+        var state = ExplorerState()
+        state.screen = .geometry
+        let app = ExplorerApp(state: state, glyphs: .unicode)
+        app.handle(.resize(width: 80, height: 24))
+        _ = app.render()
+        let region = try #require(app.hits.regions.first { if case .direction = $0.target { return true } else { return false } })
+        let centre = (x: region.rect.x + region.rect.width / 2, y: region.rect.y + region.rect.height / 2)
+        app.handle(.mouse(MouseEvent(.press, .left, x: centre.x + dx, y: centre.y + dy)))
+        return ValueGrid.direction.value(app.state.featureDirectionSteps)
+    }
+
+    @Test func clickingThePictureTurnsXTowardsThePoint() throws {
+        // Cells are about twice as tall as wide, so 10 columns right and 5 rows up is roughly 45°.
+        let east = try Self.click(dx: 12, dy: 0), north = try Self.click(dx: 0, dy: -6)
+        let west = try Self.click(dx: -12, dy: 0), south = try Self.click(dx: 0, dy: 6)
+        let northEast = try Self.click(dx: 10, dy: -5)
+        #expect(min(east, 360 - east) < 8, "east: \(east)")
+        #expect(abs(north - 90) < 8, "north: \(north)")
+        #expect(abs(west - 180) < 8, "west: \(west)")
+        #expect(abs(south - 270) < 8, "south: \(south)")
+        #expect(abs(northEast - 45) < 10, "north-east: \(northEast)")
+    }
+}

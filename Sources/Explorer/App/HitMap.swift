@@ -1,3 +1,4 @@
+import Foundation
 import TerminalUI
 
 /// Where the mouse can act on the last frame drawn: built by the views while
@@ -13,6 +14,9 @@ public struct HitMap: Sendable {
         case screen(Screen)
         /// Clicking a table row selects the sample.
         case sample(Int)
+        /// Clicking or dragging in a picture of the plane turns the direction `field` towards the
+        /// point: `plot` spans `x` left to right and `y` bottom to top, the origin is the centre of rotation.
+        case direction(Field, plot: Rect, x: ClosedRange<Double>, y: ClosedRange<Double>)
     }
 
     public struct Region: Hashable, Sendable {
@@ -44,6 +48,14 @@ public struct HitMap: Sendable {
             return event.action == .press ? .showScreen(s) : nil
         case .sample(let i):
             return .selectSample(i)
+        case .direction(let field, let plot, let xs, let ys):
+            // The centre of the clicked cell, in data coordinates.
+            let px = xs.lowerBound + (Double(event.x - plot.x) + 0.5) / Double(max(1, plot.width)) * (xs.upperBound - xs.lowerBound)
+            let py = ys.upperBound - (Double(event.y - plot.y) + 0.5) / Double(max(1, plot.height)) * (ys.upperBound - ys.lowerBound)
+            guard px != 0 || py != 0 else { return nil }
+            var degrees = atan2(py, px) * 180 / .pi
+            if degrees < 0 { degrees += 360 }
+            return .setValue(field, degrees)
         }
     }
 }

@@ -22,7 +22,12 @@ enum GeometryScreen {
         let pictureWidth = max(area.width / 2, min(area.width - 36, area.height * 2 + 8))
         let (left, right) = area.splitLeft(pictureWidth)
         let inner = ScreenParts.panel("Unit circle: W_j, x and the target's region", in: left, on: &canvas, context: context)
-        picture(context).render(in: inner, on: &canvas)
+        let plot = picture(context)
+        plot.render(in: inner, on: &canvas)
+        // Clicking or dragging in the picture turns the selected direction (x unless a W_j is selected).
+        let focused = context.state.focusedField
+        let field: Field = ExplorerState.isDirection(focused) ? focused : .featureDirection
+        context.hits.add(plot.dataArea(in: inner), .direction(field, plot: plot.dataArea(in: inner), x: plot.axes.x, y: plot.axes.y))
         drawTable(in: right, on: &canvas, context: &context)
     }
 

@@ -11,7 +11,7 @@ enum HelpOverlay {
             return (keys, ScreenParts.spell(b.help, glyphs))
         }
         let notes = [
-            "Mouse: click a value to select it; click or drag a bar to set it.",
+            "Mouse: click a value to select it; drag a slider or the circle to set it.",
             "BD-LMCL rule (our reading of Li et al. 2019): a sample gets m when",
             "its target is beaten by a rival after the margin but is in the top k.",
         ]

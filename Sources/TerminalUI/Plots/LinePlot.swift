@@ -40,6 +40,14 @@ public struct LinePlot: Widget, Sendable {
         }
     }
 
+    /// The cells where data is drawn when the plot renders in `area` (inside the legend and axes),
+    /// so a caller can map a mouse position back to data coordinates.
+    public func dataArea(in area: Rect) -> Rect {
+        guard !area.isEmpty else { return .zero }
+        let items = showsLegend ? legendItems : []
+        return PlotFrame(area: area, axes: axes, marker: marker, legend: !items.isEmpty, glyphs: glyphs).plot
+    }
+
     public func render(in area: Rect, on canvas: inout Canvas) {
         guard !area.isEmpty else { return }
         let items = showsLegend ? legendItems : []
