@@ -178,10 +178,22 @@ struct TerminalFaultTests {
         try run.session.tmux(["resize-window", "-t", run.session.name, "-x", "100", "-y", "30"])
         // Back to the softmax screen, whose title proves a full redraw at the new size: 1 shows it, or
         // closes help first; an open prompt is cancelled with Esc (never sent otherwise: it would quit).
+        // Decide on a settled screen: under load the explorer may still be working through the storm's
+        // keys, and an Esc aimed at a prompt that a queued Enter has already closed would quit.
+        func settledScreen() throws -> [String] {
+            var last = try run.session.capture()
+            for _ in 0..<25 {
+                Thread.sleep(forTimeInterval: 0.2)
+                let now = try run.session.capture()
+                if now == last { return now }
+                last = now
+            }
+            return last
+        }
         var redrawn = false
         for _ in 0..<6 where !redrawn {
             redrawn = try run.session.waitFor(text: "Softmax cross-entropy", timeout: 3)
-            if !redrawn { try run.session.sendKeys(try run.session.capture().contains { $0.contains("Type a value") } ? "Escape" : "1") }
+            if !redrawn { try run.session.sendKeys(try settledScreen().contains { $0.contains("Type a value") } ? "Escape" : "1") }
         }
         #expect(redrawn, "\(run.screenText)")
         #expect(try run.session.alternateOn())
