@@ -33,8 +33,9 @@ public struct Evaluation: Sendable {
             .evaluate(cosines: geometry.cosineResult.cosines, target: state.target)
     }
 
-    /// (cos φ, sin φ), exact at multiples of 90°.
+    /// (cos φ, sin φ) as a 2-D vector for `LossMath`.
     static func unitVector(degrees: Double) -> [Double] {
-        [ExplorerState.cosineOfDegrees(degrees), ExplorerState.cosineOfDegrees(degrees - 90)]
+        let u = ExplorerState.unitVector(degrees: degrees)
+        return [u.x, u.y]
     }
 }

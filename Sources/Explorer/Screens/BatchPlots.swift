@@ -41,7 +41,7 @@ enum BatchPlots {
         let wide = area.width >= 70
         let title = wide ? "Samples: target cosine against the strongest rival" : "Samples by region (v: next view)"
         let block = Block(title: Line(" \(title) ", style: Theme.title),
-                          footer: footer ? BatchScreen.spell(" " + sampleSummary(snapshot, selected, glyphs: g) + " ", g) : nil,
+                          footer: footer ? ScreenParts.spell(" " + sampleSummary(snapshot, selected, glyphs: g) + " ", g) : nil,
                           glyphs: g)
         block.render(in: area, on: &canvas)
         scatter(snapshot, selected: selected, wide: wide, context: context).render(in: block.inner(area), on: &canvas)
@@ -64,7 +64,7 @@ enum BatchPlots {
         let lines = [
             PlotSeries(wide ? "rival = target" : "rival = y", points: [(lo, lo), (hi, hi)],
                        shape: .openSquare, style: Theme.normFace, lineStyle: .solid),
-            PlotSeries(BatchScreen.spell(wide ? "rival = target − m" : "rival = y − m", g), points: [(lo, lo - m), (hi, hi - m)],
+            PlotSeries(ScreenParts.spell(wide ? "rival = target − m" : "rival = y − m", g), points: [(lo, lo - m), (hi, hi - m)],
                        shape: .star, style: Theme.lmcl, lineStyle: .dashed),
         ]
         var highlight: HighlightPoint? = nil
@@ -111,7 +111,7 @@ enum BatchPlots {
     /// ‖∂ℓ_i/∂cos θ_i‖ of every counting sample under LMCL and under BD-LMCL, side by side.
     static func drawHistogram(_ snapshot: BatchSnapshot, in area: Rect, on canvas: inout Canvas, context: FrameContext) {
         let g = context.glyphs
-        let inner = ScreenParts.panel(BatchScreen.spell("Where the gradient goes: ‖∂ℓ_i/∂cos θ_i‖ per sample", g),
+        let inner = ScreenParts.panel(ScreenParts.spell("Where the gradient goes: ‖∂ℓ_i/∂cos θ_i‖ per sample", g),
                                       in: area, on: &canvas, context: context)
         guard !inner.isEmpty else { return }
         histogram(snapshot, width: inner.width, context: context).render(in: inner, on: &canvas)
@@ -129,7 +129,7 @@ enum BatchPlots {
         return Histogram(range: range,
                          series: [Histogram.Series("LMCL", counts: lmcl, style: Theme.lmcl),
                                   Histogram.Series("BD-LMCL (counting samples)", counts: bd, style: Theme.normFace)],
-                         layout: .sideBySide, xTitle: BatchScreen.spell("‖∂ℓ_i/∂cos θ_i‖", g), yTitle: "samples",
+                         layout: .sideBySide, xTitle: ScreenParts.spell("‖∂ℓ_i/∂cos θ_i‖", g), yTitle: "samples",
                          axisStyle: Theme.dim, glyphs: g)
     }
 }

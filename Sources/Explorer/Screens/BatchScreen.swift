@@ -31,13 +31,6 @@ enum BatchScreen {
         if let r = layout.table { BatchTable.drawTable(snapshot, in: r, on: &canvas, context: &context) }
     }
 
-    /// Text spelled for the glyph set: `ScreenParts.spell` plus the symbols only this screen uses.
-    static func spell(_ text: String, _ glyphs: GlyphSet) -> String {
-        guard !glyphs.isUnicode else { return text }
-        return ScreenParts.spell(text, glyphs).replacingOccurrences(of: "∇", with: "grad")
-            .replacingOccurrences(of: "ℓ", with: "l").replacingOccurrences(of: "≠", with: "!=")
-    }
-
     // MARK: - Settings
 
     static let scaleSliderRange = 0.0...100.0
@@ -139,7 +132,7 @@ enum BatchScreen {
         /// A title centred over columns `a...b`.
         func group(_ title: String, _ a: Int, _ b: Int) {
             let r = Rect(x: frames[a].x, y: y, width: frames[b].maxX - frames[a].x, height: 1)
-            canvas.draw(Line(spell(title, g), style: Theme.label), in: r, alignment: .center, ellipsis: g.ellipsis)
+            canvas.draw(Line(ScreenParts.spell(title, g), style: Theme.label), in: r, alignment: .center, ellipsis: g.ellipsis)
         }
         func percent(_ part: Double, _ total: Double) -> String {
             guard total > 0, part.isFinite, total.isFinite else { return g.missing }
@@ -158,7 +151,7 @@ enum BatchScreen {
             let r = summary[region]
             let style = BatchPlots.style(region)
             let name = showsShares ? region.mediumName(topK: snapshot.rule.topK) : region.shortName
-            var cells = [Line([Span(g.marker(BatchPlots.shape(region)), style), Span(" " + spell(name, g))]),
+            var cells = [Line([Span(g.marker(BatchPlots.shape(region)), style), Span(" " + ScreenParts.spell(name, g))]),
                          Line("\(r.count)")]
             if showsShares { cells.append(Line(percent(Double(r.count), Double(b)))) }
             cells += [Line(number(r.lmclLoss)), Line(number(r.bdlmclLoss))]
@@ -177,10 +170,10 @@ enum BatchScreen {
         if showsShares {
             lines.append(Line(countNote + (snapshot.rule.unselected == .excluded
                 ? " (unselected samples excluded)" : " (unselected samples with m = 0)"), style: Theme.dim))
-            lines.append(Line(spell("‖∇‖ = ‖∂ℓ_i/∂cos θ_i‖ per sample; beyond top-k has no line in the plot", g), style: Theme.dim))
+            lines.append(Line(ScreenParts.spell("‖∇‖ = ‖∂ℓ_i/∂cos θ_i‖ per sample; beyond top-k has no line in the plot", g), style: Theme.dim))
         } else {
             // Narrow: the gradient shares as one line per loss, the region glyphs as the key.
-            lines.append(Line(spell("share of Σ_i ‖∂ℓ_i/∂cos θ_i‖:", g), style: Theme.dim))
+            lines.append(Line(ScreenParts.spell("share of Σ_i ‖∂ℓ_i/∂cos θ_i‖:", g), style: Theme.dim))
             for (name, total, part) in [("LMCL", lmclTotal, { (r: BatchSummary.Region) in r.lmclGradient }),
                                         ("BD-LMCL", bdTotal, { (r: BatchSummary.Region) in r.bdlmclGradient })] {
                 var spans = [Span(name.padding(toLength: 8, withPad: " ", startingAt: 0))]

@@ -22,7 +22,7 @@ enum BatchTable {
         let visible = max(0, innerHeight - 1)
         let first = firstRow(selected: selected, visibleRows: visible, count: count)
         let indicator = Table.scrollIndicator(offset: first, visibleRows: visible, count: count, glyphs: g)
-        let inner = ScreenParts.panel(BatchScreen.spell("Samples (BD-LMCL; ]/[ move, PgUp/PgDn page)", g), right: indicator,
+        let inner = ScreenParts.panel(ScreenParts.spell("Samples (BD-LMCL; ]/[ move, PgUp/PgDn page)", g), right: indicator,
                                       in: area, on: &canvas, context: context)
         guard inner.height >= 2 else { return }
         let wide = inner.width >= 110
@@ -42,13 +42,13 @@ enum BatchTable {
         ]
         if wide {
             columns += [
-                .init(BatchScreen.spell("‖∇‖", g), width: .fixed(9), alignment: .right),
+                .init(ScreenParts.spell("‖∇‖", g), width: .fixed(9), alignment: .right),
                 .init("LMCL loss", width: .fixed(10), alignment: .right),
-                .init(BatchScreen.spell("LMCL ‖∇‖", g), width: .fixed(10), alignment: .right),
+                .init(ScreenParts.spell("LMCL ‖∇‖", g), width: .fixed(10), alignment: .right),
                 .init("region", width: .flexible(1)),
             ]
         }
-        columns = columns.map { var c = $0; c.title = BatchScreen.spell(c.title, g); return c }
+        columns = columns.map { var c = $0; c.title = ScreenParts.spell(c.title, g); return c }
         let n4 = { (v: Double) in ScreenParts.number(v, 4, glyphs: g) }
         let shown = first..<min(count, first + visible)
         let rows: [[String]] = shown.map { i in
@@ -89,7 +89,7 @@ enum BatchTable {
         let n4 = { (v: Double) in ScreenParts.number(v, 4, glyphs: g) }
         let m = ValueGrid.margin.format(value: snapshot.rule.margin)
         let k = snapshot.rule.topK
-        let sp = { (t: String) in BatchScreen.spell(t, g) }
+        let sp = { (t: String) in ScreenParts.spell(t, g) }
         let regionText: String
         switch region {
         case .satisfied: regionText = "rank 1: margin satisfied, no margin"

@@ -68,10 +68,10 @@ enum CosineScreen {
         let angleMode = state.inputMode == .angle
         let focused = state.focusedField
         let isFocused = { if case .cosine = focused { return true } else { return false } }()
-        let title = (angleMode ? "Classes: angle θ_j (c: use cos θ)" : "Classes: cos θ_j (c: use angles)") + (inner0Wide(area) ? "" : ", NF = NormFace")
+        let title = (angleMode ? "Classes: angle θ_j (c: use cos θ)" : "Classes: cos θ_j (c: use angles)") + (hasWideClassTable(area) ? "" : ", NF = NormFace")
         let inner = ScreenParts.panel(ScreenParts.spell(title, g), in: area, on: &canvas, context: context, focused: isFocused)
         guard inner.height >= 1 else { return }
-        let wide = inner0Wide(area)
+        let wide = hasWideClassTable(area)
         let fractions = wide ? [0.26, 0.07, 0.16, 0.16, 0.175, 0.175] : [0.31, 0.16, 0.16, 0.185, 0.185]
         let cols = inner.columns(fractions, gap: 2)
         let headers = (angleMode ? ["  j  θ_j (deg)"] : ["  j  cos θ_j"]) + (wide ? [angleMode ? "cos θ" : "θ (deg)"] : [])
@@ -176,4 +176,4 @@ enum CosineScreen {
 }
 
 /// Whether the class table has room for its wide layout (a θ/cos column and full headers).
-private func inner0Wide(_ area: Rect) -> Bool { area.width - 2 >= 100 }
+private func hasWideClassTable(_ area: Rect) -> Bool { area.width - 2 >= 100 }

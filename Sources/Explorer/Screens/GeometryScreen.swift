@@ -27,12 +27,14 @@ enum GeometryScreen {
         // Clicking or dragging in the picture turns the selected direction (x unless a W_j is selected).
         let focused = context.state.focusedField
         let field: Field = ExplorerState.isDirection(focused) ? focused : .featureDirection
-        context.hits.add(plot.dataArea(in: inner), .direction(field, plot: plot.dataArea(in: inner), x: plot.axes.x, y: plot.axes.y))
+        let dataArea = plot.dataArea(in: inner)
+        context.hits.add(dataArea, .direction(field, plot: dataArea, x: plot.axes.x, y: plot.axes.y))
         drawTable(in: right, on: &canvas, context: &context)
     }
 
     static func point(_ degrees: Double, _ radius: Double = 1) -> (x: Double, y: Double) {
-        (radius * ExplorerState.cosineOfDegrees(degrees), radius * ExplorerState.cosineOfDegrees(degrees - 90))
+        let u = ExplorerState.unitVector(degrees: degrees)
+        return (radius * u.x, radius * u.y)
     }
 
     /// Arcs (broken where the condition fails) at `radius` where `wins(φ)` holds.

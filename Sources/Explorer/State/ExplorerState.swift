@@ -1,5 +1,11 @@
 import LossMath
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Everything the explorer shows is derived from this: the inputs only.
 ///
 /// Probabilities, losses and gradients are never stored here; they are
@@ -100,6 +106,11 @@ public struct ExplorerState: Hashable, Sendable {
         }
     }
 
+    /// The unit vector at `degrees` in the plane, (cos φ, sin φ), exact at multiples of 90°.
+    public static func unitVector(degrees: Double) -> (x: Double, y: Double) {
+        (cosineOfDegrees(degrees), cosineOfDegrees(degrees - 90))
+    }
+
     public static func degrees(acosOf c: Double) -> Double {
         acos(min(1, max(-1, c))) * 180 / .pi
     }
@@ -136,9 +147,3 @@ public struct ExplorerState: Hashable, Sendable {
     /// The class under the cursor on the current screen (for `t` and class removal).
     public var selectedClass: Int? { Self.classIndex(of: focusedField) }
 }
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
