@@ -25,7 +25,7 @@ import TerminalUI
         s.batch.samples = 64
         s.batch.classes = 50
         while s.classCount < classes { s.addClass() }
-        while s.classCount > classes { s.removeClass() }
+        while s.classCount > classes { s.removeClass(at: s.classCount - 1) }
         return s
     }
 

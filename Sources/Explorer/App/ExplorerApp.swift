@@ -9,6 +9,8 @@ public final class ExplorerApp {
     private let batchEngine: BatchEngine
     /// Where the mouse can act on the last frame drawn (read by the fuzz tests to aim clicks).
     private(set) var hits = HitMap()
+    /// The changes `u` undoes and Ctrl-R redoes.
+    private var history = UndoHistory()
 
     public init(state: ExplorerState, glyphs: GlyphSet, batchEngine: BatchEngine = BatchEngine()) {
         self.state = state
@@ -18,23 +20,54 @@ public final class ExplorerApp {
 
     public var wantsQuit: Bool { state.wantsQuit }
 
-    /// Turns an event into an action and applies it.
-    public func handle(_ event: Event) {
+    /// The action an event asks for in the current state and on the last frame drawn; nil when it asks for none.
+    ///
+    /// The one place terminal events become actions: keys through the key table
+    /// (and the open overlay or prompt), the mouse through the hit map, a resize as itself.
+    public func action(for event: Event) -> Action? {
         switch event {
         case .key(let key):
-            state.apply(key: key)
+            return state.action(for: key)
         case .mouse(let mouse):
-            if state.overlay != .none {
-                if mouse.action == .press { state.apply(.dismiss) }
-            } else if mouse.button == .wheelUp || mouse.button == .wheelDown {
-                state.apply(state.screen == .batch
-                    ? (mouse.button == .wheelUp ? .previousSample : .nextSample)
-                    : (mouse.button == .wheelUp ? .focusPrevious : .focusNext))
-            } else if let action = hits.action(for: mouse) {
-                state.apply(action)
+            if state.overlay != .none { return mouse.action == .press ? .dismiss : nil }
+            if mouse.button == .wheelUp || mouse.button == .wheelDown {
+                let up = mouse.button == .wheelUp
+                return state.screen == .batch ? (up ? .previousSample : .nextSample) : (up ? .focusPrevious : .focusNext)
             }
+            return hits.action(for: mouse)
         case .resize(let width, let height):
-            state.apply(.resize(width: width, height: height))
+            return .resize(width: width, height: height)
+        }
+    }
+
+    /// Turns an event into an action and performs it.
+    public func handle(_ event: Event) {
+        if let action = action(for: event) { perform(action) }
+    }
+
+    /// Applies an action, recording value changes for undo; answers undo and redo from the history.
+    public func perform(_ action: Action) {
+        switch action {
+        case .undo:
+            if let previous = history.undo(from: state.undoable) {
+                state.apply(action)
+                state.undoable = previous
+            } else {
+                state.apply(action)
+                state.message = "Nothing to undo."
+            }
+        case .redo:
+            if let next = history.redo(from: state.undoable) {
+                state.apply(action)
+                state.undoable = next
+            } else {
+                state.apply(action)
+                state.message = "Nothing to redo."
+            }
+        default:
+            let before = state.undoable
+            state.apply(action)
+            if state.undoable != before { history.record(before) }
         }
     }
 
@@ -50,7 +83,7 @@ public final class ExplorerApp {
     /// Runs until the user quits or input ends; the caller restores the terminal.
     public func run(on backend: TerminalBackend) {
         let size = backend.size
-        state.apply(.resize(width: size.width, height: size.height))
+        perform(.resize(width: size.width, height: size.height))
         backend.draw(render())
         while !state.wantsQuit, let event = backend.nextEvent() {
             handle(event)

@@ -91,7 +91,7 @@ public enum Frame {
         }
         switch field {
         case .topK: return "\(name): \(l)/\(r) k \(glyphs.plusMinus)1 (2 to C), Enter types a value"
-        case .unselectedRule: return "\(name): \(l)/\(r) or u switches no-margin / excluded"
+        case .unselectedRule: return "\(name): \(l)/\(r) or e switches no-margin / excluded"
         case .batchSamples: return "\(name): \(l)/\(r) through 1, 8, 64 … 4096, Enter types a value"
         case .batchClasses: return "\(name): \(l)/\(r) through 2, 10 … 10000, Enter types a value"
         case .batchSeed: return "\(name): \(l)/\(r) \(glyphs.plusMinus)1, n draws the next batch"

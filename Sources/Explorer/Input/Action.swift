@@ -6,8 +6,12 @@ import TerminalUI
 /// the only place the state changes.
 public enum Action: Hashable, Sendable {
     case quit
-    /// Esc: closes what is open, else quits.
+    /// Esc: closes what is open, else nothing (it never quits).
     case dismiss
+    /// Goes back one change of the values (the history lives in `ExplorerApp`).
+    case undo
+    /// Goes forward again after an undo.
+    case redo
     case nextScreen
     case previousScreen
     case showScreen(Screen)

@@ -48,19 +48,21 @@ public enum KeyTable {
         KeyBinding(ch("c"), .toggleInputMode, "inputs: cos θ or θ in deg", hint: "cos/θ", on: [.cosine]),
         KeyBinding(ch("v"), .cyclePlot, "next plot (when one fits)", hint: "plot", on: [.cosine, .batch]),
         KeyBinding(ch("n"), .newSeed, "new batch (next seed)", hint: "new", on: [.batch]),
-        KeyBinding(ch("u"), .toggleRule, "rule: no-margin / excluded", hint: "rule", on: [.batch]),
+        KeyBinding(ch("e"), .toggleRule, "rule: no-margin / excluded", hint: "rule", on: [.batch]),
         KeyBinding(ch("]"), .nextSample, "next sample", hint: "sample", on: [.batch]),
         KeyBinding(ch("["), .previousSample, "previous sample", on: [.batch]),
         KeyBinding([.pageDown] + ch("}"), .pageSamplesDown, "page down the samples", on: [.batch]),
         KeyBinding([.pageUp] + ch("{"), .pageSamplesUp, "page up the samples", on: [.batch]),
         KeyBinding([.home], .firstSample, "first sample", on: [.batch]),
         KeyBinding([.end], .lastSample, "last sample", on: [.batch]),
+        KeyBinding(ch("u"), .undo, "undo the last change"),
+        KeyBinding([.control("r")], .redo, "redo what was undone"),
         KeyBinding(ch("p"), .cyclePreset, "next preset (s, m)", hint: "preset"),
         KeyBinding(ch("r"), .reset, "reset to teaching example", hint: "reset"),
         KeyBinding(ch("S"), .showStateString, "show the state string", hint: "state"),
         KeyBinding(ch("?"), .toggleHelp, "this help", hint: "help"),
         KeyBinding(ch("q") + [.control("c")], .quit, "quit", hint: "quit"),
-        KeyBinding([.escape], .dismiss, "close the overlay, or quit"),
+        KeyBinding([.escape], .dismiss, "close a popup (never quits)"),
     ]
 
     /// The action `key` sends on `screen`, if any.

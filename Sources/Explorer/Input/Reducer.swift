@@ -39,8 +39,12 @@ extension ExplorerState {
         switch action {
         case .quit:
             wantsQuit = true
+        case .undo, .redo:
+            // The history belongs to the running app (`ExplorerApp.perform`), which answers these before the state sees them.
+            break
         case .dismiss:
-            if overlay == .none { wantsQuit = true } else { overlay = .none }
+            // Esc never quits: in a live demo a stray Esc (or the start of a split escape sequence) must not end it.
+            overlay = .none
         case .nextScreen:
             screen = Screen(rawValue: (screen.rawValue + 1) % Screen.allCases.count)!
         case .previousScreen:
@@ -69,7 +73,12 @@ extension ExplorerState {
                 message = "Select a class first (↑/↓), then press t."
             }
         case .addClass: addClass()
-        case .removeClass: removeClass()
+        case .removeClass:
+            if let j = selectedClass {
+                removeClass(at: j)
+            } else {
+                message = "Select a class first (↑/↓), then press x."
+            }
         case .toggleInputMode: toggleInputMode()
         case .cyclePlot:
             if screen == .batch {
@@ -156,13 +165,13 @@ extension ExplorerState {
 
     mutating func adjust(_ field: Field, by direction: Int, coarse: Bool) {
         if let (grid, steps) = gridAndSteps(of: field) {
-            let delta = direction * (coarse ? grid.coarseSteps : grid.fineSteps)
+            let moved = grid.stepped(steps, by: direction * (coarse ? grid.coarseSteps : grid.fineSteps))
             if Self.isDirection(field) {
                 // Directions wrap around the circle.
                 let turn = grid.maximumSteps + 1
-                setSteps(((steps + delta) % turn + turn) % turn, of: field)
+                setSteps((moved % turn + turn) % turn, of: field)
             } else {
-                setSteps(grid.moved(steps, by: delta), of: field)
+                setSteps(grid.clamp(moved), of: field)
             }
             return
         }
@@ -186,6 +195,14 @@ extension ExplorerState {
             batch.selectedSample = 0
         default:
             break
+        }
+    }
+
+    /// Fields that count things (k, N, C, seed): a typed fraction is refused, not rounded.
+    static func isWholeNumber(_ field: Field) -> Bool {
+        switch field {
+        case .topK, .batchSamples, .batchClasses, .batchSeed: return true
+        default: return false
         }
     }
 
@@ -275,6 +292,14 @@ extension ExplorerState {
             message = "\(name) must be from \(Self.short(lo))\(unit) to \(Self.short(hi))\(unit); \(Self.short(v)) refused."
             return
         }
+        if let (grid, _) = gridAndSteps(of: field), grid.exactSteps(v) == nil {
+            message = "\(name) moves in steps of \(StateString.trim(grid.spacing))\(unit); \(trimmed) is not on that grid, nothing changed."
+            return
+        }
+        if Self.isWholeNumber(field), v != v.rounded() {
+            message = "\(name) is a whole number; \(trimmed) refused."
+            return
+        }
         if set(field, to: v) == false, message == nil {
             message = "\(name) cannot be typed here."
         }
@@ -311,7 +336,7 @@ extension ExplorerState {
             return
         }
         logitSteps.append(0)
-        inputSteps.append(inputMode == .cosine ? 0 : 900)
+        inputs.append(inputMode == .cosine ? .cosine(0) : .angle(900))
         weightDirectionSteps.append(Self.directionInLargestGap(weightDirectionSteps))
         focus[screen] = newClassField(classCount - 1)
     }
@@ -325,14 +350,14 @@ extension ExplorerState {
         }
     }
 
-    mutating func removeClass() {
+    /// Removes class `j` (kept when only the minimum is left), keeping the same target class where it survives.
+    mutating func removeClass(at j: Int) {
         guard classCount > Self.minimumClasses else {
             message = "At least \(Self.minimumClasses) classes."
             return
         }
-        let j = selectedClass ?? classCount - 1
         logitSteps.remove(at: j)
-        inputSteps.remove(at: j)
+        inputs.remove(at: j)
         weightDirectionSteps.remove(at: j)
         if j == target {
             target = 0
@@ -353,22 +378,16 @@ extension ExplorerState {
         return (best.start + best.gap / 2) % turn
     }
 
+    /// Switches what the cosine screen shows and edits; the inputs keep the form they were entered in.
     mutating func toggleInputMode() {
-        switch inputMode {
-        case .cosine:
-            inputSteps = inputSteps.map { ValueGrid.angle.steps(nearest: Self.degrees(acosOf: ValueGrid.cosine.value($0)))! }
-            inputMode = .angle
-        case .angle:
-            inputSteps = inputSteps.map { ValueGrid.cosine.steps(nearest: Self.cosineOfDegrees(ValueGrid.angle.value($0)))! }
-            inputMode = .cosine
-        }
+        inputMode = inputMode == .cosine ? .angle : .cosine
     }
 
     mutating func applyPreset(_ preset: Preset) {
         if preset.restoresExample {
             let fresh = ExplorerState()
             logitSteps = fresh.logitSteps
-            inputSteps = fresh.inputSteps
+            inputs = fresh.inputs
             inputMode = fresh.inputMode
             weightDirectionSteps = fresh.weightDirectionSteps
             featureDirectionSteps = fresh.featureDirectionSteps

@@ -19,8 +19,9 @@ public struct ExplorerState: Hashable, Sendable {
     public var target: Int = 0
     /// Softmax logits, in `ValueGrid.logit` steps.
     public var logitSteps: [Int]
-    /// Cosine-screen inputs: cosines (`ValueGrid.cosine`) or angles (`ValueGrid.angle`) per `inputMode`.
-    public var inputSteps: [Int]
+    /// Cosine-screen inputs, each in the form it was entered (cosine or angle).
+    public var inputs: [ClassInput]
+    /// Whether the cosine screen shows and edits cosines or angles; switching it changes no value.
     public var inputMode: CosineInputMode = .cosine
     /// s in `ValueGrid.scale` steps.
     public var scaleSteps: Int = 3000
@@ -60,11 +61,11 @@ public struct ExplorerState: Hashable, Sendable {
     /// (0.62 − 0.35 = 0.27 < 0.50).
     public init() {
         logitSteps = [200, 100, 50, -100]
-        inputSteps = [620, 500, 200, -100]
+        inputs = [620, 500, 200, -100].map(ClassInput.cosine)
         weightDirectionSteps = [0, 900, 1800, 2700]
     }
 
-    public var classCount: Int { inputSteps.count }
+    public var classCount: Int { inputs.count }
     public var scale: Double { ValueGrid.scale.value(scaleSteps) }
     public var margin: Double { ValueGrid.margin.value(marginSteps) }
     public var logits: [Double] { logitSteps.map(ValueGrid.logit.value) }
@@ -72,21 +73,26 @@ public struct ExplorerState: Hashable, Sendable {
     /// The grid of the cosine screen's inputs in the current mode.
     public var inputGrid: ValueGrid { inputMode == .cosine ? .cosine : .angle }
 
-    /// cos θ_j of the cosine screen.
-    public var cosines: [Double] {
-        switch inputMode {
-        case .cosine: return inputSteps.map(ValueGrid.cosine.value)
-        case .angle: return inputSteps.map { Self.cosineOfDegrees(ValueGrid.angle.value($0)) }
+    /// The cosine screen's inputs as steps of `inputGrid`: exact where an input was
+    /// entered in the current mode, the nearest grid point of the other form elsewhere.
+    ///
+    /// Setting it stores every changed entry in the current mode's form and keeps
+    /// the unchanged ones as they were entered, so writing back what was read is lossless.
+    public var inputSteps: [Int] {
+        get { inputs.map { $0.steps(in: inputMode) } }
+        set {
+            let old = inputs
+            inputs = newValue.enumerated().map { j, steps in
+                j < old.count && old[j].steps(in: inputMode) == steps ? old[j] : ClassInput(steps: steps, mode: inputMode)
+            }
         }
     }
 
+    /// cos θ_j of the cosine screen.
+    public var cosines: [Double] { inputs.map(\.cosine) }
+
     /// θ_j in degrees of the cosine screen.
-    public var angles: [Double] {
-        switch inputMode {
-        case .cosine: return inputSteps.map { Self.degrees(acosOf: ValueGrid.cosine.value($0)) }
-        case .angle: return inputSteps.map(ValueGrid.angle.value)
-        }
-    }
+    public var angles: [Double] { inputs.map(\.degrees) }
 
     /// Geometry: cos θ_j = cos(φ_x − φ_j) from the picture.
     public var geometryCosines: [Double] {

@@ -14,7 +14,7 @@ public enum StateString {
         func list(_ steps: [Int], _ g: ValueGrid) -> String { steps.map { trim(g.format($0)) }.joined(separator: ",") }
         var parts = [prefix, "screen=\(s.screen.key)", "s=\(trim(ValueGrid.scale.format(s.scaleSteps)))",
                      "m=\(trim(ValueGrid.margin.format(s.marginSteps)))", "y=\(s.target)"]
-        parts.append((s.inputMode == .cosine ? "cos=" : "deg=") + list(s.inputSteps, s.inputGrid))
+        parts.append((s.inputMode == .cosine ? "cos=" : "deg=") + s.inputs.map { input(text: $0, mode: s.inputMode) }.joined(separator: ","))
         parts.append("logits=" + list(s.logitSteps, .logit))
         parts.append("x=" + trim(ValueGrid.direction.format(s.featureDirectionSteps)))
         parts.append("W=" + list(s.weightDirectionSteps, .direction))
@@ -47,7 +47,7 @@ public enum StateString {
             throw ParseError(description: "state string must start with '\(prefix);' (copy it whole from the explorer's S key)")
         }
         parts.removeFirst()
-        var cosines: [Int]?, degrees: [Int]?, logits: [Int]?, weights: [Int]?
+        var cosines: [ClassInput]?, degrees: [ClassInput]?, logits: [Int]?, weights: [Int]?
         for part in parts {
             guard let eq = part.firstIndex(of: "=") else {
                 throw ParseError(description: "state string: '\(part)' is not name=value")
@@ -64,8 +64,8 @@ public enum StateString {
             case "y":
                 guard let y = Int(value), y >= 0 else { throw ParseError(description: "state string: y must be a class index 0, 1, 2, …; got '\(value)'") }
                 s.target = y
-            case "cos": cosines = try many(value, name, .cosine)
-            case "deg": degrees = try many(value, name, .angle)
+            case "cos": cosines = try inputs(value, name, mode: .cosine)
+            case "deg": degrees = try inputs(value, name, mode: .angle)
             case "logits": logits = try many(value, name, .logit)
             case "x": s.featureDirectionSteps = try one(value, name, .direction)
             case "W": weights = try many(value, name, .direction)
@@ -92,7 +92,12 @@ public enum StateString {
                 }
                 s.batch.view = v
             case "row": s.batch.selectedSample = try integer(value, name, 0...Int.max)
-            case "batch": s.batch.file = value.replacingOccurrences(of: "%3B", with: ";")
+            case "batch":
+                // The explorer reads keys from standard input, and "standard input" is what it writes for `--batch -`.
+                guard value != "-", value != "standard input" else {
+                    throw ParseError(description: "state string: batch=\(value) names standard input, which cannot be read back; give the batch file's path")
+                }
+                s.batch.file = value.replacingOccurrences(of: "%3B", with: ";")
             default:
                 throw ParseError(description: "state string: unknown field '\(name)' (known: screen s m y cos deg logits x W N C spread seed k rule plot view row batch)")
             }
@@ -101,12 +106,12 @@ public enum StateString {
             throw ParseError(description: "state string: give cos or deg, not both")
         }
         let inputs = cosines ?? degrees
-        if let inputs { s.inputSteps = inputs; s.inputMode = cosines != nil ? .cosine : .angle }
+        if let inputs { s.inputs = inputs; s.inputMode = cosines != nil ? .cosine : .angle }
         let count = inputs?.count ?? logits?.count ?? weights?.count ?? s.classCount
         guard (ExplorerState.minimumClasses...ExplorerState.maximumClasses).contains(count) else {
             throw ParseError(description: "state string: \(count) classes; the explorer takes \(ExplorerState.minimumClasses) to \(ExplorerState.maximumClasses)")
         }
-        s.inputSteps = try fit(inputs ?? s.inputSteps, count, "cos/deg", fill: s.inputMode == .cosine ? 0 : 900, given: inputs != nil)
+        s.inputs = try fit(inputs ?? s.inputs, count, "cos/deg", fill: s.inputMode == .cosine ? .cosine(0) : .angle(900), given: inputs != nil)
         s.logitSteps = try fit(logits ?? s.logitSteps, count, "logits", fill: 0, given: logits != nil)
         s.weightDirectionSteps = try fit(weights ?? s.weightDirectionSteps, count, "W", fill: nil, given: weights != nil)
         guard s.target < count else {
@@ -121,25 +126,58 @@ public enum StateString {
 
     /// A list given in the string must have `count` entries; a default list is padded or cut.
     private static func fit(_ list: [Int], _ count: Int, _ name: String, fill: Int?, given: Bool) throws -> [Int] {
+        var out = try fit(list, count, name, given: given)
+        while out.count < count { out.append(fill ?? ExplorerState.directionInLargestGap(out)) }
+        return out
+    }
+
+    private static func fit(_ list: [ClassInput], _ count: Int, _ name: String, fill: ClassInput, given: Bool) throws -> [ClassInput] {
+        let out = try fit(list, count, name, given: given)
+        return out + Array(repeating: fill, count: count - out.count)
+    }
+
+    /// The list itself when it has `count` entries; a given list of another length is refused, a default one cut.
+    private static func fit<T>(_ list: [T], _ count: Int, _ name: String, given: Bool) throws -> [T] {
         if list.count == count { return list }
         if given {
             throw ParseError(description: "state string: \(name) has \(list.count) values but there are \(count) classes")
         }
-        if list.count > count { return Array(list.prefix(count)) }
-        var out = list
-        while out.count < count { out.append(fill ?? ExplorerState.directionInLargestGap(out)) }
-        return out
+        return Array(list.prefix(count))
+    }
+
+    /// The suffix that marks an input held in the other form than the list's (`cos=0.62,60deg`, `deg=51.7,0.62cos`).
+    private static func suffix(of mode: CosineInputMode) -> String { mode == .cosine ? "cos" : "deg" }
+
+    /// One class input as the `cos=`/`deg=` list of `mode` writes it: plain when in that form, else with its form's suffix.
+    private static func input(text input: ClassInput, mode: CosineInputMode) -> String {
+        switch input {
+        case .cosine(let steps): return trim(ValueGrid.cosine.format(steps)) + (mode == .cosine ? "" : suffix(of: .cosine))
+        case .angle(let steps): return trim(ValueGrid.angle.format(steps)) + (mode == .angle ? "" : suffix(of: .angle))
+        }
+    }
+
+    /// A `cos=` or `deg=` list; an entry may carry the other form's suffix (what `encode` writes after `c`).
+    private static func inputs(_ text: String, _ name: String, mode: CosineInputMode) throws -> [ClassInput] {
+        try text.split(separator: ",", omittingEmptySubsequences: false).map { entry in
+            let other: CosineInputMode = mode == .cosine ? .angle : .cosine
+            let form = entry.hasSuffix(suffix(of: other)) ? other : mode
+            let number = String(entry.dropLast(form == mode ? 0 : 3))
+            let grid: ValueGrid = form == .cosine ? .cosine : .angle
+            return ClassInput(steps: try one(number, form == mode ? name : suffix(of: other), grid), mode: form)
+        }
     }
 
     private static func one(_ text: String, _ name: String, _ grid: ValueGrid) throws -> Int {
         guard let v = Double(text), v.isFinite else {
             throw ParseError(description: "state string: \(name) must be a number from \(trim(grid.format(grid.minimumSteps))) to \(trim(grid.format(grid.maximumSteps))); got '\(text)'")
         }
-        let steps = (v * Double(grid.denominator)).rounded()
-        guard steps >= Double(grid.minimumSteps), steps <= Double(grid.maximumSteps) else {
+        guard let steps = grid.exactSteps(v) else {
+            throw ParseError(description: "state string: \(name) = \(text) is not on the grid of \(name) (steps of \(trim(grid.spacing)))")
+        }
+        guard grid.contains(steps) else {
             throw ParseError(description: "state string: \(name) = \(text) is outside \(trim(grid.format(grid.minimumSteps)))…\(trim(grid.format(grid.maximumSteps)))")
         }
-        return Int(steps)
+        return steps
     }
 
     private static func many(_ text: String, _ name: String, _ grid: ValueGrid) throws -> [Int] {

@@ -41,10 +41,38 @@ public struct ValueGrid: Hashable, Sendable {
         return Int(raw)
     }
 
+    /// The grid point `value` names, when it names one: `value · denominator` is a whole
+    /// number up to the rounding of decimal text (a few parts in 10⁹). Nil for any other
+    /// value, so a typed 0.123 on a grid of hundredths is refused, never rounded.
+    public func exactSteps(_ value: Double) -> Int? {
+        guard value.isFinite else { return nil }
+        let raw = value * Double(denominator)
+        let nearest = raw.rounded()
+        guard abs(raw - nearest) <= 1e-9 * max(1, abs(raw)), abs(nearest) < 1e15 else { return nil }
+        return Int(nearest)
+    }
+
+    /// The spacing of the grid as text, e.g. "0.01".
+    public var spacing: String { format(value: value(1)) }
+
     /// `steps` moved by `delta` steps and clamped.
     public func moved(_ steps: Int, by delta: Int) -> Int {
         let (sum, overflow) = steps.addingReportingOverflow(delta)
         return overflow ? (delta > 0 ? maximumSteps : minimumSteps) : clamp(sum)
+    }
+
+    /// `steps` moved by `delta` and then back onto the multiples of `fineSteps`, without clamping.
+    ///
+    /// A value off those multiples (a clamp at 0.01, a typed 0.625) moves to the
+    /// next multiple in the direction of travel, so after one key press the arrows
+    /// walk the grid again (0.01 → 1 → 2, never 1.01 → 2.01). A value on them moves by `delta`.
+    public func stepped(_ steps: Int, by delta: Int) -> Int {
+        let (sum, overflow) = steps.addingReportingOverflow(delta)
+        guard !overflow else { return delta > 0 ? Int.max : Int.min }
+        let r = ((sum % fineSteps) + fineSteps) % fineSteps
+        guard r != 0 else { return sum }
+        // Snap back towards where the move started: at most one step is taken.
+        return delta > 0 ? sum - r : sum - r + fineSteps
     }
 
     /// The value as text with the grid's decimals (no "-0.00").
