@@ -136,11 +136,27 @@ extension ExplorerState {
 
     // MARK: - Adjusting values
 
-    /// The grid a field moves on, with its current steps; nil for fields that are not numbers on a grid.
+    /// The settings-table row a field reads its range, steps, name and unit from; nil for the rule switch.
+    public func setting(of field: Field) -> Setting? {
+        switch field {
+        case .value(let id): return Settings[id]
+        case .logit: return Settings.logit
+        case .cosine: return inputMode == .cosine ? Settings.cosine : Settings.angle
+        case .featureDirection, .weightDirection: return Settings.direction
+        case .batchSpread: return Settings.spread
+        case .topK: return Settings.topK
+        case .batchSamples: return Settings.samples
+        case .batchClasses: return Settings.classes
+        case .batchSeed: return Settings.seed
+        case .unselectedRule: return nil
+        }
+    }
+
+    /// The grid a field moves on, with its current steps; nil for fields whose arrows do not walk a grid
+    /// (k, N and C step through their own lists, the seed wraps, the rule switches).
     func gridAndSteps(of field: Field) -> (grid: ValueGrid, steps: Int)? {
         switch field {
-        case .scale: return (.scale, scaleSteps)
-        case .margin: return (.margin, marginSteps)
+        case .value(let id): return (Settings[id].grid, self[id])
         case .logit(let j): return j < logitSteps.count ? (.logit, logitSteps[j]) : nil
         case .cosine(let j): return j < inputSteps.count ? (inputGrid, inputSteps[j]) : nil
         case .featureDirection: return (.direction, featureDirectionSteps)
@@ -152,8 +168,7 @@ extension ExplorerState {
 
     mutating func setSteps(_ steps: Int, of field: Field) {
         switch field {
-        case .scale: scaleSteps = steps
-        case .margin: marginSteps = steps
+        case .value(let id): self[id] = steps
         case .logit(let j): logitSteps[j] = steps
         case .cosine(let j): inputSteps[j] = steps
         case .featureDirection: featureDirectionSteps = steps
@@ -195,14 +210,6 @@ extension ExplorerState {
             batch.selectedSample = 0
         default:
             break
-        }
-    }
-
-    /// Fields that count things (k, N, C, seed): a typed fraction is refused, not rounded.
-    static func isWholeNumber(_ field: Field) -> Bool {
-        switch field {
-        case .topK, .batchSamples, .batchClasses, .batchSeed: return true
-        default: return false
         }
     }
 
@@ -258,28 +265,18 @@ extension ExplorerState {
         return true
     }
 
-    /// The range a typed value must fall in, as (minimum, maximum, unit text).
+    /// The range a typed value must fall in, as (minimum, maximum, unit text), from the settings table
+    /// (k is further bounded by the batch's C).
     func accepted(for field: Field) -> (Double, Double, String) {
-        if let (grid, _) = gridAndSteps(of: field) {
-            let unit: String
-            switch field {
-            case .cosine: unit = inputMode == .angle ? "°" : ""
-            case .featureDirection, .weightDirection: unit = "°"
-            default: unit = ""
-            }
-            return (grid.minimum, grid.maximum, unit)
-        }
-        switch field {
-        case .topK: return (2, Double(batch.classes), "")
-        case .batchSamples: return (Double(BatchSettings.sampleRange.lowerBound), Double(BatchSettings.sampleRange.upperBound), "")
-        case .batchClasses: return (Double(BatchSettings.classRange.lowerBound), Double(BatchSettings.classRange.upperBound), "")
-        case .batchSeed: return (0, 1e15, "")
-        default: return (0, 0, "")
-        }
+        guard let setting = setting(of: field) else { return (0, 0, "") }
+        let upper = field == .topK ? min(setting.grid.maximum, Double(batch.classes)) : setting.grid.maximum
+        return (setting.grid.minimum, upper, setting.unit)
     }
 
-    /// Parses typed text for `field`; out-of-range or malformed text is refused with a message naming what is accepted.
+    /// Parses typed text for `field`: a value on the field's grid and in its range is set exactly;
+    /// anything else is refused with a message naming the range or the grid (never rounded).
     mutating func submit(_ text: String, for field: Field) {
+        guard let setting = setting(of: field) else { return }
         let trimmed = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "°", with: "")
             .replacingOccurrences(of: "−", with: "-")
         let (lo, hi, unit) = accepted(for: field)
@@ -292,16 +289,15 @@ extension ExplorerState {
             message = "\(name) must be from \(Self.short(lo))\(unit) to \(Self.short(hi))\(unit); \(Self.short(v)) refused."
             return
         }
-        if let (grid, _) = gridAndSteps(of: field), grid.exactSteps(v) == nil {
-            message = "\(name) moves in steps of \(StateString.trim(grid.spacing))\(unit); \(trimmed) is not on that grid, nothing changed."
-            return
-        }
-        if Self.isWholeNumber(field), v != v.rounded() {
-            message = "\(name) is a whole number; \(trimmed) refused."
-            return
-        }
-        if set(field, to: v) == false, message == nil {
-            message = "\(name) cannot be typed here."
+        switch setting.steps(typed: v, text: trimmed, as: name) {
+        case .failure(let refusal):
+            message = refusal.description
+        case .success(let steps):
+            if gridAndSteps(of: field) != nil {
+                setSteps(steps, of: field)
+            } else if set(field, to: Double(steps)) == false, message == nil {
+                message = "\(name) cannot be typed here."
+            }
         }
     }
 
@@ -313,18 +309,17 @@ extension ExplorerState {
     /// A field's name as the status bar and prompt say it.
     public static func name(of field: Field, angle: Bool = false) -> String {
         switch field {
-        case .scale: return "scale s"
-        case .margin: return "margin m"
-        case .logit(let j): return "logit x\(j)"
-        case .cosine(let j): return angle ? "angle θ\(j)" : "cos θ\(j)"
-        case .featureDirection: return "direction of x"
-        case .weightDirection(let j): return "direction of W\(j)"
-        case .topK: return "top-k"
+        case .value(let id): return Settings[id].label
+        case .logit(let j): return Settings.logit.name + "\(j)"
+        case .cosine(let j): return (angle ? Settings.angle : Settings.cosine).name + "\(j)"
+        case .featureDirection: return "\(Settings.direction.name) of x"
+        case .weightDirection(let j): return "\(Settings.direction.name) of W\(j)"
+        case .topK: return Settings.topK.label
         case .unselectedRule: return "unselected rule"
-        case .batchSamples: return "samples N"
-        case .batchClasses: return "classes C"
-        case .batchSpread: return "spread"
-        case .batchSeed: return "seed"
+        case .batchSamples: return Settings.samples.label
+        case .batchClasses: return Settings.classes.label
+        case .batchSpread: return Settings.spread.label
+        case .batchSeed: return Settings.seed.label
         }
     }
 

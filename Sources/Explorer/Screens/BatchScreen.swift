@@ -33,9 +33,6 @@ enum BatchScreen {
 
     // MARK: - Settings
 
-    static let scaleSliderRange = 0.0...100.0
-    static let marginSliderRange = 0.0...1.0
-    static let spreadSliderRange = 0.0...1.0
     /// Columns of the setting names, so the rows line up.
     static let labelWidth = 6
 
@@ -70,8 +67,10 @@ enum BatchScreen {
             canvas.draw(Line(text, style: isFocused ? style.bolded : style), in: valueArea, alignment: .right, ellipsis: g.ellipsis)
             if let field { context.hits.add(r, .field(field)) }
         }
-        slider(.scale, "s", state.scale, scaleSliderRange, ValueGrid.scale.format(state.scaleSteps))
-        slider(.margin, "m", state.margin, marginSliderRange, ValueGrid.margin.format(state.marginSteps))
+        for setting in Settings.singleValues {
+            guard let r = row() else { break }
+            ScreenParts.slider(setting, state: state, in: r, labelWidth: labelWidth, valueWidth: 6, on: &canvas, context: &context)
+        }
         value(.topK, "k", "\(snapshot.rule.topK)  (2\(g.rangeDash)\(max(2, batch.classCount)))")
         value(.unselectedRule, "rule", snapshot.rule.unselected == .noMargin ? "others get m = 0" : "others excluded")
         value(.batchSamples, "N", "\(batch.sampleCount)" + (fromFile ? " (file)" : ""))
@@ -80,7 +79,7 @@ enum BatchScreen {
             value(.batchSpread, "file", fileName(file))
             value(.batchSeed, "", "N, C fixed by the file", style: Theme.dim)
         } else {
-            slider(.batchSpread, "spread", settings.spread, spreadSliderRange, ValueGrid.spread.format(settings.spreadSteps))
+            slider(.batchSpread, Settings.spread.symbol, settings.spread, Settings.spread.sliderSpan, ValueGrid.spread.format(settings.spreadSteps))
             value(.batchSeed, "seed", "\(settings.seed)  (n: next)")
         }
     }

@@ -9,9 +9,6 @@ import TerminalUI
 /// margin, and ∂L/∂cos θ_j for both. Bottom: the plots of how the margin moves
 /// the decision, and the LMCL formulas with the numbers substituted.
 enum CosineScreen {
-    static let scaleSliderRange = 0.0...100.0
-    static let marginSliderRange = 0.0...1.0
-
     static func render(in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
         let state = context.state
         let (top, rest) = area.splitTop(5)
@@ -29,17 +26,9 @@ enum CosineScreen {
         let focused = state.focusedField
         let left = ScreenParts.panel("Scale and margin", in: cols[0], on: &canvas, context: context,
                                      focused: focused == .scale || focused == .margin)
-        let sliders: [(Field, String, Double, ClosedRange<Double>, String)] = [
-            (.scale, "s", state.scale, scaleSliderRange, ValueGrid.scale.format(state.scaleSteps)),
-            (.margin, "m", state.margin, marginSliderRange, ValueGrid.margin.format(state.marginSteps)),
-        ]
-        for (i, (field, label, value, range, text)) in sliders.enumerated() where i < left.height {
+        for (i, setting) in Settings.singleValues.enumerated() where i < left.height {
             let row = Rect(x: left.x, y: left.y + i, width: left.width, height: 1)
-            let slider = Slider(label, value: value, range: range, valueText: text, highlighted: focused == field,
-                                labelWidth: 1, valueWidth: 7, glyphs: g)
-            slider.render(in: row, on: &canvas)
-            context.hits.add(row, .field(field))
-            context.hits.add(slider.track(in: row), .slider(field, low: range.lowerBound, high: range.upperBound))
+            ScreenParts.slider(setting, state: state, in: row, labelWidth: 1, valueWidth: 7, on: &canvas, context: &context)
         }
         if left.height >= 3 {
             let c = state.classCount

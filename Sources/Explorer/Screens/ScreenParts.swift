@@ -13,6 +13,19 @@ enum ScreenParts {
         j == target ? "\(j) y" : "\(j)"
     }
 
+    /// The slider of a single value of the settings table: its symbol, its slider span, its text on its grid.
+    static func slider(_ setting: Setting, state: ExplorerState, in row: Rect, labelWidth: Int, valueWidth: Int,
+                       on canvas: inout Canvas, context: inout FrameContext) {
+        let field = Field.value(setting.id), steps = state[setting.id]
+        let text = setting.grid.format(steps), range = setting.sliderSpan
+        let slider = Slider(setting.symbol, value: setting.grid.value(steps), range: range, valueText: text,
+                            highlighted: state.focusedField == field, labelWidth: labelWidth,
+                            valueWidth: max(valueWidth, ColumnWidth.of(text)), glyphs: context.glyphs)
+        slider.render(in: row, on: &canvas)
+        context.hits.add(row, .field(field))
+        context.hits.add(slider.track(in: row), .slider(field, low: range.lowerBound, high: range.upperBound))
+    }
+
     /// Draws a bordered panel and returns its inside.
     @discardableResult
     static func panel(_ title: String, right: String? = nil, in area: Rect, on canvas: inout Canvas,

@@ -22,8 +22,8 @@ public struct BatchSettings: Hashable, Sendable {
 
     public init() {}
 
-    public static let sampleRange = 1...4096
-    public static let classRange = 2...10_000
+    public static let sampleRange = Settings.samples.grid.minimumSteps...Settings.samples.grid.maximumSteps
+    public static let classRange = Settings.classes.grid.minimumSteps...Settings.classes.grid.maximumSteps
     /// Sizes N cycles through with the N keys.
     public static let sampleSizes = [1, 8, 64, 256, 512, 1024, 2048, 4096]
     public static let classSizes = [2, 10, 100, 1000, 5994, 10_000]

@@ -23,10 +23,8 @@ public struct ExplorerState: Hashable, Sendable {
     public var inputs: [ClassInput]
     /// Whether the cosine screen shows and edits cosines or angles; switching it changes no value.
     public var inputMode: CosineInputMode = .cosine
-    /// s in `ValueGrid.scale` steps.
-    public var scaleSteps: Int = 3000
-    /// m in `ValueGrid.margin` steps.
-    public var marginSteps: Int = 35
+    /// The single values of the settings table (s, m, …) in grid steps, by row; every row has an entry.
+    public var values: [Setting.ID: Int] = Dictionary(uniqueKeysWithValues: Settings.singleValues.map { ($0.id, $0.defaultSteps) })
     /// Geometry: direction of the feature x, in `ValueGrid.direction` steps.
     public var featureDirectionSteps: Int = 300
     /// Geometry: directions of the class weights W_j.
@@ -63,6 +61,24 @@ public struct ExplorerState: Hashable, Sendable {
         logitSteps = [200, 100, 50, -100]
         inputs = [620, 500, 200, -100].map(ClassInput.cosine)
         weightDirectionSteps = [0, 900, 1800, 2700]
+    }
+
+    /// The steps of a single value of the settings table.
+    public subscript(_ id: Setting.ID) -> Int {
+        get { values[id] ?? Settings[id].defaultSteps }
+        set { values[id] = newValue }
+    }
+
+    /// s in `ValueGrid.scale` steps.
+    public var scaleSteps: Int {
+        get { self[.scale] }
+        set { self[.scale] = newValue }
+    }
+
+    /// m in `ValueGrid.margin` steps.
+    public var marginSteps: Int {
+        get { self[.margin] }
+        set { self[.margin] = newValue }
     }
 
     public var classCount: Int { inputs.count }
@@ -127,13 +143,16 @@ public struct ExplorerState: Hashable, Sendable {
         case .softmax:
             return (0..<classCount).map { .logit($0) }
         case .cosine:
-            return [.scale, .margin] + (0..<classCount).map { .cosine($0) }
+            return singleValues + (0..<classCount).map { .cosine($0) }
         case .geometry:
-            return [.featureDirection] + (0..<classCount).map { .weightDirection($0) } + [.scale, .margin]
+            return [.featureDirection] + (0..<classCount).map { .weightDirection($0) } + singleValues
         case .batch:
-            return [.scale, .margin, .topK, .unselectedRule, .batchSamples, .batchClasses, .batchSpread, .batchSeed]
+            return singleValues + [.topK, .unselectedRule, .batchSamples, .batchClasses, .batchSpread, .batchSeed]
         }
     }
+
+    /// The settings table's single values as fields, in table order.
+    private var singleValues: [Field] { Settings.singleValues.map { .value($0.id) } }
 
     /// The focused field of the current screen (the first one when none is set or it no longer exists).
     public var focusedField: Field {

@@ -50,8 +50,8 @@ public enum CosinePlot: Int, CaseIterable, Hashable, Sendable {
 
 /// An adjustable value: what Up/Down move between and Left/Right change.
 public enum Field: Hashable, Sendable {
-    case scale
-    case margin
+    /// A single value of the settings table (`ExplorerState.values`): s, m, and those to come.
+    case value(Setting.ID)
     case logit(Int)
     case cosine(Int)
     case featureDirection
@@ -62,4 +62,9 @@ public enum Field: Hashable, Sendable {
     case batchClasses
     case batchSpread
     case batchSeed
+}
+
+extension Field {
+    public static let scale = Field.value(.scale)
+    public static let margin = Field.value(.margin)
 }

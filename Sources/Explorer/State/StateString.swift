@@ -12,8 +12,9 @@ public enum StateString {
     /// The state as one line.
     public static func encode(_ s: ExplorerState) -> String {
         func list(_ steps: [Int], _ g: ValueGrid) -> String { steps.map { trim(g.format($0)) }.joined(separator: ",") }
-        var parts = [prefix, "screen=\(s.screen.key)", "s=\(trim(ValueGrid.scale.format(s.scaleSteps)))",
-                     "m=\(trim(ValueGrid.margin.format(s.marginSteps)))", "y=\(s.target)"]
+        var parts = [prefix, "screen=\(s.screen.key)"]
+        parts += Settings.singleValues.map { "\($0.stateKey)=\(trim($0.grid.format(s[$0.id])))" }
+        parts.append("y=\(s.target)")
         parts.append((s.inputMode == .cosine ? "cos=" : "deg=") + s.inputs.map { input(text: $0, mode: s.inputMode) }.joined(separator: ","))
         parts.append("logits=" + list(s.logitSteps, .logit))
         parts.append("x=" + trim(ValueGrid.direction.format(s.featureDirectionSteps)))
@@ -59,8 +60,6 @@ public enum StateString {
                     throw ParseError(description: "state string: screen '\(value)' is not one of softmax, cosine, geometry, batch")
                 }
                 s.screen = sc
-            case "s": s.scaleSteps = try one(value, name, .scale)
-            case "m": s.marginSteps = try one(value, name, .margin)
             case "y":
                 guard let y = Int(value), y >= 0 else { throw ParseError(description: "state string: y must be a class index 0, 1, 2, …; got '\(value)'") }
                 s.target = y
@@ -99,7 +98,11 @@ public enum StateString {
                 }
                 s.batch.file = value.replacingOccurrences(of: "%3B", with: ";")
             default:
-                throw ParseError(description: "state string: unknown field '\(name)' (known: screen s m y cos deg logits x W N C spread seed k rule plot view row batch)")
+                guard let setting = Settings.singleValues.first(where: { $0.stateKey == name }) else {
+                    let known = ["screen"] + Settings.singleValues.map(\.stateKey) + ["y", "cos", "deg", "logits", "x", "W", "N", "C", "spread", "seed", "k", "rule", "plot", "view", "row", "batch"]
+                    throw ParseError(description: "state string: unknown field '\(name)' (known: \(known.joined(separator: " ")))")
+                }
+                s[setting.id] = try one(value, name, setting.grid)
             }
         }
         if cosines != nil && degrees != nil {

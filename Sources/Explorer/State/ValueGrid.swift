@@ -90,19 +90,12 @@ public struct ValueGrid: Hashable, Sendable {
 }
 
 extension ValueGrid {
-    /// Scale s: 0.01 to 1000 in hundredths; arrows move 1, coarse 10.
-    public static let scale = ValueGrid(denominator: 100, minimum: 1, maximum: 100_000, fine: 100, coarse: 1_000, decimals: 2)
-    /// Margin m: 0 to 2 in hundredths; arrows move 0.01, coarse 0.05. CosFace trains up to
-    /// 0.45; the bound for d ≥ C−1 is C/(C−1) ≤ 2, the same limit `compute` accepts.
-    public static let margin = ValueGrid(denominator: 100, minimum: 0, maximum: 200, fine: 1, coarse: 5, decimals: 2)
-    /// A cosine: −1 to 1 in thousandths; arrows move 0.01, coarse 0.1.
-    public static let cosine = ValueGrid(denominator: 1000, minimum: -1000, maximum: 1000, fine: 10, coarse: 100, decimals: 3)
-    /// An angle θ in degrees: 0° to 180° in tenths; arrows move 1°, coarse 10°.
-    public static let angle = ValueGrid(denominator: 10, minimum: 0, maximum: 1800, fine: 10, coarse: 100, decimals: 1)
-    /// A direction in the plane (geometry screen): 0° to 359.9°, wrapping; arrows move 1°, coarse 15°.
-    public static let direction = ValueGrid(denominator: 10, minimum: 0, maximum: 3599, fine: 10, coarse: 150, decimals: 1)
-    /// A logit: ±1e6 in hundredths; arrows move 0.1, coarse 1.
-    public static let logit = ValueGrid(denominator: 100, minimum: -100_000_000, maximum: 100_000_000, fine: 10, coarse: 100, decimals: 2)
-    /// Spread of the synthetic batch: 0.01 to 1 in hundredths.
-    public static let spread = ValueGrid(denominator: 100, minimum: 1, maximum: 100, fine: 1, coarse: 5, decimals: 2)
+    /// The grids of the settings table, by their old names (the table is where they are defined).
+    public static var scale: ValueGrid { Settings.scale.grid }
+    public static var margin: ValueGrid { Settings.margin.grid }
+    public static var cosine: ValueGrid { Settings.cosine.grid }
+    public static var angle: ValueGrid { Settings.angle.grid }
+    public static var direction: ValueGrid { Settings.direction.grid }
+    public static var logit: ValueGrid { Settings.logit.grid }
+    public static var spread: ValueGrid { Settings.spread.grid }
 }
