@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Explorer
 import LossMath
 
 /// `marginscope compute`: evaluates one sample or a batch and prints the numbers.
@@ -56,9 +57,7 @@ public struct Compute: ParsableCommand {
         "Synthetic batch: the random seed, 0...2^64−1. (default: 1)", valueName: "seed"))
     var seed: String?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "Synthetic batch: the noise standard deviation per coordinate, in [0, 10]. (default: \(SyntheticBatch.defaultSpread))",
-        valueName: "x"))
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(Settings.spread.optionHelp, valueName: "x"))
     var spread: String?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
@@ -202,8 +201,12 @@ public struct Compute: ParsableCommand {
                 }
                 return value
             } ?? 1
-            let x = try spread.map {
-                try InputParsing.number($0, option: "--spread", range: 0...10, accepted: "a noise standard deviation in [0, 10]")
+            // The explorer's grid for the spread (settings table), so compute and the batch screen take the same values.
+            let x = try spread.map { text -> Double in
+                let grid = Settings.spread.grid
+                let value = try InputParsing.number(text, option: "--spread", range: grid.minimum...grid.maximum,
+                                                    accepted: "a noise standard deviation from \(Settings.spread.rangeText)")
+                return grid.value(try ExplorerOptions.steps(value, Settings.spread, option: "--spread"))
             } ?? SyntheticBatch.defaultSpread
             let d = try dimension.map {
                 try InputParsing.integer($0, option: "--dimension", range: 2...1024, accepted: "a dimension in 2...1024")

@@ -3,6 +3,13 @@ import Explorer
 import Foundation
 import LossMath
 
+extension Screen: ExpressibleByArgument {
+    public init?(argument: String) { self.init(key: argument.lowercased()) }
+    public static var allValueStrings: [String] { allCases.map(\.key) }
+}
+
+extension UnselectedTreatment: ExpressibleByArgument {}
+
 /// The options that set the explorer's starting state (also used by `frame`).
 ///
 /// Applied in order: the teaching example, then `--state`, then `--screen`,
@@ -12,48 +19,72 @@ struct ExplorerOptions: ParsableArguments {
     var state: String?
 
     @Option(name: .long, help: ArgumentHelp("The screen to open: softmax, cosine, geometry or batch.", valueName: "screen"))
-    var screen: String?
+    var screen: Screen?
 
     @OptionGroup(title: "Sample (as in compute)")
     var sample: SampleOptions
 
-    @Option(name: .long, help: ArgumentHelp("Batch screen: a CSV batch file (label,cos_1,...,cos_C per row), - for stdin.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Batch screen: a CSV batch file (label,cos_1,...,cos_C per row); - for standard input (frame only).", valueName: "file"))
     var batch: String?
 
-    @Option(name: .customLong("batch-size"), help: ArgumentHelp("Batch screen: samples N of the synthetic batch, 1…4096.", valueName: "N"))
-    var batchSize: String?
+    @Option(name: .customLong(Settings.samples.option!), help: ArgumentHelp(Settings.samples.optionHelp, valueName: "N"))
+    var batchSize: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Batch screen: classes C of the synthetic batch, 2…10000.", valueName: "C"))
-    var classes: String?
+    @Option(name: .customLong(Settings.classes.option!), help: ArgumentHelp(Settings.classes.optionHelp, valueName: "C"))
+    var classes: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Batch screen: seed of the synthetic batch.", valueName: "S"))
-    var seed: String?
+    @Option(name: .customLong(Settings.seed.option!), help: ArgumentHelp(Settings.seed.optionHelp, valueName: "S"))
+    var seed: UInt64?
 
-    @Option(name: .long, help: ArgumentHelp("Batch screen: noise spread of the synthetic batch, 0.01…1.", valueName: "X"))
-    var spread: String?
+    @Option(name: .customLong(Settings.spread.option!), help: ArgumentHelp(Settings.spread.optionHelp, valueName: "X"))
+    var spread: Double?
 
-    @Option(name: .customLong("top-k"), help: ArgumentHelp("Batch screen: k of the top-k zero-one loss, 2…C.", valueName: "k"))
-    var topK: String?
+    @Option(name: .customLong(Settings.topK.option!), help: ArgumentHelp(Settings.topK.optionHelp, valueName: "k"))
+    var topK: Int?
 
     @Option(name: .long, help: ArgumentHelp("Batch screen: unselected samples get no-margin or are excluded.", valueName: "rule"))
-    var unselected: String?
+    var unselected: UnselectedTreatment?
 
-    /// The starting state and the batch loaded from `--batch`, if any.
-    func resolve() throws -> (ExplorerState, CosineBatch?) {
+    /// Checks every typed value against its row of the settings table: the explorer
+    /// holds values on exact grids, so a value off the grid is refused, never rounded.
+    /// Everything but the batch file's contents is checked here, so that a usage error
+    /// gets the usage line of the command that was run.
+    func validate() throws {
+        try check(batchSize.map(Double.init), Settings.samples)
+        try check(classes.map(Double.init), Settings.classes)
+        try check(spread, Settings.spread)
+        try check(topK.map(Double.init), Settings.topK)
+        _ = try resolve(readingFile: false)
+    }
+
+    /// Refuses `value` unless it lies on `setting`'s grid and in its range.
+    private func check(_ value: Double?, _ setting: Setting) throws {
+        guard let value else { return }
+        if case .failure(let refusal) = setting.steps(typed: value, text: StateString.trim("\(value)"), as: "--\(setting.option ?? setting.name)") {
+            throw ValidationError(refusal.description)
+        }
+    }
+
+    /// Steps of `value` on `setting`'s grid, or a usage error naming the option and the grid.
+    static func steps(_ value: Double, _ setting: Setting, option: String) throws -> Int {
+        switch setting.steps(typed: value, text: StateString.trim("\(value)"), as: option) {
+        case .success(let steps): return steps
+        case .failure(let refusal):
+            throw ValidationError(refusal.description)
+        }
+    }
+
+    /// The starting state and the batch loaded from `--batch`, if any (not read when `readingFile` is false).
+    func resolve(readingFile: Bool = true) throws -> (ExplorerState, CosineBatch?) {
         var s = ExplorerState()
         if let text = state {
             do { s = try StateString.decode(text) } catch let e as StateString.ParseError {
                 throw ValidationError("--state: \(e.description)")
             }
         }
-        if let name = screen {
-            guard let sc = Screen(key: name.lowercased()) else {
-                throw ValidationError("--screen: unknown screen '\(name)'; expected softmax, cosine, geometry or batch.")
-            }
-            s.screen = sc
-        }
+        if let screen { s.screen = screen }
         try applySample(to: &s)
-        let loaded = try applyBatch(to: &s)
+        let loaded = try applyBatch(to: &s, readingFile: readingFile)
         return (s, loaded)
     }
 
@@ -75,22 +106,22 @@ struct ExplorerOptions: ParsableArguments {
         }
         switch r.loss {
         case .softmax:
-            s.logitSteps = r.inputs.map { ValueGrid.logit.steps(nearest: $0)! }
+            s.logitSteps = try r.inputs.map { try Self.steps($0, Settings.logit, option: "--logits") }
             s.inputSteps = resize(s.inputSteps, fill: s.inputMode == .cosine ? 0 : 900)
             if screen == nil && state == nil { s.screen = .softmax }
         case .normface, .cosface, .bdlmcl:
             if let angles = r.angles {
                 s.inputMode = .angle
-                s.inputSteps = angles.map { ValueGrid.angle.steps(nearest: $0)! }
+                s.inputSteps = try angles.map { try Self.steps($0, Settings.angle, option: "--angles") }
             } else if sample.cosines != nil {
                 s.inputMode = .cosine
-                s.inputSteps = r.inputs.map { ValueGrid.cosine.steps(nearest: $0)! }
+                s.inputSteps = try r.inputs.map { try Self.steps($0, Settings.cosine, option: "--cosines") }
             } else {
                 s.inputSteps = resize(s.inputSteps, fill: s.inputMode == .cosine ? 0 : 900)
             }
             s.logitSteps = resize(s.logitSteps, fill: 0)
-            s.scaleSteps = ValueGrid.scale.steps(nearest: r.scale)!
-            s.marginSteps = ValueGrid.margin.steps(nearest: r.margin)!
+            s.scaleSteps = try Self.steps(r.scale, Settings.scale, option: "--scale")
+            s.marginSteps = try Self.steps(r.margin, Settings.margin, option: "--margin")
             if screen == nil && state == nil { s.screen = r.loss == .bdlmcl && !sample.hasInputs ? .batch : .cosine }
         }
         while s.weightDirectionSteps.count < r.inputs.count {
@@ -100,47 +131,30 @@ struct ExplorerOptions: ParsableArguments {
         s.target = r.target
     }
 
-    private func applyBatch(to s: inout ExplorerState) throws -> CosineBatch? {
+    private func applyBatch(to s: inout ExplorerState, readingFile: Bool) throws -> CosineBatch? {
         var loaded: CosineBatch?
         if let path = batch ?? s.batch.file {
             if batchSize != nil || classes != nil || seed != nil || spread != nil {
                 throw ValidationError("--batch reads N and C from the file; drop --batch-size, --classes, --seed and --spread.")
             }
+            if screen == nil && (state == nil || batch != nil) { s.screen = .batch }
+            guard readingFile else { return nil }
             let b = try BatchFile.read(path: path)
             loaded = b
             s.batch.file = path == "-" ? "standard input" : path
             s.batch.samples = b.sampleCount
             s.batch.classes = b.classCount
             s.batch.selectedSample = min(s.batch.selectedSample, b.sampleCount - 1)
-            if screen == nil && (state == nil || batch != nil) { s.screen = .batch }
         }
-        if let t = batchSize {
-            s.batch.samples = try InputParsing.integer(t, option: "--batch-size", range: BatchSettings.sampleRange, accepted: "an integer N in 1...4096")
-        }
-        if let t = classes {
-            s.batch.classes = try InputParsing.integer(t, option: "--classes", range: BatchSettings.classRange, accepted: "an integer C in 2...10000")
-        }
-        if let t = seed {
-            guard let v = UInt64(t.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("--seed: '\(t)' is not a whole number ≥ 0.")
-            }
-            s.batch.seed = v
-        }
-        if let t = spread {
-            let v = try InputParsing.number(t, option: "--spread", range: 0.01...1, accepted: "a number in 0.01...1")
-            s.batch.spreadSteps = ValueGrid.spread.steps(nearest: v)!
-        }
-        if let t = topK {
-            s.batch.topK = try InputParsing.integer(t, option: "--top-k", range: 2...s.batch.classes, accepted: "an integer k in 2...\(s.batch.classes) (the number of classes)")
-        }
-        if let t = unselected {
-            guard let v = UnselectedTreatment(rawValue: t.lowercased()) else {
-                throw ValidationError("--unselected: unknown treatment '\(t)'; expected no-margin or excluded.")
-            }
-            s.batch.unselected = v
-        }
+        // Ranges and grids were checked in validate(); k against the C of a file or a state string is checked below.
+        if let batchSize { s.batch.samples = batchSize }
+        if let classes { s.batch.classes = classes }
+        if let seed { s.batch.seed = seed }
+        if let spread { s.batch.spreadSteps = try Self.steps(spread, Settings.spread, option: "--spread") }
+        if let topK { s.batch.topK = topK }
+        if let unselected { s.batch.unselected = unselected }
         guard s.batch.topK <= s.batch.classes else {
-            throw ValidationError("top-k = \(s.batch.topK) is more than the \(s.batch.classes) classes; expected 2...\(s.batch.classes).")
+            throw ValidationError("--top-k: k = \(s.batch.topK) is more than the \(s.batch.classes) classes; expected 2...\(s.batch.classes).")
         }
         if (batchSize != nil || classes != nil || topK != nil || unselected != nil) && screen == nil && state == nil && !sample.hasInputs {
             s.screen = .batch

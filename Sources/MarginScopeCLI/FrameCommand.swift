@@ -29,12 +29,16 @@ struct FrameCommand: ParsableCommand {
     @OptionGroup(title: "Starting state")
     var start: ExplorerOptions
 
-    func run() throws {
-        let (width, height) = try Self.parseSize(size)
-        let keyList: [Key]
-        do { keyList = try KeySequence.parse(keys) } catch let e as KeySequence.ParseError {
+    func validate() throws {
+        _ = try Self.parseSize(size)
+        do { _ = try KeySequence.parse(keys) } catch let e as KeySequence.ParseError {
             throw ValidationError(e.description)
         }
+    }
+
+    func run() throws {
+        let (width, height) = try Self.parseSize(size)
+        let keyList = try KeySequence.parse(keys)
         let (state, batch) = try Launch.resolve(start)
         let app = ExplorerApp(state: state, glyphs: ascii ? .ascii : .unicode, batchEngine: BatchEngine(file: batch))
         app.handle(.resize(width: width, height: height))
@@ -55,11 +59,15 @@ struct FrameCommand: ParsableCommand {
     }
 }
 
-/// Turning options into a starting state, with data errors mapped to exit code 65.
+/// Turning options into a starting state once `validate()` has passed: what is left are
+/// the batch file's problems, data errors with exit code 65 (and k against the file's C, a usage error, 64).
 enum Launch {
     static func resolve(_ options: ExplorerOptions) throws -> (ExplorerState, LossMath.CosineBatch?) {
         do {
             return try options.resolve()
+        } catch let e as ValidationError {
+            FileHandle.standardError.write(Data("marginscope: \(e.message)\n".utf8))
+            throw ExitCode(InputError.Kind.usage.rawValue)
         } catch let e as InputError {
             FileHandle.standardError.write(Data("marginscope: \(e.message)\n".utf8))
             throw ExitCode(e.kind.rawValue)

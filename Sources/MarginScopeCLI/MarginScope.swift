@@ -41,6 +41,12 @@ struct Explore: ParsableCommand {
     @Flag(name: .customLong("force-trap"), help: .hidden)
     var forceTrap = false
 
+    func validate() throws {
+        if start.batch == "-" {
+            throw ValidationError("--batch -: the explorer reads its keys from standard input; give a file path (frame and compute accept -).")
+        }
+    }
+
     func run() throws {
         let options = NcursesOptions(
             color: !display.noColor && NcursesOptions.colorAllowed(environment: ProcessInfo.processInfo.environment),
@@ -48,9 +54,6 @@ struct Explore: ParsableCommand {
         if backendDemo {
             try runTerminal { try NcursesBackend.demo(options: options, forceTrap: forceTrap) }
             return
-        }
-        if start.batch == "-" {
-            throw ValidationError("--batch -: the explorer reads its keys from standard input; give a file path (frame and compute accept -).")
         }
         let (state, batch) = try Launch.resolve(start)
         try runTerminal {

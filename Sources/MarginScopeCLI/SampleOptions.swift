@@ -1,4 +1,5 @@
 import ArgumentParser
+import Explorer
 
 #if canImport(Glibc)
 import Glibc
@@ -92,11 +93,11 @@ public struct SampleOptions: ParsableArguments {
     public var loss: String?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "The scale s of the cosine losses, in (0, 1000]. (default: 30)", valueName: "s"))
+        "The scale s of the cosine losses, in (0, 1000]; \(Settings.scale.explorerGridHelp). (default: 30)", valueName: "s"))
     public var scale: String?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "The margin m of cosface and bdlmcl, in [0, 2]. (default: 0.35)", valueName: "m"))
+        "The margin m of cosface and bdlmcl, in [0, 2]; \(Settings.margin.explorerGridHelp). (default: 0.35)", valueName: "m"))
     public var margin: String?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
@@ -104,15 +105,15 @@ public struct SampleOptions: ParsableArguments {
     public var target: String?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "Comma-separated logits for softmax, e.g. 2,1,0.5 (finite, |x| ≤ 1e6).", valueName: "x1,x2,..."))
+        "Comma-separated logits for softmax, e.g. 2,1,0.5 (finite, |x| ≤ 1e6); \(Settings.logit.explorerGridHelp).", valueName: "x1,x2,..."))
     public var logits: String?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "Comma-separated cosines in [-1, 1], one per class, e.g. 0.8,0.3,-0.1.", valueName: "c1,c2,..."))
+        "Comma-separated cosines in [-1, 1], one per class, e.g. 0.8,0.3,-0.1; \(Settings.cosine.explorerGridHelp).", valueName: "c1,c2,..."))
     public var cosines: String?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "Comma-separated angles θ_j in degrees, [0, 180]; the cosines used are cos θ_j.", valueName: "a1,a2,..."))
+        "Comma-separated angles θ_j in degrees, [0, 180]; the cosines used are cos θ_j; \(Settings.angle.explorerGridHelp).", valueName: "a1,a2,..."))
     public var angles: String?
 
     public init() {}

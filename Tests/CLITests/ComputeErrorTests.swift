@@ -43,7 +43,7 @@ import Testing
         Case(arguments: ["--batch-size", "5000"], status: 64, mentions: ["--batch-size", "1...4096"]),
         Case(arguments: ["--classes", "1"], status: 64, mentions: ["--classes", "2...10000"]),
         Case(arguments: ["--classes", "10001"], status: 64, mentions: ["--classes", "2...10000"]),
-        Case(arguments: ["--batch-size", "4", "--spread", "-1"], status: 64, mentions: ["--spread", "[0, 10]"]),
+        Case(arguments: ["--batch-size", "4", "--spread", "-1"], status: 64, mentions: ["--spread", "0 to 10"]),
         Case(arguments: ["--batch-size", "4", "--seed", "x"], status: 64, mentions: ["--seed", "integer"]),
         Case(arguments: ["--batch-size", "4", "--loss", "softmax"], status: 64, mentions: ["softmax", "cosface"]),
         Case(arguments: ["--batch-size", "4", "--target", "1"], status: 64, mentions: ["--target", "label"]),

@@ -57,6 +57,11 @@ public struct Setting: Sendable {
         "\(StateString.trim(grid.format(grid.minimumSteps)))\(unit) to \(StateString.trim(grid.format(grid.maximumSteps)))\(unit)"
     }
 
+    /// How `explore` and `frame` hold the value, for the help of options that `compute` reads more freely.
+    public var explorerGridHelp: String {
+        "explore and frame take \(rangeText) in steps of \(StateString.trim(grid.spacing))\(unit)"
+    }
+
     /// The command line's help: the sentence, the range and the grid, from the row.
     public var optionHelp: String {
         let spacing = isWholeNumber ? "whole numbers" : "steps of \(StateString.trim(grid.spacing))\(unit)"
@@ -69,7 +74,7 @@ public struct Setting: Sendable {
         guard value.isFinite else { return .failure(SettingRefusal("\(label): '\(text)' is not a number; enter a value from \(rangeText).")) }
         guard let steps = grid.exactSteps(value) else {
             let what = isWholeNumber ? "is a whole number" : "moves in steps of \(StateString.trim(grid.spacing))\(unit)"
-            return .failure(SettingRefusal("\(label) \(what); \(text) is not on that grid, nothing changed."))
+            return .failure(SettingRefusal("\(label) \(what); \(text) is not on that grid."))
         }
         guard grid.contains(steps) else {
             return .failure(SettingRefusal("\(label) must be from \(rangeText); \(text) refused."))

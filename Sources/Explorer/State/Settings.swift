@@ -8,59 +8,59 @@ public enum Settings {
         .scale, name: "scale", symbol: "s",
         grid: ValueGrid(denominator: 100, minimum: 1, maximum: 100_000, fine: 100, coarse: 1_000, decimals: 2),
         defaultSteps: 3000, stateKey: "s", option: "scale",
-        help: "The scale s of the cosine losses:", sliderSpan: 0...100)
+        help: "The scale s of the cosine losses,", sliderSpan: 0...100)
     /// CosFace trains up to 0.45; the bound for d ≥ C−1 is C/(C−1) ≤ 2.
     public static let margin = Setting(
         .margin, name: "margin", symbol: "m",
         grid: ValueGrid(denominator: 100, minimum: 0, maximum: 200, fine: 1, coarse: 5, decimals: 2),
         defaultSteps: 35, stateKey: "m", option: "margin",
-        help: "The margin m of cosface and bdlmcl:", sliderSpan: 0...1)
+        help: "The margin m of cosface and bdlmcl,", sliderSpan: 0...1)
     public static let cosine = Setting(
         .cosine, name: "cos θ", symbol: "cos θ",
         grid: ValueGrid(denominator: 1000, minimum: -1000, maximum: 1000, fine: 10, coarse: 100, decimals: 3),
         defaultSteps: 0, stateKey: "cos", option: "cosines",
-        help: "Comma-separated cosines, one per class, e.g. 0.8,0.3,-0.1:")
+        help: "Comma-separated cosines, one per class, e.g. 0.8,0.3,-0.1; each")
     public static let angle = Setting(
         .angle, name: "angle θ", symbol: "θ",
         grid: ValueGrid(denominator: 10, minimum: 0, maximum: 1800, fine: 10, coarse: 100, decimals: 1),
         defaultSteps: 900, unit: "°", stateKey: "deg", option: "angles",
-        help: "Comma-separated angles θ_j in degrees; the cosines used are cos θ_j:")
+        help: "Comma-separated angles θ_j in degrees (the cosines used are cos θ_j); each")
     public static let logit = Setting(
         .logit, name: "logit x", symbol: "x",
         grid: ValueGrid(denominator: 100, minimum: -100_000_000, maximum: 100_000_000, fine: 10, coarse: 100, decimals: 2),
         defaultSteps: 0, stateKey: "logits", option: "logits",
-        help: "Comma-separated logits for softmax, e.g. 2,1,0.5:", sliderSpan: -10...10)
+        help: "Comma-separated logits for softmax, e.g. 2,1,0.5; each", sliderSpan: -10...10)
     /// Directions wrap around the circle (the reducer turns past 359.9° to 0°).
     public static let direction = Setting(
         .direction, name: "direction", symbol: "φ",
         grid: ValueGrid(denominator: 10, minimum: 0, maximum: 3599, fine: 10, coarse: 150, decimals: 1),
         defaultSteps: 0, unit: "°", stateKey: "W", option: nil,
-        help: "The direction of a vector in the plane (geometry screen):")
+        help: "The direction of a vector in the plane (geometry screen),")
     public static let spread = Setting(
         .spread, name: "spread", symbol: "spread",
-        grid: ValueGrid(denominator: 100, minimum: 1, maximum: 100, fine: 1, coarse: 5, decimals: 2),
+        grid: ValueGrid(denominator: 100, minimum: 0, maximum: 1000, fine: 1, coarse: 5, decimals: 2),
         defaultSteps: 12, stateKey: "spread", option: "spread",
-        help: "Batch screen: noise spread of the synthetic batch:")
+        help: "Synthetic batch: the noise standard deviation per coordinate,", sliderSpan: 0...1)
     public static let topK = Setting(
         .topK, name: "top-k", symbol: "k",
         grid: ValueGrid(denominator: 1, minimum: 2, maximum: 10_000, fine: 1, coarse: 10, decimals: 0),
         defaultSteps: 2, stateKey: "k", option: "top-k",
-        help: "Batch screen: k of the top-k zero-one loss, at most C:")
+        help: "BD-LMCL: a sample with 1 < rank ≤ k is a boundary sample; k at most C,")
     public static let samples = Setting(
         .samples, name: "samples", symbol: "N",
         grid: ValueGrid(denominator: 1, minimum: 1, maximum: 4096, fine: 1, coarse: 1, decimals: 0),
         defaultSteps: 1024, stateKey: "N", option: "batch-size",
-        help: "Batch screen: samples N of the synthetic batch:")
+        help: "Synthetic batch: the number of samples N,")
     public static let classes = Setting(
         .classes, name: "classes", symbol: "C",
         grid: ValueGrid(denominator: 1, minimum: 2, maximum: 10_000, fine: 1, coarse: 1, decimals: 0),
         defaultSteps: 5994, stateKey: "C", option: "classes",
-        help: "Batch screen: classes C of the synthetic batch (VoxCeleb2 has 5994 speakers):")
+        help: "Synthetic batch: the number of classes C (VoxCeleb2 has 5994 speakers),")
     public static let seed = Setting(
         .seed, name: "seed", symbol: "seed",
         grid: ValueGrid(denominator: 1, minimum: 0, maximum: 1_000_000_000_000_000, fine: 1, coarse: 10, decimals: 0),
         defaultSteps: 1, stateKey: "seed", option: "seed",
-        help: "Batch screen: seed of the synthetic batch:")
+        help: "Synthetic batch: the random seed,")
 
     /// Every row, in the order the help lists them.
     public static let all: [Setting] = [scale, margin, cosine, angle, logit, direction, spread, topK, samples, classes, seed]

@@ -195,7 +195,7 @@ public enum StateString {
     }
 
     /// "30.00" → "30", "0.350" → "0.35": the shortest text that reads back to the same grid point.
-    static func trim(_ s: String) -> String {
+    public static func trim(_ s: String) -> String {
         guard s.contains(".") else { return s }
         var t = s
         while t.hasSuffix("0") { t.removeLast() }
