@@ -32,7 +32,6 @@ private func allWidgets(_ glyphs: GlyphSet) -> [any Widget] {
         Histogram(range: 0...1, series: [], glyphs: glyphs),
         Table(columns: [Table.Column("a", width: .fixed(3)), Table.Column("b", width: .flexible(2))],
               rows: (0..<30).map { ["\($0)", "row 中"] }, selected: 17, offset: 40, glyphs: glyphs),
-        HintBar([HintBar.Hint("s", "scale")], glyphs: glyphs),
         Popup(title: "Help", lines: ["line one", "line two 中"], footer: "Esc", glyphs: glyphs),
     ]
 }

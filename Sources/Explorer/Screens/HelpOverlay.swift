@@ -64,42 +64,28 @@ enum HelpOverlay {
     }
 }
 
-/// The prompt for typing an exact value, and the state-string box.
+/// The prompt for typing an exact value, and the state-string box, as TerminalUI popups.
 enum EntryOverlay {
     static func render(field: Field, text: String, in screen: Rect, on canvas: inout Canvas, context: FrameContext) {
         let state = context.state
         let name = ExplorerState.name(of: field, angle: state.inputMode == .angle).replacingOccurrences(of: "θ", with: context.glyphs.theta)
         let (lo, hi, unit) = state.accepted(for: field)
-        let lines = [
-            "\(name) (\(ExplorerState.short(lo))\(unit) to \(ExplorerState.short(hi))\(unit)):",
-            "> \(text)_",
+        let lines: [Line] = [
+            Line("\(name) (\(ExplorerState.short(lo))\(unit) to \(ExplorerState.short(hi))\(unit)):"),
+            Line("> \(text)_"),
             "Enter sets it, Esc cancels",
         ]
-        box(lines, title: " Type a value ", in: screen, on: &canvas, glyphs: context.glyphs)
+        Popup(title: "Type a value", lines: lines, glyphs: context.glyphs).render(in: screen, on: &canvas)
     }
 
     static func renderStateString(in screen: Rect, on canvas: inout Canvas, context: FrameContext) {
-        let string = StateString.encode(context.state)
+        // The string has no spaces, so the popup breaks it between characters at the box's width.
+        let lines: [Line] = [
+            "Reproduce this screen with marginscope --state '<string>':",
+            Line(StateString.encode(context.state)),
+            "(one line; it is printed again when you quit, for copying)",
+        ]
         let width = max(20, min(screen.width - 4, 76))
-        var lines = ["Reproduce this screen with marginscope --state '<string>':"]
-        var rest = Substring(string)
-        while !rest.isEmpty {
-            let chunk = rest.prefix(width)
-            lines.append(String(chunk))
-            rest = rest.dropFirst(chunk.count)
-        }
-        lines.append("(one line; it is printed again when you quit, for copying)")
-        box(lines, title: " State string ", in: screen, on: &canvas, glyphs: context.glyphs)
-    }
-
-    static func box(_ lines: [String], title: String, in screen: Rect, on canvas: inout Canvas, glyphs: GlyphSet) {
-        let w = min(screen.width, (lines.map { ColumnWidth.of($0) }.max() ?? 0) + 4)
-        let h = min(screen.height, lines.count + 2)
-        let r = Rect(x: screen.x + (screen.width - w) / 2, y: screen.y + (screen.height - h) / 2, width: w, height: h)
-        canvas.fill(r)
-        HelpOverlay.drawBorder(r, title: title, on: &canvas, glyphs: glyphs)
-        for (i, line) in lines.enumerated() where r.y + 1 + i < r.maxY - 1 {
-            canvas.put(line, x: r.x + 2, y: r.y + 1 + i, clip: r.inset(left: 1, right: 1))
-        }
+        Popup(title: "State string", lines: lines, width: width, glyphs: context.glyphs).render(in: screen, on: &canvas)
     }
 }
