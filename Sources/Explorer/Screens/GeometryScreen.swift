@@ -112,8 +112,7 @@ enum GeometryScreen {
                 + pad(n3(e.geometryNormFace.probabilities[j]), 7) + pad(n3(e.geometry.cosineResult.probabilities[j]), 7)
             rows.append((.weightDirection(j), ScreenParts.classLabel(j, target: state.target), text, j == state.target ? Theme.target : .plain))
         }
-        rows.append((.scale, "s", pad(ValueGrid.scale.format(state.scaleSteps), 6), .plain))
-        rows.append((.margin, "m", pad(ValueGrid.margin.format(state.marginSteps), 6), .plain))
+        rows += Settings.singleValues.map { (.value($0.id), $0.symbol, pad($0.grid.format(state[$0.id]), 6), .plain) }
         for (i, row) in rows.enumerated() {
             let y = inner.y + 1 + i
             guard y < inner.maxY else { break }

@@ -6,11 +6,6 @@
 /// all read the row (`Settings`), so a value's range or step is written in one
 /// place. Numbers live on `grid`: an integer count of steps of 1/denominator.
 public struct Setting: Sendable {
-    /// What the row describes; the key of `ExplorerState.values` for single values.
-    public enum ID: String, CaseIterable, Hashable, Sendable {
-        case scale, margin, cosine, angle, logit, direction, spread, topK, samples, classes, seed
-    }
-
     public let id: ID
     /// The name in words, as the status line and the prompt say it ("scale").
     public let name: String

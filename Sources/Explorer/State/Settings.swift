@@ -1,8 +1,15 @@
+extension Setting {
+    /// What a row describes; the key of `ExplorerState.values` for single values.
+    public enum ID: String, CaseIterable, Hashable, Sendable {
+        case scale, margin, cosine, angle, logit, direction, spread, topK, samples, classes, seed
+    }
+}
+
 /// The table of every adjustable value: one row each (see `Setting`).
 ///
-/// Adding a value is one row here (and, for a single value such as m₂, one
-/// `Setting.ID` case above it), plus its use in the mathematics; the reducer,
-/// the prompt, the status line, the state string and the command line follow.
+/// Adding a single value such as m₂ is one `ID` case and one row here (listed in
+/// `singleValues`), plus its use in the mathematics; the field lists, the sliders,
+/// the reducer, the prompt, the status line and the state string follow.
 public enum Settings {
     public static let scale = Setting(
         .scale, name: "scale", symbol: "s",
