@@ -27,7 +27,8 @@ enum HelpOverlay {
         let box = Rect(x: screen.x + (screen.width - boxWidth) / 2, y: screen.y + (screen.height - boxHeight) / 2,
                        width: boxWidth, height: boxHeight)
         canvas.fill(box)
-        drawBorder(box, title: " Help: \(state.screen.title) (any key closes) ", on: &canvas, glyphs: glyphs)
+        Block(title: Line("Help: \(state.screen.title) (any key closes)", style: Theme.title), highlighted: true, glyphs: glyphs)
+            .render(in: box, on: &canvas)
         let inner = box.inset(by: 1)
         for (i, entry) in entries.enumerated() {
             let col = i / perColumn, row = i % perColumn
@@ -43,24 +44,6 @@ enum HelpOverlay {
             guard y < inner.maxY else { continue }
             canvas.put(note, x: inner.x, y: y, style: Theme.dim, clip: inner)
         }
-    }
-
-    static func drawBorder(_ box: Rect, title: String, on canvas: inout Canvas, glyphs: GlyphSet) {
-        guard box.width >= 2, box.height >= 2 else { return }
-        let b = glyphs.heavyBorder
-        for x in box.x + 1 ..< box.maxX - 1 {
-            canvas.put(b.horizontal, x: x, y: box.y)
-            canvas.put(b.horizontal, x: x, y: box.maxY - 1)
-        }
-        for y in box.y + 1 ..< box.maxY - 1 {
-            canvas.put(b.vertical, x: box.x, y: y)
-            canvas.put(b.vertical, x: box.maxX - 1, y: y)
-        }
-        canvas.put(b.topLeft, x: box.x, y: box.y)
-        canvas.put(b.topRight, x: box.maxX - 1, y: box.y)
-        canvas.put(b.bottomLeft, x: box.x, y: box.maxY - 1)
-        canvas.put(b.bottomRight, x: box.maxX - 1, y: box.maxY - 1)
-        canvas.put(title, x: box.x + 2, y: box.y, style: Theme.title, clip: box.inset(left: 1, right: 1))
     }
 }
 

@@ -38,9 +38,7 @@ enum ScreenParts {
 
     /// Writes lines of spans into `area`, one per row, cut at the right edge.
     static func lines(_ lines: [Line], in area: Rect, on canvas: inout Canvas, glyphs: GlyphSet) {
-        for (i, line) in lines.enumerated() where i < area.height {
-            canvas.draw(line, in: Rect(x: area.x, y: area.y + i, width: area.width, height: 1), ellipsis: glyphs.ellipsis)
-        }
+        Paragraph(lines, wrap: false, glyphs: glyphs).render(in: area, on: &canvas)
     }
 
     /// ASCII spellings of the symbols the screens write inside texts.
