@@ -48,22 +48,11 @@ public final class ExplorerApp {
     /// Applies an action, recording value changes for undo; answers undo and redo from the history.
     public func perform(_ action: Action) {
         switch action {
-        case .undo:
-            if let previous = history.undo(from: state.undoable) {
-                state.apply(action)
-                state.undoable = previous
-            } else {
-                state.apply(action)
-                state.message = "Nothing to undo."
-            }
-        case .redo:
-            if let next = history.redo(from: state.undoable) {
-                state.apply(action)
-                state.undoable = next
-            } else {
-                state.apply(action)
-                state.message = "Nothing to redo."
-            }
+        case .undo, .redo:
+            let undo = action == .undo
+            let restored = undo ? history.undo(from: state.undoable) : history.redo(from: state.undoable)
+            if let restored { state.undoable = restored }
+            state.message = restored != nil ? nil : (undo ? "Nothing to undo." : "Nothing to redo.")
         default:
             let before = state.undoable
             state.apply(action)
