@@ -89,12 +89,17 @@ public enum Frame {
             let fine = grid.format(value: grid.value(grid.fineSteps)), coarse = grid.format(value: grid.value(grid.coarseSteps))
             return "\(name): \(l)/\(r) \(glyphs.plusMinus)\(StateString.trim(fine)), H/L \(glyphs.plusMinus)\(StateString.trim(coarse)), Enter types a value"
         }
+        // The sizes N and C step through, shortened to their first few and the last.
+        func sizes(_ list: [Int], first: Int) -> String {
+            list.prefix(first).map(String.init).joined(separator: ", ") + " … \(list.last!)"
+        }
+        let k = Settings.topK.grid, seed = Settings.seed.grid
         switch field {
-        case .topK: return "\(name): \(l)/\(r) k \(glyphs.plusMinus)1 (2 to C), Enter types a value"
+        case .topK: return "\(name): \(l)/\(r) k \(glyphs.plusMinus)\(k.fineSteps) (\(k.minimumSteps) to C), Enter types a value"
         case .unselectedRule: return "\(name): \(l)/\(r) or e switches no-margin / excluded"
-        case .batchSamples: return "\(name): \(l)/\(r) through 1, 8, 64 … 4096, Enter types a value"
-        case .batchClasses: return "\(name): \(l)/\(r) through 2, 10 … 10000, Enter types a value"
-        case .batchSeed: return "\(name): \(l)/\(r) \(glyphs.plusMinus)1, n draws the next batch"
+        case .batchSamples: return "\(name): \(l)/\(r) through \(sizes(BatchSettings.sampleSizes, first: 3)), Enter types a value"
+        case .batchClasses: return "\(name): \(l)/\(r) through \(sizes(BatchSettings.classSizes, first: 2)), Enter types a value"
+        case .batchSeed: return "\(name): \(l)/\(r) \(glyphs.plusMinus)\(seed.fineSteps), n draws the next batch"
         default: return name
         }
     }
