@@ -10,7 +10,7 @@ enum BatchPlots {
         switch region {
         case .satisfied: return .dot
         case .boundary: return .triangle
-        case .beyondTopK: return .cross
+        case .beyondTopK, .violated: return .cross
         }
     }
 
@@ -18,7 +18,7 @@ enum BatchPlots {
         switch region {
         case .satisfied: return Style(foreground: .green)
         case .boundary: return Style(foreground: .yellow, bold: true)
-        case .beyondTopK: return Style(foreground: .red)
+        case .beyondTopK, .violated: return Style(foreground: .red)
         }
     }
 
