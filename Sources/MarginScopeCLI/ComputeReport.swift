@@ -49,7 +49,7 @@ struct SampleReport {
             let rule = BoundaryRule(scale: sample.scale, margin: sample.margin, topK: topK, unselected: unselected)
             let result = BatchLoss.bdlmcl(batch, rule: rule, gradient: true)
             let outcome = result.samples[0]
-            let head = CosineHead.cosFace(scale: sample.scale, margin: outcome.margin)
+            let head = CosineHead(scale: sample.scale, transform: outcome.transform)
             let applied = head.evaluate(cosines: sample.inputs, target: sample.target)
             logits = applied.logits
             probabilities = applied.probabilities

@@ -45,6 +45,18 @@ public enum TargetTransform: Hashable, Sendable {
         point(at: cosine).cosineSlope
     }
 
+    /// The margin parameter m as a user sets it, for tables: 0 for NormFace, m for CosFace
+    /// (a cosine) and ArcFace (radians), SphereFace's integer m, the combined margin's
+    /// angular m₂ (its m₁ and m₃ are in the case).
+    public var margin: Double {
+        switch self {
+        case .identity: 0
+        case .additiveCosine(let m), .additiveAngular(let m, _): m
+        case .multiplicativeAngular(let m, _): Double(m)
+        case .combined(_, let m2, _): m2
+        }
+    }
+
     /// The shift `m` when `f(c) = c − m` (NormFace: 0), nil for the angular margins.
     ///
     /// For a shift the rank threshold `c − m` is formed exactly as the batch kernels form it.
