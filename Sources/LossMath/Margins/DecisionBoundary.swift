@@ -120,4 +120,22 @@ public enum DecisionBoundary {
         }
         return transform.value(Angle.cosine(degrees: phi - classDirections[target])) >= best
     }
+
+    /// The rank-1 boundary in the (cos θ_y, max rival cos θ_j) plane of a batch:
+    /// `max_j c_j = f(c_y)` for target cosines from `low` to `high`.
+    ///
+    /// Samples above it have rank > 1 (their margin is violated). For a shift `f = c − m` it
+    /// is the straight line through its two ends; otherwise 65 points on [low, high] ∩ [−1, 1].
+    public static func rankBoundary(transform: TargetTransform, from low: Double, to high: Double)
+        -> [(x: Double, y: Double)] {
+        if let shift = transform.cosineShift {
+            return [(x: low, y: low - shift), (x: high, y: high - shift)]
+        }
+        let a = max(-1, low), b = min(1, high)
+        guard a <= b else { return [] }
+        return (0...64).map { i in
+            let c = i == 64 ? b : a + (b - a) * Double(i) / 64
+            return (x: c, y: transform.value(c))
+        }
+    }
 }

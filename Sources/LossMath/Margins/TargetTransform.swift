@@ -33,8 +33,15 @@ public enum TargetTransform: Hashable, Sendable {
     case combined(angleFactor: Double, angleMargin: Double, cosineMargin: Double)
 
     /// `f(c)`.
+    ///
+    /// The shifts answer without forming an angle, as cheaply as before the family
+    /// existed (the batch kernels call this once per row).
     public func value(_ cosine: Double) -> Double {
-        point(at: cosine).value
+        switch self {
+        case .identity: cosine
+        case .additiveCosine(let margin): cosine - margin
+        default: point(at: cosine).value
+        }
     }
 
     /// `f′(c) = df/dc`, `±∞` at a cone point (see `TransformPoint`).
@@ -42,7 +49,10 @@ public enum TargetTransform: Hashable, Sendable {
     /// The batch kernels fold it into the target gradient; views should use
     /// `point(at:).finiteCosineSlope`, which says "unbounded" as nil.
     public func derivative(_ cosine: Double) -> Double {
-        point(at: cosine).cosineSlope
+        switch self {
+        case .identity, .additiveCosine: 1
+        default: point(at: cosine).cosineSlope
+        }
     }
 
     /// The margin parameter m as a user sets it, for tables: 0 for NormFace, m for CosFace

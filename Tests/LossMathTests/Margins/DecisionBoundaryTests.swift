@@ -111,6 +111,21 @@ struct DecisionBoundaryTests {
         }
     }
 
+    @Test func theBatchRankBoundarySeparatesRankOneFromTheRest() {
+        // CosFace: the straight line rival = target − m through the plot's ends (which may lie past ±1).
+        let line = DecisionBoundary.rankBoundary(transform: .additiveCosine(margin: 0.35), from: -1.05, to: 0.95)
+        #expect(line.count == 2 && line[0].y == -1.05 - 0.35 && line[1].y == 0.95 - 0.35)
+        // ArcFace: points on rival = cos(θ_y + m), clipped to [−1, 1]; a sample just above has rank 2.
+        let t = TargetTransform.additiveAngular(margin: 0.5, fallback: .sinmm)
+        let curve = DecisionBoundary.rankBoundary(transform: t, from: -1.2, to: 0.9)
+        #expect(curve.first!.x == -1 && curve.last!.x == 0.9 && curve.count == 65)
+        for point in curve where point.x > 0 {
+            #expect(abs(point.y - cos(acos(point.x) + 0.5)) < 1e-12)
+            let batch = CosineBatch(labels: [0], cosines: [point.x, point.y + 1e-9], classCount: 2)
+            #expect(BatchLoss.margin(batch, scale: 10, transform: t, gradient: false).samples[0].rank == 2)
+        }
+    }
+
     @Test func plotCurvesAgreeWithTheHeadAtEveryAngle() {
         var rng = SeededGenerator(seed: 152)
         for _ in 0..<100 {
