@@ -149,4 +149,23 @@ struct MarginGradientTests {
             #expect(finiteDifferenceError(numeric, analytic) < 1e-5, "\(t)")
         }
     }
+
+    @Test func featureGradientsOnlyRotateForEveryTransform() {
+        var rng = SeededGenerator(seed: 134)
+        for _ in 0..<200 {
+            let t = Self.randomTransform(&rng)
+            let d = rng.integer(2...5), c = rng.integer(2...5)
+            let x = (0..<d).map { _ in rng.uniform(-2...2) }
+            let w = (0..<c).map { _ in (0..<d).map { _ in rng.uniform(-2...2) } }
+            let r = CosineHead(scale: rng.uniform(1...30), transform: t).evaluate(feature: x, weights: w, target: rng.integer(0...(c - 1)))
+            let gx = r.featureGradient
+            let size = x.map { $0 * $0 }.reduce(0, +).squareRoot() * gx.map { $0 * $0 }.reduce(0, +).squareRoot()
+            #expect(abs(zip(x, gx).map(*).reduce(0, +)) <= 1e-12 * max(1, size), "\(t)")
+            for j in w.indices {
+                let gw = r.weightGradients[j]
+                let wSize = w[j].map { $0 * $0 }.reduce(0, +).squareRoot() * gw.map { $0 * $0 }.reduce(0, +).squareRoot()
+                #expect(abs(zip(w[j], gw).map(*).reduce(0, +)) <= 1e-12 * max(1, wSize), "\(t)")
+            }
+        }
+    }
 }
