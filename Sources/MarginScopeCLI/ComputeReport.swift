@@ -49,7 +49,7 @@ struct SampleReport {
             let rule = BoundaryRule(scale: sample.scale, margin: sample.margin, topK: topK, unselected: unselected)
             let result = BatchLoss.bdlmcl(batch, rule: rule, gradient: true)
             let outcome = result.samples[0]
-            let head = CosineHead.cosFace(scale: sample.scale, margin: outcome.margin)
+            let head = CosineHead(scale: sample.scale, transform: outcome.transform)
             let applied = head.evaluate(cosines: sample.inputs, target: sample.target)
             logits = applied.logits
             probabilities = applied.probabilities
@@ -60,18 +60,6 @@ struct SampleReport {
                 counts: outcome.counts, appliedMargin: outcome.margin)
         }
     }
-}
-
-/// Where a batch sample sits relative to the margin and the top-k boundary.
-enum SampleRegion: String {
-    /// Rank 1: the target beats every rival even after the margin.
-    case satisfied
-    /// BD-LMCL: 1 < rank ≤ k, a boundary sample that gets the margin.
-    case boundary
-    /// BD-LMCL: rank > k, too far from its class to be a boundary sample.
-    case beyondTopK = "beyond-k"
-    /// LMCL / NormFace: rank > 1, the margin (or, for NormFace, the decision) is violated.
-    case violated
 }
 
 /// One evaluated batch, everything `compute` prints about it.
@@ -105,17 +93,14 @@ struct BatchReport {
         }
     }
 
-    func region(_ outcome: SampleOutcome) -> SampleRegion {
-        if outcome.rank == 1 { return .satisfied }
-        guard let topK else { return .violated }
-        return outcome.rank <= topK ? .boundary : .beyondTopK
+    func region(_ outcome: SampleOutcome) -> BatchRegion {
+        BatchRegion(rank: outcome.rank, topK: topK)
     }
 
     /// How many samples fall in each region, in display order (empty regions included).
-    var regionCounts: [(region: SampleRegion, count: Int)] {
-        let regions: [SampleRegion] = topK == nil ? [.satisfied, .violated] : [.satisfied, .boundary, .beyondTopK]
-        var counts = [SampleRegion: Int]()
+    var regionCounts: [(region: BatchRegion, count: Int)] {
+        var counts = [BatchRegion: Int]()
         for outcome in result.samples { counts[region(outcome), default: 0] += 1 }
-        return regions.map { ($0, counts[$0] ?? 0) }
+        return BatchRegion.regions(topK: topK).map { ($0, counts[$0] ?? 0) }
     }
 }

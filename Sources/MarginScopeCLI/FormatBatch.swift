@@ -37,7 +37,7 @@ enum FormatBatch {
             let region = report.region(outcome)
             let counts = outcome.counts ? "" : " (excluded)"
             table.append([
-                String(i), String(outcome.label), String(outcome.rank), region.rawValue + counts,
+                String(i), String(outcome.label), String(outcome.rank), region.identifier + counts,
                 FormatNumber.setting(outcome.margin),
                 FormatNumber.fixed(outcome.loss), FormatNumber.fixed(outcome.gradientNorm),
                 FormatNumber.fixed(outcome.targetCosine, decimals: 4), String(outcome.rivalClass),
@@ -59,7 +59,7 @@ enum FormatBatch {
         return parts.joined(separator: "   ")
     }
 
-    static func regionTitle(_ region: SampleRegion, report: BatchReport) -> String {
+    static func regionTitle(_ region: BatchRegion, report: BatchReport) -> String {
         switch region {
         case .satisfied: report.loss == .normface ? "correct (rank 1)" : "margin satisfied (rank 1)"
         case .boundary: "boundary, selected (1 < rank ≤ \(report.topK ?? 0))"
@@ -110,7 +110,7 @@ enum FormatBatch {
         lines.reserveCapacity(report.batch.sampleCount + 1)
         for (i, outcome) in report.result.samples.enumerated() {
             var row = [
-                String(i), String(outcome.label), String(outcome.rank), report.region(outcome).rawValue,
+                String(i), String(outcome.label), String(outcome.rank), report.region(outcome).identifier,
                 outcome.selected ? "1" : "0", outcome.counts ? "1" : "0",
                 CSVText.number(outcome.margin), CSVText.number(outcome.loss),
             ]

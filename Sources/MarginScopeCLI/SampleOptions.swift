@@ -1,5 +1,6 @@
 import ArgumentParser
 import Explorer
+import LossMath
 
 #if canImport(Glibc)
 import Glibc
@@ -162,7 +163,7 @@ public struct SampleOptions: ParsableArguments {
                 angles, option: "--angles", range: 0...180,
                 accepted: "angles in degrees in [0, 180]", maximumCount: Self.maximumClasses)
             angleValues = degrees
-            inputs = degrees.map { cos($0 * Double.pi / 180) }
+            inputs = degrees.map { Angle.cosine(degrees: $0) }
         } else if let fallback = defaults.inputs {
             inputs = fallback
         } else {

@@ -3,7 +3,9 @@ import LossMath
 import Testing
 
 /// The Swift results against Scripts/reference.py, an independent float64 numpy
-/// implementation written from DESIGN.md §1: agreement to 1e-10 relative.
+/// implementation written from Docs/Math.md: agreement to 1e-10 relative.
+/// The margin family is compared at the LossMath level (`CosineHead`, `BatchLoss`)
+/// until `compute` takes those losses.
 @Suite(.enabled(if: Reference.isAvailable, "python3 with numpy is needed for the reference cross-check (Scripts/reference.py)"))
 struct ReferenceCrossCheckTests {
     struct SampleCase: CustomTestStringConvertible, Sendable {
@@ -110,6 +112,90 @@ struct ReferenceCrossCheckTests {
             #expect(ga.count == 256 && ga.allSatisfy { $0.count == 1000 })
             try expectClose(ga.flatMap { $0 }, gb.flatMap { $0 }, "gradient")
         }
+    }
+
+    struct MarginCase: CustomTestStringConvertible, Sendable {
+        var arguments: [String]
+        var transform: TargetTransform
+        var seed: UInt64 = 0
+        var testDescription: String { arguments.joined(separator: " ") }
+    }
+
+    static let marginCases: [MarginCase] = {
+        var cases: [MarginCase] = []
+        for fallback in ArcFaceFallback.allCases {
+            for m in [0.2, 0.5] {
+                cases.append(MarginCase(arguments: ["--loss", "arcface", "--margin", "\(m)", "--fallback", fallback.rawValue],
+                                        transform: .additiveAngular(margin: m, fallback: fallback)))
+            }
+        }
+        for (m, lambda) in [(4, 0.0), (4, 5.0), (2, 1.5), (3, 0.0)] {
+            cases.append(MarginCase(arguments: ["--loss", "sphereface", "--margin", "\(m)", "--lambda", "\(lambda)"],
+                                    transform: .multiplicativeAngular(margin: m, lambda: lambda)))
+        }
+        for (m1, m2, m3) in [(1.0, 0.3, 0.2), (0.9, 0.4, 0.15), (1.35, 0.0, 0.0)] {
+            cases.append(MarginCase(arguments: ["--loss", "combined", "--m1", "\(m1)", "--m2", "\(m2)", "--m3", "\(m3)"],
+                                    transform: .combined(angleFactor: m1, angleMargin: m2, cosineMargin: m3)))
+        }
+        for i in cases.indices { cases[i].seed = 500 + UInt64(i) }
+        return cases
+    }()
+
+    /// Random samples (the target's cosine sometimes exactly 1 or −1, the cone points) and
+    /// a small batch under BD-LMCL with the same margin.
+    @Test(arguments: marginCases)
+    func marginFamilyAgreesWithTheReference(_ c: MarginCase) throws {
+        var random = SeededGenerator(seed: c.seed)
+        for trial in 0..<3 {
+            let classes = Int.random(in: 3...8, using: &random)
+            let target = Int.random(in: 0..<classes, using: &random)
+            let scale = Double.random(in: 5...64, using: &random)
+            var cosines = (0..<classes).map { _ in Double.random(in: -0.98...0.98, using: &random) }
+            if trial == 1 { cosines[target] = 1 }
+            if trial == 2 { cosines[target] = -1 }
+            let arguments = c.arguments + ["--scale", "\(scale)", "--target", "\(target)",
+                                           "--cosines=" + cosines.map { "\($0)" }.joined(separator: ",")]
+            let reference = try jsonObject(Reference.run(arguments).stdoutData)
+            let r = CosineHead(scale: scale, transform: c.transform).evaluate(cosines: cosines, target: target)
+            try expectClose(r.loss, reference["loss"], "loss")
+            try expectClose(r.logits, reference["logits"], "logits")
+            try expectClose(r.probabilities, reference["probabilities"], "probabilities")
+            try expectClose(r.angleGradient, reference["angleGradient"], "angleGradient")
+            let gradient = try #require(reference["gradient"] as? [Any])
+            for j in 0..<classes {
+                if gradient[j] is NSNull {
+                    #expect(!r.gradient[j].isFinite && j == target, "gradient \(j) unbounded in the reference only")
+                } else {
+                    try expectClose(r.gradient[j], gradient[j], "gradient \(j)")
+                }
+            }
+        }
+        // BD-LMCL with this margin on a small batch.
+        let b = 40, classes = 6
+        var labels: [Int] = [], values: [Double] = [], csv = ""
+        for _ in 0..<b {
+            let y = Int.random(in: 0..<classes, using: &random)
+            var row = (0..<classes).map { _ in Double.random(in: -0.6...0.6, using: &random) }
+            row[y] = Double.random(in: -0.3...0.95, using: &random)
+            labels.append(y)
+            values += row
+            csv += "\(y)," + row.map { "\($0)" }.joined(separator: ",") + "\n"
+        }
+        let directory = try TemporaryDirectory()
+        let path = try directory.file("batch.csv", csv)
+        let marginType = c.arguments[1]
+        let batchArguments = ["--loss", "bdlmcl", "--margin-type", marginType, "--scale", "20", "--top-k", "3",
+                              "--gradients", "--batch", path] + Array(c.arguments.dropFirst(2))
+        let reference = try jsonObject(Reference.run(batchArguments).stdoutData)
+        let rule = BoundaryRule(scale: 20, transform: c.transform, topK: 3)
+        let swift = BatchLoss.bdlmcl(CosineBatch(labels: labels, cosines: values, classCount: classes), rule: rule, gradient: true)
+        try expectClose(swift.loss, reference["loss"], "batch loss")
+        let samples = try #require(reference["samples"] as? [[String: Any]])
+        #expect(swift.samples.map(\.rank) == samples.map { $0["rank"] as? Int ?? -1 })
+        #expect(swift.samples.map(\.selected) == samples.map { $0["selected"] as? Bool ?? false })
+        try expectClose(swift.samples.map(\.loss), samples.map { $0["loss"] as Any }, "sample losses")
+        let gradient = try #require(reference["gradient"] as? [[Double]])
+        try expectClose(swift.gradient!, gradient.flatMap { $0 }, "batch gradient")
     }
 
     /// |a − b| ≤ 1e-10 · max(1, |b|), elementwise for arrays.

@@ -74,7 +74,7 @@ struct KernelVariantTests {
             let batch = randomBatch(samples: rng.integer(1...16), classes: c, using: &rng)
             let rule = BoundaryRule(scale: rng.uniform(1...64), margin: rng.uniform(0...0.5), topK: rng.integer(2...max(2, c)),
                                     unselected: rng.integer(0...1) == 0 ? .noMargin : .excluded)
-            for policy in [MarginPolicy.everySample(margin: rule.margin), .boundary(rule)] {
+            for policy in [MarginPolicy.everySample(rule.transform), .boundary(rule)] {
                 let swift = BatchLoss.evaluate(batch, scale: rule.scale, policy: policy, gradient: true, variant: .swiftSIMD)
                 let avx = BatchLoss.evaluate(batch, scale: rule.scale, policy: policy, gradient: true, variant: .avx2)
                 // Decisions are exact comparisons of the same values: identical.

@@ -12,7 +12,7 @@ extension SplitMix64 {
 }
 
 /// A straightforward LMCL implementation with Foundation's `exp`, written from the
-/// formulas in DESIGN §1.2 and independent of the library's kernels.
+/// formulas in Docs/Math.md §2 and independent of the library's kernels.
 func referenceCosineLoss(cosines: [Double], target: Int, scale: Double, margin: Double)
     -> (loss: Double, probabilities: [Double], gradient: [Double]) {
     var z = cosines.map { scale * $0 }

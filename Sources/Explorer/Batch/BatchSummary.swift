@@ -1,44 +1,5 @@
 import LossMath
 
-/// Where the BD-LMCL rule puts a sample (DESIGN §1.3).
-///
-/// With rank `r = 1 + #{j≠y : cos θ_j > cos θ_y − m}`:
-/// - `satisfied`: r = 1, the target beats every rival even after the margin (no margin needed);
-/// - `boundary`: 1 < r ≤ k, the margin is violated but the target is in the top k (selected, gets m);
-/// - `beyondTopK`: r > k (not selected).
-public enum BatchRegion: Int, CaseIterable, Hashable, Sendable {
-    case satisfied, boundary, beyondTopK
-
-    /// The region of a BD-LMCL outcome (from its ℓ_1 and ℓ_k).
-    public init(_ outcome: SampleOutcome) {
-        if !outcome.topOneError {
-            self = .satisfied
-        } else if outcome.topKError {
-            self = .beyondTopK
-        } else {
-            self = .boundary
-        }
-    }
-
-    /// A short name for narrow panels.
-    public var shortName: String {
-        switch self {
-        case .satisfied: return "satisfied"
-        case .boundary: return "boundary"
-        case .beyondTopK: return "beyond k"
-        }
-    }
-
-    /// The name with its rank condition, for wide panels.
-    public func mediumName(topK: Int) -> String {
-        switch self {
-        case .satisfied: return "satisfied (rank 1)"
-        case .boundary: return "boundary (1<rank≤\(topK))"
-        case .beyondTopK: return "beyond k (rank>\(topK))"
-        }
-    }
-}
-
 /// How a batch splits between the three BD-LMCL regions, under LMCL and BD-LMCL.
 ///
 /// The loss columns are each region's share of the batch loss:

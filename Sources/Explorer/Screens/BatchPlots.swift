@@ -10,7 +10,7 @@ enum BatchPlots {
         switch region {
         case .satisfied: return .dot
         case .boundary: return .triangle
-        case .beyondTopK: return .cross
+        case .beyondTopK, .violated: return .cross
         }
     }
 
@@ -18,7 +18,7 @@ enum BatchPlots {
         switch region {
         case .satisfied: return Style(foreground: .green)
         case .boundary: return Style(foreground: .yellow, bold: true)
-        case .beyondTopK: return Style(foreground: .red)
+        case .beyondTopK, .violated: return Style(foreground: .red)
         }
     }
 
@@ -51,7 +51,6 @@ enum BatchPlots {
         let g = context.glyphs, th = context.theta
         let samples = snapshot.bdlmcl.samples
         let range = axisRange(samples)
-        let m = snapshot.rule.margin
         let categories = BatchRegion.allCases.map { region in
             // The regions panel beside the plot names the glyphs; a narrow legend keeps to the lines.
             ScatterPlot.Category(wide ? region.shortName : "", shape: shape(region), style: style(region))
@@ -64,7 +63,7 @@ enum BatchPlots {
         let lines = [
             PlotSeries(wide ? "rival = target" : "rival = y", points: [(lo, lo), (hi, hi)],
                        shape: .openSquare, style: Theme.normFace, lineStyle: .solid),
-            PlotSeries(ScreenParts.spell(wide ? "rival = target − m" : "rival = y − m", g), points: [(lo, lo - m), (hi, hi - m)],
+            PlotSeries(ScreenParts.spell(wide ? "rival = target − m" : "rival = y − m", g), points: DecisionBoundary.rankBoundary(transform: snapshot.rule.transform, from: lo, to: hi),
                        shape: .star, style: Theme.lmcl, lineStyle: .dashed),
         ]
         var highlight: HighlightPoint? = nil

@@ -95,6 +95,7 @@ enum BatchTable {
         case .satisfied: regionText = "rank 1: margin satisfied, no margin"
         case .boundary: regionText = "1 < rank \(s.rank) ≤ \(k): boundary, gets m = \(m)"
         case .beyondTopK: regionText = "rank \(s.rank) > k = \(k): beyond top-k, " + (s.counts ? "m = 0" : "excluded")
+        case .violated: regionText = "rank \(s.rank) > 1: margin violated"
         }
         let rival = s.rivalClass >= 0 ? "rival j = \(s.rivalClass)   cos θ_j = \(n4(s.rivalCosine))" : "no rival (one class)"
         // Most telling first, so a low panel keeps the region and both losses.

@@ -10,26 +10,9 @@ enum CosinePlots {
     /// Sample points across 0°…180°, enough for the braille grid of any screen.
     static let samples = 181
 
-    struct Rival {
-        var index: Int
-        var cosine: Double
-    }
-
-    /// The strongest rival: argmax over j ≠ y of cos θ_j (lowest index on ties).
-    static func rival(of cosines: [Double], target: Int) -> Rival? {
-        var best: Rival?
-        for (j, c) in cosines.enumerated() where j != target {
-            if best == nil || c > best!.cosine { best = Rival(index: j, cosine: c) }
-        }
-        return best
-    }
-
-    /// θ in degrees where the target, with margin `m`, ties the rival: cos θ − m = cos θ_r.
-    /// nil when it ties nowhere in 0°…180° (the margin is too large to overcome even at θ = 0).
-    static func crossing(rivalCosine: Double, margin: Double) -> Double? {
-        let c = rivalCosine + margin
-        guard c <= 1 else { return nil }
-        return ExplorerState.degrees(acosOf: max(-1, c))
+    /// The margined transform the plots show (CosFace with the state's m).
+    static func transform(_ state: ExplorerState) -> TargetTransform {
+        .additiveCosine(margin: state.margin)
     }
 
     /// The plot; `compact` drops the y-axis title (the panel's title names the axis) to give the data a row.
@@ -50,17 +33,19 @@ enum CosinePlots {
         let cosines = state.cosines, y = state.target
         let th = context.theta
         let xs = (0..<samples).map { Double($0) * 180 / Double(samples - 1) }
-        let plain = PlotSeries(ScreenParts.spell("s·cos θ", context.glyphs), points: xs.map { ($0, s * ExplorerState.cosineOfDegrees($0)) },
+        let normFace = TargetCurve(scale: s, transform: .identity, cosines: cosines, target: y)
+        let lmcl = TargetCurve(scale: s, transform: transform(state), cosines: cosines, target: y)
+        let plain = PlotSeries(ScreenParts.spell("s·cos θ", context.glyphs), points: xs.map { ($0, normFace.logit(degrees: $0)) },
                                shape: .dot, style: Theme.normFace, lineStyle: .solid)
-        let margined = PlotSeries(ScreenParts.spell("s·(cos θ − m)", context.glyphs), points: xs.map { ($0, s * (ExplorerState.cosineOfDegrees($0) - m)) },
+        let margined = PlotSeries(ScreenParts.spell("s·(cos θ − m)", context.glyphs), points: xs.map { ($0, lmcl.logit(degrees: $0)) },
                                   shape: .cross, style: Theme.lmcl, lineStyle: .dashed)
         var references: [ReferenceLine] = []
-        var markers = [VerticalMarker(x: ExplorerState.degrees(acosOf: cosines[y]), label: "\(th)y", style: Theme.target)]
+        var markers = [VerticalMarker(x: Angle.degrees(ofCosine: cosines[y]), label: "\(th)y", style: Theme.target)]
         var bands: [Band] = []
-        if let r = rival(of: cosines, target: y) {
+        if let r = DecisionBoundary.strongestRival(cosines: cosines, target: y) {
             references.append(ReferenceLine(y: s * r.cosine, label: "rival \(r.index)", style: Theme.rival))
-            if let t0 = crossing(rivalCosine: r.cosine, margin: 0) {
-                if let t1 = crossing(rivalCosine: r.cosine, margin: m), t1 < t0 {
+            if let t0 = DecisionBoundary.crossing(transform: .identity, rivalCosine: r.cosine) {
+                if let t1 = DecisionBoundary.crossing(transform: transform(state), rivalCosine: r.cosine), t1 < t0 {
                     bands.append(Band(from: t1, to: t0, label: "", style: Theme.dim))
                     markers.append(VerticalMarker(x: t1, label: "", style: Theme.lmcl, dotted: true))
                 }
@@ -75,17 +60,14 @@ enum CosinePlots {
 
     /// p_y against θ_y, NormFace and LMCL, the other cosines fixed.
     static func targetProbability(_ context: FrameContext) -> LinePlot {
-        let state = context.state, s = state.scale, m = state.margin
+        let state = context.state, s = state.scale
         let y = state.target, th = context.theta
-        // With the rivals fixed, p_y = 1 / (1 + Σ_{j≠y} e^{s·c_j − s·f(cos θ_y)}) = σ(s·f(cos θ_y) − R),
-        // R = LSE_{j≠y}(s·c_j): one log-sum-exp for the whole curve, and a logistic that never overflows.
-        let rivals = state.cosines.enumerated().filter { $0.offset != y }.map { s * $0.element }
-        let r = Softmax.logSumExp(rivals)
-        func logistic(_ t: Double) -> Double { t >= 0 ? 1 / (1 + exp(-t)) : exp(t) / (1 + exp(t)) }
+        let normFace = TargetCurve(scale: s, transform: .identity, cosines: state.cosines, target: y)
+        let lmcl = TargetCurve(scale: s, transform: transform(state), cosines: state.cosines, target: y)
         let xs = (0..<samples).map { Double($0) * 180 / Double(samples - 1) }
-        let plain = xs.map { (x: $0, y: logistic(s * ExplorerState.cosineOfDegrees($0) - r)) }
-        let margined = xs.map { (x: $0, y: logistic(s * (ExplorerState.cosineOfDegrees($0) - m) - r)) }
-        let current = ExplorerState.degrees(acosOf: state.cosines[y])
+        let plain = xs.map { (x: $0, y: normFace.probability(degrees: $0)) }
+        let margined = xs.map { (x: $0, y: lmcl.probability(degrees: $0)) }
+        let current = Angle.degrees(ofCosine: state.cosines[y])
         let axes = PlotAxes(x: 0...180, y: 0...1, xTitle: "\(th)y (deg)", yTitle: "p_y",
                             xTickCount: 7, yTickCount: 3, style: Theme.dim)
         return LinePlot(
@@ -100,25 +82,19 @@ enum CosinePlots {
     /// The two-class picture in the (θ_y, θ_rival) plane: the softmax boundary θ_r = θ_y,
     /// the LMCL boundaries cos θ_y − m = cos θ_r and cos θ_r − m = cos θ_y, and the sample.
     static func decisionPlane(_ context: FrameContext) -> LinePlot {
-        let state = context.state, m = state.margin, th = context.theta
+        let state = context.state, th = context.theta
         let cosines = state.cosines, y = state.target
         let xs = (0..<samples).map { Double($0) * 180 / Double(samples - 1) }
-        func boundary(_ shift: Double) -> [(x: Double, y: Double)] {
-            xs.compactMap { x in
-                let c = ExplorerState.cosineOfDegrees(x) + shift
-                guard c >= -1, c <= 1 else { return nil }
-                return (x, ExplorerState.degrees(acosOf: c))
-            }
-        }
+        let boundary = DecisionBoundary.curves(transform: transform(state), targetDegrees: xs)
         let series = [
             PlotSeries("softmax \(th)r = \(th)y", points: xs.map { ($0, $0) }, shape: .dot, style: Theme.normFace, lineStyle: .solid),
-            PlotSeries("y wins with m", points: boundary(-m), shape: .cross, style: Theme.target, lineStyle: .dashed),
-            PlotSeries("rival wins with m", points: boundary(m), shape: .plus, style: Theme.rival, lineStyle: .dotted),
+            PlotSeries("y wins with m", points: boundary.targetWins, shape: .cross, style: Theme.target, lineStyle: .dashed),
+            PlotSeries("rival wins with m", points: boundary.rivalWins, shape: .plus, style: Theme.rival, lineStyle: .dotted),
         ]
         var highlights: [HighlightPoint] = []
-        if let r = rival(of: cosines, target: y) {
-            highlights.append(HighlightPoint(x: ExplorerState.degrees(acosOf: cosines[y]),
-                                             y: ExplorerState.degrees(acosOf: r.cosine), label: "sample",
+        if let r = DecisionBoundary.strongestRival(cosines: cosines, target: y) {
+            highlights.append(HighlightPoint(x: Angle.degrees(ofCosine: cosines[y]),
+                                             y: Angle.degrees(ofCosine: r.cosine), label: "sample",
                                              shape: .diamond, style: Theme.label))
         }
         let axes = PlotAxes(x: 0...180, y: 0...180, xTitle: "\(th)y (deg)", yTitle: "\(th)rival (deg)",
@@ -128,10 +104,10 @@ enum CosinePlots {
 
     /// One line saying how far the margin moves the crossing with the rival.
     static func shiftSummary(_ context: FrameContext) -> String {
-        let state = context.state, th = context.theta
-        guard let r = rival(of: state.cosines, target: state.target) else { return "" }
-        guard let t0 = crossing(rivalCosine: r.cosine, margin: 0) else { return "" }
-        guard let t1 = crossing(rivalCosine: r.cosine, margin: state.margin) else {
+        let state = context.state
+        guard let r = DecisionBoundary.strongestRival(cosines: state.cosines, target: state.target) else { return "" }
+        guard let t0 = DecisionBoundary.crossing(transform: .identity, rivalCosine: r.cosine) else { return "" }
+        guard let t1 = DecisionBoundary.crossing(transform: transform(state), rivalCosine: r.cosine) else {
             return "with m = \(ValueGrid.margin.format(state.marginSteps)) the target never beats rival \(r.index)"
         }
         return ScreenParts.spell(String(format: "crossing %.1f° → %.1f°, shift %.1f°", t0, t1, t0 - t1), context.glyphs)

@@ -151,7 +151,7 @@ enum CosineScreen {
             Line(sp("z_y = s·(cos θ_y − m)")),
             Line(sp("z_\(y) = \(s)·(\(n3(r.cosines[y])) − \(m)) = \(n3(r.logits[y]))")),
         ]
-        if let rival = CosinePlots.rival(of: r.cosines, target: y) {
+        if let rival = DecisionBoundary.strongestRival(cosines: r.cosines, target: y) {
             lines.append(Line(sp("z_\(rival.index) = \(s)·\(n3(rival.cosine)) = \(n3(r.logits[rival.index])) (rival)")))
         }
         let lse = r.loss + r.logits[y]

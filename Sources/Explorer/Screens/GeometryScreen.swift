@@ -50,18 +50,17 @@ enum GeometryScreen {
 
     static func picture(_ context: FrameContext) -> LinePlot {
         let state = context.state, g = context.glyphs, e = context.evaluation
-        let y = state.target, m = state.margin
+        let y = state.target
         let phiX = ValueGrid.direction.value(state.featureDirectionSteps)
         let phis = state.weightDirectionSteps.map(ValueGrid.direction.value)
-        func cosine(_ phi: Double, _ j: Int) -> Double { ExplorerState.cosineOfDegrees(phi - phis[j]) }
-        func bestRival(_ phi: Double) -> Double {
-            phis.indices.filter { $0 != y }.map { cosine(phi, $0) }.max() ?? -1
+        func wins(_ phi: Double, _ transform: TargetTransform) -> Bool {
+            DecisionBoundary.targetWins(atDegrees: phi, classDirections: phis, target: y, transform: transform)
         }
         var series = [
             PlotSeries("", points: (0...360).map { point(Double($0)) }, shape: .dot, style: Theme.dim),
-            PlotSeries("y wins", points: arc(radius: softmaxArcRadius) { cosine($0, y) >= bestRival($0) },
+            PlotSeries("y wins", points: arc(radius: softmaxArcRadius) { wins($0, .identity) },
                        shape: .dot, style: Theme.normFace, lineStyle: .solid),
-            PlotSeries("y wins with m", points: arc(radius: marginArcRadius) { cosine($0, y) - m >= bestRival($0) },
+            PlotSeries("y wins with m", points: arc(radius: marginArcRadius) { wins($0, CosinePlots.transform(state)) },
                        shape: .cross, style: Theme.lmcl, lineStyle: .dashed),
         ]
         for (j, phi) in phis.enumerated() {

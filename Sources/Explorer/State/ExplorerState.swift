@@ -116,16 +116,9 @@ public struct ExplorerState: Hashable, Sendable {
         return weightDirectionSteps.map { Self.cosineOfDegrees(fx - ValueGrid.direction.value($0)) }
     }
 
-    /// cos of an angle in degrees, exact at multiples of 90°.
+    /// cos of an angle in degrees, exact at multiples of 90° (`Angle.cosine(degrees:)`).
     public static func cosineOfDegrees(_ degrees: Double) -> Double {
-        var d = degrees.truncatingRemainder(dividingBy: 360)
-        if d < 0 { d += 360 }
-        switch d {
-        case 0: return 1
-        case 90, 270: return 0
-        case 180: return -1
-        default: return cos(d * .pi / 180)
-        }
+        Angle.cosine(degrees: degrees)
     }
 
     /// The unit vector at `degrees` in the plane, (cos φ, sin φ), exact at multiples of 90°.

@@ -1,10 +1,12 @@
 /// LMCL and BD-LMCL over a batch of cosines.
 ///
 /// Sample i's term is the LMCL loss (Wang et al., "CosFace: Large Margin Cosine Loss for
-/// Deep Face Recognition", CVPR 2018) with its own margin `m_i`:
-/// `ℓ_i = LSE(z_i) − z_{i,y}`, `z_{i,j} = s·(cos θ_{i,j} − m_i·1[j=y])`. The batch loss is
-/// `(1/N) Σ_{i counts} ℓ_i`; its gradient row i is `(∂ℓ_i/∂cos θ_i) / N` for counting
-/// samples and zero otherwise, with the selection (hence every `m_i`) held fixed.
+/// Deep Face Recognition", CVPR 2018), or any margin of the family, with its own transform `f_i`:
+/// `ℓ_i = LSE(z_i) − z_{i,y}`, `z_{i,y} = s·f_i(cos θ_{i,y})`, `z_{i,j} = s·cos θ_{i,j}` (j ≠ y);
+/// `f_i(c) = c − m_i` for LMCL. The batch loss is `(1/N) Σ_{i counts} ℓ_i`; its gradient row i
+/// is `(∂ℓ_i/∂cos θ_i) / N` for counting samples and zero otherwise, with the selection
+/// (hence every `f_i`) held fixed. Where `f′(cos θ_y)` is unbounded (ArcFace at `cos θ_y = 1`)
+/// the target's gradient entry and the sample's gradient norm are `+∞`/`−∞`, as `CosineHead` reports.
 ///
 /// Cost: two passes over each row while it is in cache (maximum and rank count; then
 /// the exponentials, into a scratch row), and one scaling the scratch row into the
@@ -14,7 +16,13 @@ public enum BatchLoss {
     /// Plain LMCL over the batch: every sample is selected, counts and gets margin m
     /// (m = 0 is NormFace). `topKError` is reported with k = 2.
     public static func lmcl(_ batch: CosineBatch, scale: Double, margin: Double, gradient: Bool) -> BatchResult {
-        evaluate(batch, scale: scale, policy: .everySample(margin: margin), gradient: gradient)
+        evaluate(batch, scale: scale, policy: .everySample(.additiveCosine(margin: margin)), gradient: gradient)
+    }
+
+    /// Every sample gets the target logit `s·f(cos θ_y)`: NormFace, LMCL, ArcFace, SphereFace or
+    /// the combined margin over the batch (`topKError` is reported with k = 2).
+    public static func margin(_ batch: CosineBatch, scale: Double, transform: TargetTransform, gradient: Bool) -> BatchResult {
+        evaluate(batch, scale: scale, policy: .everySample(transform), gradient: gradient)
     }
 
     /// BD-LMCL (Li et al., "Boundary discriminative large margin cosine loss for
@@ -30,7 +38,7 @@ public enum BatchLoss {
     /// which saves faulting in B×C·8 bytes of new memory on every call (49 MB at 1024×5994,
     /// a third of the whole computation). The numbers are identical to the allocating call.
     public static func lmcl(_ batch: CosineBatch, scale: Double, margin: Double, into gradient: inout [Double]) -> BatchResult {
-        evaluate(batch, scale: scale, policy: .everySample(margin: margin), into: &gradient)
+        evaluate(batch, scale: scale, policy: .everySample(.additiveCosine(margin: margin)), into: &gradient)
     }
 
     /// `bdlmcl(batch, rule: rule, gradient: true)` with the gradient written into `gradient`;
@@ -77,7 +85,6 @@ public enum BatchLoss {
                                  variant: RowKernel.Variant) -> BatchResult {
         let b = batch.sampleCount
         let c = batch.classCount
-        let rankMargin = policy.rankMargin
         return batch.labels.withUnsafeBufferPointer { labelBuffer in
             batch.cosines.withUnsafeBufferPointer { cosineBuffer in
                 let labels = labelBuffer.baseAddress
@@ -91,7 +98,7 @@ public enum BatchLoss {
                     for i in 0..<b {
                         let row = cosines! + i * c
                         let y = labels![i]
-                        let threshold = row[y] - rankMargin
+                        let threshold = policy.rankThreshold(targetCosine: row[y])
                         let above = RowKernel.maximumAndCount(row, y, above: threshold, variant: variant).count
                             + RowKernel.maximumAndCount(row + y + 1, c - y - 1, above: threshold, variant: variant).count
                         if policy.decide(rivalsAbove: above).counts { counting += 1 }
@@ -108,10 +115,17 @@ public enum BatchLoss {
                     for i in range {
                         let row = cosines! + i * c
                         let y = labels![i]
+                        let rank = policy.kernelRankMargin(targetCosine: row[y])
                         let statistics = RowStatistics(row: row, classCount: c, label: y, scale: scale,
-                                                       rankMargin: rankMargin, output: scratch, variant: variant)
-                        let (outcome, term) = policy.outcome(statistics, rivalsAbove: statistics.rivalsAbove,
-                                                             scale: scale)
+                                                       rankMargin: rank.rankMargin, output: scratch, variant: variant)
+                        var rivalsAbove = statistics.rivalsAbove
+                        if !rank.exact {
+                            // c_y − (c_y − f) missed f(c_y) by a rounding: count against f(c_y) itself.
+                            let threshold = policy.rankThreshold(targetCosine: row[y])
+                            rivalsAbove = RowKernel.maximumAndCount(row, y, above: threshold, variant: variant).count
+                                + RowKernel.maximumAndCount(row + y + 1, c - y - 1, above: threshold, variant: variant).count
+                        }
+                        let (outcome, term) = policy.outcome(statistics, rivalsAbove: rivalsAbove, scale: scale)
                         (outcomes + i).initialize(to: outcome)
                         guard let output = gradient.map({ $0 + i * c }), let scratch else { continue }
                         if outcome.counts {

@@ -8,7 +8,8 @@ public struct SampleOutcome: Equatable, Sendable {
     public var rivalClass: Int
     /// `max_{j≠y} cos θ_{i,j}`; −∞ when C = 1 (the maximum of nothing).
     public var rivalCosine: Double
-    /// `1 + #{j≠y : cos θ_j > cos θ_y − m}`: the target's rank among the margin-adjusted scores.
+    /// `1 + #{j≠y : cos θ_j > f(cos θ_y)}`: the target's rank among the margin-adjusted scores
+    /// (`f(c) = c − m` for LMCL).
     public var rank: Int
     /// `ℓ_1 = 1[rank > 1]`: the margin is violated.
     public var topOneError: Bool
@@ -18,15 +19,15 @@ public struct SampleOutcome: Equatable, Sendable {
     public var selected: Bool
     /// Whether the sample contributes to the batch loss.
     public var counts: Bool
-    /// The margin applied to this sample (m or 0).
-    public var margin: Double
-    /// This sample's LMCL term with its margin (computed even when it does not count).
+    /// The transform applied to this sample: the loss's, or `.identity` (no margin) when not selected.
+    public var transform: TargetTransform
+    /// This sample's term with its transform (computed even when it does not count).
     public var loss: Double
     /// `‖∂ℓ_i/∂cos θ_i‖₂` of the sample's own term (not divided by the count); 0 when it does not count.
     public var gradientNorm: Double
 
     public init(label: Int, targetCosine: Double, rivalClass: Int, rivalCosine: Double, rank: Int,
-                topOneError: Bool, topKError: Bool, selected: Bool, counts: Bool, margin: Double,
+                topOneError: Bool, topKError: Bool, selected: Bool, counts: Bool, transform: TargetTransform,
                 loss: Double, gradientNorm: Double) {
         self.label = label
         self.targetCosine = targetCosine
@@ -37,10 +38,13 @@ public struct SampleOutcome: Equatable, Sendable {
         self.topKError = topKError
         self.selected = selected
         self.counts = counts
-        self.margin = margin
+        self.transform = transform
         self.loss = loss
         self.gradientNorm = gradientNorm
     }
+
+    /// The margin parameter applied (`TargetTransform.margin`): the loss's m, or 0 without margin.
+    public var margin: Double { transform.margin }
 }
 
 /// A batch loss: the per-sample facts, the mean loss and, if asked, its gradient.
@@ -66,14 +70,14 @@ extension MarginPolicy {
     /// One sample's outcome and term, from its scale-dependent statistics and its rank.
     func outcome(_ statistics: RowStatistics, rivalsAbove: Int, scale: Double) -> (SampleOutcome, RowTerm) {
         let decision = decide(rivalsAbove: rivalsAbove)
-        let term = RowTerm(scale: scale, transform: .additiveCosine(margin: decision.margin),
+        let term = RowTerm(scale: scale, transform: decision.transform,
                            targetCosine: statistics.targetCosine, rivalCosine: statistics.rivalCosine,
                            rivalSum: statistics.rivalSum, rivalSquareSum: statistics.rivalSquareSum)
         let outcome = SampleOutcome(
             label: statistics.label, targetCosine: statistics.targetCosine,
             rivalClass: statistics.rivalClass, rivalCosine: statistics.rivalCosine,
             rank: decision.rank, topOneError: decision.topOneError, topKError: decision.topKError,
-            selected: decision.selected, counts: decision.counts, margin: decision.margin,
+            selected: decision.selected, counts: decision.counts, transform: decision.transform,
             loss: term.loss, gradientNorm: decision.counts ? term.gradientNorm : 0)
         return (outcome, term)
     }

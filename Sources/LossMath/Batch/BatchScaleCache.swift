@@ -3,10 +3,11 @@
 ///
 /// Per sample i it keeps the target cosine `c_y`, the rival maximum `M = max_{j≠y} c_j` and
 /// its class, `S = Σ_{j≠y} e^{s(c_j−M)}`, `T = Σ_{j≠y} e^{2s(c_j−M)}`, and the rival cosines
-/// sorted ascending. For a margin m, with `e_y = e^{s(c_y−m−M)}` and `Z = S + e_y`:
-/// `ℓ_i = log Z − s(c_y − m − M)`, `p_y = e_y/Z`, `Σ_{j≠y} p_j² = T/Z²`,
-/// `‖∂ℓ_i/∂cos θ_i‖ = s·sqrt(T/Z² + (1 − p_y)²)`, and the rank
-/// `1 + #{j≠y : c_j > c_y − m}` is a binary search in the sorted rivals.
+/// sorted ascending. For a margin transform f (`f(c) = c − m` for LMCL), with
+/// `e_y = e^{s(f(c_y)−M)}` and `Z = S + e_y`:
+/// `ℓ_i = log Z − s(f(c_y) − M)`, `p_y = e_y/Z`, `Σ_{j≠y} p_j² = T/Z²`,
+/// `‖∂ℓ_i/∂cos θ_i‖ = s·sqrt(T/Z² + (1 − p_y)²·f′(c_y)²)`, and the rank
+/// `1 + #{j≠y : c_j > f(c_y)}` is a binary search in the sorted rivals.
 /// Results are identical to `BatchLoss` without the gradient (same sums, same order).
 ///
 /// Cost: `init` is one exponential pass plus a radix sort of every row, O(B·C);
@@ -79,7 +80,12 @@ public struct BatchScaleCache: Sendable {
 
     /// `BatchLoss.lmcl(batch, scale: scale, margin: margin, gradient: false)`, in O(B log C).
     public func lmcl(margin: Double) -> BatchResult {
-        evaluate(policy: .everySample(margin: margin))
+        evaluate(policy: .everySample(.additiveCosine(margin: margin)))
+    }
+
+    /// `BatchLoss.margin(batch, scale: scale, transform: transform, gradient: false)`, in O(B log C).
+    public func margin(transform: TargetTransform) -> BatchResult {
+        evaluate(policy: .everySample(transform))
     }
 
     /// `BatchLoss.bdlmcl(batch, rule: rule, gradient: false)`, in O(B log C).
@@ -92,11 +98,10 @@ public struct BatchScaleCache: Sendable {
 
     func evaluate(policy: MarginPolicy) -> BatchResult {
         let width = batch.classCount - 1
-        let margin = policy.rankMargin
         let samples = sortedRivals.withUnsafeBufferPointer { sorted in
             statistics.indices.map { i in
                 let row = sorted.baseAddress! + i * width
-                let threshold = statistics[i].targetCosine - margin
+                let threshold = policy.rankThreshold(targetCosine: statistics[i].targetCosine)
                 // First position holding a value > threshold; the rest are the rivals above it.
                 var low = 0
                 var high = width

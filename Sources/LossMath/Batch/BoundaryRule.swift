@@ -12,12 +12,13 @@ public enum UnselectedTreatment: String, CaseIterable, Sendable {
 /// cosine loss for text-independent speaker verification", ICASSP 2019) gives the
 /// margin only to samples near the decision boundary, picked with a top-k zero-one loss.
 /// The paper's full text is not available to us; this is the explicit rule of
-/// DESIGN §1.3. For sample i, with rank `r_i = 1 + #{j≠y : cos θ_j > cos θ_y − m}`
-/// (the target's place among the margin-adjusted scores, ties counted in its favour):
+/// Docs/Math.md, generalised to any margin transform f. For sample i, with rank
+/// `r_i = 1 + #{j≠y : cos θ_j > f(cos θ_y)}` (the target's place among the
+/// margin-adjusted scores, ties counted in its favour; `f(c) = c − m` for LMCL):
 /// - `ℓ_1 = 1[r_i > 1]` (the margin is violated), `ℓ_k = 1[r_i > k]`;
 /// - selected (a boundary sample) when `ℓ_1 = 1` and `ℓ_k = 0`;
-/// - selected samples get the LMCL term with margin m; the others get margin 0, or
-///   are excluded, according to `unselected`.
+/// - selected samples get the target logit `s·f(cos θ_y)`; the others get `s·cos θ_y`
+///   (no margin), or are excluded, according to `unselected`.
 /// The batch loss is the mean over the samples that count; the selection is a step
 /// function and is held fixed when differentiating.
 ///
@@ -26,36 +27,64 @@ public enum UnselectedTreatment: String, CaseIterable, Sendable {
 public struct BoundaryRule: Hashable, Sendable {
     /// `s`.
     public var scale: Double
-    /// `m`, the additive cosine margin given to selected samples.
-    public var margin: Double
+    /// `f`, the margin given to selected samples.
+    public var transform: TargetTransform
     /// `k` of the top-k zero-one loss, `2 ≤ k ≤ C`.
     public var topK: Int
     /// What happens to the samples that are not selected.
     public var unselected: UnselectedTreatment
 
-    public init(scale: Double, margin: Double, topK: Int = 2, unselected: UnselectedTreatment = .noMargin) {
+    public init(scale: Double, transform: TargetTransform, topK: Int = 2, unselected: UnselectedTreatment = .noMargin) {
         self.scale = scale
-        self.margin = margin
+        self.transform = transform
         self.topK = topK
         self.unselected = unselected
     }
+
+    /// BD-LMCL proper: the additive cosine margin `f(c) = c − m`.
+    public init(scale: Double, margin: Double, topK: Int = 2, unselected: UnselectedTreatment = .noMargin) {
+        self.init(scale: scale, transform: .additiveCosine(margin: margin), topK: topK, unselected: unselected)
+    }
+
+    /// The transform's margin parameter m (`TargetTransform.margin`).
+    public var margin: Double { transform.margin }
 }
 
 /// How a batch loss assigns margins: the same to all (LMCL) or by a boundary rule (BD-LMCL).
 enum MarginPolicy: Sendable {
-    case everySample(margin: Double)
+    case everySample(TargetTransform)
     case boundary(BoundaryRule)
 
     /// The `k` reported in `topKError` for plain LMCL, which has no k of its own:
     /// the BD-LMCL default, so the two screens agree.
     static let lmclReportedTopK = 2
 
-    /// The margin the rank is taken with.
-    var rankMargin: Double {
+    /// The transform the rank is taken with.
+    var transform: TargetTransform {
         switch self {
-        case .everySample(let margin): margin
-        case .boundary(let rule): rule.margin
+        case .everySample(let transform): transform
+        case .boundary(let rule): rule.transform
         }
+    }
+
+    /// The rank threshold `f(c_y)`: the rivals above it count against the target.
+    ///
+    /// For a shift it is formed as `c_y − m`, exactly as the row kernels form it.
+    func rankThreshold(targetCosine c: Double) -> Double {
+        if let shift = transform.cosineShift { return c - shift }
+        return transform.value(c)
+    }
+
+    /// The `rankMargin` to hand the row kernels, which count the rivals above `c_y − rankMargin`,
+    /// and whether that count is exactly the count above `f(c_y)`.
+    ///
+    /// A shift is handed over as is. For another transform `c_y − (c_y − f(c_y))` can miss
+    /// `f(c_y)` by a rounding; then the caller recounts against `f(c_y)` itself.
+    func kernelRankMargin(targetCosine c: Double) -> (rankMargin: Double, exact: Bool) {
+        if let shift = transform.cosineShift { return (shift, true) }
+        let threshold = transform.value(c)
+        let rankMargin = c - threshold
+        return (rankMargin, c - rankMargin == threshold)
     }
 
     /// Whether every sample counts whatever its rank (so the count is B up front).
@@ -72,22 +101,23 @@ enum MarginPolicy: Sendable {
         var topKError: Bool
         var selected: Bool
         var counts: Bool
-        var margin: Double
+        /// The transform applied: the rule's when selected, else `.identity`.
+        var transform: TargetTransform
     }
 
     func decide(rivalsAbove: Int) -> Decision {
         let rank = 1 + rivalsAbove
         switch self {
-        case .everySample(let margin):
+        case .everySample(let transform):
             return Decision(rank: rank, topOneError: rank > 1, topKError: rank > Self.lmclReportedTopK,
-                            selected: true, counts: true, margin: margin)
+                            selected: true, counts: true, transform: transform)
         case .boundary(let rule):
             let topOne = rank > 1
             let topK = rank > rule.topK
             let selected = topOne && !topK
             return Decision(rank: rank, topOneError: topOne, topKError: topK, selected: selected,
                             counts: selected || rule.unselected == .noMargin,
-                            margin: selected ? rule.margin : 0)
+                            transform: selected ? rule.transform : .identity)
         }
     }
 }

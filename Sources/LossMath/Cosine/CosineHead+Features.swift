@@ -25,6 +25,9 @@ extension CosineHead {
     ///
     /// Properties: `x·∂L/∂x = 0` and `W_j·∂L/∂W_j = 0` (the loss only rotates its
     /// arguments), and both shrink as `1/‖x‖`, `1/‖W_j‖`.
+    /// Where `∂L/∂cos θ_y` is unbounded (a cone point of `f`, at `θ_y = 0` or `π`) the
+    /// direction `Ŵ_y − cos θ_y·x̂` vanishes with it; the target's terms use the
+    /// subgradient 0 there, so the gradients stay finite.
     ///
     /// - Precondition: `x` and every `W_j` are non-zero and of equal length;
     ///   `0 ≤ target < weights.count`.
@@ -40,7 +43,8 @@ extension CosineHead {
         }
         let cosines = Geometry.cosines(feature: feature, weights: weights)
         let result = evaluate(cosines: cosines, target: target)
-        let g = result.gradient
+        var g = result.gradient
+        if result.targetCosineGradient == nil { g[target] = 0 }
         let unitFeature = feature.map { $0 / featureNorm }
 
         var featureGradient = [Double](repeating: 0, count: d)
