@@ -12,24 +12,26 @@ import TerminalUI
         state.screen = .cosine
         let app = ExplorerApp(state: state, glyphs: .unicode)
         app.handle(.resize(width: 80, height: 24))
-        assertSnapshot(Self.attributeMap(app.render()), named: "cosine-80x24-attributes")
+        var canvas = app.render()
+        canvas.apply(.dark)
+        assertSnapshot(Self.attributeMap(canvas), named: "cosine-80x24-attributes")
     }
 
-    /// Every distinct style gets a letter in order of first appearance; the map
+    /// Every distinct set of attributes (the role is not drawn) gets a letter in order of first appearance; the map
     /// is the legend (letter = attributes) followed by the grid of letters.
     static func attributeMap(_ canvas: Canvas) -> String {
-        var letters: [Style: Character] = [:]
+        var letters: [String: Character] = [:]
         var legend: [String] = []
         let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
         var rows: [String] = []
         for y in 0..<canvas.height {
             var row = ""
             for x in 0..<canvas.width {
-                let style = canvas[x, y].style
+                let style = describe(canvas[x, y].style)
                 if letters[style] == nil {
                     let letter = alphabet[min(letters.count, alphabet.count - 1)]
                     letters[style] = letter
-                    legend.append("\(letter) = \(describe(style))")
+                    legend.append("\(letter) = \(style)")
                 }
                 row.append(letters[style]!)
             }
