@@ -6,7 +6,8 @@
 /// (2–9, or `GlyphSet.manyPoints` (+) for 10 or more) in the style of the
 /// majority category (ties go to the earlier category), so dense regions read
 /// as numbers instead of overprinted glyphs. Lines (e.g. the decision
-/// boundary y = x + c) are drawn first, on the sub-cell grid of `marker`.
+/// boundary y = x + c) are drawn first, on the sub-cell grid of `marker`,
+/// with their glyph every `markEvery` columns as in `LinePlot`.
 public struct ScatterPlot: Widget, Sendable {
     /// A kind of point: its legend label, glyph and style.
     public struct Category: Hashable, Sendable {
@@ -78,6 +79,10 @@ public struct ScatterPlot: Widget, Sendable {
             s.rasterise(into: &raster, frame: frame, owner: i, glyphs: glyphs)
         }
         frame.blit(raster, on: &canvas)
+        let marked = lines.indices.filter { lines[$0].kind == .line && lines[$0].markEvery > 0 }
+        for (k, i) in marked.enumerated() {
+            frame.drawMarks(of: lines[i], phase: lines[i].markEvery * k / marked.count, glyphs: glyphs, on: &canvas)
+        }
 
         // Counts per cell and category, in one flat buffer (no per-cell allocation);
         // unknown categories count as one extra category.
