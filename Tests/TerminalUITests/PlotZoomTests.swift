@@ -115,3 +115,24 @@ import Testing
         #expect(lines(plot, width: 10, height: 3) == ["xxxxxxxccx", "++   bb", "**+++aa"])
     }
 }
+
+/// The boundary plot for "what does m do to the decision?" (issue item 6).
+@Suite struct BoundaryPlotTests {
+    @Test(arguments: [GlyphSet.unicode, .ascii], [(80, 23), (240, 69)])
+    func itsTwoBoundariesAreToldApartWithoutColour(_ glyphs: GlyphSet, _ size: (Int, Int)) {
+        let problems = SeriesMarkCheck.problems(boundaryPlot(glyphs: glyphs), width: size.0, height: size.1)
+        #expect(problems.isEmpty, "\(problems)")
+    }
+
+    @Test func theBandWidthAndTheSampleAreReadableAt80x23() {
+        // 75° − acos(cos 75° + 0.35) = 22.50°, from Python's math module.
+        let canvas = rendered(boundaryPlot(glyphs: .unicode), width: 80, height: 23)
+        let text = canvas.text
+        #expect(text.contains("band 22.5°"))
+        #expect(text.contains("◆sample (60°, 75°)"))
+        #expect(text.contains("░"))
+        // The arrow sits on the sample's row, its head at the LMCL boundary left of the sample.
+        let row = canvas.lines.first { $0.contains("◆sample") } ?? ""
+        #expect(row.contains("←──◆"))
+    }
+}

@@ -3,8 +3,8 @@
 ///
 /// Drawn bottom to top: bands (between x values, then between curves),
 /// reference lines, vertical markers, line series (on the sub-cell grid of
-/// `marker`), point series, the marks along lines, highlighted points, arrows,
-/// then the labels. Series are told apart without colour: a line pattern
+/// `marker`), point series, the marks along lines, arrows, highlighted
+/// points, then the labels. Series are told apart without colour: a line pattern
 /// (`LineStyle`), a glyph every `markEvery` columns, the same pattern and
 /// glyph in the legend, and (with `directLabels`) the label at the end of
 /// each line. `PlotSeries.looks` lists distinct combinations.
@@ -128,9 +128,9 @@ public struct LinePlot: Widget, Sendable {
         for (k, i) in marked.enumerated() {
             frame.drawMarks(of: series[i], phase: series[i].markEvery * k / marked.count, glyphs: glyphs, on: &canvas)
         }
-        frame.drawHighlights(highlights, size: markerSize, glyphs: glyphs, on: &canvas)
         var taken = frame.labelSpans(references: references, markers: markers)
         frame.drawArrows(arrows, taken: &taken, glyphs: glyphs, on: &canvas)
+        frame.drawHighlights(highlights, size: markerSize, glyphs: glyphs, on: &canvas)
         frame.drawLabels(references: references, markers: markers, bands: bands, glyphs: glyphs, on: &canvas)
         frame.drawCurveBandLabels(curveBands, glyphs: glyphs, on: &canvas)
         if directLabels || frame.zoomed { frame.drawDirectLabels(series, taken: &taken, glyphs: glyphs, on: &canvas) }
