@@ -51,3 +51,36 @@ import TerminalUI
         return parts.isEmpty ? "plain" : parts.joined(separator: ", ")
     }
 }
+
+/// Every screen in every theme, at 80×24 and 240×70: the theme pass keeps the
+/// text and obeys the theme's rule in every cell.
+@Suite struct FrameThemeTests {
+    @Test(arguments: Palette.Name.allCases)
+    func everyScreenRendersInEveryThemeWithItsRules(_ name: Palette.Name) {
+        for screen in Screen.allCases {
+            for (w, h) in [(80, 24), (240, 70)] {
+                var state = ExplorerState()
+                state.screen = screen
+                state.batch.samples = 256
+                state.batch.classes = 100
+                let app = ExplorerApp(state: state, glyphs: .unicode)
+                app.handle(.resize(width: w, height: h))
+                var canvas = app.render()
+                let text = canvas.text
+                canvas.apply(Palette(name))
+                #expect(canvas.text == text)
+                for y in 0..<h {
+                    for x in 0..<w {
+                        let s = canvas[x, y].style
+                        switch name {
+                        case .dark: break
+                        case .light: #expect(!s.dim && ![.yellow, .cyan, .white].contains(s.foreground))
+                        case .mono: #expect(!s.dim && s.foreground == nil && s.background == nil)
+                        case .contrast: #expect(!s.dim)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
