@@ -43,12 +43,15 @@ public struct ScatterPlot: Widget, Sendable {
     public var marker: PlotMarker
     public var showsLegend: Bool
     public var glyphs: GlyphSet
+    /// The size of the highlighted point (`large` for presenting; the other points stay one cell).
+    public var markerSize: MarkerSize
 
     public init(
         axes: PlotAxes, categories: [Category], points: [Point], lines: [PlotSeries] = [],
         highlight: HighlightPoint? = nil, marker: PlotMarker? = nil, showsLegend: Bool = true,
-        glyphs: GlyphSet = .unicode
+        glyphs: GlyphSet = .unicode, markerSize: MarkerSize = .normal
     ) {
+        self.markerSize = markerSize
         self.axes = axes
         self.categories = categories
         self.points = points
@@ -108,6 +111,6 @@ public struct ScatterPlot: Widget, Sendable {
             let text = total == 1 ? glyphs.marker(category.shape) : total < 10 ? String(total) : glyphs.manyPoints
             canvas.put(text, x: plot.x + key % plot.width, y: plot.y + key / plot.width, style: category.style, clip: plot)
         }
-        if let highlight { frame.drawHighlights([highlight], glyphs: glyphs, on: &canvas) }
+        if let highlight { frame.drawHighlights([highlight], size: markerSize, glyphs: glyphs, on: &canvas) }
     }
 }
