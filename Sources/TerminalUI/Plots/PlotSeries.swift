@@ -41,7 +41,7 @@ public struct PlotSeries: Sendable {
     /// with a `markEvery` of about 8 columns.
     ///
     /// solid ● (ASCII `o`), dotted ▲ (`^`), dashed ■ (`#`), solid ◆ (`@`),
-    /// dotted ✕ (`x`). In braille the patterns differ in every cell (two dots
+    /// dotted × (`x`). In braille the patterns differ in every cell (two dots
     /// against one), and the glyphs are never braille; in ASCII the line itself
     /// is drawn with its glyph.
     public static let looks: [(lineStyle: LineStyle, shape: MarkerShape)] = [

@@ -57,8 +57,6 @@ public struct BarChart: Widget, Sendable {
         self.glyphs = glyphs
     }
 
-    public var maximum: Double { scale.maximum }
-
     public func render(in area: Rect, on canvas: inout Canvas) {
         guard !area.isEmpty else { return }
         let columns = BarColumns(bars, area: area)
@@ -118,8 +116,6 @@ public struct DivergingBarChart: Widget, Sendable {
         self.axisStyle = axisStyle
         self.glyphs = glyphs
     }
-
-    public var limit: Double { scale.maximum }
 
     public func render(in area: Rect, on canvas: inout Canvas) {
         guard !area.isEmpty else { return }
