@@ -139,3 +139,17 @@ extension ScatterPlot: SeriesMarkedPlot {
         return PlotFrame(area: area, axes: axes, marker: marker, legend: !items.isEmpty, glyphs: glyphs).plot
     }
 }
+
+extension Histogram: SeriesMarkedPlot {
+    /// The labelled series' fill glyphs.
+    public var seriesMarks: [(label: String, mark: String?)] {
+        series.indices.filter { !series[$0].label.isEmpty }.map { (series[$0].label, fill($0)) }
+    }
+
+    public func remarkingSeries(_ index: Int, with shape: MarkerShape) -> Histogram {
+        var copy = self
+        let labelled = series.indices.filter { !series[$0].label.isEmpty }
+        if index < labelled.count { copy.series[labelled[index]].fill = glyphs.marker(shape) }
+        return copy
+    }
+}
