@@ -22,21 +22,25 @@ public struct FrameContext {
     public var theta: String { glyphs.theta }
 }
 
-/// The styles the explorer uses; meaning never rests on colour alone.
+/// The styles the explorer uses, as roles of the theme table (`Palette`);
+/// meaning never rests on colour alone.
+///
+/// Each is drawn in the dark theme's attributes until the frame is finished;
+/// `Canvas.apply(_:)` then redraws the roles in the chosen theme.
 public enum Theme {
-    public static let title = Style(bold: true)
-    public static let tabActive = Style(bold: true, reverse: true)
-    public static let tab = Style()
-    public static let focused = Style(bold: true, reverse: true)
-    public static let target = Style(foreground: .green, bold: true)
-    public static let rival = Style(foreground: .red)
-    public static let normFace = Style(foreground: .cyan)
-    public static let lmcl = Style(foreground: .yellow)
-    public static let positive = Style(foreground: .red)
-    public static let negative = Style(foreground: .green)
-    public static let dim = Style(dim: true)
-    public static let label = Style(bold: true)
-    public static let warning = Style(foreground: .yellow, bold: true)
-    public static let error = Style(foreground: .red, bold: true)
-    public static let hintKey = Style(bold: true, reverse: true)
+    public static let title = Style(role: .title)
+    public static let tabActive = Style(role: .activeTab)
+    public static let tab = Style(role: .tab)
+    public static let focused = Style(role: .focused)
+    public static let target = Style(role: .accent)
+    public static let rival = Style(role: .opponent)
+    public static let normFace = Style(role: .series1)
+    public static let lmcl = Style(role: .series2)
+    public static let positive = Style(role: .positive)
+    public static let negative = Style(role: .negative)
+    public static let dim = Style(role: .secondary)
+    public static let label = Style(role: .label)
+    public static let warning = Style(role: .warning)
+    public static let error = Style(role: .error)
+    public static let hintKey = Style(role: .keyHint)
 }

@@ -103,6 +103,26 @@ public struct Canvas: Hashable, Sendable {
         }
     }
 
+    /// Redraws every cell's style in `palette`'s theme (`Palette.resolve(_:)`),
+    /// once the frame is drawn and before a backend shows it.
+    ///
+    /// The dark theme is the styles themselves, so it costs nothing; otherwise
+    /// runs of equal styles (most of a frame) are resolved once.
+    public mutating func apply(_ palette: Palette) {
+        guard !palette.isIdentity else { return }
+        var last: (Style, Style)? = nil
+        for i in cells.indices {
+            let style = cells[i].style
+            if let (from, to) = last, from == style {
+                cells[i].style = to
+            } else {
+                let resolved = palette.resolve(style)
+                last = (style, resolved)
+                cells[i].style = resolved
+            }
+        }
+    }
+
     /// The text of row `y`, continuation cells skipped, trailing spaces kept.
     public func line(_ y: Int) -> String {
         guard y >= 0, y < height else { return "" }

@@ -1,7 +1,8 @@
 /// Counts of values in equal bins over a range, for one or more series,
 /// drawn as vertical bars with counts on the y axis.
 ///
-/// Series are told apart by fill glyph: █ ░ ▒ (ASCII `#` `=` `+`).
+/// Series are told apart by fill glyph: █ ░ ▒ (ASCII `#` `=` `+`), or each
+/// series' own `fill`.
 /// `.sideBySide` splits each bin's columns between the series (one blank
 /// column between bins when there is room); `.overlaid` draws the first two
 /// series in the same columns, cells covered by both shown as
@@ -15,11 +16,14 @@ public struct Histogram: Widget, Sendable {
         public var label: String
         public var counts: [Int]
         public var style: Style
+        /// The fill glyph, instead of the one for the series' position.
+        public var fill: String?
 
-        public init(_ label: String, counts: [Int], style: Style = .plain) {
+        public init(_ label: String, counts: [Int], style: Style = .plain, fill: String? = nil) {
             self.label = label
             self.counts = counts
             self.style = style
+            self.fill = fill
         }
     }
 
@@ -62,8 +66,9 @@ public struct Histogram: Widget, Sendable {
         return result
     }
 
-    /// The fill glyph of series number `index`.
+    /// The fill glyph of series number `index`: its own, else █ ░ ▒ (`#` `=` `+`) by position.
     public func fill(_ index: Int) -> String {
+        if series.indices.contains(index), let own = series[index].fill { return own }
         let fills = glyphs.isUnicode ? ["█", "░", "▒"] : ["#", "=", "+"]
         return fills[index % fills.count]
     }
@@ -76,12 +81,24 @@ public struct Histogram: Widget, Sendable {
         return items
     }
 
+    /// The count axis: 0 to the largest count.
+    var axes: PlotAxes {
+        let maxCount = max(1, series.flatMap(\.counts).max() ?? 1)
+        return PlotAxes(x: range, y: 0...Double(maxCount), xTitle: xTitle, yTitle: yTitle,
+                        yTickCount: min(5, maxCount + 1), style: axisStyle)
+    }
+
+    /// The cells where the bars are drawn in `area`.
+    public func dataArea(in area: Rect) -> Rect {
+        guard !area.isEmpty else { return .zero }
+        return PlotFrame(area: area, axes: axes, marker: .ascii, legend: showsLegend && !legendItems.isEmpty, glyphs: glyphs).plot
+    }
+
     public func render(in area: Rect, on canvas: inout Canvas) {
         guard !area.isEmpty else { return }
         let binCount = series.map(\.counts.count).max() ?? 0
         let maxCount = max(1, series.flatMap(\.counts).max() ?? 1)
-        let axes = PlotAxes(x: range, y: 0...Double(maxCount), xTitle: xTitle, yTitle: yTitle,
-                            yTickCount: min(5, maxCount + 1), style: axisStyle)
+        let axes = self.axes
         let items = showsLegend ? legendItems : []
         let frame = PlotFrame(area: area, axes: axes, marker: .ascii, legend: !items.isEmpty, glyphs: glyphs)
         frame.drawLegend(items, glyphs: glyphs, on: &canvas)

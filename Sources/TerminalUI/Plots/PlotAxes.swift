@@ -41,8 +41,13 @@ struct PlotFrame {
     let area: Rect
     /// Where data is drawn.
     let plot: Rect
+    /// The legend row (compact), or the header rows of y title and legend (zoomed).
     let legend: Rect?
     let titleRow: Rect?
+    /// The zoomed layout's footer row.
+    let footerRow: Rect?
+    /// Laid out by `init(zoomedIn:…)`: x title at the end of the axis row, no title row.
+    let zoomed: Bool
     let hasAxes: Bool
     let xMin: Double, xMax: Double, yMin: Double, yMax: Double
     let marker: PlotMarker
@@ -65,6 +70,8 @@ struct PlotFrame {
         }
         self.legend = legendRow
         self.titleRow = title
+        self.footerRow = nil
+        self.zoomed = false
 
         var plot = rest
         var hasAxes = false
@@ -91,6 +98,22 @@ struct PlotFrame {
         }
         self.plot = plot
         self.hasAxes = hasAxes
+        self.xTicks = xTicks; self.yTicks = yTicks
+        self.xLabels = xLabels; self.yLabels = yLabels
+    }
+
+    init(area: Rect, plot: Rect, legend: Rect?, titleRow: Rect?, footerRow: Rect?, zoomed: Bool, hasAxes: Bool,
+         xMin: Double, xMax: Double, yMin: Double, yMax: Double, marker: PlotMarker,
+         xTicks: [Double], yTicks: [Double], xLabels: [String], yLabels: [String]) {
+        self.area = area
+        self.plot = plot
+        self.legend = legend
+        self.titleRow = titleRow
+        self.footerRow = footerRow
+        self.zoomed = zoomed
+        self.hasAxes = hasAxes
+        self.xMin = xMin; self.xMax = xMax; self.yMin = yMin; self.yMax = yMax
+        self.marker = marker
         self.xTicks = xTicks; self.yTicks = yTicks
         self.xLabels = xLabels; self.yLabels = yLabels
     }
@@ -154,7 +177,9 @@ struct PlotFrame {
         // The x title sits at the right end of the tick-label row; labels that would touch it are dropped.
         let labelRow = Rect(x: area.x, y: axisY + 1, width: area.width, height: 1)
         var titleStart = area.maxX
-        if !axes.xTitle.isEmpty {
+        if zoomed && !axes.xTitle.isEmpty {
+            canvas.put(axes.xTitle, x: plot.maxX + 1, y: axisY, style: style, clip: area)
+        } else if !axes.xTitle.isEmpty {
             let title = Line(axes.xTitle, style: style).truncated(to: plot.width, ellipsis: glyphs.ellipsis)
             canvas.draw(title, in: labelRow, alignment: .right)
             titleStart = area.maxX - title.width
@@ -165,7 +190,7 @@ struct PlotFrame {
             canvas.put(glyphs.tickX, x: c, y: axisY, style: style, clip: area)
             let w = ColumnWidth.of(label)
             let start = min(max(area.x, c - w / 2), area.maxX - w)
-            let limit = axes.xTitle.isEmpty ? area.maxX : titleStart - 1
+            let limit = axes.xTitle.isEmpty || zoomed ? area.maxX : titleStart - 1
             guard start > lastEnd, start + w <= limit else { continue }
             canvas.put(label, x: start, y: labelRow.y, style: style, clip: labelRow)
             lastEnd = start + w

@@ -19,10 +19,13 @@ public struct PlotSeries: Sendable {
     public var shape: MarkerShape
     public var style: Style
     public var lineStyle: LineStyle
+    /// A line's glyph is drawn on it every `markEvery` columns (0: never), and
+    /// in the middle of its legend sample, so the series is known without colour.
+    public var markEvery: Int
 
     public init(
         _ label: String, points: [(x: Double, y: Double)], kind: Kind = .line,
-        shape: MarkerShape = .dot, style: Style = .plain, lineStyle: LineStyle = .solid
+        shape: MarkerShape = .dot, style: Style = .plain, lineStyle: LineStyle = .solid, markEvery: Int = 0
     ) {
         self.label = label
         self.points = points
@@ -30,7 +33,20 @@ public struct PlotSeries: Sendable {
         self.shape = shape
         self.style = style
         self.lineStyle = lineStyle
+        self.markEvery = markEvery
     }
+
+    /// Line looks that stay distinct without colour, in `NO_COLOR` and in
+    /// `--ascii`: series number `i` of a plot takes `looks[i % looks.count]`,
+    /// with a `markEvery` of about 8 columns.
+    ///
+    /// solid ● (ASCII `o`), dotted ▲ (`^`), dashed ■ (`#`), solid ◆ (`@`),
+    /// dotted × (`x`). In braille the patterns differ in every cell (two dots
+    /// against one), and the glyphs are never braille; in ASCII the line itself
+    /// is drawn with its glyph.
+    public static let looks: [(lineStyle: LineStyle, shape: MarkerShape)] = [
+        (.solid, .dot), (.dotted, .triangle), (.dashed, .square), (.solid, .diamond), (.dotted, .cross),
+    ]
 }
 
 /// A horizontal line across the plot at `y`, labelled at its right end.
@@ -108,7 +124,9 @@ extension PlotSeries {
         let row = Double(marker.resolution.rows / 2)
         raster.drawSegment(from: (0, row), to: (Double(raster.subWidth - 1), row), owner: 0, style: style,
                            glyph: glyph, lineStyle: lineStyle, step: &step)
-        return Line((0..<3).map { Span(raster.cell(column: $0, row: 0)?.text ?? " ", style) })
+        return Line((0..<3).map { c in
+            Span(c == 1 && markEvery > 0 ? glyph : raster.cell(column: c, row: 0)?.text ?? " ", style)
+        })
     }
 
     /// Rasterises the series (lines only) as series number `owner`.
@@ -164,14 +182,6 @@ extension PlotFrame {
         }
     }
 
-    func drawHighlights(_ points: [HighlightPoint], glyphs: GlyphSet, on canvas: inout Canvas) {
-        for p in points {
-            guard let (c, r) = cell(p.x, p.y) else { continue }
-            canvas.put(glyphs.marker(p.shape), x: c, y: r, style: p.style, clip: plot)
-            if !p.label.isEmpty { drawTag(p.label, column: c, row: r, style: p.style, on: &canvas) }
-        }
-    }
-
     /// Labels of reference lines, markers and bands, drawn last so they stay readable.
     func drawLabels(references: [ReferenceLine], markers: [VerticalMarker], bands: [Band],
                     glyphs: GlyphSet, on canvas: inout Canvas) {
@@ -191,10 +201,11 @@ extension PlotFrame {
         }
     }
 
-    /// A label beside cell (`column`, `row`): to the right when it fits, else to the left.
-    func drawTag(_ text: String, column: Int, row: Int, style: Style, on canvas: inout Canvas) {
+    /// A label beside cell (`column`, `row`): to the right when it fits, else
+    /// to the left (ending before `leftOf`, which defaults to `column`).
+    func drawTag(_ text: String, column: Int, row: Int, style: Style, on canvas: inout Canvas, leftOf: Int? = nil) {
         let w = ColumnWidth.of(text)
-        let start = column + 1 + w <= plot.maxX ? column + 1 : column - w
+        let start = column + 1 + w <= plot.maxX ? column + 1 : (leftOf ?? column) - w
         guard start >= plot.x else { return }
         canvas.put(text, x: start, y: row, style: style, clip: plot)
     }

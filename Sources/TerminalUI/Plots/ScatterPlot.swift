@@ -6,7 +6,8 @@
 /// (2–9, or `GlyphSet.manyPoints` (+) for 10 or more) in the style of the
 /// majority category (ties go to the earlier category), so dense regions read
 /// as numbers instead of overprinted glyphs. Lines (e.g. the decision
-/// boundary y = x + c) are drawn first, on the sub-cell grid of `marker`.
+/// boundary y = x + c) are drawn first, on the sub-cell grid of `marker`,
+/// with their glyph every `markEvery` columns as in `LinePlot`.
 public struct ScatterPlot: Widget, Sendable {
     /// A kind of point: its legend label, glyph and style.
     public struct Category: Hashable, Sendable {
@@ -42,12 +43,15 @@ public struct ScatterPlot: Widget, Sendable {
     public var marker: PlotMarker
     public var showsLegend: Bool
     public var glyphs: GlyphSet
+    /// The size of the highlighted point (`large` for presenting; the other points stay one cell).
+    public var markerSize: MarkerSize
 
     public init(
         axes: PlotAxes, categories: [Category], points: [Point], lines: [PlotSeries] = [],
         highlight: HighlightPoint? = nil, marker: PlotMarker? = nil, showsLegend: Bool = true,
-        glyphs: GlyphSet = .unicode
+        glyphs: GlyphSet = .unicode, markerSize: MarkerSize = .normal
     ) {
+        self.markerSize = markerSize
         self.axes = axes
         self.categories = categories
         self.points = points
@@ -78,6 +82,10 @@ public struct ScatterPlot: Widget, Sendable {
             s.rasterise(into: &raster, frame: frame, owner: i, glyphs: glyphs)
         }
         frame.blit(raster, on: &canvas)
+        let marked = lines.indices.filter { lines[$0].kind == .line && lines[$0].markEvery > 0 }
+        for (k, i) in marked.enumerated() {
+            frame.drawMarks(of: lines[i], phase: lines[i].markEvery * k / marked.count, glyphs: glyphs, on: &canvas)
+        }
 
         // Counts per cell and category, in one flat buffer (no per-cell allocation);
         // unknown categories count as one extra category.
@@ -103,6 +111,6 @@ public struct ScatterPlot: Widget, Sendable {
             let text = total == 1 ? glyphs.marker(category.shape) : total < 10 ? String(total) : glyphs.manyPoints
             canvas.put(text, x: plot.x + key % plot.width, y: plot.y + key / plot.width, style: category.style, clip: plot)
         }
-        if let highlight { frame.drawHighlights([highlight], glyphs: glyphs, on: &canvas) }
+        if let highlight { frame.drawHighlights([highlight], size: markerSize, glyphs: glyphs, on: &canvas) }
     }
 }

@@ -17,42 +17,70 @@ public struct Bar: Hashable, Sendable {
     }
 }
 
-/// Horizontal bars scaled to `0…maximum`, one row per bar:
+/// Horizontal bars on a scale, one row per bar:
 ///
 ///     ▶ cat   ███████▌    0.47
 ///       dog   ██▏         0.13
+///             0          1 = max
 ///
 /// Columns: a two-cell pointer gutter, labels (left-aligned), the bar, the
 /// value texts (right-aligned), one blank between columns. Bars have
 /// eighth-cell resolution in Unicode (▏▎▍▌▋▊▉█) and whole cells in ASCII (`#`).
-/// Values above `maximum` end in an overflow tip (▶ / `>`); negative, NaN and
-/// infinite values draw no bar. Rows beyond the area's height are dropped.
+/// Values above the scale's maximum end in an overflow tip (▶ / `>`);
+/// negative, NaN and infinite values draw no bar. Rows beyond the area's
+/// height are dropped.
+///
+/// Made with a `BarScale` (`init(_:scale:caption:)`), the chart writes the
+/// scale on a ruler row under the bars (the caption in the label column, the
+/// scale's ticks under the track) when the area has a row to spare.
 public struct BarChart: Widget, Sendable {
     public var bars: [Bar]
-    public var maximum: Double
+    public var scale: BarScale
+    /// Whether the ruler row is drawn.
+    public var showsScale: Bool
+    /// What the bars measure, written at the start of the ruler row.
+    public var caption: String
     public var glyphs: GlyphSet
 
+    /// Bars on `0…maximum`, without a ruler.
     public init(_ bars: [Bar], maximum: Double, glyphs: GlyphSet = .unicode) {
+        self.init(bars, scale: .linear(maximum), glyphs: glyphs)
+        self.showsScale = false
+    }
+
+    /// Bars on a fixed scale written under them.
+    public init(_ bars: [Bar], scale: BarScale, caption: String = "", glyphs: GlyphSet = .unicode) {
         self.bars = bars
-        self.maximum = maximum
+        self.scale = scale
+        self.showsScale = true
+        self.caption = caption
         self.glyphs = glyphs
     }
 
     public func render(in area: Rect, on canvas: inout Canvas) {
         guard !area.isEmpty else { return }
         let columns = BarColumns(bars, area: area)
-        for (i, bar) in bars.prefix(area.height).enumerated() {
+        let ruler = showsScale && area.height >= 2
+        let rows = ruler ? min(bars.count, area.height - 1) : min(bars.count, area.height)
+        for (i, bar) in bars.prefix(rows).enumerated() {
             let y = area.y + i
             columns.drawLabelAndValue(bar, y: y, glyphs: glyphs, on: &canvas)
             let track = Rect(x: columns.barX, y: y, width: columns.barWidth, height: 1)
-            let cells = barCells(bar.value, limit: maximum, width: track.width)
+            let cells = barCells(scale.fraction(of: bar.value), width: track.width)
             drawRightward(cells, in: track, style: bar.style, glyphs: glyphs, on: &canvas)
         }
+        guard ruler else { return }
+        let y = area.y + rows
+        canvas.draw(Line(caption), in: Rect(x: area.x, y: y, width: max(0, columns.barX - 1 - area.x), height: 1),
+                    ellipsis: glyphs.ellipsis)
+        var taken: [(Int, Int)] = []
+        scale.drawRuler(in: Rect(x: columns.barX, y: y, width: columns.barWidth, height: 1), taken: &taken,
+                        style: .plain, glyphs: glyphs, on: &canvas)
     }
 }
 
-/// Signed bars around a centre axis on a symmetric domain `−limit…limit`:
-/// negative values grow left, positive right.
+/// Signed bars around a centre axis on a symmetric domain: negative values
+/// grow left, positive right, both on the same scale of magnitudes.
 ///
 ///       a  ▓▓▓▓│         -0.52
 ///     ▶ b      │█████▍    0.68
@@ -60,16 +88,31 @@ public struct BarChart: Widget, Sendable {
 /// Negative bars use a different fill (▓, ASCII `=`) from positive ones
 /// (█, ASCII `#`), so the sign never rests on colour. Positive bars have
 /// eighth-cell resolution; negative bars whole cells (no left-growing partial
-/// blocks exist). Values beyond the limit end in ◀/▶ (`<`/`>`).
+/// blocks exist). Values beyond the maximum end in ◀/▶ (`<`/`>`).
+///
+/// Made with a `BarScale`, the chart writes it on a ruler row under the bars
+/// (mirrored on the left half) when the area has a row to spare; on a
+/// logarithmic scale the axis stands for the floor, not for zero.
 public struct DivergingBarChart: Widget, Sendable {
     public var bars: [Bar]
-    public var limit: Double
+    public var scale: BarScale
+    public var showsScale: Bool
+    public var caption: String
     public var axisStyle: Style
     public var glyphs: GlyphSet
 
+    /// Bars on `−limit…limit`, without a ruler.
     public init(_ bars: [Bar], limit: Double, axisStyle: Style = .plain, glyphs: GlyphSet = .unicode) {
+        self.init(bars, scale: .linear(limit), axisStyle: axisStyle, glyphs: glyphs)
+        self.showsScale = false
+    }
+
+    /// Bars on a fixed scale of magnitudes written under them.
+    public init(_ bars: [Bar], scale: BarScale, caption: String = "", axisStyle: Style = .plain, glyphs: GlyphSet = .unicode) {
         self.bars = bars
-        self.limit = limit
+        self.scale = scale
+        self.showsScale = true
+        self.caption = caption
         self.axisStyle = axisStyle
         self.glyphs = glyphs
     }
@@ -77,25 +120,27 @@ public struct DivergingBarChart: Widget, Sendable {
     public func render(in area: Rect, on canvas: inout Canvas) {
         guard !area.isEmpty else { return }
         let columns = BarColumns(bars, area: area)
+        let ruler = showsScale && area.height >= 2
+        let rows = ruler ? min(bars.count, area.height - 1) : min(bars.count, area.height)
         guard columns.barWidth >= 1 else {
-            for (i, bar) in bars.prefix(area.height).enumerated() {
+            for (i, bar) in bars.prefix(rows).enumerated() {
                 columns.drawLabelAndValue(bar, y: area.y + i, glyphs: glyphs, on: &canvas)
             }
             return
         }
         let half = (columns.barWidth - 1) / 2
         let axisX = columns.barX + half
-        for (i, bar) in bars.prefix(area.height).enumerated() {
+        for (i, bar) in bars.prefix(rows).enumerated() {
             let y = area.y + i
             columns.drawLabelAndValue(bar, y: y, glyphs: glyphs, on: &canvas)
             canvas.put(glyphs.axisVertical, x: axisX, y: y, style: axisStyle, clip: area)
             guard bar.value.isFinite else { continue }
             if bar.value >= 0 {
                 let track = Rect(x: axisX + 1, y: y, width: columns.barWidth - half - 1, height: 1)
-                drawRightward(barCells(bar.value, limit: limit, width: track.width), in: track,
+                drawRightward(barCells(scale.fraction(of: bar.value), width: track.width), in: track,
                               style: bar.style, glyphs: glyphs, on: &canvas)
             } else {
-                let cells = barCells(-bar.value, limit: limit, width: half)
+                let cells = barCells(scale.fraction(of: -bar.value), width: half)
                 let whole = cells.overflow ? half : min(half, Int((Double(cells.eighths) / 8).rounded()))
                 for k in 0..<whole {
                     let tip = cells.overflow && k == whole - 1
@@ -103,14 +148,24 @@ public struct DivergingBarChart: Widget, Sendable {
                 }
             }
         }
+        guard ruler else { return }
+        let y = area.y + rows
+        canvas.draw(Line(caption), in: Rect(x: area.x, y: y, width: max(0, columns.barX - 1 - area.x), height: 1),
+                    ellipsis: glyphs.ellipsis)
+        // Each half is a track of its own starting next to the axis; the axis column carries the start label.
+        var taken: [(Int, Int)] = []
+        scale.drawRuler(in: Rect(x: axisX, y: y, width: columns.barWidth - half, height: 1), taken: &taken,
+                        style: axisStyle, glyphs: glyphs, on: &canvas)
+        scale.drawRuler(in: Rect(x: columns.barX, y: y, width: half, height: 1), mirrored: true, taken: &taken,
+                        style: axisStyle, glyphs: glyphs, on: &canvas)
     }
 }
 
-/// The length of a bar of `value` on `0…limit` in `width` cells, in eighths.
-func barCells(_ value: Double, limit: Double, width: Int) -> (eighths: Int, overflow: Bool) {
-    guard value.isFinite, value > 0, limit.isFinite, limit > 0, width > 0 else { return (0, false) }
-    if value > limit { return (width * 8, true) }
-    return (min(width * 8, Int((value / limit * Double(width * 8)).rounded())), false)
+/// The length in eighths of a bar taking `fraction` of `width` cells (nil: no bar; above 1: overflow).
+func barCells(_ fraction: Double?, width: Int) -> (eighths: Int, overflow: Bool) {
+    guard let fraction, fraction.isFinite, fraction > 0, width > 0 else { return (0, false) }
+    if fraction > 1 { return (width * 8, true) }
+    return (min(width * 8, Int((fraction * Double(width * 8)).rounded())), false)
 }
 
 /// Draws a left-to-right bar of `cells` into `track`.
