@@ -28,6 +28,9 @@ public enum LessonQuantities {
 
     /// One named number: its meaning (for Docs/Lessons.md), the widest text it can
     /// take (for the checker's fit test), and how it is computed and written.
+    ///
+    /// The widths hold at the grids' extremes: s = 1000 and m = 2 give losses up to
+    /// about 4000 ("4000.0000") and logits down to −3000 ("-3000.000").
     public struct Quantity: Sendable {
         public var name: String
         public var meaning: String
@@ -45,7 +48,7 @@ public enum LessonQuantities {
         Quantity(name: "N", meaning: "samples in the batch", widest: 5) { "\($0.state.batch.samples)" },
         Quantity(name: "k", meaning: "top-k of the BD-LMCL rule", widest: 5) { "\($0.state.batch.topK)" },
         // The screen's own loss
-        Quantity(name: "loss", meaning: "the loss the screen shows (batch: BD-LMCL batch loss)", widest: 8) { i in
+        Quantity(name: "loss", meaning: "the loss the screen shows (batch: BD-LMCL batch loss)", widest: 9) { i in
             switch i.state.screen {
             case .softmax: return f4(i.evaluation.softmax.loss)
             case .cosine: return f4(i.evaluation.lmcl.loss)
@@ -65,7 +68,7 @@ public enum LessonQuantities {
         },
         // Softmax screen
         Quantity(name: "x_y", meaning: "target logit", widest: 6) { f2($0.state.logits[$0.state.target]) },
-        Quantity(name: "lse", meaning: "LSE of the logits", widest: 8) { i in
+        Quantity(name: "lse", meaning: "LSE of the logits", widest: 9) { i in
             f4(i.evaluation.softmax.loss + i.state.logits[i.state.target])
         },
         Quantity(name: "grad_y", meaning: "softmax ∂L/∂x_y = p_y − 1", widest: 7) { i in
@@ -88,23 +91,23 @@ public enum LessonQuantities {
             guard let r = rival(i), let c = cosines(i) else { return nil }
             return f3(c[i.state.target] - i.state.margin - c[r])
         },
-        Quantity(name: "z_y", meaning: "LMCL target logit s·(cos θ_y − m)", widest: 8) { i in
+        Quantity(name: "z_y", meaning: "LMCL target logit s·(cos θ_y − m)", widest: 9) { i in
             f3(i.evaluation.lmcl.logits[i.state.target])
         },
-        Quantity(name: "z_rival", meaning: "LMCL logit of the rival s·cos θ_rival", widest: 8) { i in
+        Quantity(name: "z_rival", meaning: "LMCL logit of the rival s·cos θ_rival", widest: 9) { i in
             guard let r = rival(i) else { return nil }
             return f3(i.evaluation.lmcl.logits[r])
         },
-        Quantity(name: "loss_nf", meaning: "NormFace loss of the cosine screen", widest: 8) { f4($0.evaluation.normFace.loss) },
+        Quantity(name: "loss_nf", meaning: "NormFace loss of the cosine screen", widest: 9) { f4($0.evaluation.normFace.loss) },
         Quantity(name: "p_y_nf", meaning: "NormFace p_y of the cosine screen", widest: 6) { i in
             f4(i.evaluation.normFace.probabilities[i.state.target])
         },
-        Quantity(name: "loss_lmcl", meaning: "LMCL loss of the cosine screen", widest: 8) { f4($0.evaluation.lmcl.loss) },
+        Quantity(name: "loss_lmcl", meaning: "LMCL loss of the cosine screen", widest: 9) { f4($0.evaluation.lmcl.loss) },
         Quantity(name: "p_y_lmcl", meaning: "LMCL p_y of the cosine screen", widest: 6) { i in
             f4(i.evaluation.lmcl.probabilities[i.state.target])
         },
-        Quantity(name: "dcos_y", meaning: "LMCL ∂L/∂cos θ_y", widest: 8) { i in f3(i.evaluation.lmcl.gradient[i.state.target]) },
-        Quantity(name: "dcos_y_nf", meaning: "NormFace ∂L/∂cos θ_y", widest: 8) { i in
+        Quantity(name: "dcos_y", meaning: "LMCL ∂L/∂cos θ_y", widest: 9) { i in f3(i.evaluation.lmcl.gradient[i.state.target]) },
+        Quantity(name: "dcos_y_nf", meaning: "NormFace ∂L/∂cos θ_y", widest: 9) { i in
             f3(i.evaluation.normFace.gradient[i.state.target])
         },
         Quantity(name: "crossing_nf", meaning: "θ_y (deg) where the target ties the rival without margin", widest: 5) { i in
@@ -139,13 +142,13 @@ public enum LessonQuantities {
             // Rounding leaves ~1e-16; the screen writes it in exponent form, the narrative as 0.000.
             return f3(zip(x, g).reduce(0) { $0 + $1.0 * $1.1 })
         },
-        Quantity(name: "loss_geo_nf", meaning: "NormFace loss of the geometry picture", widest: 8) { f4($0.evaluation.geometryNormFace.loss) },
+        Quantity(name: "loss_geo_nf", meaning: "NormFace loss of the geometry picture", widest: 9) { f4($0.evaluation.geometryNormFace.loss) },
         // Batch screen
         Quantity(name: "n_satisfied", meaning: "samples with rank 1 (margin satisfied)", widest: 5) { region($0, .satisfied) },
         Quantity(name: "n_boundary", meaning: "boundary samples (1 < rank ≤ k), the ones BD-LMCL selects", widest: 5) { region($0, .boundary) },
         Quantity(name: "n_beyond", meaning: "samples beyond the top k (rank > k)", widest: 5) { region($0, .beyondTopK) },
-        Quantity(name: "loss_batch_lmcl", meaning: "LMCL batch loss", widest: 8) { i in i.batch.map { f4($0.lmcl.loss) } },
-        Quantity(name: "loss_batch_bdlmcl", meaning: "BD-LMCL batch loss", widest: 8) { i in i.batch.map { f4($0.bdlmcl.loss) } },
+        Quantity(name: "loss_batch_lmcl", meaning: "LMCL batch loss", widest: 9) { i in i.batch.map { f4($0.lmcl.loss) } },
+        Quantity(name: "loss_batch_bdlmcl", meaning: "BD-LMCL batch loss", widest: 9) { i in i.batch.map { f4($0.bdlmcl.loss) } },
         Quantity(name: "share_boundary_lmcl", meaning: "% of LMCL's gradient spent on boundary samples", widest: 3) { share($0, .boundary, bd: false) },
         Quantity(name: "share_boundary_bdlmcl", meaning: "% of BD-LMCL's gradient spent on boundary samples", widest: 3) { share($0, .boundary, bd: true) },
         Quantity(name: "share_beyond_lmcl", meaning: "% of LMCL's gradient spent on samples beyond k", widest: 3) { share($0, .beyondTopK, bd: false) },
