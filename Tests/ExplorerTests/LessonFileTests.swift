@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Explorer
 
@@ -164,4 +165,26 @@ private func problems(_ text: String) -> [String] { LessonFile.parse(text).probl
             #expect(step.panel != nil, "\(lesson.id) line \(step.line): every built-in step points somewhere")
         }
     }
+}
+
+/// Docs/Lessons.md, read from the repository.
+private func lessonsDoc() throws -> String {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    return try String(contentsOf: root.appendingPathComponent("Docs/Lessons.md"), encoding: .utf8)
+}
+
+@Test func theLessonFormatDocumentListsEveryPlaceholderAndPanel() throws {
+    let doc = try lessonsDoc()
+    for q in LessonQuantities.all { #expect(doc.contains("| `{\(q.name)}` |"), "\(q.name)") }
+    for p in Panel.allCases { #expect(doc.contains("| `\(p.rawValue)` |"), "\(p.rawValue)") }
+}
+
+@Test func theExampleInTheLessonFormatDocumentPassesTheCheck() throws {
+    let doc = try lessonsDoc()
+    let example = try #require(doc.components(separatedBy: "An example (two steps):\n").last?.components(separatedBy: "\n## ").first)
+    let text = example.split(separator: "\n", omittingEmptySubsequences: false)
+        .map { $0.hasPrefix("    ") ? String($0.dropFirst(4)) : String($0) }.joined(separator: "\n")
+    let (lesson, problems) = LessonFile.parse(text)
+    #expect(problems.isEmpty, "\(problems)")
+    #expect(lesson?.steps.count == 2)
 }
