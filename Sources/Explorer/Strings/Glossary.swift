@@ -32,7 +32,7 @@ public enum Glossary {
         Entry(symbol: "rival", screens: [.cosine, .batch], meaning: .glossaryRival),
         Entry(symbol: "crossing, shift", screens: [.cosine], meaning: .glossaryCrossing),
         Entry(symbol: "m bound", screens: [.cosine], meaning: .glossaryMarginBound),
-        Entry(symbol: "s ≥ …", screens: [.cosine], meaning: .glossaryScaleBound),
+        Entry(symbol: "needs s ≥", screens: [.cosine], meaning: .glossaryScaleBound),
         Entry(symbol: "x, W_j", screens: [.geometry], meaning: .glossaryFeature),
         Entry(symbol: "x̂, Ŵ_j", screens: [.geometry], meaning: .glossaryUnitVector),
         Entry(symbol: "φ_j", screens: [.geometry], meaning: .glossaryDirection),
