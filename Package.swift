@@ -25,7 +25,10 @@ let package = Package(
         /// Cells, canvas, layout, widgets, plots, events. Knows nothing of losses.
         .target(name: "TerminalUI"),
         /// The application: state, actions, reducer, key table, screens.
-        .target(name: "Explorer", dependencies: ["LossMath", "TerminalUI"]),
+        .target(
+            name: "Explorer", dependencies: ["LossMath", "TerminalUI"],
+            resources: [.copy("Lessons/BuiltIn")]
+        ),
         /// The command line: compute, frame, bench (parsing, validation, formatting).
         .target(
             name: "MarginScopeCLI",

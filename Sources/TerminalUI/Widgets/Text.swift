@@ -50,36 +50,32 @@ public struct Line: Hashable, Sendable, ExpressibleByStringLiteral {
         return Line(characters: kept)
     }
 
-    /// The line broken at spaces into rows of at most `width` columns.
+    /// The line broken into rows of at most `width` columns, at spaces and between CJK characters.
     ///
-    /// Words longer than a row are broken between characters; runs of spaces
-    /// at a break are dropped. An empty line gives one empty row; a width
-    /// below 1 gives no rows.
+    /// Chinese is written without spaces, so a row may also end between two
+    /// wide characters, or between a wide and a narrow one (UAX #14 in its
+    /// simplest form). Closing punctuation (`，。、；：？！）」》` …) never starts a
+    /// row and opening punctuation (`（「《` …) never ends one: each sticks to its
+    /// neighbour. Words longer than a row are broken between characters; runs of
+    /// spaces at a break are dropped. An empty line gives one empty row; a width
+    /// below 1 gives no rows. Widths are display columns, so a wide character is
+    /// never split.
     public func wrapped(to width: Int) -> [Line] {
         guard width > 0 else { return [] }
         let chars = styledCharacters
         if chars.isEmpty { return [Line([])] }
-        // Words: maximal runs of non-space characters.
-        var words: [[StyledCharacter]] = []
-        var current: [StyledCharacter] = []
-        for c in chars {
-            if c.character == " " {
-                if !current.isEmpty { words.append(current); current = [] }
-            } else {
-                current.append(c)
-            }
-        }
-        if !current.isEmpty { words.append(current) }
         var rows: [[StyledCharacter]] = []
         var row: [StyledCharacter] = []
         var rowWidth = 0
         var spaceStyle = Style.plain
-        for var word in words {
+        for unit in Self.breakUnits(chars) {
+            var word = unit.characters
             var wordWidth = word.reduce(0) { $0 + $1.width }
-            if !row.isEmpty && rowWidth + 1 + wordWidth <= width {
-                row.append(StyledCharacter(character: " ", style: spaceStyle, width: 1))
+            let gap = unit.spaceBefore ? 1 : 0
+            if !row.isEmpty && rowWidth + gap + wordWidth <= width {
+                if unit.spaceBefore { row.append(StyledCharacter(character: " ", style: spaceStyle, width: 1)) }
                 row += word
-                rowWidth += 1 + wordWidth
+                rowWidth += gap + wordWidth
                 spaceStyle = word.last!.style
                 continue
             }
@@ -97,6 +93,54 @@ public struct Line: Hashable, Sendable, ExpressibleByStringLiteral {
         }
         if !row.isEmpty || rows.isEmpty { rows.append(row) }
         return rows.map { Line(characters: $0) }
+    }
+
+    /// A piece of a line that is never broken inside (unless longer than a row).
+    struct BreakUnit {
+        var characters: [StyledCharacter]
+        /// Whether a space separated it from the unit before (a row that joins them shows one).
+        var spaceBefore: Bool
+    }
+
+    /// Punctuation that may not start a row (it closes what comes before).
+    static let closingPunctuation: Set<Character> = [
+        "，", "。", "、", "；", "：", "？", "！", "）", "」", "』", "》", "〉", "】", "〕",
+        ",", ".", ";", ":", "?", "!", ")", "]", "}", "%", "…",
+    ]
+    /// Punctuation that may not end a row (it opens what comes after).
+    static let openingPunctuation: Set<Character> = ["（", "「", "『", "《", "〈", "【", "〔", "(", "[", "{"]
+
+    /// Splits characters into units: words between spaces, and single wide
+    /// characters, with closing punctuation glued to the unit before and
+    /// opening punctuation glued to the unit after.
+    static func breakUnits(_ chars: [StyledCharacter]) -> [BreakUnit] {
+        var units: [BreakUnit] = []
+        var current: [StyledCharacter] = []
+        var currentSpaceBefore = false
+        var sawSpace = false
+        // True when a row may end after `current` even without a space (it ends in a wide character).
+        var breakAfterCurrent = false
+        func flush() {
+            if !current.isEmpty { units.append(BreakUnit(characters: current, spaceBefore: currentSpaceBefore)) }
+            current = []
+        }
+        for c in chars {
+            if c.character == " " {
+                flush()
+                sawSpace = true
+                breakAfterCurrent = false
+                continue
+            }
+            let closing = closingPunctuation.contains(c.character)
+            let opensBefore = current.last.map { openingPunctuation.contains($0.character) } ?? false
+            if !current.isEmpty && !closing && !opensBefore && (breakAfterCurrent || c.width == 2) { flush() }
+            if current.isEmpty { currentSpaceBefore = sawSpace && !units.isEmpty }
+            current.append(c)
+            sawSpace = false
+            breakAfterCurrent = c.width == 2 && !openingPunctuation.contains(c.character) || (closing && breakAfterCurrent)
+        }
+        flush()
+        return units
     }
 
     // MARK: Styled characters
