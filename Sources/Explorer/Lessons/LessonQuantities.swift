@@ -192,8 +192,9 @@ public enum LessonQuantities {
     }
 
     private static func crossing(_ i: Inputs, margin: Double) -> Double? {
-        guard let r = CosinePlots.rival(of: i.state.cosines, target: i.state.target) else { return nil }
-        return CosinePlots.crossing(rivalCosine: r.cosine, margin: margin)
+        guard let r = DecisionBoundary.strongestRival(cosines: i.state.cosines, target: i.state.target) else { return nil }
+        let transform: TargetTransform = margin == 0 ? .identity : .additiveCosine(margin: margin)
+        return DecisionBoundary.crossing(transform: transform, rivalCosine: r.cosine)
     }
 
     private static func region(_ i: Inputs, _ r: BatchRegion) -> String? {
