@@ -35,6 +35,12 @@ public final class ExplorerApp {
             }
         case .resize(let width, let height):
             state.apply(.resize(width: width, height: height))
+        case .paste(let text):
+            // Pasted text is data: typed into an open value prompt, never run as keys.
+            guard case .entry = state.overlay else { return }
+            for character in text where !character.isNewline && character != "\t" {
+                state.apply(.entryInput(character))
+            }
         }
     }
 
@@ -48,12 +54,22 @@ public final class ExplorerApp {
     }
 
     /// Runs until the user quits or input ends; the caller restores the terminal.
+    ///
+    /// Events that have already arrived are handled together and drawn once
+    /// (a paste, a held key, a burst over ssh): the screen never lags behind
+    /// a queue of keys, drawing each state on the way. A frame is still
+    /// drawn at least every 0.1 s while input keeps coming.
     public func run(on backend: TerminalBackend) {
         let size = backend.size
         state.apply(.resize(width: size.width, height: size.height))
         backend.draw(render())
+        let clock = ContinuousClock()
         while !state.wantsQuit, let event = backend.nextEvent() {
             handle(event)
+            let deadline = clock.now.advanced(by: .milliseconds(100))
+            while !state.wantsQuit, clock.now < deadline, let next = backend.pendingEvent() {
+                handle(next)
+            }
             if !state.wantsQuit { backend.draw(render()) }
         }
     }
