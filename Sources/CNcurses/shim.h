@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,6 +62,13 @@ static inline int ms_terminal_size(int fd, int *height, int *width) {
     *height = size.ws_row;
     *width = size.ws_col;
     return 0;
+}
+
+/// Whether terminal `fd` has hung up or failed (poll reports POLLHUP, POLLERR or POLLNVAL).
+static inline int ms_input_hung_up(int fd) {
+    struct pollfd p = { .fd = fd, .events = POLLIN, .revents = 0 };
+    if (poll(&p, 1, 0) < 0) return 0;
+    return (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
 /// The real-time signal range (glibc reserves the first few; Swift cannot import the macros).

@@ -38,21 +38,31 @@ extension NcursesBackend {
             switch parser.wait {
             case .escape?: delay = escapeDelay
             case .sequence?: delay = Self.sequenceDelay
-            case nil: delay = blocking ? -1 : 0
+            // Blocking reads wait in ncurses' poll, not read(2): ncurses restarts an
+            // interrupted read (SA_RESTART), so a resize would wait for the next key.
+            case nil: delay = blocking ? Self.idleDelay : 0
             }
             wtimeout(window, delay)
             errno = 0
             let result = wgetch(window)
             if result == ERR {
+                let failure = errno
+                // ncurses' own SIGWINCH handling misses a resize while keypad is off
+                // and it waits in poll; the size is checked here after any wake-up.
+                if followResize() { return .resize(width: size.width, height: size.height) }
+                errno = failure
                 if errno == EINTR {
                     // A signal (SIGCONT, SIGWINCH) is not the end of input; the
                     // bound keeps a terminal that keeps failing from spinning.
                     interruptions += 1
                     if interruptions < 100 { continue }
-                } else if delay >= 0 {
-                    if parser.wait == nil { return nil }  // nothing pending, not waiting
+                } else if delay == Self.idleDelay && parser.wait == nil && errno == 0 && ms_input_hung_up(STDIN_FILENO) == 0 {
+                    continue  // the wait ran out with nothing read; wait again
+                } else if delay >= 0 && parser.wait != nil {
                     queue.append(contentsOf: parser.expire())
                     continue
+                } else if delay == 0 {
+                    return nil  // nothing pending, not waiting
                 }
                 terminalLost = true
                 return nil
@@ -91,6 +101,17 @@ extension NcursesBackend {
         invalidate()
     }
 
+    /// Resizes ncurses' screen to the terminal's real size if they differ
+    /// (true), so that the next `draw` writes everything at the new size.
+    private func followResize() -> Bool {
+        var rows: Int32 = 0, columns: Int32 = 0
+        guard ms_terminal_size(STDOUT_FILENO, &rows, &columns) == 0,
+              rows != getmaxy(window) || columns != getmaxx(window) else { return false }
+        resizeterm(rows, columns)
+        invalidate()
+        return true
+    }
+
     /// Takes the terminal back after SIGCONT: program modes, alternate screen,
     /// hidden cursor, mouse and paste reports, the size as it is now.
     private func resumed() -> Event {
@@ -99,11 +120,8 @@ extension NcursesBackend {
         // ncurses believes the cursor is still hidden; show, then hide, so it sends civis.
         curs_set(1)
         curs_set(0)
-        var rows: Int32 = 0, columns: Int32 = 0
         // SIGWINCH only reaches the foreground job: a resize made while stopped is read here.
-        if ms_terminal_size(STDOUT_FILENO, &rows, &columns) == 0, rows != getmaxy(window) || columns != getmaxx(window) {
-            resizeterm(rows, columns)
-        }
+        _ = followResize()
         repaintAll()
         doupdate()
         enableReports()
@@ -111,6 +129,9 @@ extension NcursesBackend {
         let (width, height) = size
         return .resize(width: width, height: height)
     }
+
+    /// How long, in milliseconds, one blocking wait for input lasts before it is renewed.
+    static let idleDelay: Int32 = 60_000
 
     /// How long, in milliseconds, a byte of an escape sequence may lag behind the previous one.
     static let sequenceDelay: Int32 = 1000

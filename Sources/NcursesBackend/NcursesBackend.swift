@@ -124,7 +124,8 @@ public final class NcursesBackend: TerminalBackend {
         // Save the terminal modes and install the handlers before ncurses
         // changes anything (and before it installs its own SIGINT/SIGTERM cleanup).
         TerminalRestorer.prepare(fd: STDOUT_FILENO)
-        use_env(false)
+        use_env(false)  // the window size from the terminal (ioctl), not stale COLUMNS and LINES
+        use_tioctl(true)
         guard let screen = newterm(chosen, ms_stdout(), ms_stdin()) else {
             TerminalRestorer.uninstall()
             throw TerminalUnavailable(.startFailed("newterm refused the terminal type \"\(chosen)\""))

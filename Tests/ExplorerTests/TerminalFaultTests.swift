@@ -27,16 +27,20 @@ struct TerminalFaultTests {
         let directory: URL
 
         /// Starts `arguments` (shell words, already quoted) with `environment` prefixed,
-        /// e.g. `"TERM=dumb"` or `"env -u TERM"`; `redirect` is appended to the program's command.
+        /// e.g. `"TERM=dumb"` or `"env -u TERM"`; `redirect` is appended to the program's command;
+        /// `prelude` runs in the shell first (`trap '' HUP`). Without `backtrace`, `SWIFT_BACKTRACE`
+        /// is left unset, as for a user.
         static func start(_ arguments: String = "", environment: String = "", redirect: String = "",
+                          prelude: String = "", backtrace: Bool = true,
                           width: Int = 80, height: Int = 24) throws -> Run {
             let binary = try #require(MarginScopeBinary.url)
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("marginscope-fault-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             let report = directory.appendingPathComponent("report")
             // interactive=no: after a crash the Swift backtracer would otherwise wait for a key.
-            let program = "\(environment) LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no \"\(binary.path)\" \(arguments) \(redirect)"
-            let script = "\(program); echo \"MS-EXIT=$?\" > \(report.path).tmp; stty -a >> \(report.path).tmp; "
+            let settings = backtrace ? "LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no" : "LANG=C.UTF-8"
+            let program = "\(environment) \(settings) \"\(binary.path)\" \(arguments) \(redirect)"
+            let script = "\(prelude) \(program); echo \"MS-EXIT=$?\" > \(report.path).tmp; stty -a >> \(report.path).tmp; "
                 + "mv \(report.path).tmp \(report.path); sleep 60"
             let session = try TmuxSession.start(command: "sh -c '\(script)'", width: width, height: height)
             return Run(session: session, report: report, directory: directory)
