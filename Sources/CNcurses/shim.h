@@ -4,6 +4,7 @@
 // this define the wide-character API (get_wch, cchar_t, setcchar) is not declared.
 #define NCURSES_WIDECHAR 1
 #include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <poll.h>
@@ -49,10 +50,18 @@ static inline int ms_locale_is_utf8(void) { return strcmp(nl_langinfo(CODESET), 
 
 // MARK: - Terminal
 
-/// Sends terminfo capability `name` (such as "smcup") through ncurses' output, if the terminal has it.
-static inline void ms_put_capability(const char *name) {
+/// Writes terminfo capability `name` (such as "smcup") straight to `fd`, if the terminal has it.
+static inline void ms_write_capability(int fd, const char *name) {
     char *s = tigetstr(name);
-    if (s != NULL && s != (char *)-1) putp(s);
+    if (s == NULL || s == (char *)-1) return;
+    size_t left = strlen(s);
+    while (left > 0) {
+        ssize_t n = write(fd, s, left);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return;
+        s += n;
+        left -= (size_t)n;
+    }
 }
 
 /// The size of terminal `fd` as the kernel knows it (0 on success).
@@ -62,13 +71,6 @@ static inline int ms_terminal_size(int fd, int *height, int *width) {
     *height = size.ws_row;
     *width = size.ws_col;
     return 0;
-}
-
-/// Whether terminal `fd` has hung up or failed (poll reports POLLHUP, POLLERR or POLLNVAL).
-static inline int ms_input_hung_up(int fd) {
-    struct pollfd p = { .fd = fd, .events = POLLIN, .revents = 0 };
-    if (poll(&p, 1, 0) < 0) return 0;
-    return (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0;
 }
 
 /// The real-time signal range (glibc reserves the first few; Swift cannot import the macros).
@@ -132,6 +134,12 @@ typedef struct ms_restore_state {
     /// Set when the program continues after a stop (SIGTSTP, SIGSTOP) while
     /// full-screen; the input loop takes the terminal back and repaints.
     volatile sig_atomic_t resumed;
+    /// Set by SIGWINCH; the input loop reads the new size.
+    volatile sig_atomic_t resized;
+    /// A pipe the handlers write a byte to, so that the input loop's poll
+    /// wakes up for a signal even if it arrives just before the poll starts.
+    int wake_read;
+    int wake_write;
 } ms_restore_state;
 
 static inline void ms_restore_init(ms_restore_state *s, int fd) {
@@ -139,6 +147,8 @@ static inline void ms_restore_init(ms_restore_state *s, int fd) {
     s->fd = fd;
     s->capture_fd = -1;
     s->saved_stderr = -1;
+    s->wake_read = -1;
+    s->wake_write = -1;
     s->has_termios = tcgetattr(fd, &s->termios) == 0;
 }
 
@@ -257,6 +267,27 @@ static inline void ms_ensure_alternate_stack(void) {
     if (sigaltstack(&stack, NULL) != 0) free(memory);
 }
 
+/// Opens the wake-up pipe (both ends non-blocking, closed on exec); once per process.
+static inline void ms_open_wake_pipe(ms_restore_state *s) {
+    if (s->wake_read >= 0) return;
+    int fds[2];
+    if (pipe(fds) != 0) return;
+    for (int i = 0; i < 2; i++) {
+        fcntl(fds[i], F_SETFL, fcntl(fds[i], F_GETFL) | O_NONBLOCK);
+        fcntl(fds[i], F_SETFD, FD_CLOEXEC);
+    }
+    s->wake_read = fds[0];
+    s->wake_write = fds[1];
+}
+
+/// Wakes the input loop (async-signal-safe: one write).
+static inline void ms_wake(ms_restore_state *s) {
+    if (s->wake_write < 0) return;
+    char byte = 1;
+    ssize_t ignored = write(s->wake_write, &byte, 1);
+    (void)ignored;
+}
+
 /// Stops the program the way a full-screen program should: gives the
 /// terminal back, stops (default SIGTSTP), and on SIGCONT puts this handler
 /// back and flags the resume for the input loop, which takes the terminal
@@ -276,6 +307,32 @@ static inline void ms_handle_stop(ms_restore_state *s) {
     raise(SIGTSTP);  // stopped here until SIGCONT
     sigaction(SIGTSTP, &mine, NULL);
     if (was_active) s->resumed = 1;
+    ms_wake(s);
+}
+
+/// Waits up to `timeout` ms (-1: without limit) for input on `fd` or a
+/// wake-up: 1 input is ready, 2 a signal woke the loop, 0 the time ran out,
+/// -1 the terminal hung up.
+static inline int ms_wait_for_input(ms_restore_state *s, int fd, int timeout) {
+    struct pollfd p[2] = {{fd, POLLIN, 0}, {s->wake_read, POLLIN, 0}};
+    int n = poll(p, s->wake_read >= 0 ? 2 : 1, timeout);
+    if (n < 0) return errno == EINTR ? 2 : -1;
+    int woken = 0;
+    if (s->wake_read >= 0 && (p[1].revents & POLLIN)) {
+        char buffer[64];
+        while (read(s->wake_read, buffer, sizeof buffer) > 0) {}
+        woken = 1;
+    }
+    if (p[0].revents & POLLIN) return 1;  // a hang-up with data left reads the data first
+    if (p[0].revents & (POLLHUP | POLLERR | POLLNVAL)) return -1;
+    return woken ? 2 : 0;
+}
+
+/// Takes the resize flag (set by SIGWINCH).
+static inline int ms_take_resized(ms_restore_state *s) {
+    int value = s->resized;
+    s->resized = 0;
+    return value;
 }
 
 /// Takes the resume flag (see ms_handle_stop).
@@ -303,6 +360,14 @@ static inline void ms_handle_signal(ms_restore_state *s, int sig, siginfo_t *inf
     }
     if (sig == SIGCONT) {
         s->resumed = 1;
+        ms_wake(s);
+        errno = saved_errno;
+        return;
+    }
+    if (sig == SIGWINCH) {
+        s->resized = 1;
+        ms_wake(s);
+        errno = saved_errno;
         return;
     }
     ms_restore_terminal(s);

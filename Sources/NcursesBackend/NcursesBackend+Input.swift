@@ -29,50 +29,45 @@ extension NcursesBackend {
     }
 
     private func readEvent(blocking: Bool) -> Event? {
-        var interruptions = 0
         while !stopped {
             if TerminalRestorer.takeResumed() { return resumed() }
-            if !queue.isEmpty, let event = filtered(queue.removeFirst()) { return event }
-            if !queue.isEmpty { continue }
+            if TerminalRestorer.takeResized(), followResize() { return .resize(width: size.width, height: size.height) }
+            if !queue.isEmpty {
+                if let event = filtered(queue.removeFirst()) { return event }
+                continue
+            }
+            // The wait is ours, not ncurses': a poll on the terminal and on a pipe
+            // the signal handlers write to, so SIGWINCH and SIGCONT wake it at once
+            // (ncurses restarts its own wait after a signal). No timeout when idle.
             let delay: Int32
             switch parser.wait {
             case .escape?: delay = escapeDelay
             case .sequence?: delay = Self.sequenceDelay
-            // Blocking reads wait in ncurses' poll, not read(2): ncurses restarts an
-            // interrupted read (SA_RESTART), so a resize would wait for the next key.
-            case nil: delay = blocking ? Self.idleDelay : 0
+            case nil: delay = blocking ? -1 : 0
             }
-            wtimeout(window, delay)
-            errno = 0
-            let result = wgetch(window)
-            if result == ERR {
-                let failure = errno
-                // ncurses' own SIGWINCH handling misses a resize while keypad is off
-                // and it waits in poll; the size is checked here after any wake-up.
-                if followResize() { return .resize(width: size.width, height: size.height) }
-                errno = failure
-                if errno == EINTR {
-                    // A signal (SIGCONT, SIGWINCH) is not the end of input; the
-                    // bound keeps a terminal that keeps failing from spinning.
-                    interruptions += 1
-                    if interruptions < 100 { continue }
-                } else if delay == Self.idleDelay && parser.wait == nil && errno == 0 && ms_input_hung_up(STDIN_FILENO) == 0 {
-                    continue  // the wait ran out with nothing read; wait again
-                } else if delay >= 0 && parser.wait != nil {
-                    queue.append(contentsOf: parser.expire())
-                    continue
-                } else if delay == 0 {
-                    return nil  // nothing pending, not waiting
-                }
+            switch TerminalRestorer.waitForInput(fd: STDIN_FILENO, milliseconds: delay) {
+            case 1:
+                break
+            case 2:
+                continue  // a signal: its flag is read at the top
+            case 0:
+                if parser.wait == nil { return nil }  // not blocking, and nothing has arrived
+                queue.append(contentsOf: parser.expire())
+                continue
+            default:
                 terminalLost = true
                 return nil
             }
-            if result == KEY_RESIZE {
-                invalidate()
-                let (width, height) = size
-                return .resize(width: width, height: height)
+            wtimeout(window, 0)
+            errno = 0
+            let result = wgetch(window)
+            if result == ERR {
+                // Input was ready but nothing could be read: end of file or EIO, the terminal is gone.
+                if errno == EINTR { continue }
+                terminalLost = true
+                return nil
             }
-            guard (0...255).contains(result) else { continue }  // no other key codes with keypad off
+            guard (0...255).contains(result) else { continue }  // no key codes with keypad off
             parser.feed(UInt8(result), into: &queue)
         }
         return nil
@@ -103,6 +98,7 @@ extension NcursesBackend {
 
     /// Resizes ncurses' screen to the terminal's real size if they differ
     /// (true), so that the next `draw` writes everything at the new size.
+    /// The backend handles SIGWINCH itself (ncurses leaves it alone then).
     private func followResize() -> Bool {
         var rows: Int32 = 0, columns: Int32 = 0
         guard ms_terminal_size(STDOUT_FILENO, &rows, &columns) == 0,
@@ -116,7 +112,7 @@ extension NcursesBackend {
     /// hidden cursor, mouse and paste reports, the size as it is now.
     private func resumed() -> Event {
         reset_prog_mode()
-        ms_put_capability("smcup")
+        ms_write_capability(STDOUT_FILENO, "smcup")
         // ncurses believes the cursor is still hidden; show, then hide, so it sends civis.
         curs_set(1)
         curs_set(0)
@@ -129,9 +125,6 @@ extension NcursesBackend {
         let (width, height) = size
         return .resize(width: width, height: height)
     }
-
-    /// How long, in milliseconds, one blocking wait for input lasts before it is renewed.
-    static let idleDelay: Int32 = 60_000
 
     /// How long, in milliseconds, a byte of an escape sequence may lag behind the previous one.
     static let sequenceDelay: Int32 = 1000

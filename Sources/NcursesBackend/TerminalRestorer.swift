@@ -50,8 +50,9 @@ enum TerminalRestorer {
         [SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGSYS, SIGPIPE,
          SIGSTKFLT, SIGPWR, SIGIO] + Array(ms_sigrtmin()...ms_sigrtmax())
     }
-    /// Job control: stop (Ctrl-Z, `kill -TSTP`) and continue.
-    static let jobControlSignals: [Int32] = [SIGTSTP, SIGCONT]
+    /// Job control (stop with Ctrl-Z or `kill -TSTP`, continue) and resizes:
+    /// handled here rather than by ncurses, whose handlers cannot wake the input loop.
+    static let jobControlSignals: [Int32] = [SIGTSTP, SIGCONT, SIGWINCH]
     /// Signals a crash raises.
     static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
 
@@ -62,6 +63,7 @@ enum TerminalRestorer {
         let s = state
         ms_restore_init(s, fd)
         s.pointee.backtrace = getenv("SWIFT_BACKTRACE") != nil ? 1 : 0
+        ms_open_wake_pipe(s)
         ms_ensure_alternate_stack()
         let handler: @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void = {
             signal, info, _ in
@@ -100,6 +102,17 @@ enum TerminalRestorer {
     /// when it gave the terminal back).
     static func rearm() {
         state.pointee.active = 1
+    }
+
+    /// Whether the terminal has been resized (SIGWINCH) since the last call.
+    static func takeResized() -> Bool {
+        ms_take_resized(state) != 0
+    }
+
+    /// Waits up to `milliseconds` (-1: without limit) for input on `fd` or a
+    /// signal: 1 input is ready, 2 a signal arrived, 0 the time ran out, -1 hang-up.
+    static func waitForInput(fd: Int32, milliseconds: Int32) -> Int32 {
+        ms_wait_for_input(state, fd, milliseconds)
     }
 
     /// Whether the program has continued after a stop since the last call.

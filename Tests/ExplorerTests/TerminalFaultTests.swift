@@ -103,7 +103,7 @@ struct TerminalFaultTests {
     // MARK: - Every way out
 
     enum Ending: String, CaseIterable, Sendable {
-        case quitKey, escapeKey, controlC, sigterm, sighup, sigint, forcedTrap
+        case quitKey, controlC, sigterm, sighup, sigint, forcedTrap
     }
 
     @Test(.enabled(if: canRun, "needs tmux and a built marginscope binary"), arguments: Ending.allCases)
@@ -117,7 +117,6 @@ struct TerminalFaultTests {
         }
         switch ending {
         case .quitKey: try run.session.sendKeys("q")
-        case .escapeKey: try run.session.sendKeys("Escape")
         case .controlC: try run.session.sendKeys("C-c")
         case .sigterm: #expect(kill(try run.programPID(), SIGTERM) == 0)
         case .sighup: #expect(kill(try run.programPID(), SIGHUP) == 0)
@@ -128,7 +127,7 @@ struct TerminalFaultTests {
         try run.expectRestored(stty)
         let screen = try run.session.capture(history: true)
         switch ending {
-        case .quitKey, .escapeKey, .controlC:
+        case .quitKey, .controlC:
             #expect(status == 0)
             // The state string is printed on the way out, on the normal screen.
             #expect(screen.contains { $0.contains("marginscope --state '") }, "\(screen)")
