@@ -16,7 +16,9 @@
 ///   arrows and F1–F12 (reported as F13–F24, as terminfo names them);
 ///   xterm's `modifyOtherKeys` (`CSI 27;m;c ~`) and the `CSI c;m u` form.
 ///   Other modifier combinations (Alt, Ctrl with arrows) are dropped rather
-///   than read as a different key.
+///   than read as a different key. rxvt ends its modified keys with `$`
+///   (`ESC [ 7 $`), which ECMA-48 counts as an intermediate: after parameters
+///   `$` ends the sequence here, since no key continues past it.
 /// - Mouse: SGR (`CSI < b;x;y M/m`), urxvt (`CSI b;x;y M`) and X10 (`CSI M`
 ///   plus three bytes) reports.
 /// - Bracketed paste (`CSI 200~` … `CSI 201~`) becomes one `.paste`.
