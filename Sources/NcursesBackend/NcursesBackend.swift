@@ -23,16 +23,20 @@ import Darwin
 /// }
 /// ```
 ///
-/// `nextEvent()` blocks until a key, a mouse event or a resize arrives (no
-/// polling: an idle explorer uses no CPU). `draw(_:)` writes only the cells
-/// that changed since the previous frame, and everything after a resize.
+/// `nextEvent()` blocks until a key, a mouse event, a paste or a resize
+/// arrives (no polling: an idle explorer uses no CPU); `pendingEvent()` returns
+/// one only if it has already arrived. Input is read as raw bytes and decoded
+/// by `InputParser`, the same under every `TERM`. `draw(_:)` writes only the
+/// cells that changed since the previous frame, and everything after a
+/// resize, a resume or Ctrl-L.
 ///
 /// The terminal is put back on every way out: `stop()` (idempotent, also run
-/// by `deinit`), and a signal handler for SIGTERM, SIGHUP, SIGINT, SIGQUIT and
-/// the crash signals, which restores the screen and the terminal modes saved
-/// before ncurses started and then lets the signal take its course (see
-/// `TerminalRestorer`). Ctrl-C is not a signal here: the terminal is in raw
-/// mode and it arrives as `.key(.control("c"))`.
+/// by `deinit`), and a signal handler for every signal that would end the
+/// program and for the crash signals, which restores the screen and the
+/// terminal modes saved before ncurses started and then lets the signal take
+/// its course (see `TerminalRestorer`). Ctrl-C is not a signal here: the
+/// terminal is in raw mode and it arrives as `.key(.control("c"))`; Ctrl-Z
+/// suspends the program properly, as SIGTSTP does.
 ///
 /// Only one instance can be active at a time (ncurses and the signal handler
 /// are process-wide). Not thread-safe: use it from one thread.

@@ -106,6 +106,23 @@ struct TerminalInputTests {
         #expect(try run.outcome().status == 0)
     }
 
+    /// The mouse still works through the parser: a drag on the s slider sets s, the wheel moves the selection.
+    @Test(.enabled(if: canRun, "needs tmux and a built marginscope binary"))
+    func mouseDragsAndTheWheelStillWork() throws {
+        let run = try Run.start()
+        defer { run.finish() }
+        try run.waitForExplorer()
+        func row(_ index: Int) throws -> String { try run.session.capture()[index] }
+        try #require(try row(2).contains("30.00"), "\(run.screenText)")
+        // SGR reports, as tmux sends them with mode 1006: press on the track, drag right, release.
+        try Self.sendBytes(run, "\u{1B}[<0;20;3M\u{1B}[<32;30;3M\u{1B}[<0;30;3m")
+        #expect(try run.session.waitUntil(timeout: 5) { try !row(2).contains("30.00") && row(2).contains("▶ s") }, "\(run.screenText)")
+        try Self.sendBytes(run, "\u{1B}[<65;10;10M")
+        #expect(try run.session.waitUntil(timeout: 5) { try row(3).contains("▶ m") }, "\(run.screenText)")
+        try run.session.sendKeys("q")
+        #expect(try run.outcome().status == 0)
+    }
+
     /// Esc alone reaches the explorer as Esc (it closes the help), after the escape delay.
     @Test(.enabled(if: canRun, "needs tmux and a built marginscope binary"))
     func escAloneArrivesAsEsc() throws {
