@@ -79,6 +79,8 @@ extension NcursesBackend {
         case .key(.control("l")):
             repaintAll()
             return event
+        case .mouse where !mouseReports:
+            return nil  // --no-mouse: reports the terminal sends anyway are dropped, never keys
         case .key(.control("z")):
             // Suspends through the SIGTSTP handler, which gives the terminal back;
             // the program continues here after `fg`, and the next read reports it.
