@@ -92,7 +92,8 @@ struct Explore: ParsableCommand {
             case "'": quoted += "\\'"
             case "\\": quoted += "\\\\"
             case _ where control(scalar):
-                quoted += scalar.value < 0x80 ? String(format: "\\x%02X", scalar.value) : String(format: "\\u%04X", scalar.value)
+                // Byte by byte (C1 controls are two UTF-8 bytes): no dependence on the shell's locale.
+                for byte in String(scalar).utf8 { quoted += String(format: "\\x%02X", byte) }
             default: quoted.unicodeScalars.append(scalar)
             }
         }
