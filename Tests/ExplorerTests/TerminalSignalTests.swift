@@ -99,6 +99,12 @@ struct TerminalSignalTests {
         #expect(try session.waitUntil(timeout: 10) { try session.capture().first { $0.contains("? help") }?.count == 100 },
                 "\(Self.text(session))")
         #expect(try session.display("#{mouse_button_flag}#{mouse_sgr_flag}") == "11", "mouse mode not restored")
+        // Repainted whole: exactly what `frame` prints for the same state and size, no shell text left.
+        Thread.sleep(forTimeInterval: 0.3)
+        let trim = { (lines: [String]) in lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) } }
+        let framed = trim(Array(try Subprocess.run(binary.path, ["frame", "--size", "100x30"]).output
+            .components(separatedBy: "\n").prefix(30)))
+        #expect(trim(Array(try session.capture().prefix(30))) == framed, "\(Self.text(session))")
         #expect(try session.cursorVisible() == false)
         try session.sendKeys("q")
         // After `fg` the shell does not run the rest of the command line; the state line shows a normal exit.
