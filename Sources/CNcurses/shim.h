@@ -4,12 +4,15 @@
 // this define the wide-character API (get_wch, cchar_t, setcchar) is not declared.
 #define NCURSES_WIDECHAR 1
 #include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 #include <ncursesw/curses.h>
@@ -34,6 +37,7 @@ static inline FILE *ms_stdout(void) { return stdout; }
 static inline FILE *ms_stdin(void) { return stdin; }
 static inline int ms_color_pairs(void) { return COLOR_PAIRS; }
 static inline int ms_colors(void) { return COLORS; }
+static inline WINDOW *ms_curscr(void) { return curscr; }
 
 /// The columns the C library gives a character in the current locale (-1 when
 /// it cannot be printed). glibc declares wcwidth only under _XOPEN_SOURCE,
@@ -44,25 +48,34 @@ static inline int ms_wcwidth(wchar_t c) { return wcwidth(c); }
 /// Whether the current locale encodes characters as UTF-8.
 static inline int ms_locale_is_utf8(void) { return strcmp(nl_langinfo(CODESET), "UTF-8") == 0; }
 
-// MARK: - Keys
+// MARK: - Terminal
 
-static inline int ms_key_f(int n) { return KEY_F(n); }
-static inline int ms_key_f0(void) { return KEY_F0; }
-
-/// The key code ncurses assigned to an extended terminfo capability such as
-/// "kUP" (shift-up in xterm), or 0 when the terminal does not define it.
-static inline int ms_extended_key_code(const char *capability) {
-    char *s = tigetstr(capability);
-    if (s == NULL || s == (char *)-1) return 0;
-    int code = key_defined(s);
-    return code > 0 ? code : 0;
+/// Writes terminfo capability `name` (such as "smcup") straight to `fd`, if the terminal has it.
+static inline void ms_write_capability(int fd, const char *name) {
+    char *s = tigetstr(name);
+    if (s == NULL || s == (char *)-1) return;
+    size_t left = strlen(s);
+    while (left > 0) {
+        ssize_t n = write(fd, s, left);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return;
+        s += n;
+        left -= (size_t)n;
+    }
 }
 
-// MARK: - Mouse
+/// The size of terminal `fd` as the kernel knows it (0 on success).
+static inline int ms_terminal_size(int fd, int *height, int *width) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return -1;
+    *height = size.ws_row;
+    *width = size.ws_col;
+    return 0;
+}
 
-static inline mmask_t ms_button_pressed(int button) { return NCURSES_MOUSE_MASK(button, NCURSES_BUTTON_PRESSED); }
-static inline mmask_t ms_button_released(int button) { return NCURSES_MOUSE_MASK(button, NCURSES_BUTTON_RELEASED); }
-static inline mmask_t ms_report_mouse_position(void) { return REPORT_MOUSE_POSITION; }
+/// The real-time signal range (glibc reserves the first few; Swift cannot import the macros).
+static inline int ms_sigrtmin(void) { return SIGRTMIN; }
+static inline int ms_sigrtmax(void) { return SIGRTMAX; }
 
 // MARK: - Terminal type
 
@@ -114,6 +127,19 @@ typedef struct ms_restore_state {
     /// The dispositions in place before ours, reinstated before re-raising.
     struct sigaction previous[65];
     int installed[65];
+    /// Crash signals raised by the program itself go to the previous handler
+    /// (the Swift backtracer) only when this is set (SWIFT_BACKTRACE was given);
+    /// otherwise, and always for signals sent by another process, to the default action.
+    int backtrace;
+    /// Set when the program continues after a stop (SIGTSTP, SIGSTOP) while
+    /// full-screen; the input loop takes the terminal back and repaints.
+    volatile sig_atomic_t resumed;
+    /// Set by SIGWINCH; the input loop reads the new size.
+    volatile sig_atomic_t resized;
+    /// A pipe the handlers write a byte to, so that the input loop's poll
+    /// wakes up for a signal even if it arrives just before the poll starts.
+    int wake_read;
+    int wake_write;
 } ms_restore_state;
 
 static inline void ms_restore_init(ms_restore_state *s, int fd) {
@@ -121,6 +147,8 @@ static inline void ms_restore_init(ms_restore_state *s, int fd) {
     s->fd = fd;
     s->capture_fd = -1;
     s->saved_stderr = -1;
+    s->wake_read = -1;
+    s->wake_write = -1;
     s->has_termios = tcgetattr(fd, &s->termios) == 0;
 }
 
@@ -189,15 +217,19 @@ static inline void ms_release_stderr(ms_restore_state *s) {
     close(capture);
 }
 
-/// Installs `handler` for `sig`, keeping the previous disposition. Termination
-/// signals that were ignored when we started (as under nohup) stay ignored.
+/// Installs `handler` for `sig`, keeping the previous disposition. `mode` 0
+/// always installs (crash signals); 1 leaves a signal that is ignored alone
+/// (as under nohup); 2 installs only over the default action, leaving any
+/// handler another part of the program set up.
 static inline int ms_install_handler(ms_restore_state *s, int sig,
                                      void (*handler)(int, siginfo_t *, void *),
-                                     int keep_if_ignored) {
+                                     int mode) {
     if (sig <= 0 || sig >= 65) return -1;
     struct sigaction old;
     if (sigaction(sig, NULL, &old) != 0) return -1;
-    if (keep_if_ignored && old.sa_handler == SIG_IGN) return 0;
+    int custom = (old.sa_flags & SA_SIGINFO) || (old.sa_handler != SIG_DFL && old.sa_handler != SIG_IGN);
+    if (mode >= 1 && !(old.sa_flags & SA_SIGINFO) && old.sa_handler == SIG_IGN) return 0;
+    if (mode == 2 && custom) return 0;
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sigemptyset(&sa.sa_mask);
@@ -235,6 +267,81 @@ static inline void ms_ensure_alternate_stack(void) {
     if (sigaltstack(&stack, NULL) != 0) free(memory);
 }
 
+/// Opens the wake-up pipe (both ends non-blocking, closed on exec); once per process.
+static inline void ms_open_wake_pipe(ms_restore_state *s) {
+    if (s->wake_read >= 0) return;
+    int fds[2];
+    if (pipe(fds) != 0) return;
+    for (int i = 0; i < 2; i++) {
+        fcntl(fds[i], F_SETFL, fcntl(fds[i], F_GETFL) | O_NONBLOCK);
+        fcntl(fds[i], F_SETFD, FD_CLOEXEC);
+    }
+    s->wake_read = fds[0];
+    s->wake_write = fds[1];
+}
+
+/// Wakes the input loop (async-signal-safe: one write).
+static inline void ms_wake(ms_restore_state *s) {
+    if (s->wake_write < 0) return;
+    char byte = 1;
+    ssize_t ignored = write(s->wake_write, &byte, 1);
+    (void)ignored;
+}
+
+/// Stops the program the way a full-screen program should: gives the
+/// terminal back, stops (default SIGTSTP), and on SIGCONT puts this handler
+/// back and flags the resume for the input loop, which takes the terminal
+/// again (ncurses calls are not safe here).
+static inline void ms_handle_stop(ms_restore_state *s) {
+    int was_active = s->active;
+    ms_restore_terminal(s);
+    struct sigaction stop, mine;
+    memset(&stop, 0, sizeof stop);
+    stop.sa_handler = SIG_DFL;
+    sigemptyset(&stop.sa_mask);
+    sigaction(SIGTSTP, &stop, &mine);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTSTP);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    raise(SIGTSTP);  // stopped here until SIGCONT
+    sigaction(SIGTSTP, &mine, NULL);
+    if (was_active) s->resumed = 1;
+    ms_wake(s);
+}
+
+/// Waits up to `timeout` ms (-1: without limit) for input on `fd` or a
+/// wake-up: 1 input is ready, 2 a signal woke the loop, 0 the time ran out,
+/// -1 the terminal hung up.
+static inline int ms_wait_for_input(ms_restore_state *s, int fd, int timeout) {
+    struct pollfd p[2] = {{fd, POLLIN, 0}, {s->wake_read, POLLIN, 0}};
+    int n = poll(p, s->wake_read >= 0 ? 2 : 1, timeout);
+    if (n < 0) return errno == EINTR ? 2 : -1;
+    int woken = 0;
+    if (s->wake_read >= 0 && (p[1].revents & POLLIN)) {
+        char buffer[64];
+        while (read(s->wake_read, buffer, sizeof buffer) > 0) {}
+        woken = 1;
+    }
+    if (p[0].revents & POLLIN) return 1;  // a hang-up with data left reads the data first
+    if (p[0].revents & (POLLHUP | POLLERR | POLLNVAL)) return -1;
+    return woken ? 2 : 0;
+}
+
+/// Takes the resize flag (set by SIGWINCH).
+static inline int ms_take_resized(ms_restore_state *s) {
+    int value = s->resized;
+    s->resized = 0;
+    return value;
+}
+
+/// Takes the resume flag (see ms_handle_stop).
+static inline int ms_take_resumed(ms_restore_state *s) {
+    int value = s->resumed;
+    s->resumed = 0;
+    return value;
+}
+
 /// The whole signal handler once the state is known: restore the terminal,
 /// reinstate the previous disposition (the default, or the Swift runtime's
 /// backtracer for crash signals) and deliver the signal to it again.
@@ -246,13 +353,34 @@ static inline void ms_ensure_alternate_stack(void) {
 /// raised again and delivered when this handler returns.
 static inline void ms_handle_signal(ms_restore_state *s, int sig, siginfo_t *info) {
     int saved_errno = errno;
+    if (sig == SIGTSTP) {
+        ms_handle_stop(s);
+        errno = saved_errno;
+        return;
+    }
+    if (sig == SIGCONT) {
+        s->resumed = 1;
+        ms_wake(s);
+        errno = saved_errno;
+        return;
+    }
+    if (sig == SIGWINCH) {
+        s->resized = 1;
+        ms_wake(s);
+        errno = saved_errno;
+        return;
+    }
     ms_restore_terminal(s);
     ms_release_stderr(s);
-    if (sig > 0 && sig < 65 && s->installed[sig]) {
+    // Sent by `kill` from elsewhere: no backtrace, no interactive prompt;
+    // the default action at once, so the exit status names the signal.
+    int external = info != NULL && info->si_code <= 0 && info->si_pid != getpid();
+    if (sig > 0 && sig < 65 && s->installed[sig] && s->backtrace && !external) {
         sigaction(sig, &s->previous[sig], NULL);
         s->installed[sig] = 0;
     } else {
         signal(sig, SIG_DFL);
+        if (sig > 0 && sig < 65) s->installed[sig] = 0;
     }
     int fault = info != NULL && info->si_code > 0 &&
         (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE);

@@ -69,9 +69,51 @@ struct Explore: ParsableCommand {
             }
             app.run(on: backend)
             backend.stop()
-            let line = "marginscope --state '\(StateString.encode(app.state))'\n"
-            FileHandle.standardOutput.write(Data(line.utf8))
+            // A terminal that is gone (window closed, ssh dropped, pane killed)
+            // ends the program as a hang-up would, quietly.
+            if backend.terminalLost { throw ExitCode(Self.hangUpStatus) }
+            let line = "marginscope --state \(Self.shellQuoted(StateString.encode(app.state)))\n"
+            guard Self.writeAll(line, to: STDOUT_FILENO) else { throw ExitCode(Self.hangUpStatus) }
         }
+    }
+
+    /// The status a shell reports for a program ended by SIGHUP (128 + 1).
+    static let hangUpStatus: Int32 = 129
+
+    /// `text` quoted for a POSIX shell, in single quotes; when it holds control
+    /// characters (a file name with an escape sequence in it), in `$'…'` with
+    /// those written as `\xHH`, so that nothing reaches the terminal raw and
+    /// the line still reads back in bash and zsh.
+    static func shellQuoted(_ text: String) -> String {
+        let control = { (scalar: Unicode.Scalar) in scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) }
+        guard text.unicodeScalars.contains(where: control) else {
+            return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        }
+        var quoted = "$'"
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "'": quoted += "\\'"
+            case "\\": quoted += "\\\\"
+            case _ where control(scalar):
+                // Byte by byte (C1 controls are two UTF-8 bytes): no dependence on the shell's locale.
+                for byte in String(scalar).utf8 { quoted += String(format: "\\x%02X", byte) }
+            default: quoted.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted + "'"
+    }
+
+    /// Writes `text` whole to `descriptor`; false when the write fails (EIO
+    /// from a terminal that has gone) instead of trapping as `FileHandle` does.
+    static func writeAll(_ text: String, to descriptor: Int32) -> Bool {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return false }
+            bytes = bytes.dropFirst(written)
+        }
+        return true
     }
 
     /// Runs `body`, turning "no terminal here" into a clear message and exit code 1.

@@ -102,6 +102,7 @@ extension NcursesBackend {
         case .key(let key): return "key \(key.asciiName)"
         case .mouse(let mouse): return "mouse \(mouse.action) \(mouse.button) at x \(mouse.x), y \(mouse.y)"
         case .resize(let width, let height): return "resize to \(width)x\(height)"
+        case .paste(let text): return "paste of \(text.count) characters"
         }
     }
 }

@@ -8,119 +8,133 @@ import Darwin
 #endif
 
 extension NcursesBackend {
-    /// Blocks until a key, a mouse event or a resize arrives, and returns it.
+    /// Blocks until a key, a mouse event, a paste or a resize arrives, and returns it.
     ///
     /// Returns `nil` when input has ended (the terminal hung up or standard
-    /// input closed), so the application's loop ends and it exits cleanly.
-    /// Keys the application has no name for (and mouse motion with no button
-    /// held) are skipped. After `.resize` the next `draw` writes the whole
-    /// frame.
+    /// input closed), so the application's loop ends; `terminalLost` then
+    /// says so. ncurses hands over raw bytes (keypad off) and `InputParser`
+    /// decodes them, so every escape sequence is consumed whole whatever
+    /// `TERM` says. Some keys are handled here as well as reported:
+    /// Ctrl-L makes the next `draw` repaint the whole screen, Ctrl-Z suspends
+    /// the program (the terminal is given back until `fg`), and after a
+    /// resume (SIGCONT) the size is read again and `.resize` reported, so the
+    /// next frame is drawn whole.
     public func nextEvent() -> Event? {
-        var failures = 0
+        readEvent(blocking: true)
+    }
+
+    /// The next event if one has already arrived, without waiting for more input.
+    public func pendingEvent() -> Event? {
+        readEvent(blocking: false)
+    }
+
+    private func readEvent(blocking: Bool) -> Event? {
         while !stopped {
-            var character: wint_t = 0
-            errno = 0
-            let result = wget_wch(window, &character)
-            if result == ERR {
-                // A signal that interrupts the read is not the end of input;
-                // anything else (EOF, EIO after a hang-up) is. The bound keeps
-                // a terminal that keeps failing from spinning.
-                failures += 1
-                if errno == EINTR && failures < 100 { continue }
+            if TerminalRestorer.takeResumed() { return resumed() }
+            if TerminalRestorer.takeResized(), followResize() { return .resize(width: size.width, height: size.height) }
+            if !queue.isEmpty {
+                if let event = filtered(queue.removeFirst()) { return event }
+                continue
+            }
+            // The wait is ours, not ncurses': a poll on the terminal and on a pipe
+            // the signal handlers write to, so SIGWINCH and SIGCONT wake it at once
+            // (ncurses restarts its own wait after a signal). No timeout when idle.
+            let delay: Int32
+            switch parser.wait {
+            case .escape?: delay = escapeDelay
+            case .sequence?: delay = Self.sequenceDelay
+            case nil: delay = blocking ? -1 : 0
+            }
+            switch TerminalRestorer.waitForInput(fd: STDIN_FILENO, milliseconds: delay) {
+            case 1:
+                break
+            case 2:
+                continue  // a signal: its flag is read at the top
+            case 0:
+                if parser.wait == nil { return nil }  // not blocking, and nothing has arrived
+                queue.append(contentsOf: parser.expire())
+                continue
+            default:
+                terminalLost = true
                 return nil
             }
-            failures = 0
-            if result == KEY_CODE_YES {
-                if let event = event(forKeyCode: Int32(bitPattern: character)) { return event }
-            } else if let key = Self.key(forCharacter: UInt32(character)) {
-                return .key(key)
+            wtimeout(window, 0)
+            errno = 0
+            let result = wgetch(window)
+            if result == ERR {
+                // Input was ready but nothing could be read: end of file or EIO, the terminal is gone.
+                if errno == EINTR { continue }
+                terminalLost = true
+                return nil
             }
+            guard (0...255).contains(result) else { continue }  // no key codes with keypad off
+            parser.feed(UInt8(result), into: &queue)
         }
         return nil
     }
 
-    /// The key for a character `get_wch` returned (not a key code).
-    static func key(forCharacter value: UInt32) -> Key? {
-        switch value {
-        case 9: return .tab
-        case 10, 13: return .enter
-        case 27: return .escape
-        case 8, 127: return .backspace
-        case 0: return .control(" ")
-        case 1...26: return .control(Character(Unicode.Scalar(value + 96)!))  // Ctrl-A … Ctrl-Z
-        case 28...31: return .control(Character(Unicode.Scalar(value + 64)!))  // Ctrl-\ ] ^ _
-        case 0x80..<0xA0: return nil  // C1 controls
-        default: return Unicode.Scalar(value).map { .character(Character($0)) }
-        }
-    }
-
-    /// The event for a key code `get_wch` returned (`KEY_CODE_YES`).
-    private func event(forKeyCode code: Int32) -> Event? {
-        switch code {
-        case KEY_RESIZE:
-            invalidate()
-            let (width, height) = size
-            return .resize(width: width, height: height)
-        case KEY_MOUSE:
-            return mouseEvent().map { .mouse($0) }
-        default:
-            if code != 0 && code == extendedShiftUp { return .key(.shiftUp) }
-            if code != 0 && code == extendedShiftDown { return .key(.shiftDown) }
-            return Self.key(forKeyCode: code).map { .key($0) }
-        }
-    }
-
-    /// The key for an ncurses key code such as `KEY_UP` or `KEY_F(5)`.
-    static func key(forKeyCode code: Int32) -> Key? {
-        switch code {
-        case KEY_UP: return .up
-        case KEY_DOWN: return .down
-        case KEY_LEFT: return .left
-        case KEY_RIGHT: return .right
-        case KEY_SR: return .shiftUp  // "scroll reverse": shift-up on many terminals
-        case KEY_SF: return .shiftDown  // "scroll forward": shift-down
-        case KEY_SLEFT: return .shiftLeft
-        case KEY_SRIGHT: return .shiftRight
-        case KEY_PPAGE: return .pageUp
-        case KEY_NPAGE: return .pageDown
-        case KEY_HOME, KEY_FIND: return .home  // vt220-style keypads send Find/Select
-        case KEY_END, KEY_SELECT: return .end
-        case KEY_ENTER: return .enter
-        case KEY_BTAB: return .backTab
-        case KEY_BACKSPACE: return .backspace
-        case KEY_DC: return .delete
-        case KEY_IC: return .insert
-        default:
-            let n = code - ms_key_f0()
-            if (1...63).contains(n) { return .function(Int(n)) }
+    /// `event`, after acting on the keys the backend handles itself; `nil` when it is used up here.
+    private func filtered(_ event: Event) -> Event? {
+        switch event {
+        case .key(.control("l")):
+            repaintAll()
+            return event
+        case .mouse where !mouseReports:
+            return nil  // --no-mouse: reports the terminal sends anyway are dropped, never keys
+        case .key(.control("z")):
+            // Suspends through the SIGTSTP handler, which gives the terminal back;
+            // the program continues here after `fg`, and the next read reports it.
+            raise(SIGTSTP)
             return nil
+        default:
+            return event
         }
     }
 
-    /// The mouse event behind a `KEY_MOUSE`, or `nil` for motion without a
-    /// held button and for reports the application has no use for.
-    private func mouseEvent() -> MouseEvent? {
-        var report = MEVENT()
-        guard getmouse(&report) == OK else { return nil }
-        let state = report.bstate
-        let x = Int(report.x)
-        let y = Int(report.y)
-        let buttons: [(Int32, MouseButton)] = [(1, .left), (2, .middle), (3, .right)]
-        for (number, button) in buttons {
-            if state & ms_button_pressed(number) != 0 {
-                heldButton = button
-                return MouseEvent(.press, button, x: x, y: y)
-            }
-            if state & ms_button_released(number) != 0 {
-                if heldButton == button { heldButton = nil }
-                return MouseEvent(.release, button, x: x, y: y)
-            }
-        }
-        if state & ms_button_pressed(4) != 0 { return MouseEvent(.press, .wheelUp, x: x, y: y) }
-        if state & ms_button_pressed(5) != 0 { return MouseEvent(.press, .wheelDown, x: x, y: y) }
-        if state & ms_report_mouse_position() != 0, let held = heldButton {
-            return MouseEvent(.drag, held, x: x, y: y)
-        }
-        return nil
+    /// Makes the next `draw` clear the terminal and write every cell, whatever
+    /// it shows now (another program may have written to it).
+    func repaintAll() {
+        clearok(ms_curscr(), true)
+        invalidate()
+    }
+
+    /// Resizes ncurses' screen to the terminal's real size if they differ
+    /// (true), so that the next `draw` writes everything at the new size.
+    /// The backend handles SIGWINCH itself (ncurses leaves it alone then).
+    private func followResize() -> Bool {
+        var rows: Int32 = 0, columns: Int32 = 0
+        guard ms_terminal_size(STDOUT_FILENO, &rows, &columns) == 0,
+              rows != getmaxy(window) || columns != getmaxx(window) else { return false }
+        resizeterm(rows, columns)
+        invalidate()
+        return true
+    }
+
+    /// Takes the terminal back after SIGCONT: program modes, alternate screen,
+    /// hidden cursor, mouse and paste reports, the size as it is now.
+    private func resumed() -> Event {
+        reset_prog_mode()
+        ms_write_capability(STDOUT_FILENO, "smcup")
+        // ncurses believes the cursor is still hidden; show, then hide, so it sends civis.
+        curs_set(1)
+        curs_set(0)
+        // SIGWINCH only reaches the foreground job: a resize made while stopped is read here.
+        _ = followResize()
+        repaintAll()
+        doupdate()
+        enableReports()
+        TerminalRestorer.rearm()
+        let (width, height) = size
+        return .resize(width: width, height: height)
+    }
+
+    /// How long, in milliseconds, a byte of an escape sequence may lag behind the previous one.
+    static let sequenceDelay: Int32 = 1000
+
+    /// How long, in milliseconds, a lone Esc waits for the rest of a possible
+    /// escape sequence: `ESCDELAY` from the environment (as in ncurses), else 150.
+    static func escapeDelay(environment value: String?) -> Int32 {
+        guard let value, let ms = Int32(value), ms >= 0 else { return 150 }
+        return min(ms, 10_000)
     }
 }

@@ -23,16 +23,20 @@ import Darwin
 /// }
 /// ```
 ///
-/// `nextEvent()` blocks until a key, a mouse event or a resize arrives (no
-/// polling: an idle explorer uses no CPU). `draw(_:)` writes only the cells
-/// that changed since the previous frame, and everything after a resize.
+/// `nextEvent()` blocks until a key, a mouse event, a paste or a resize
+/// arrives (no polling: an idle explorer uses no CPU); `pendingEvent()` returns
+/// one only if it has already arrived. Input is read as raw bytes and decoded
+/// by `InputParser`, the same under every `TERM`. `draw(_:)` writes only the
+/// cells that changed since the previous frame, and everything after a
+/// resize, a resume or Ctrl-L.
 ///
 /// The terminal is put back on every way out: `stop()` (idempotent, also run
-/// by `deinit`), and a signal handler for SIGTERM, SIGHUP, SIGINT, SIGQUIT and
-/// the crash signals, which restores the screen and the terminal modes saved
-/// before ncurses started and then lets the signal take its course (see
-/// `TerminalRestorer`). Ctrl-C is not a signal here: the terminal is in raw
-/// mode and it arrives as `.key(.control("c"))`.
+/// by `deinit`), and a signal handler for every signal that would end the
+/// program and for the crash signals, which restores the screen and the
+/// terminal modes saved before ncurses started and then lets the signal take
+/// its course (see `TerminalRestorer`). Ctrl-C is not a signal here: the
+/// terminal is in raw mode and it arrives as `.key(.control("c"))`; Ctrl-Z
+/// suspends the program properly, as SIGTSTP does.
 ///
 /// Only one instance can be active at a time (ncurses and the signal handler
 /// are process-wide). Not thread-safe: use it from one thread.
@@ -52,11 +56,16 @@ public final class NcursesBackend: TerminalBackend {
     /// The last frame written, for diffing; `nil` forces a full redraw.
     var previous: Canvas?
     var colorPairs: ColorPairs
-    /// The button held down, so that motion reports become drags.
-    var heldButton: MouseButton?
-    /// Key codes ncurses assigned to xterm's shift-up/down (terminfo kUP/kDN).
-    let extendedShiftUp: Int32
-    let extendedShiftDown: Int32
+    /// Decodes the bytes read into events.
+    var parser = InputParser()
+    /// Events decoded but not yet returned.
+    var queue: [Event] = []
+    /// Milliseconds a lone Esc waits for the rest of a sequence (`ESCDELAY`, else 150).
+    let escapeDelay: Int32
+    /// Whether mouse reports are on (asked for, and the terminal reports in xterm's way).
+    let mouseReports: Bool
+    /// Input ended because the terminal is gone (hang-up, EOF, EIO), not because the user quit.
+    public internal(set) var terminalLost = false
     private(set) var stopped = false
 
     private init(
@@ -70,8 +79,8 @@ public final class NcursesBackend: TerminalBackend {
         self.colorPairs = colorPairs
         self.terminalName = terminalName
         self.fallbackNote = fallbackNote
-        self.extendedShiftUp = ms_extended_key_code("kUP")
-        self.extendedShiftDown = ms_extended_key_code("kDN")
+        self.escapeDelay = Self.escapeDelay(environment: getenv("ESCDELAY").map { String(cString: $0) })
+        self.mouseReports = options.mouse && Self.xtermMouse
     }
 
     deinit { stop() }
@@ -87,7 +96,10 @@ public final class NcursesBackend: TerminalBackend {
     /// user to use `frame` or `compute` instead. A `TERM` that terminfo does
     /// not know is replaced by the first known of `xterm-256color`, `xterm`,
     /// `vt100` (see `fallbackNote`). The locale is set from the environment
-    /// first, or braille and CJK text would print as garbage.
+    /// first, or braille and CJK text would print as garbage; a UTF-8 locale
+    /// that is not installed (`LANG=en_US.UTF-8` where only C.UTF-8 exists)
+    /// falls back to C.UTF-8. The size is the terminal's own (`use_env(FALSE)`):
+    /// exported `COLUMNS` and `LINES` are stale after the first resize.
     public static func start(options: NcursesOptions) throws -> NcursesBackend {
         let term = getenv("TERM").map { String(cString: $0) }
         guard isatty(STDIN_FILENO) == 1 else { throw TerminalUnavailable(.inputNotATerminal) }
@@ -95,7 +107,9 @@ public final class NcursesBackend: TerminalBackend {
         guard let term, !term.isEmpty else { throw TerminalUnavailable(.termUnset) }
         guard term != "dumb" else { throw TerminalUnavailable(.termDumb) }
 
-        setlocale(LC_ALL, "")
+        if setlocale(LC_ALL, "") == nil, Self.environmentAsksForUTF8 {
+            setlocale(LC_ALL, "C.UTF-8")
+        }
         let utf8 = ms_locale_is_utf8() != 0
 
         // initscr and newterm exit the process on an unknown TERM, so probe
@@ -114,6 +128,8 @@ public final class NcursesBackend: TerminalBackend {
         // Save the terminal modes and install the handlers before ncurses
         // changes anything (and before it installs its own SIGINT/SIGTERM cleanup).
         TerminalRestorer.prepare(fd: STDOUT_FILENO)
+        use_env(false)  // the window size from the terminal (ioctl), not stale COLUMNS and LINES
+        use_tioctl(true)
         guard let screen = newterm(chosen, ms_stdout(), ms_stdin()) else {
             TerminalRestorer.uninstall()
             throw TerminalUnavailable(.startFailed("newterm refused the terminal type \"\(chosen)\""))
@@ -125,14 +141,17 @@ public final class NcursesBackend: TerminalBackend {
             TerminalRestorer.uninstall()
             throw TerminalUnavailable(.startFailed("ncurses created no screen window"))
         }
-        TerminalRestorer.arm(mouse: options.mouse)
+        TerminalRestorer.arm()
 
         raw()  // Ctrl-C, Ctrl-Z, Ctrl-\ arrive as keys, not signals
         noecho()
         nonl()
-        keypad(window, true)
+        // Raw bytes: InputParser reads every escape sequence whole. ncurses'
+        // keypad only knows the sequences terminfo lists for TERM and hands any
+        // other over as Esc plus loose characters (Docs/Decisions.md).
+        keypad(window, false)
+        meta(window, true)
         leaveok(window, true)  // the cursor is hidden: don't move it after each update
-        set_escdelay(25)  // or Esc waits a whole second for a possible escape sequence
         curs_set(0)
         wtimeout(window, -1)  // block in get_wch: no polling, no idle CPU
 
@@ -142,16 +161,6 @@ public final class NcursesBackend: TerminalBackend {
             color = start_color() == OK
             defaultColors = color && use_default_colors() == OK
         }
-        if options.mouse {
-            // Press and release separately, immediately (no click resolution),
-            // plus motion, which ncurses reports while a button is held.
-            var mask: mmask_t = ms_report_mouse_position()
-            for button in 1...3 { mask |= ms_button_pressed(Int32(button)) | ms_button_released(Int32(button)) }
-            mask |= ms_button_pressed(4) | ms_button_pressed(5)
-            mousemask(mask, nil)
-            mouseinterval(0)
-        }
-
         let backend = NcursesBackend(
             options: options, screen: screen, window: window,
             capabilities: TerminalCapabilities(color: color, unicode: !options.ascii && utf8),
@@ -161,11 +170,7 @@ public final class NcursesBackend: TerminalBackend {
         // Enter the alternate screen now, not at the first frame.
         wnoutrefresh(window)
         doupdate()
-        // ncurses turns on xterm's click-only reports (mode 1000), which never
-        // report a drag; ask for motion while a button is held (mode 1002).
-        // Written straight to the terminal after ncurses has flushed its own
-        // request, since the later of the two wins.
-        if options.mouse && xtermMouse { writeToTerminal("\u{1B}[?1002h") }
+        backend.enableReports()
         return backend
     }
 
@@ -173,6 +178,24 @@ public final class NcursesBackend: TerminalBackend {
     static var xtermMouse: Bool {
         guard let kmous = tigetstr("kmous"), Int(bitPattern: kmous) != -1 else { return false }
         return String(cString: kmous).hasPrefix("\u{1B}[")
+    }
+
+    /// Whether the locale the environment names (`LC_ALL`, else `LC_CTYPE`,
+    /// else `LANG`) has the UTF-8 character set.
+    static var environmentAsksForUTF8: Bool {
+        let names: [String] = ["LC_ALL", "LC_CTYPE", "LANG"]
+        let name = names.compactMap { (variable: String) -> String? in getenv(variable).map { String(cString: $0) } }
+            .first { !$0.isEmpty } ?? ""
+        let lower = name.lowercased()
+        return lower.contains("utf-8") || lower.contains("utf8")
+    }
+
+    /// Turns on bracketed paste and, when wanted, mouse reports: presses,
+    /// releases, motion while a button is held (mode 1002) in SGR's encoding
+    /// (1006, no limit at column 223); `stop` and the signal handler turn them off.
+    func enableReports() {
+        Self.writeToTerminal("\u{1B}[?2004h")
+        if mouseReports { Self.writeToTerminal("\u{1B}[?1000h\u{1B}[?1002h\u{1B}[?1006h") }
     }
 
     /// Writes `sequence` to the terminal at once, bypassing ncurses' buffer.
@@ -194,10 +217,8 @@ public final class NcursesBackend: TerminalBackend {
     public func stop() {
         guard !stopped else { return }
         stopped = true
-        if options.mouse {
-            if Self.xtermMouse { Self.writeToTerminal("\u{1B}[?1002l") }
-            mousemask(0, nil)
-        }
+        if mouseReports { Self.writeToTerminal("\u{1B}[?1006l\u{1B}[?1002l\u{1B}[?1000l") }
+        Self.writeToTerminal("\u{1B}[?2004l")
         curs_set(1)
         endwin()
         TerminalRestorer.disarm()

@@ -37,11 +37,21 @@ public final class ExplorerApp {
             return hits.action(for: mouse)
         case .resize(let width, let height):
             return .resize(width: width, height: height)
+        case .paste:
+            // Pasted text is data, never keys: `handle` types it into an open value prompt.
+            return nil
         }
     }
 
     /// Turns an event into an action and performs it.
     public func handle(_ event: Event) {
+        if case .paste(let text) = event {
+            guard case .entry = state.overlay else { return }
+            for character in text where !character.isNewline && character != "\t" {
+                perform(.entryInput(character))
+            }
+            return
+        }
         if let action = action(for: event) { perform(action) }
     }
 
@@ -70,12 +80,22 @@ public final class ExplorerApp {
     }
 
     /// Runs until the user quits or input ends; the caller restores the terminal.
+    ///
+    /// Events that have already arrived are handled together and drawn once
+    /// (a paste, a held key, a burst over ssh): the screen never lags behind
+    /// a queue of keys, drawing each state on the way. A frame is still
+    /// drawn at least every 0.1 s while input keeps coming.
     public func run(on backend: TerminalBackend) {
         let size = backend.size
         perform(.resize(width: size.width, height: size.height))
         backend.draw(render())
+        let clock = ContinuousClock()
         while !state.wantsQuit, let event = backend.nextEvent() {
             handle(event)
+            let deadline = clock.now.advanced(by: .milliseconds(100))
+            while !state.wantsQuit, clock.now < deadline, let next = backend.pendingEvent() {
+                handle(next)
+            }
             if !state.wantsQuit { backend.draw(render()) }
         }
     }

@@ -22,6 +22,8 @@ public protocol TerminalBackend: AnyObject {
     func draw(_ canvas: Canvas)
     /// Blocks until an event arrives (no polling); `nil` when input has ended.
     func nextEvent() -> Event?
+    /// The next event if one has already arrived, else `nil` at once.
+    func pendingEvent() -> Event?
     /// Restores the terminal. Safe to call more than once.
     func stop()
 }
@@ -54,6 +56,9 @@ public final class TestBackend: TerminalBackend {
         if case .resize(let w, let h) = e { size = (w, h) }
         return e
     }
+
+    /// Always `nil`: every queued event is drawn, so tests see each frame.
+    public func pendingEvent() -> Event? { nil }
 
     public func stop() { stopped = true }
 }

@@ -28,4 +28,7 @@ public enum Event: Hashable, Sendable {
     case key(Key)
     case mouse(MouseEvent)
     case resize(width: Int, height: Int)
+    /// Text the terminal marked as pasted (bracketed paste): data, never
+    /// commands. Control characters other than tab and newline are removed.
+    case paste(String)
 }
