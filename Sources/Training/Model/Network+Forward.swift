@@ -1,0 +1,41 @@
+extension Network {
+    /// Computes the hidden activations and the 2-D embeddings of `n` samples into `workspace`.
+    ///
+    /// `a_i = act(b₁ + Σ_r x_{ir}·W₁[r,·])`, `e_i = b₂ + Σ_k a_{ik}·W₂[k,·]`. The inner loop
+    /// runs along a row of W₁ (h contiguous values), which the compiler vectorises.
+    ///
+    /// - Precondition: `inputs` holds `n·d` values; `workspace` is prepared for `n` samples.
+    func embed(_ inputs: UnsafeBufferPointer<Double>, count n: Int, workspace: inout Workspace) {
+        let d = inputCount, h = hiddenWidth
+        precondition(inputs.count >= n * d, "\(inputs.count) input values for \(n) samples of dimension \(d)")
+        parameters.withUnsafeBufferPointer { p in
+            let w1 = p.baseAddress! + firstWeights, b1 = p.baseAddress! + firstBias
+            let w2 = p.baseAddress! + secondWeights, b2 = p.baseAddress! + secondBias
+            workspace.hidden.withUnsafeMutableBufferPointer { hiddenBuffer in
+                workspace.embeddings.withUnsafeMutableBufferPointer { embeddingBuffer in
+                    let x = inputs.baseAddress!
+                    let e = embeddingBuffer.baseAddress!
+                    for i in 0..<n {
+                        let a = hiddenBuffer.baseAddress! + i * h
+                        a.update(from: b1, count: h)
+                        let row = x + i * d
+                        for r in 0..<d {
+                            let value = row[r]
+                            let weights = w1 + r * h
+                            for k in 0..<h { a[k] += value * weights[k] }
+                        }
+                        var e0 = b2[0], e1 = b2[1]
+                        for k in 0..<h {
+                            let activated = activation.apply(a[k])
+                            a[k] = activated
+                            e0 += activated * w2[2 * k]
+                            e1 += activated * w2[2 * k + 1]
+                        }
+                        e[2 * i] = e0
+                        e[2 * i + 1] = e1
+                    }
+                }
+            }
+        }
+    }
+}
