@@ -40,13 +40,8 @@ extension Network {
                                     delta[k] = (w2[2 * k] * de0 + w2[2 * k + 1] * de1) * activation.derivative(output: a[k])
                                     gb1[k] += delta[k]
                                 }
-                                let row = x + i * d
-                                for r in 0..<d {
-                                    let value = row[r]
-                                    let target = gw1 + r * h
-                                    for k in 0..<h { target[k] += value * delta[k] }
-                                }
                             }
+                            MatrixKernels.addOuterProducts(x, samples: n, inputs: d, deltaBuffer.baseAddress!, columns: h, into: gw1)
                         }
                     }
                 }

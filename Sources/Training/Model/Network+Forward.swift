@@ -1,8 +1,7 @@
 extension Network {
     /// Computes the hidden activations and the 2-D embeddings of `n` samples into `workspace`.
     ///
-    /// `a_i = act(b₁ + Σ_r x_{ir}·W₁[r,·])`, `e_i = b₂ + Σ_k a_{ik}·W₂[k,·]`. The inner loop
-    /// runs along a row of W₁ (h contiguous values), which the compiler vectorises.
+    /// `a_i = act(b₁ + Σ_r x_{ir}·W₁[r,·])` (by `MatrixKernels`), `e_i = b₂ + Σ_k a_{ik}·W₂[k,·]`.
     ///
     /// - Precondition: `inputs` holds `n·d` values; `workspace` is prepared for `n` samples.
     func embed(_ inputs: UnsafeBufferPointer<Double>, count n: Int, workspace: inout Workspace) {
@@ -13,17 +12,12 @@ extension Network {
             let w2 = p.baseAddress! + secondWeights, b2 = p.baseAddress! + secondBias
             workspace.hidden.withUnsafeMutableBufferPointer { hiddenBuffer in
                 workspace.embeddings.withUnsafeMutableBufferPointer { embeddingBuffer in
-                    let x = inputs.baseAddress!
                     let e = embeddingBuffer.baseAddress!
+                    let hidden = hiddenBuffer.baseAddress!
+                    for i in 0..<n { (hidden + i * h).update(from: b1, count: h) }
+                    MatrixKernels.addRowProducts(inputs.baseAddress!, samples: n, inputs: d, w1, columns: h, into: hidden)
                     for i in 0..<n {
-                        let a = hiddenBuffer.baseAddress! + i * h
-                        a.update(from: b1, count: h)
-                        let row = x + i * d
-                        for r in 0..<d {
-                            let value = row[r]
-                            let weights = w1 + r * h
-                            for k in 0..<h { a[k] += value * weights[k] }
-                        }
+                        let a = hidden + i * h
                         var e0 = b2[0], e1 = b2[1]
                         for k in 0..<h {
                             let activated = activation.apply(a[k])
