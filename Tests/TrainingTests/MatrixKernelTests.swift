@@ -1,3 +1,4 @@
+import Foundation
 import LossMath
 import Testing
 @testable import Training
@@ -30,5 +31,27 @@ import Testing
         var out = start
         out.withUnsafeMutableBufferPointer { MatrixKernels.addOuterProducts(x, samples: n, inputs: d, delta, columns: h, into: $0.baseAddress!) }
         #expect(out.map(\.bitPattern) == expected.map(\.bitPattern))
+    }
+}
+
+/// The vectorised tanh against Foundation's.
+@Suite struct ActivationTests {
+    @Test("tanh agrees with Foundation's to 4e-16 absolute, odd, and saturates to ±1 without NaN")
+    func tanhMatchesFoundation() {
+        var rng = SplitMix64(seed: 11)
+        var values = (0..<1001).map { _ in 6 * rng.gaussian() } + [0, -0.0, 1e-300, -1e-12, 30, -30, 400, -800, 1e6]
+        let expected = values.map { Foundation.tanh($0) }
+        values.withUnsafeMutableBufferPointer { Activation.tanh.apply($0.baseAddress!, count: $0.count) }
+        for (value, reference) in zip(values, expected) {
+            #expect(abs(value - reference) <= 4e-16, "\(reference) → \(value)")
+            #expect(!value.isNaN && abs(value) <= 1)
+        }
+    }
+
+    @Test("relu zeroes the negative values and keeps the rest")
+    func reluClips() {
+        var values = [-2.0, -0.0, 0, 0.5, 3]
+        values.withUnsafeMutableBufferPointer { Activation.relu.apply($0.baseAddress!, count: 5) }
+        #expect(values == [0, 0, 0, 0.5, 3])
     }
 }

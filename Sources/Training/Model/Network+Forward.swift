@@ -18,12 +18,11 @@ extension Network {
                     MatrixKernels.addRowProducts(inputs.baseAddress!, samples: n, inputs: d, w1, columns: h, into: hidden)
                     for i in 0..<n {
                         let a = hidden + i * h
+                        activation.apply(a, count: h)
                         var e0 = b2[0], e1 = b2[1]
                         for k in 0..<h {
-                            let activated = activation.apply(a[k])
-                            a[k] = activated
-                            e0 += activated * w2[2 * k]
-                            e1 += activated * w2[2 * k + 1]
+                            e0 += a[k] * w2[2 * k]
+                            e1 += a[k] * w2[2 * k + 1]
                         }
                         e[2 * i] = e0
                         e[2 * i + 1] = e1
