@@ -158,7 +158,7 @@ enum TrainFormat: String, ExpressibleByArgument {
             var loss = objective.loss.rawValue
             if objective.loss.usesScale { loss += " s=\(FormatNumber.setting(objective.scale))" }
             if objective.loss.usesMargin { loss += " m=\(FormatNumber.setting(objective.margin))" }
-            let source = command.data.map { "'\($0)'" } ?? "built-in clusters"
+            let source = command.data.map { $0 == "-" ? "standard input" : "'\($0)'" } ?? "built-in clusters"
             let batch = configuration.batchSize.map { "batches of \($0)" } ?? "full batch"
             let title = "# \(loss); \(source): \(split.train.sampleCount) train / \(split.test.sampleCount) test, "
                 + "d=\(split.train.dimension), \(split.train.classCount) classes; width \(configuration.hiddenWidth) "
