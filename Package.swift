@@ -22,6 +22,12 @@ let package = Package(
         ),
         /// LossMath's hot row loops for AVX2 + FMA, chosen at run time (Docs/Decisions.md). Not a public API.
         .target(name: "CKernels", cSettings: [.unsafeFlags(["-O2"])]),
+        /// A small network trained under a chosen loss (softmax, NormFace, CosFace), data sets, metrics.
+        .target(
+            name: "Training",
+            dependencies: ["LossMath"],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+        ),
         /// Cells, canvas, layout, widgets, plots, events. Knows nothing of losses.
         .target(name: "TerminalUI"),
         /// The application: state, actions, reducer, key table, screens.
@@ -33,7 +39,7 @@ let package = Package(
         .target(
             name: "MarginScopeCLI",
             dependencies: [
-                "LossMath", "TerminalUI", "Explorer", "NcursesBackend",
+                "LossMath", "Training", "TerminalUI", "Explorer", "NcursesBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +58,7 @@ let package = Package(
         // MARK: - Tests
 
         .testTarget(name: "LossMathTests", dependencies: ["LossMath"]),
+        .testTarget(name: "TrainingTests", dependencies: ["Training", "LossMath"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "ExplorerTests",

@@ -14,40 +14,53 @@ enum BatchFile {
     /// - Throws: `InputError` of kind `.data` naming the file (and the row and
     ///   column when the contents are at fault).
     static func read(path: String) throws -> CosineBatch {
-        let name = path == "-" ? "standard input" : "'\(path)'"
-        let bytes: [UInt8]
-        if path == "-" {
-            bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
-        } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw InputError(.data, "--batch: cannot read \(name): no such file; expected a CSV file of rows 'label,cos_1,...,cos_C' (or - for standard input).")
-            }
-            guard !isDirectory.boolValue else {
-                throw InputError(.data, "--batch: \(name) is a directory; expected a CSV file of rows 'label,cos_1,...,cos_C'.")
-            }
-            guard FileManager.default.isReadableFile(atPath: path),
-                  let data = FileManager.default.contents(atPath: path)
-            else {
-                throw InputError(.data, "--batch: cannot read \(name): permission denied or not a regular file.")
-            }
-            bytes = [UInt8](data)
-        }
+        let (bytes, name) = try contents(of: path, option: "--batch", expected: "a CSV file of rows 'label,cos_1,...,cos_C'")
         return try parse(bytes, name: name)
+    }
+
+    /// The bytes of `path` (`-` for standard input) and how messages name it.
+    ///
+    /// - Throws: `InputError` of kind `.data` naming `option` and what it `expected` when
+    ///   the file is missing, a directory or unreadable.
+    static func contents(of path: String, option: String, expected: String) throws -> (bytes: [UInt8], name: String) {
+        let name = path == "-" ? "standard input" : "'\(path)'"
+        if path == "-" { return ([UInt8](FileHandle.standardInput.readDataToEndOfFile()), name) }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError(.data, "\(option): cannot read \(name): no such file; expected \(expected) (or - for standard input).")
+        }
+        guard !isDirectory.boolValue else {
+            throw InputError(.data, "\(option): \(name) is a directory; expected \(expected).")
+        }
+        guard FileManager.default.isReadableFile(atPath: path),
+              let data = FileManager.default.contents(atPath: path)
+        else {
+            throw InputError(.data, "\(option): cannot read \(name): permission denied or not a regular file.")
+        }
+        return ([UInt8](data), name)
+    }
+
+    /// `bytes` without a UTF-8 byte-order mark, after checking that they are text.
+    ///
+    /// - Throws: `InputError` of kind `.data` for a control byte (row named) or invalid UTF-8,
+    ///   saying that `expected` was wanted.
+    static func text(_ bytes: [UInt8], name: String, expected: String) throws -> [UInt8] {
+        // A UTF-8 byte-order mark (spreadsheets write one) is not part of the first field:
+        // left in, it would make a first data row look like a header and drop it.
+        let bytes = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+        if let position = bytes.firstIndex(where: { $0 == 0 || ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) }) {
+            let row = 1 + bytes[..<position].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            throw InputError(.data, "\(name) row \(row): binary data (control byte 0x\(String(bytes[position], radix: 16))); expected \(expected).")
+        }
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            throw InputError(.data, "\(name) is not UTF-8 text; expected \(expected).")
+        }
+        return bytes
     }
 
     /// Parses CSV bytes; `name` is how messages refer to the source.
     static func parse(_ bytes: [UInt8], name: String) throws -> CosineBatch {
-        // A UTF-8 byte-order mark (spreadsheets write one) is not part of the first field:
-        // left in, it would make a first data row look like a header and drop it.
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return try parse(Array(bytes.dropFirst(3)), name: name) }
-        if let position = bytes.firstIndex(where: { $0 == 0 || ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) }) {
-            let row = 1 + bytes[..<position].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            throw InputError(.data, "\(name) row \(row): binary data (control byte 0x\(String(bytes[position], radix: 16))); expected CSV text 'label,cos_1,...,cos_C'.")
-        }
-        guard String(validating: bytes, as: UTF8.self) != nil else {
-            throw InputError(.data, "\(name) is not UTF-8 text; expected CSV text 'label,cos_1,...,cos_C'.")
-        }
+        let bytes = try text(bytes, name: name, expected: "CSV text 'label,cos_1,...,cos_C'")
 
         var labels: [Int] = []
         var cosines: [Double] = []
@@ -135,7 +148,7 @@ enum BatchFile {
     }
 
     /// The fields of one line, trimmed of spaces, tabs and a trailing `\r`.
-    private static func splitFields(_ bytes: [UInt8], _ start: Int, _ end: Int) -> [String] {
+    static func splitFields(_ bytes: [UInt8], _ start: Int, _ end: Int) -> [String] {
         var fields: [String] = []
         var fieldStart = start
         var index = start

@@ -69,6 +69,9 @@ struct Bench: ParsableCommand {
             }
             rows.append(row)
         }
+        let trainRows = BenchTrain(timing: timing, quick: quick).rows(
+            wants: cases.wants, numpy: noNumpy ? nil : (python, BenchNumPy.locateScript(explicit: numpyScript)), notes: &notes)
+        rows += trainRows
         emit(rows, json: json)
         if !numpy.isEmpty {
             notes.append(String(format: "NumPy and MarginScope batch losses agree to %.1e relative (worst row)%@.", worstDisagreement,

@@ -15,7 +15,7 @@ public struct MarginScope: ParsableCommand {
         (4 classes, CosFace, s = 30, m = 0.35). Press ? inside for the keys. \
         Without a terminal, use `frame` and `compute`.
         """,
-        subcommands: [Explore.self, Compute.self, FrameCommand.self, LessonCommand.self, Bench.self],
+        subcommands: [Explore.self, Compute.self, FrameCommand.self, LessonCommand.self, Train.self, Bench.self],
         defaultSubcommand: Explore.self
     )
 

@@ -14,7 +14,7 @@
 ///
 /// Limits: NaN input gives an unspecified value. The loss kernels only call it
 /// with non-positive arguments.
-enum VectorExp {
+public enum VectorExp {
     static var log2e: Double { 1.4426950408889634 }
     // ln 2 = ln2Hi + ln2Lo; ln2Hi has 32 trailing zero bits (fdlibm's split).
     static var ln2Hi: Double { 6.93147180369123816490e-01 }
@@ -24,7 +24,7 @@ enum VectorExp {
 
     /// `exp` of each lane.
     @inline(__always)
-    static func exp(_ x: SIMD8<Double>) -> SIMD8<Double> {
+    public static func exp(_ x: SIMD8<Double>) -> SIMD8<Double> {
         // Fast path: every lane has a normal, finite result, so 2^k can be built directly.
         // Anything else (underflow to subnormal or 0, overflow, −∞, NaN) takes the clamped path.
         let inRange = (x .>= -708.0) .& (x .<= 709.0)
