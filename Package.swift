@@ -46,8 +46,10 @@ let package = Package(
 
         // MARK: - Terminal
 
-        /// ncursesw, with the macros Swift cannot import wrapped in a shim header.
-        .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        /// ncursesw (Debian: libncurses-dev), with the macros Swift cannot import wrapped in a shim header.
+        /// Linked by the module map, not pkg-config: SwiftPM refuses the -D flags of ncursesw.pc
+        /// ("prohibited flag(s)"); shim.h defines NCURSES_WIDECHAR itself (Docs/Decisions.md).
+        .systemLibrary(name: "CNcurses"),
         /// The only Swift code that calls ncurses.
         .target(name: "NcursesBackend", dependencies: ["CNcurses", "TerminalUI"]),
 
