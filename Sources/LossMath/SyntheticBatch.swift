@@ -1,3 +1,4 @@
+import CKernels
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -74,19 +75,57 @@ public enum SyntheticBatch {
             norms[i] = norm
         }
 
-        // cos θ_ij = x_i · Ŵ_j / ‖x_i‖, rows in parallel. Each dot product sums t = 0, 1, … in
-        // order (four classes at a time only for instruction-level parallelism), so the result
-        // does not depend on the threads or the blocking.
+        let cosines = cosineMatrix(features: features, norms: norms, directions: directions,
+                                   samples: samples, classes: classes, dimension: dimension)
+        return CosineBatch(labels: labels, cosines: cosines, classCount: classes)
+    }
+
+    /// `cos θ_ij = min(1, max(−1, (x_i · Ŵ_j) / ‖x_i‖))` for features `x` (B×d) and unit
+    /// directions `Ŵ` (C×d), both row-major; `norms[i] = ‖x_i‖`.
+    ///
+    /// Every dot product sums t = 0, 1, … in order with the multiply and the add rounded
+    /// separately (no fused multiply-add), on either kernel, so the batch is the same bits
+    /// whatever the variant, the threads or the blocking. The AVX2 kernel computes four
+    /// samples × eight classes per pass over d, with the directions stored by coordinate
+    /// (d × C, rows padded to a multiple of 8) and taken in tiles that stay in cache.
+    static func cosineMatrix(features: [Double], norms: [Double], directions: [Double], samples: Int, classes: Int,
+                             dimension: Int, variant: RowKernel.Variant = RowKernel.variant) -> [Double] {
         var cosines = [Double](repeating: 0, count: samples * classes)
+        let work = samples * classes * dimension
+        if variant == .avx2 {
+            let padded = (classes + 7) / 8 * 8
+            var byCoordinate = [Double](repeating: 0, count: dimension * padded)
+            for j in 0..<classes {
+                for t in 0..<dimension { byCoordinate[t * padded + j] = directions[j * dimension + t] }
+            }
+            cosines.withUnsafeMutableBufferPointer { out in
+                let output = UncheckedSendable(value: out.baseAddress!)
+                features.withUnsafeBufferPointer { x in
+                    norms.withUnsafeBufferPointer { n in
+                        byCoordinate.withUnsafeBufferPointer { w in
+                            let inputs = UncheckedSendable(value: (x.baseAddress!, n.baseAddress!, w.baseAddress!))
+                            Parallel.forEachRange(count: samples, work: work) { rows in
+                                let (x, n, w) = inputs.value
+                                ck_cosine_rows_avx2(x, n, dimension, w, padded, classes, rows.lowerBound, rows.upperBound,
+                                                    output.value)
+                            }
+                        }
+                    }
+                }
+            }
+            return cosines
+        }
         cosines.withUnsafeMutableBufferPointer { out in
             let output = UncheckedSendable(value: out)
             features.withUnsafeBufferPointer { x in
                 directions.withUnsafeBufferPointer { w in
-                    Parallel.forEachRange(count: samples, work: samples * classes * dimension) { rows in
+                    Parallel.forEachRange(count: samples, work: work) { rows in
                         for i in rows {
                             let xi = i * dimension, oi = i * classes, norm = norms[i]
+                            // Rounding can carry a cosine a few ulps past ±1; the batch contract is [−1, 1].
                             func store(_ j: Int, _ dot: Double) { output.value[oi + j] = min(1, max(-1, dot / norm)) }
                             var j = 0
+                            // Four classes at a time for instruction-level parallelism only: each sum keeps its order.
                             while j + 4 <= classes {
                                 let r0 = j * dimension, r1 = r0 + dimension, r2 = r1 + dimension, r3 = r2 + dimension
                                 var d0 = 0.0, d1 = 0.0, d2 = 0.0, d3 = 0.0
@@ -97,7 +136,6 @@ public enum SyntheticBatch {
                                     d2 += f * w[r2 + t]
                                     d3 += f * w[r3 + t]
                                 }
-                                // Rounding can carry a cosine a few ulps past ±1; the batch contract is [−1, 1].
                                 store(j, d0); store(j + 1, d1); store(j + 2, d2); store(j + 3, d3)
                                 j += 4
                             }
@@ -113,7 +151,7 @@ public enum SyntheticBatch {
                 }
             }
         }
-        return CosineBatch(labels: labels, cosines: cosines, classCount: classes)
+        return cosines
     }
 
     private static func squaredNorm(_ v: ArraySlice<Double>) -> Double {

@@ -31,4 +31,15 @@ void ck_exponential_sums_avx2(const double *values, ptrdiff_t count, double shif
 /// instead of first being read into the cache line by line. Requires ck_has_avx2_fma().
 void ck_scaled_copy_avx2(const double *source, ptrdiff_t count, double factor, double *target);
 
+/// The cosines of synthetic batch rows [first_row, end_row): for every such sample i and
+/// class j < classes, cosines[i·classes + j] = min(1, max(−1, (Σ_t x_it·w_tj) / norms[i])),
+/// with x = features (row-major, `dimension` per sample) and w = directions_by_coordinate
+/// (row t holds coordinate t of every class direction, `padded_classes` ≥ classes per row,
+/// a multiple of 8, the padding read but never stored). Each sum runs t = 0, 1, … with the
+/// multiply and the add rounded separately, so the result is bit-for-bit that of the plain
+/// scalar loop. Requires ck_has_avx2_fma().
+void ck_cosine_rows_avx2(const double *features, const double *norms, ptrdiff_t dimension,
+                         const double *directions_by_coordinate, ptrdiff_t padded_classes,
+                         ptrdiff_t classes, ptrdiff_t first_row, ptrdiff_t end_row, double *cosines);
+
 #endif

@@ -1,15 +1,27 @@
 import Foundation
 import LossMath
 
-/// Runs `Scripts/bench_numpy.py` on the batches the Swift side timed.
+/// Runs a peer script (`Scripts/bench_numpy.py`, `Scripts/bench_peers.py`) on the batches
+/// the Swift side timed.
 ///
 /// The batches are handed over as raw little-endian files (int64 labels, float64
 /// cosines), so both sides compute on the same numbers and the losses can be compared.
-struct BenchNumPy {
-    /// The script's answer for one loss and size.
+struct BenchPeerScript {
+    /// The script's answer for one peer and size.
     struct Result {
+        /// The peer, e.g. `NumPy` or `PyTorch fused, 2 threads`.
+        var name: String
+        var size: String
+        /// The MarginScope row it is set beside: `lmcl`, `lmcl kept`, `bdlmcl`, … (`1t`: one thread).
+        var compare: String
         var medianMilliseconds: Double
         var loss: Double
+    }
+
+    /// What the script printed: the rows it ran and the sentences for the rows it skipped.
+    struct Output {
+        var results: [Result] = []
+        var skipped: [String] = []
     }
 
     var script: URL
@@ -17,24 +29,27 @@ struct BenchNumPy {
     var warmup: Int
     var runs: Int
 
-    /// `Scripts/bench_numpy.py`: `explicit` if given, else under the working directory,
-    /// else next to the sources this binary was built from.
-    static func locateScript(explicit: String?) -> URL? {
+    /// `Scripts/<name>`: `explicit` if given (an error naming it when it does not exist),
+    /// else in the package this binary was built from, found from this source file's path
+    /// (not the working directory); nil when that tree is not on this machine.
+    static func locate(_ name: String, explicit: String?) throws -> URL? {
         let manager = FileManager.default
-        if let explicit { return manager.fileExists(atPath: explicit) ? URL(fileURLWithPath: explicit) : nil }
-        let relative = "Scripts/bench_numpy.py"
-        let candidates = [
-            URL(fileURLWithPath: manager.currentDirectoryPath).appendingPathComponent(relative),
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent(relative),
-        ]
-        return candidates.first { manager.fileExists(atPath: $0.path) }
+        if let explicit {
+            guard manager.fileExists(atPath: explicit) else {
+                throw BenchNote("\(explicit) does not exist: give the path of \(name) (in the package's Scripts folder).")
+            }
+            return URL(fileURLWithPath: explicit)
+        }
+        let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let candidate = package.appendingPathComponent("Scripts").appendingPathComponent(name)
+        return manager.fileExists(atPath: candidate.path) ? candidate : nil
     }
 
-    /// Times LMCL and BD-LMCL (with `rule`) on every batch; keys are `"lmcl BxC"` and `"bdlmcl BxC"`.
+    /// Runs the script with the batches and `arguments`; `label` names it in messages.
     ///
-    /// Throws a message a user can act on when python3 or NumPy is missing or the script fails.
-    func run(batches: [CosineBatch], rule: BoundaryRule) throws -> [String: Result] {
+    /// Throws a message a user can act on when python3 or the script's modules are missing or it fails.
+    func run(batches: [CosineBatch], arguments: [String], label: String) throws -> Output {
         let manager = FileManager.default
         let directory = manager.temporaryDirectory.appendingPathComponent("marginscope-bench-\(UUID().uuidString)")
         try manager.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -52,8 +67,7 @@ struct BenchNumPy {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [python, script.path, "--dir", directory.path, "--sizes", sizes.joined(separator: ","),
-                             "--scale", "\(rule.scale)", "--margin", "\(rule.margin)", "--top-k", "\(rule.topK)",
-                             "--unselected", rule.unselected.rawValue, "--warmup", "\(warmup)", "--runs", "\(runs)"]
+                             "--warmup", "\(warmup)", "--runs", "\(runs)"] + arguments
         let outURL = directory.appendingPathComponent("stdout")
         let errURL = directory.appendingPathComponent("stderr")
         _ = manager.createFile(atPath: outURL.path, contents: nil)
@@ -65,24 +79,31 @@ struct BenchNumPy {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         do { try process.run() } catch {
-            throw BenchNote("NumPy column skipped: could not start \(python) (\(error.localizedDescription)).")
+            throw BenchNote("\(label) skipped: could not start \(python) (\(error.localizedDescription)).")
         }
         process.waitUntilExit()
         let stderr = String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self)
         guard process.terminationStatus == 0 else {
             let reason = stderr.split(separator: "\n").last.map(String.init) ?? "exit status \(process.terminationStatus)"
-            throw BenchNote("NumPy column skipped: \(reason)")
+            throw BenchNote("\(label) skipped: \(reason)")
         }
-        var results: [String: Result] = [:]
+        var output = Output()
         let text = String(decoding: try Data(contentsOf: outURL), as: UTF8.self)
         for line in text.split(separator: "\n") {
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let name = object["name"] as? String, let size = object["size"] as? String,
-                  let median = (object["median_ms"] as? NSNumber)?.doubleValue,
+                  let name = object["name"] as? String, let size = object["size"] as? String else { continue }
+            if let reason = object["skipped"] as? String {
+                output.skipped.append("\(name) \(size) skipped: \(reason).")
+                continue
+            }
+            guard let median = (object["median_ms"] as? NSNumber)?.doubleValue,
                   let loss = (object["loss"] as? NSNumber)?.doubleValue else { continue }
-            results["\(name) \(size)"] = Result(medianMilliseconds: median, loss: loss)
+            // bench_numpy.py names its rows by the MarginScope row they pair with.
+            let compare = object["compare"] as? String ?? name
+            output.results.append(Result(name: object["compare"] == nil ? "NumPy" : name, size: size,
+                                         compare: compare, medianMilliseconds: median, loss: loss))
         }
-        return results
+        return output
     }
 }
 
