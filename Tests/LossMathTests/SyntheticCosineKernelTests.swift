@@ -57,6 +57,24 @@ import Testing
         }
     }
 
+    @Test(arguments: [(1, 1, 1, 0.0), (5, 3, 2, 0.5), (37, 130, 64, 0.12), (700, 90, 64, 0.3), (300, 2000, 8, 1.0)])
+    func parallelDrawsAreTheSequentialStream(size: (Int, Int, Int, Double)) throws {
+        let (b, c, d, spread) = size
+        let sequential = SyntheticBatch.draw(samples: b, classes: c, dimension: d, spread: spread, seed: 99)
+        let parallel = try #require(SyntheticBatch.drawInParallel(samples: b, classes: c, dimension: d, spread: spread, seed: 99))
+        #expect(parallel.directions.map(\.bitPattern) == sequential.directions.map(\.bitPattern))
+        #expect(parallel.labels == sequential.labels)
+        #expect(parallel.features.map(\.bitPattern) == sequential.features.map(\.bitPattern))
+        #expect(parallel.norms.map(\.bitPattern) == sequential.norms.map(\.bitPattern))
+    }
+
+    @Test func skippingAheadIsCallingNextThatManyTimes() {
+        var stepped = SplitMix64(seed: 12345)
+        for _ in 0..<1000 { _ = stepped.next() }
+        var jumped = SplitMix64(seed: 12345, skipping: 1000)
+        #expect((0..<5).map { _ in stepped.next() } == (0..<5).map { _ in jumped.next() })
+    }
+
     @Test func cosinesOfParallelUnitVectorsAreClampedToOne() {
         // x = w: the rounded dot product of a unit vector with itself can exceed 1 by an ulp.
         let d = 3
