@@ -91,7 +91,7 @@ struct Bench: ParsableCommand {
             let beside = peers.filter { $0.size == row.size && $0.compare == compare }
             if beside.isEmpty { rows.append(row) }
             for peer in beside {
-                rows.append(row.beside(peer.name, milliseconds: peer.medianMilliseconds, target: BenchCases.peerTarget(peer.name)))
+                rows.append(row.beside(peer.name, milliseconds: peer.medianMilliseconds, minimumRatio: BenchCases.peerRatio(peer.name)))
                 worstDisagreement = max(worstDisagreement, abs(peer.loss - loss) / max(abs(loss), .leastNormalMagnitude))
             }
         }
