@@ -12,10 +12,11 @@
 /// 1 when this CPU (and its OS) runs AVX2 and FMA instructions, else 0.
 int ck_has_avx2_fma(void);
 
-/// The largest of `count` doubles (−∞ when count is 0) and how many exceed `threshold`.
+/// The largest of `count` doubles (−∞ when count is 0), the first position holding it
+/// (−1 when no value exceeds −∞), and how many exceed `threshold`. NaN is never the maximum.
 /// Requires ck_has_avx2_fma().
 void ck_maximum_and_count_avx2(const double *values, ptrdiff_t count, double threshold,
-                               double *maximum, ptrdiff_t *above);
+                               double *maximum, ptrdiff_t *above, ptrdiff_t *index);
 
 /// e_j = exp(scale·(x_j − shift)) for `count` doubles: their sum and the sum of their
 /// squares as eight lane partials (lane l holds the elements j ≡ l mod 8), each e_j
