@@ -23,6 +23,9 @@ public enum StringTable {
         }
     }
 
+    /// Every string: the lessons' and help's, and the interface's.
+    public static let entries: [StringKey: Translation] = lessonAndHelpEntries.merging(interfaceEntries) { first, _ in first }
+
     /// The string for `key` in `language`.
     ///
     /// Every key has an entry (a test checks it); a missing one shows its key, so a
