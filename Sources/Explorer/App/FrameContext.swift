@@ -35,11 +35,20 @@ public struct FrameContext {
         return lesson.step.panel
     }
 
+    /// Whether the open lesson question hides `quantity` (a `LessonQuantities` name) now.
+    public func hides(_ quantity: String) -> Bool {
+        guard let lesson = state.lesson, !lesson.isFinished else { return false }
+        return lesson.hiddenQuantities.contains(quantity)
+    }
+
     /// `text`, or a `?` as wide as it while the open lesson question hides `quantity`
     /// (a `LessonQuantities` name): the screens draw their numbers through this, so
     /// what the narrative hides is hidden on screen too.
-    public func masked(_ quantity: String, _ text: String) -> String {
-        guard let lesson = state.lesson, !lesson.isFinished, lesson.hiddenQuantities.contains(quantity) else { return text }
+    public func masked(_ quantity: String, _ text: String) -> String { masked(anyOf: [quantity], text) }
+
+    /// `text`, or a `?` as wide as it while any of `quantities` is hidden (one number several names read).
+    public func masked(anyOf quantities: [String], _ text: String) -> String {
+        guard quantities.contains(where: hides) else { return text }
         return String(repeating: " ", count: max(0, ColumnWidth.of(text) - 1)) + "?"
     }
 }

@@ -23,8 +23,10 @@ public enum StringTable {
         }
     }
 
-    /// Every string: the lessons' and help's, and the interface's.
-    public static let entries: [StringKey: Translation] = lessonAndHelpEntries.merging(interfaceEntries) { first, _ in first }
+    /// Every string: the lessons' and help's, the interface's and the screens'.
+    public static let entries: [StringKey: Translation] = lessonAndHelpEntries
+        .merging(interfaceEntries) { first, _ in first }
+        .merging(screenEntries) { first, _ in first }
 
     /// The string for `key` in `language`.
     ///
