@@ -15,7 +15,7 @@ extension StringTable {
         .cosineMarginBound: Translation(en: "m bound: {d} (d≥C−1), {planar} (2-D)", zh: "m 上界：{d} (d≥C−1)，{planar} (二维)"),
         .cosineClassesCosine: Translation(en: "Classes: cos θ_j (c: use angles)", zh: "各类别：cos θ_j（c：改用角度）"),
         .cosineClassesAngle: Translation(en: "Classes: angle θ_j (c: use cos θ)", zh: "各类别：角度 θ_j（c：改用 cos θ）"),
-        .cosineNFNote: Translation(en: ", NF = NormFace", zh: "，NF = NormFace"),
+        .cosineNFNote: Translation(en: ", NF = NormFace", zh: "，NF 即 NormFace"),
         .cosineHeadAngle: Translation(en: "  j  θ_j (deg)", zh: "  j  θ_j（度）"),
         .cosineHeadDegrees: Translation(en: "θ (deg)", zh: "θ（度）"),
         .cosineRivalTag: Translation(en: "(rival)", zh: "（对手）"),
