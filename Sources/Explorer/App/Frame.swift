@@ -12,6 +12,10 @@ public enum Frame {
     public struct Rendered {
         public var canvas: Canvas
         public var hits: HitMap
+        /// Where each panel of the screen was drawn.
+        public var panels: [Panel: Rect] = [:]
+        /// Where the lesson box was drawn, when a lesson is open.
+        public var lessonBox: Rect?
     }
 
     public static func render(_ state: ExplorerState, glyphs: GlyphSet, batch: BatchSnapshot?) -> Rendered {
@@ -24,15 +28,11 @@ public enum Frame {
         let (top, rest) = canvas.bounds.splitTop(1)
         let (body, bottom) = rest.splitBottom(2)
         drawTabs(in: top, on: &canvas, context: &context)
-        switch state.screen {
-        case .softmax: SoftmaxScreen.render(in: body, on: &canvas, context: &context)
-        case .cosine: CosineScreen.render(in: body, on: &canvas, context: &context)
-        case .geometry: GeometryScreen.render(in: body, on: &canvas, context: &context)
-        case .batch: BatchScreen.render(in: body, on: &canvas, context: &context)
-        }
+        let layout = lessonLayout(in: body, state: state, glyphs: glyphs, batch: batch)
+        drawScreen(in: layout?.screen ?? body, on: &canvas, context: &context)
         drawStatus(in: Rect(x: bottom.x, y: bottom.y, width: bottom.width, height: 1), on: &canvas, context: context)
         drawHints(in: Rect(x: bottom.x, y: bottom.y + 1, width: bottom.width, height: 1), on: &canvas, context: context)
-        drawLesson(in: body, on: &canvas, context: &context)
+        if let layout { drawLesson(in: layout.box, on: &canvas, context: &context) }
         switch state.overlay {
         case .none: break
         case .help: HelpOverlay.render(in: canvas.bounds, on: &canvas, context: &context)
@@ -42,7 +42,17 @@ public enum Frame {
         case .lessonPicker(let selected): LessonPicker.render(selected: selected, in: canvas.bounds, on: &canvas, context: context)
         case .explain(let panel): drawExplanation(of: panel, in: canvas.bounds, on: &canvas, context: context)
         }
-        return Rendered(canvas: canvas, hits: context.hits)
+        return Rendered(canvas: canvas, hits: context.hits, panels: context.panels.rects, lessonBox: layout?.box)
+    }
+
+    /// The current screen's panels in `area`.
+    static func drawScreen(in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
+        switch context.state.screen {
+        case .softmax: SoftmaxScreen.render(in: area, on: &canvas, context: &context)
+        case .cosine: CosineScreen.render(in: area, on: &canvas, context: &context)
+        case .geometry: GeometryScreen.render(in: area, on: &canvas, context: &context)
+        case .batch: BatchScreen.render(in: area, on: &canvas, context: &context)
+        }
     }
 
     static func drawTooSmall(on canvas: inout Canvas, state: ExplorerState) {
