@@ -333,7 +333,7 @@ extension ExplorerState {
     @discardableResult
     mutating func set(_ field: Field, to value: Double) -> Bool {
         guard value.isFinite else {
-            message = strings.format(.msgNotFinite, ["name": Self.name(of: field)])
+            message = strings.format(.msgNotFinite, ["name": Self.name(of: field, strings: strings)])
             return false
         }
         if let (grid, _) = gridAndSteps(of: field), let steps = grid.steps(nearest: value) {
@@ -372,7 +372,7 @@ extension ExplorerState {
         let trimmed = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "°", with: "")
             .replacingOccurrences(of: "−", with: "-")
         let (lo, hi, unit) = accepted(for: field)
-        let name = Self.name(of: field, angle: inputMode == .angle)
+        let name = Self.name(of: field, angle: inputMode == .angle, strings: strings)
         guard let v = Double(trimmed), v.isFinite else {
             message = strings.format(.msgNotANumber, ["name": name, "text": text, "low": Self.short(lo) + unit, "high": Self.short(hi) + unit])
             return
@@ -398,20 +398,26 @@ extension ExplorerState {
         return String(v)
     }
 
-    /// A field's name as the status bar and prompt say it.
-    public static func name(of field: Field, angle: Bool = false) -> String {
+    /// A field's name as the status bar and prompt say it, in the language of `strings`.
+    ///
+    /// Each single value's name is the string table's `setting.<id>` entry; a value added
+    /// to the settings table shows its English label until the table has one.
+    public static func name(of field: Field, angle: Bool = false, strings: Strings) -> String {
+        func label(_ setting: Setting) -> String {
+            StringKey(rawValue: "setting." + setting.id.rawValue).map { strings[$0] } ?? setting.label
+        }
         switch field {
-        case .value(let id): return Settings[id].label
+        case .value(let id): return label(Settings[id])
         case .logit(let j): return Settings.logit.name + "\(j)"
         case .cosine(let j): return (angle ? Settings.angle : Settings.cosine).name + "\(j)"
-        case .featureDirection: return "\(Settings.direction.name) of x"
-        case .weightDirection(let j): return "\(Settings.direction.name) of W\(j)"
-        case .topK: return Settings.topK.label
-        case .unselectedRule: return "unselected rule"
-        case .batchSamples: return Settings.samples.label
-        case .batchClasses: return Settings.classes.label
-        case .batchSpread: return Settings.spread.label
-        case .batchSeed: return Settings.seed.label
+        case .featureDirection: return strings[.fieldFeatureDirection]
+        case .weightDirection(let j): return strings.format(.fieldWeightDirection, ["j": "\(j)"])
+        case .topK: return label(Settings.topK)
+        case .unselectedRule: return strings[.fieldUnselectedRule]
+        case .batchSamples: return label(Settings.samples)
+        case .batchClasses: return label(Settings.classes)
+        case .batchSpread: return label(Settings.spread)
+        case .batchSeed: return label(Settings.seed)
         }
     }
 

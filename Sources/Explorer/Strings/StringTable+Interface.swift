@@ -109,5 +109,18 @@ extension StringTable {
         .hintState: Translation(en: "state", zh: "状态"),
         .hintHelp: Translation(en: "help", zh: "帮助"),
         .hintQuit: Translation(en: "quit", zh: "退出"),
+            .settingScale: Translation(en: "scale s", zh: "尺度 s"),
+        .settingMargin: Translation(en: "margin m", zh: "间隔 m"),
+        .settingCosine: Translation(en: "cos θ", zh: "余弦 cos θ"),
+        .settingAngle: Translation(en: "angle θ", zh: "角度 θ"),
+        .settingLogit: Translation(en: "logit x", zh: "logit 值 x"),
+        .settingTopK: Translation(en: "top-k", zh: "top-k 名次"),
+        .settingSamples: Translation(en: "samples N", zh: "样本数 N"),
+        .settingClasses: Translation(en: "classes C", zh: "类别数 C"),
+        .settingSpread: Translation(en: "spread", zh: "离散度 spread"),
+        .settingSeed: Translation(en: "seed", zh: "随机种子 seed"),
+        .fieldFeatureDirection: Translation(en: "direction of x", zh: "x 的方向"),
+        .fieldWeightDirection: Translation(en: "direction of W{j}", zh: "W{j} 的方向"),
+        .fieldUnselectedRule: Translation(en: "unselected rule", zh: "未选中样本规则"),
     ]
 }
