@@ -14,6 +14,7 @@ struct FrameCommand: ParsableCommand {
           marginscope frame --size 80x24 --keys 'jj<Right><Right>t'
         Named keys: <Up> <Down> <Left> <Right> <S-Left> <S-Right> <Tab> <S-Tab> <Enter> <Esc> <Space>
         <Bksp> <PgUp> <PgDn> <Home> <End> <F1>…<F12> <C-x> <lt>.
+        A lesson step, for slides: marginscope frame --lesson cosface --step 2 --answer 2 --lang zh
         """
     )
 
@@ -29,8 +30,29 @@ struct FrameCommand: ParsableCommand {
     @OptionGroup(title: "Starting state")
     var start: ExplorerOptions
 
+    @Option(name: .long, help: ArgumentHelp("Show a step of this lesson (an id from lesson --list).", valueName: "id"))
+    var lesson: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --lesson: the step to show, from 1.", valueName: "N"))
+    var step: Int?
+
+    @Option(name: .long, help: ArgumentHelp("With --lesson: answer the step's question with choice K (1 to 4), revealing it.", valueName: "K"))
+    var answer: Int?
+
+    @OptionGroup(title: "Language")
+    var language: LanguageOption
+
     func validate() throws {
         _ = try Self.parseSize(size)
+        if lesson == nil, step != nil || answer != nil {
+            throw ValidationError("--step and --answer show a lesson step: give --lesson ID too (ids: marginscope lesson --list)")
+        }
+        if let step, step < 1 {
+            throw ValidationError("--step: \(step) is not a step; steps count from 1")
+        }
+        if let answer, !(1...4).contains(answer) {
+            throw ValidationError("--answer: \(answer) is not a choice; give 1 to 4")
+        }
         do { _ = try KeySequence.parse(keys) } catch let e as KeySequence.ParseError {
             throw ValidationError(e.description)
         }
@@ -39,7 +61,9 @@ struct FrameCommand: ParsableCommand {
     func run() throws {
         let (width, height) = try Self.parseSize(size)
         let keyList = try KeySequence.parse(keys)
-        let (state, batch) = try Launch.resolve(start)
+        var (state, batch) = try Launch.resolve(start)
+        try LessonLaunch(language: language.language, opening: lesson.map { .builtIn(id: $0) } ?? .none).apply(to: &state)
+        try goToStep(&state)
         let app = ExplorerApp(state: state, glyphs: ascii ? .ascii : .unicode, batchEngine: BatchEngine(file: batch))
         app.handle(.resize(width: width, height: height))
         for key in keyList {
@@ -48,6 +72,32 @@ struct FrameCommand: ParsableCommand {
         }
         let text = app.render().lines.joined(separator: "\n") + "\n"
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Walks the open lesson to `--step` and gives `--answer`, with a message naming the
+    /// lesson's steps or the step's choices when either is out of range (exit 64).
+    private func goToStep(_ state: inout ExplorerState) throws {
+        guard let session = state.lesson else { return }
+        let steps = session.lesson.steps.count
+        let n = step ?? 1
+        guard n <= steps else {
+            throw Self.usage("--step: lesson \(session.lesson.id) has \(steps) steps; give 1 to \(steps)")
+        }
+        for _ in 1..<n { state.apply(.lessonNext) }
+        guard let answer else { return }
+        guard let question = state.lesson?.step.question else {
+            throw Self.usage("--answer: step \(n) of \(session.lesson.id) asks no question")
+        }
+        let count = question.choices[session.lesson.languages.first ?? .en]?.count ?? 0
+        guard answer <= count else {
+            throw Self.usage("--answer: step \(n) of \(session.lesson.id) has \(count) choices; give 1 to \(count)")
+        }
+        state.apply(.lessonAnswer(answer - 1))
+    }
+
+    private static func usage(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("marginscope: \(message)\n".utf8))
+        return ExitCode(InputError.Kind.usage.rawValue)
     }
 
     static func parseSize(_ text: String) throws -> (Int, Int) {

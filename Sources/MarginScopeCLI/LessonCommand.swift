@@ -2,17 +2,28 @@ import ArgumentParser
 import Explorer
 import Foundation
 
-/// `marginscope lesson`: the guided lessons — list the built-in ones, check a lesson file.
+/// `marginscope lesson`: the guided lessons — open the picker, one lesson or a teacher's
+/// file in the explorer; list the built-in ones; check a lesson file.
 struct LessonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lesson",
-        abstract: "List the guided lessons, or check a lesson file.",
+        abstract: "Follow a guided lesson in the explorer, list the lessons, or check a lesson file.",
         discussion: """
+        With no argument, opens the explorer on the lesson picker; with a lesson id (see --list), \
+        on that lesson; with --file PATH, on a lesson file of your own. In a lesson: Space or PgDn \
+        next step, Backspace or PgUp previous, r back to the step's values, 1-4 answer a question, \
+        Esc leaves the lesson; every other key works as usual. \
         Lessons are plain-text files (format in Docs/Lessons.md). --list prints one line per \
         built-in lesson: id, number of steps, title. --check reads a lesson file and reports \
         every problem with its line number (exit 65), or prints "ok".
         """
     )
+
+    @Argument(help: ArgumentHelp("The lesson to open (an id from --list, e.g. cosface).", valueName: "id"))
+    var id: String?
+
+    @Option(name: .long, help: ArgumentHelp("Open a lesson file of your own (format in Docs/Lessons.md).", valueName: "path"))
+    var file: String?
 
     @Flag(name: .long, help: "Print one line per built-in lesson: id, number of steps, title.")
     var list = false
@@ -20,24 +31,33 @@ struct LessonCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Check a lesson file and report each problem with its line number.", valueName: "path"))
     var check: String?
 
-    @Option(name: .long, help: ArgumentHelp("Language of the titles: en or zh (default: from LC_ALL, LC_MESSAGES, LANG).", valueName: "en|zh"))
-    var lang: String?
+    @OptionGroup(title: "Language")
+    var language: LanguageOption
+
+    @OptionGroup(title: "Display")
+    var display: DisplayOptions
 
     func validate() throws {
-        if list == (check != nil) {
-            throw ValidationError("give one of --list or --check PATH")
-        }
-        if let lang, Language(code: lang) == nil {
-            throw ValidationError("--lang: '\(lang)' is not a language; use en or zh")
+        let given = [id != nil ? "a lesson id" : nil, file != nil ? "--file" : nil, list ? "--list" : nil, check != nil ? "--check" : nil]
+            .compactMap { $0 }
+        if given.count > 1 {
+            throw ValidationError("give only one of a lesson id, --file PATH, --list or --check PATH (got \(given.joined(separator: " and ")))")
         }
     }
 
     func run() throws {
-        let language = lang.flatMap(Language.init(code:)) ?? Language.detect(environment: ProcessInfo.processInfo.environment)
         if let check {
             try runCheck(path: check)
+        } else if list {
+            try runList(language: language.language)
         } else {
-            try runList(language: language)
+            var explore = try Explore.parse([])
+            explore.display = display
+            explore.language = language
+            explore.lesson.id = id
+            explore.lesson.file = file
+            explore.lesson.picker = id == nil && file == nil
+            try explore.run()
         }
     }
 

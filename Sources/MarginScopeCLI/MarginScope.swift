@@ -35,6 +35,12 @@ struct Explore: ParsableCommand {
     @OptionGroup(title: "Starting state")
     var start: ExplorerOptions
 
+    @OptionGroup(title: "Language")
+    var language: LanguageOption
+
+    @OptionGroup
+    var lesson: LessonOpeningOptions
+
     @Flag(name: .customLong("backend-demo"), help: .hidden)
     var backendDemo = false
 
@@ -55,7 +61,8 @@ struct Explore: ParsableCommand {
             try runTerminal { try NcursesBackend.demo(options: options, forceTrap: forceTrap) }
             return
         }
-        let (state, batch) = try Launch.resolve(start)
+        var (state, batch) = try Launch.resolve(start)
+        try LessonLaunch(language: language.language, opening: lesson.opening).apply(to: &state)
         try runTerminal {
             let backend = try NcursesBackend.start(options: options)
             defer { backend.stop() }

@@ -124,11 +124,12 @@ import TerminalUI
         #expect(s.message?.contains("whole number") == true)
     }
 
-    @Test func theBatchRuleToggleMovedOffU() {
+    @Test func theBatchRuleToggleMovedOffUAndE() {
         var s = ExplorerState()
         s.screen = .batch
         #expect(s.action(for: .character("u")) == .undo)
-        s.apply(key: .character("e"))
+        #expect(s.action(for: .character("e")) == .explainPanel)
+        s.apply(key: .character("o"))
         #expect(s.batch.unselected == .excluded)
     }
 }
@@ -182,7 +183,7 @@ import TerminalUI
 
     @Test func undoWorksOnEveryScreenForTargetClassesModePresetAndReset() throws {
         for (screen, keys) in [(Screen.softmax, "jt"), (.softmax, "a"), (.cosine, "jjjx"), (.cosine, "c"),
-                               (.geometry, "l"), (.batch, "e"), (.batch, "jjjjjl"), (.cosine, "p"), (.geometry, "jjt")] {
+                               (.geometry, "l"), (.batch, "o"), (.batch, "jjjjjl"), (.cosine, "p"), (.geometry, "jjt")] {
             let app = Self.app()
             app.perform(.showScreen(screen))
             let start = app.state

@@ -10,8 +10,11 @@ private func needsKey(_ action: Action) -> Bool {
          .decrease, .increase, .decreaseCoarse, .increaseCoarse, .beginEntry, .makeTarget, .addClass,
          .removeClass, .cyclePreset, .reset, .toggleHelp, .toggleInputMode, .cyclePlot, .newSeed,
          .toggleRule, .showStateString, .previousSample, .nextSample, .pageSamplesUp, .pageSamplesDown,
-         .firstSample, .lastSample:
+         .firstSample, .lastSample, .explainPanel, .openLessons:
         return true
+    // The lesson keys live in `KeyTable.lessonBindings`, the picker's in the reducer's overlay switch.
+    case .lessonNext, .lessonPrevious, .lessonRestore, .lessonLeave, .lessonAnswer, .pickerMove, .pickerOpen:
+        return false
     case .select, .setValue, .selectSample, .entryInput, .entryBackspace, .entrySubmit, .resize:
         return false
     }
@@ -22,7 +25,7 @@ private let keyActions: [Action] = [
     .decrease, .increase, .decreaseCoarse, .increaseCoarse, .beginEntry, .makeTarget, .addClass,
     .removeClass, .cyclePreset, .reset, .toggleHelp, .toggleInputMode, .cyclePlot, .newSeed,
     .toggleRule, .showStateString, .previousSample, .nextSample, .pageSamplesUp, .pageSamplesDown,
-    .firstSample, .lastSample,
+    .firstSample, .lastSample, .explainPanel, .openLessons,
 ] + Screen.allCases.map { Action.showScreen($0) }
 
 @Suite struct KeyTableTests {

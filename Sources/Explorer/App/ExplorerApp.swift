@@ -62,7 +62,7 @@ public final class ExplorerApp {
             let undo = action == .undo
             let restored = undo ? history.undo(from: state.undoable) : history.redo(from: state.undoable)
             if let restored { state.undoable = restored }
-            state.message = restored != nil ? nil : (undo ? "Nothing to undo." : "Nothing to redo.")
+            state.message = restored != nil ? nil : state.strings[undo ? .msgNothingToUndo : .msgNothingToRedo]
         default:
             let before = state.undoable
             state.apply(action)

@@ -12,6 +12,10 @@ public enum Frame {
     public struct Rendered {
         public var canvas: Canvas
         public var hits: HitMap
+        /// Where each panel of the screen was drawn.
+        public var panels: [Panel: Rect] = [:]
+        /// Where the lesson box was drawn, when a lesson is open.
+        public var lessonBox: Rect?
     }
 
     public static func render(_ state: ExplorerState, glyphs: GlyphSet, batch: BatchSnapshot?) -> Rendered {
@@ -24,32 +28,43 @@ public enum Frame {
         let (top, rest) = canvas.bounds.splitTop(1)
         let (body, bottom) = rest.splitBottom(2)
         drawTabs(in: top, on: &canvas, context: &context)
-        switch state.screen {
-        case .softmax: SoftmaxScreen.render(in: body, on: &canvas, context: &context)
-        case .cosine: CosineScreen.render(in: body, on: &canvas, context: &context)
-        case .geometry: GeometryScreen.render(in: body, on: &canvas, context: &context)
-        case .batch: BatchScreen.render(in: body, on: &canvas, context: &context)
-        }
+        let layout = lessonLayout(in: body, state: state, glyphs: glyphs, batch: batch)
+        drawScreen(in: layout?.screen ?? body, on: &canvas, context: &context)
         drawStatus(in: Rect(x: bottom.x, y: bottom.y, width: bottom.width, height: 1), on: &canvas, context: context)
         drawHints(in: Rect(x: bottom.x, y: bottom.y + 1, width: bottom.width, height: 1), on: &canvas, context: context)
+        if let layout { drawLesson(in: layout.box, on: &canvas, context: &context) }
         switch state.overlay {
         case .none: break
         case .help: HelpOverlay.render(in: canvas.bounds, on: &canvas, context: &context)
+        case .glossary: HelpOverlay.renderGlossary(in: canvas.bounds, on: &canvas, context: context)
         case .entry(let field, let text): EntryOverlay.render(field: field, text: text, in: canvas.bounds, on: &canvas, context: context)
         case .stateString: EntryOverlay.renderStateString(in: canvas.bounds, on: &canvas, context: context)
+        case .lessonPicker(let selected): LessonPicker.render(selected: selected, in: canvas.bounds, on: &canvas, context: context)
+        case .explain(let panel): drawExplanation(of: panel, in: canvas.bounds, on: &canvas, context: context)
         }
-        return Rendered(canvas: canvas, hits: context.hits)
+        return Rendered(canvas: canvas, hits: context.hits, panels: context.panels.rects, lessonBox: layout?.box)
+    }
+
+    /// The current screen's panels in `area`.
+    static func drawScreen(in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
+        switch context.state.screen {
+        case .softmax: SoftmaxScreen.render(in: area, on: &canvas, context: &context)
+        case .cosine: CosineScreen.render(in: area, on: &canvas, context: &context)
+        case .geometry: GeometryScreen.render(in: area, on: &canvas, context: &context)
+        case .batch: BatchScreen.render(in: area, on: &canvas, context: &context)
+        }
     }
 
     static func drawTooSmall(on canvas: inout Canvas, state: ExplorerState) {
+        let strings = state.strings
         let lines = [
-            "MarginScope needs \(minimumWidth)x\(minimumHeight)",
-            "this terminal is \(state.width)x\(state.height)",
-            "enlarge it, or press q",
+            strings.format(.frameTooSmallNeeds, ["size": "\(minimumWidth)x\(minimumHeight)"]),
+            strings.format(.frameTooSmallIs, ["size": "\(state.width)x\(state.height)"]),
+            strings[.frameTooSmallHint],
         ]
         let top = max(0, (state.height - lines.count) / 2)
         for (i, line) in lines.enumerated() where top + i < state.height {
-            let x = max(0, (state.width - line.count) / 2)
+            let x = max(0, (state.width - ColumnWidth.of(line)) / 2)
             canvas.put(line, x: x, y: top + i, style: i == 0 ? Theme.warning : .plain)
         }
     }
@@ -57,14 +72,14 @@ public enum Frame {
     static func drawTabs(in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
         var x = canvas.put("MarginScope ", x: area.x, y: area.y, style: Theme.title, clip: area)
         for screen in Screen.allCases {
-            let label = " \(screen.rawValue + 1) \(screen.title) "
+            let label = " \(screen.rawValue + 1) \(context.strings.title(of: screen)) "
             let start = x
             x = canvas.put(label, x: x, y: area.y, style: screen == context.state.screen ? Theme.tabActive : Theme.tab, clip: area)
             context.hits.add(Rect(x: start, y: area.y, width: x - start, height: 1), .screen(screen))
         }
-        let help = "? help"
-        if x + help.count + 1 < area.maxX {
-            canvas.put(help, x: area.maxX - help.count, y: area.y, style: Theme.dim, clip: area)
+        let help = context.strings[.frameHelpTab]
+        if x + ColumnWidth.of(help) + 1 < area.maxX {
+            canvas.put(help, x: area.maxX - ColumnWidth.of(help), y: area.y, style: Theme.dim, clip: area)
         }
     }
 
@@ -80,14 +95,15 @@ public enum Frame {
 
     static func fieldHelp(_ state: ExplorerState, glyphs: GlyphSet) -> String {
         let field = state.focusedField
-        let name = ExplorerState.name(of: field, angle: state.inputMode == .angle).replacingOccurrences(of: "θ", with: glyphs.theta)
-        let l = glyphs.arrowLeft, r = glyphs.arrowRight
+        let name = ExplorerState.name(of: field, angle: state.inputMode == .angle, strings: state.strings).replacingOccurrences(of: "θ", with: glyphs.theta)
+        let strings = state.strings, arrows = "\(glyphs.arrowLeft)/\(glyphs.arrowRight)", pm = glyphs.plusMinus
         if let file = state.batch.file, [.batchSamples, .batchClasses, .batchSpread, .batchSeed].contains(field) {
-            return "\(name): fixed by the batch file \(file)"
+            return strings.format(.frameFixedByFile, ["name": name, "file": file])
         }
         if let (grid, _) = state.gridAndSteps(of: field) {
             let fine = grid.format(value: grid.value(grid.fineSteps)), coarse = grid.format(value: grid.value(grid.coarseSteps))
-            return "\(name): \(l)/\(r) \(glyphs.plusMinus)\(StateString.trim(fine)), H/L \(glyphs.plusMinus)\(StateString.trim(coarse)), Enter types a value"
+            return strings.format(.frameFieldGrid, ["name": name, "arrows": arrows,
+                                                    "fine": pm + StateString.trim(fine), "coarse": pm + StateString.trim(coarse)])
         }
         // The sizes N and C step through, shortened to their first few and the last.
         func sizes(_ list: [Int], first: Int) -> String {
@@ -95,11 +111,14 @@ public enum Frame {
         }
         let k = Settings.topK.grid, seed = Settings.seed.grid
         switch field {
-        case .topK: return "\(name): \(l)/\(r) k \(glyphs.plusMinus)\(k.fineSteps) (\(k.minimumSteps) to C), Enter types a value"
-        case .unselectedRule: return "\(name): \(l)/\(r) or e switches no-margin / excluded"
-        case .batchSamples: return "\(name): \(l)/\(r) through \(sizes(BatchSettings.sampleSizes, first: 3)), Enter types a value"
-        case .batchClasses: return "\(name): \(l)/\(r) through \(sizes(BatchSettings.classSizes, first: 2)), Enter types a value"
-        case .batchSeed: return "\(name): \(l)/\(r) \(glyphs.plusMinus)\(seed.fineSteps), n draws the next batch"
+        case .topK:
+            return strings.format(.frameFieldTopK, ["name": name, "arrows": arrows, "fine": "\(pm)\(k.fineSteps)", "low": "\(k.minimumSteps)"])
+        case .unselectedRule: return strings.format(.frameFieldRule, ["name": name, "arrows": arrows])
+        case .batchSamples:
+            return strings.format(.frameFieldSizes, ["name": name, "arrows": arrows, "sizes": sizes(BatchSettings.sampleSizes, first: 3)])
+        case .batchClasses:
+            return strings.format(.frameFieldSizes, ["name": name, "arrows": arrows, "sizes": sizes(BatchSettings.classSizes, first: 2)])
+        case .batchSeed: return strings.format(.frameFieldSeed, ["name": name, "arrows": arrows, "fine": "\(pm)\(seed.fineSteps)"])
         default: return name
         }
     }
@@ -108,14 +127,15 @@ public enum Frame {
     static func drawHints(in area: Rect, on canvas: inout Canvas, context: FrameContext) {
         let hints = KeyTable.bindings(on: context.state.screen).compactMap { b -> (String, String)? in
             guard let hint = b.hint else { return nil }
-            return (hintKeys(b, glyphs: context.glyphs), ScreenParts.spell(hint, context.glyphs))
+            return (hintKeys(b, glyphs: context.glyphs), ScreenParts.spell(context.strings[hint], context.glyphs))
         }
         var x = area.x
+        let w = { (text: String) in ColumnWidth.of(text) }
         for (i, (keys, label)) in hints.enumerated() {
-            let width = keys.count + label.count + 2
+            let width = w(keys) + w(label) + 2
             let isLast = i == hints.count - 1
             // Keep room for the last hint (quit) whatever else is dropped.
-            let reserve = isLast ? 0 : (hints.last.map { $0.0.count + $0.1.count + 2 } ?? 0)
+            let reserve = isLast ? 0 : (hints.last.map { w($0.0) + w($0.1) + 2 } ?? 0)
             if x + width + reserve > area.maxX && !isLast { continue }
             x = canvas.put(keys, x: x, y: area.y, style: Theme.hintKey, clip: area)
             x = canvas.put(" \(label) ", x: x, y: area.y, style: .plain, clip: area)

@@ -10,6 +10,8 @@ public struct FrameContext {
     /// The batch screen's numbers, when that screen is drawn.
     public let batch: BatchSnapshot?
     public var hits = HitMap()
+    /// Where each panel was drawn, filled in by `ScreenParts.panel` (a lesson step highlights one).
+    public let panels = PanelRects()
 
     public init(state: ExplorerState, glyphs: GlyphSet, batch: BatchSnapshot?) {
         self.state = state
@@ -20,6 +22,49 @@ public struct FrameContext {
 
     /// θ or "th".
     public var theta: String { glyphs.theta }
+
+    /// The language every word on screen is written in.
+    public var language: Language { state.language }
+
+    /// The strings of that language.
+    public var strings: Strings { Strings(state.language) }
+
+    /// The panel the open lesson step asks the student to look at.
+    public var highlightedPanel: Panel? {
+        guard let lesson = state.lesson, !lesson.isFinished else { return nil }
+        return lesson.step.panel
+    }
+
+    /// Whether the open lesson question hides `quantity` (a `LessonQuantities` name) now.
+    public func hides(_ quantity: String) -> Bool {
+        guard let lesson = state.lesson, !lesson.isFinished else { return false }
+        return lesson.hiddenQuantities.contains(quantity)
+    }
+
+    /// `text`, or a `?` as wide as it while the open lesson question hides `quantity`
+    /// (a `LessonQuantities` name): the screens draw their numbers through this, so
+    /// what the narrative hides is hidden on screen too.
+    public func masked(_ quantity: String, _ text: String) -> String { masked(anyOf: [quantity], text) }
+
+    /// `text`, or a `?` as wide as it while any of `quantities` is hidden (one number several names read).
+    public func masked(anyOf quantities: [String], _ text: String) -> String {
+        guard quantities.contains(where: hides) else { return text }
+        return String(repeating: " ", count: max(0, ColumnWidth.of(text) - 1)) + "?"
+    }
+}
+
+/// The rectangles the panels were drawn in during one frame, by `Panel` id.
+///
+/// A reference shared by every copy of the frame's context, so views that take the
+/// context by value can still report where they drew.
+public final class PanelRects {
+    public private(set) var rects: [Panel: Rect] = [:]
+
+    public init() {}
+
+    public func record(_ panel: Panel, _ rect: Rect) { rects[panel] = rect }
+
+    public subscript(panel: Panel) -> Rect? { rects[panel] }
 }
 
 /// The styles the explorer uses, as roles of the theme table (`Palette`);

@@ -40,6 +40,24 @@ public enum Action: Hashable, Sendable {
     case pageSamplesDown
     case firstSample
     case lastSample
+    /// `e`: explains the focused panel.
+    case explainPanel
+    /// Opens the lesson picker.
+    case openLessons
+
+    // Lesson mode (keys from `KeyTable.lessonBindings` while a lesson is open).
+    case lessonNext
+    case lessonPrevious
+    /// Returns to the step's state after playing with the values.
+    case lessonRestore
+    /// Leaves the lesson for free exploration.
+    case lessonLeave
+    /// Answers the open question with a choice (0-based).
+    case lessonAnswer(Int)
+
+    // The lesson picker.
+    case pickerMove(Int)
+    case pickerOpen
 
     // Not bound to keys: from the mouse, the prompt, or the terminal.
     case select(Field)

@@ -4,14 +4,14 @@ import TerminalUI
 public struct KeyBinding: Hashable, Sendable {
     public var keys: [Key]
     public var action: Action
-    /// What the help overlay says.
-    public var help: String
+    /// What the help overlay says, from the string table.
+    public var help: StringKey
     /// The short label the hint bar uses; nil keeps it out of the hint bar.
-    public var hint: String?
+    public var hint: StringKey?
     /// Screens where the binding applies; empty means every screen.
     public var screens: Set<Screen>
 
-    public init(_ keys: [Key], _ action: Action, _ help: String, hint: String? = nil, on screens: Set<Screen> = []) {
+    public init(_ keys: [Key], _ action: Action, _ help: StringKey, hint: StringKey? = nil, on screens: Set<Screen> = []) {
         self.keys = keys
         self.action = action
         self.help = help
@@ -27,42 +27,53 @@ public enum KeyTable {
     private static func ch(_ s: String) -> [Key] { s.map { Key.character($0) } }
 
     public static let bindings: [KeyBinding] = [
-        KeyBinding([.tab], .nextScreen, "next screen", hint: "screen"),
-        KeyBinding([.backTab], .previousScreen, "previous screen"),
-        KeyBinding(ch("1"), .showScreen(.softmax), "softmax screen"),
-        KeyBinding(ch("2"), .showScreen(.cosine), "cosine margin screen"),
-        KeyBinding(ch("3"), .showScreen(.geometry), "geometry screen"),
-        KeyBinding(ch("4"), .showScreen(.batch), "BD-LMCL batch screen"),
-        KeyBinding([.up] + ch("k"), .focusPrevious, "select the value above", hint: "select"),
-        KeyBinding([.down] + ch("j"), .focusNext, "select the value below"),
-        KeyBinding([.left] + ch("h"), .decrease, "decrease (clockwise)", hint: "adjust"),
-        KeyBinding([.right] + ch("l"), .increase, "increase (anticlockwise)"),
-        KeyBinding([.shiftLeft] + ch("H"), .decreaseCoarse, "decrease by a coarse step"),
-        KeyBinding([.shiftRight] + ch("L"), .increaseCoarse, "increase by a coarse step"),
-        KeyBinding([.enter] + ch("="), .beginEntry, "type an exact value", hint: "type"),
-        KeyBinding(ch("t"), .makeTarget, "make selected class target", hint: "target",
-                   on: [.softmax, .cosine, .geometry]),
-        KeyBinding(ch("a+"), .addClass, "add a class", hint: "add", on: [.softmax, .cosine, .geometry]),
-        KeyBinding(ch("x-"), .removeClass, "remove the selected class", hint: "del",
-                   on: [.softmax, .cosine, .geometry]),
-        KeyBinding(ch("c"), .toggleInputMode, "inputs: cos θ or θ in deg", hint: "cos/θ", on: [.cosine]),
-        KeyBinding(ch("v"), .cyclePlot, "next plot (when one fits)", hint: "plot", on: [.cosine, .batch]),
-        KeyBinding(ch("n"), .newSeed, "new batch (next seed)", hint: "new", on: [.batch]),
-        KeyBinding(ch("e"), .toggleRule, "rule: no-margin / excluded", hint: "rule", on: [.batch]),
-        KeyBinding(ch("]"), .nextSample, "next sample", hint: "sample", on: [.batch]),
-        KeyBinding(ch("["), .previousSample, "previous sample", on: [.batch]),
-        KeyBinding([.pageDown] + ch("}"), .pageSamplesDown, "page down the samples", on: [.batch]),
-        KeyBinding([.pageUp] + ch("{"), .pageSamplesUp, "page up the samples", on: [.batch]),
-        KeyBinding([.home], .firstSample, "first sample", on: [.batch]),
-        KeyBinding([.end], .lastSample, "last sample", on: [.batch]),
-        KeyBinding(ch("u"), .undo, "undo the last change"),
-        KeyBinding([.control("r")], .redo, "redo what was undone"),
-        KeyBinding(ch("p"), .cyclePreset, "next preset (s, m)", hint: "preset"),
-        KeyBinding(ch("r"), .reset, "reset to teaching example", hint: "reset"),
-        KeyBinding(ch("S"), .showStateString, "show the state string", hint: "state"),
-        KeyBinding(ch("?"), .toggleHelp, "this help", hint: "help"),
-        KeyBinding(ch("q") + [.control("c")], .quit, "quit", hint: "quit"),
-        KeyBinding([.escape], .dismiss, "close a popup (never quits)"),
+        KeyBinding([.tab], .nextScreen, .keyNextScreen, hint: .hintScreen),
+        KeyBinding([.backTab], .previousScreen, .keyPreviousScreen),
+        KeyBinding(ch("1"), .showScreen(.softmax), .keySoftmaxScreen),
+        KeyBinding(ch("2"), .showScreen(.cosine), .keyCosineScreen),
+        KeyBinding(ch("3"), .showScreen(.geometry), .keyGeometryScreen),
+        KeyBinding(ch("4"), .showScreen(.batch), .keyBatchScreen),
+        KeyBinding([.up] + ch("k"), .focusPrevious, .keyFocusPrevious, hint: .hintSelect),
+        KeyBinding([.down] + ch("j"), .focusNext, .keyFocusNext),
+        KeyBinding([.left] + ch("h"), .decrease, .keyDecrease, hint: .hintAdjust),
+        KeyBinding([.right] + ch("l"), .increase, .keyIncrease),
+        KeyBinding([.shiftLeft] + ch("H"), .decreaseCoarse, .keyDecreaseCoarse),
+        KeyBinding([.shiftRight] + ch("L"), .increaseCoarse, .keyIncreaseCoarse),
+        KeyBinding([.enter] + ch("="), .beginEntry, .keyBeginEntry, hint: .hintType),
+        KeyBinding(ch("t"), .makeTarget, .keyMakeTarget, hint: .hintTarget, on: [.softmax, .cosine, .geometry]),
+        KeyBinding(ch("a+"), .addClass, .keyAddClass, hint: .hintAdd, on: [.softmax, .cosine, .geometry]),
+        KeyBinding(ch("x-"), .removeClass, .keyRemoveClass, hint: .hintRemove, on: [.softmax, .cosine, .geometry]),
+        KeyBinding(ch("c"), .toggleInputMode, .keyInputMode, hint: .hintInputMode, on: [.cosine]),
+        KeyBinding(ch("v"), .cyclePlot, .keyCyclePlot, hint: .hintPlot, on: [.cosine, .batch]),
+        KeyBinding(ch("n"), .newSeed, .keyNewSeed, hint: .hintNew, on: [.batch]),
+        KeyBinding(ch("o"), .toggleRule, .keyToggleRule, hint: .hintRule, on: [.batch]),
+        KeyBinding(ch("]"), .nextSample, .keyNextSample, hint: .hintSample, on: [.batch]),
+        KeyBinding(ch("["), .previousSample, .keyPreviousSample, on: [.batch]),
+        KeyBinding([.pageDown] + ch("}"), .pageSamplesDown, .keyPageDown, on: [.batch]),
+        KeyBinding([.pageUp] + ch("{"), .pageSamplesUp, .keyPageUp, on: [.batch]),
+        KeyBinding([.home], .firstSample, .keyFirstSample, on: [.batch]),
+        KeyBinding([.end], .lastSample, .keyLastSample, on: [.batch]),
+        KeyBinding(ch("u"), .undo, .keyUndo),
+        KeyBinding([.control("r")], .redo, .keyRedo),
+        KeyBinding(ch("p"), .cyclePreset, .keyPreset, hint: .hintPreset),
+        KeyBinding(ch("r"), .reset, .keyReset, hint: .hintReset),
+        KeyBinding(ch("S"), .showStateString, .keyStateString, hint: .hintState),
+        KeyBinding(ch("e"), .explainPanel, .keyExplain),
+        KeyBinding(ch("g"), .openLessons, .keyLessons),
+        KeyBinding(ch("?"), .toggleHelp, .keyHelp, hint: .hintHelp),
+        KeyBinding(ch("q") + [.control("c")], .quit, .keyQuit, hint: .hintQuit),
+        KeyBinding([.escape], .dismiss, .keyDismiss),
+    ]
+
+    /// The keys of the lesson mode: while a lesson is open they are looked up before
+    /// `bindings` (so PgDn turns the page, not the samples); every other key works as usual.
+    /// The digits answer only while the step's question is open (`ExplorerState.action(for:)`).
+    public static let lessonBindings: [KeyBinding] = [
+        KeyBinding([.character(" "), .pageDown], .lessonNext, .keyLessonNext),
+        KeyBinding([.backspace, .pageUp], .lessonPrevious, .keyLessonPrevious),
+        KeyBinding(ch("r"), .lessonRestore, .keyLessonRestore),
+        KeyBinding([.escape], .lessonLeave, .keyLessonLeave),
+        KeyBinding(ch("1234"), .lessonAnswer(0), .keyLessonAnswer),
     ]
 
     /// The action `key` sends on `screen`, if any.

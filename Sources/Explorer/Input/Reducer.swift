@@ -15,14 +15,36 @@ extension ExplorerState {
             case .character(let c): return .entryInput(c)
             default: return nil
             }
-        case .help, .stateString:
+        case .help, .glossary, .stateString, .explain:
             switch key {
+            case .control("c"), .character("q"): return .quit
+            case .character("?") where overlay == .help: return .toggleHelp
+            default: return .dismiss
+            }
+        case .lessonPicker:
+            switch key {
+            case .up, .character("k"): return .pickerMove(-1)
+            case .down, .character("j"): return .pickerMove(1)
+            case .enter, .character(" "): return .pickerOpen
             case .control("c"), .character("q"): return .quit
             default: return .dismiss
             }
         case .none:
+            if let lesson, let a = Self.lessonAction(for: key, in: lesson) { return a }
             return KeyTable.action(for: key, on: screen)
         }
+    }
+
+    /// What a key does in a lesson before the key table is asked: Space/PgDn, Backspace/PgUp,
+    /// `r` and Esc always; a digit only while the step's question waits for an answer and
+    /// names one of its choices (otherwise digits switch screens as usual).
+    static func lessonAction(for key: Key, in session: LessonSession) -> Action? {
+        guard let binding = KeyTable.lessonBindings.first(where: { $0.keys.contains(key) }) else { return nil }
+        guard case .lessonAnswer = binding.action else { return binding.action }
+        guard case .character(let c) = key, let n = c.wholeNumberValue, !session.isFinished, !session.isRevealed,
+              let count = session.step.question?.choices[session.lesson.languages.first ?? .en]?.count,
+              (1...count).contains(n) else { return nil }
+        return .lessonAnswer(n - 1)
     }
 
     /// Applies a key: looks it up in the key table and applies its action.
@@ -70,14 +92,14 @@ extension ExplorerState {
             if let j = selectedClass {
                 target = j
             } else {
-                message = "Select a class first (↑/↓), then press t."
+                message = strings.format(.msgSelectClassFirst, ["key": "t"])
             }
         case .addClass: addClass()
         case .removeClass:
             if let j = selectedClass {
                 removeClass(at: j)
             } else {
-                message = "Select a class first (↑/↓), then press x."
+                message = strings.format(.msgSelectClassFirst, ["key": "x"])
             }
         case .toggleInputMode: toggleInputMode()
         case .cyclePlot:
@@ -91,17 +113,63 @@ extension ExplorerState {
             applyPreset(Preset.all[presetIndex])
         case .reset:
             let keep = (screen, width, height, batch.file, batch.samples, batch.classes)
+            let (keptLanguage, keptLibrary) = (language, lessonLibrary)
             self = ExplorerState()
             (screen, width, height) = (keep.0, keep.1, keep.2)
+            (language, lessonLibrary) = (keptLanguage, keptLibrary)
             if keep.3 != nil { batch.file = keep.3; batch.samples = keep.4; batch.classes = keep.5 }
-            message = "Reset to the teaching example."
+            message = strings[.msgReset]
         case .toggleHelp:
-            overlay = overlay == .help ? .none : .help
+            // At 80 columns the glossary is the help's second page; wide terminals show it beside the keys.
+            switch overlay {
+            case .none: overlay = .help
+            case .help where width < HelpOverlay.sideBySideWidth: overlay = .glossary
+            default: overlay = .none
+            }
+        case .explainPanel:
+            overlay = .explain(lesson.flatMap { $0.isFinished ? nil : $0.step.panel }
+                ?? Panel.holding(focusedField, on: screen))
+        case .openLessons:
+            if lessonLibrary.isEmpty {
+                message = strings[.lessonNoneLoaded]
+            } else {
+                overlay = .lessonPicker(selected: max(0, (lessonNumber ?? 1) - 1))
+            }
+        case .pickerMove(let delta):
+            if case .lessonPicker(let i) = overlay, !lessonLibrary.isEmpty {
+                overlay = .lessonPicker(selected: min(max(0, i + delta), lessonLibrary.count - 1))
+            }
+        case .pickerOpen:
+            if case .lessonPicker(let i) = overlay, lessonLibrary.indices.contains(i) {
+                overlay = .none
+                startLesson(LessonSession(lesson: lessonLibrary[i]), number: i + 1)
+            }
+        case .lessonNext:
+            if var session = lesson {
+                let moved = session.next()
+                lesson = session
+                if moved { enterStep() }
+            }
+        case .lessonPrevious:
+            if var session = lesson {
+                let moved = session.previous()
+                lesson = session
+                if moved { enterStep() }
+            }
+        case .lessonRestore:
+            if lesson != nil { enterStep() }
+        case .lessonLeave:
+            // Esc closes a popup first; with none open it leaves the lesson, keeping the values on screen.
+            lesson = nil
+            lessonNumber = nil
+            message = strings[.lessonLeft]
+        case .lessonAnswer(let choice):
+            if var session = lesson, session.answer(choice) { lesson = session }
         case .showStateString:
             overlay = .stateString
         case .newSeed:
             if batch.file != nil {
-                message = "The batch comes from \(batch.file!); new seeds apply to synthetic batches only."
+                message = strings.format(.msgSeedFromFile, ["file": batch.file!])
             } else {
                 batch.seed = batch.seed &+ 1
                 batch.selectedSample = 0
@@ -132,6 +200,30 @@ extension ExplorerState {
             width = max(0, w)
             height = max(0, h)
         }
+    }
+
+    // MARK: - Lessons
+
+    /// The strings of the state's language.
+    public var strings: Strings { Strings(language) }
+
+    /// Starts `session` at its current step: sets the step's state, keeps the terminal and the language.
+    public mutating func startLesson(_ session: LessonSession, number: Int?) {
+        lesson = session
+        lessonNumber = number
+        enterStep()
+    }
+
+    /// Sets the current step's state (entering a step, and `r`), keeping the terminal size,
+    /// the language, the library and the lesson itself.
+    mutating func enterStep() {
+        guard let session = lesson, !session.isFinished else { return }
+        var next = session.stepState(keeping: self)
+        next.language = language
+        next.lesson = session
+        next.lessonNumber = lessonNumber
+        next.lessonLibrary = lessonLibrary
+        self = next
     }
 
     // MARK: - Adjusting values
@@ -196,15 +288,15 @@ extension ExplorerState {
         case .unselectedRule:
             toggleRule()
         case .batchSamples:
-            guard batch.file == nil else { message = "N comes from \(batch.file!)."; return }
+            guard batch.file == nil else { message = strings.format(.msgSamplesFromFile, ["file": batch.file!]); return }
             batch.samples = Self.neighbour(of: batch.samples, in: BatchSettings.sampleSizes, direction: direction)
             batch.selectedSample = min(batch.selectedSample, batch.samples - 1)
         case .batchClasses:
-            guard batch.file == nil else { message = "C comes from \(batch.file!)."; return }
+            guard batch.file == nil else { message = strings.format(.msgClassesFromFile, ["file": batch.file!]); return }
             batch.classes = Self.neighbour(of: batch.classes, in: BatchSettings.classSizes, direction: direction)
             batch.topK = min(batch.topK, batch.classes)
         case .batchSeed:
-            guard batch.file == nil else { message = "The batch comes from \(batch.file!)."; return }
+            guard batch.file == nil else { message = strings.format(.msgBatchFromFile, ["file": batch.file!]); return }
             let d = UInt64(coarse ? 10 : 1)
             batch.seed = direction > 0 ? batch.seed &+ d : (batch.seed >= d ? batch.seed - d : 0)
             batch.selectedSample = 0
@@ -241,7 +333,7 @@ extension ExplorerState {
     @discardableResult
     mutating func set(_ field: Field, to value: Double) -> Bool {
         guard value.isFinite else {
-            message = "\(Self.name(of: field)) must be a finite number."
+            message = strings.format(.msgNotFinite, ["name": Self.name(of: field, strings: strings)])
             return false
         }
         if let (grid, _) = gridAndSteps(of: field), let steps = grid.steps(nearest: value) {
@@ -280,13 +372,13 @@ extension ExplorerState {
         let trimmed = text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "°", with: "")
             .replacingOccurrences(of: "−", with: "-")
         let (lo, hi, unit) = accepted(for: field)
-        let name = Self.name(of: field, angle: inputMode == .angle)
+        let name = Self.name(of: field, angle: inputMode == .angle, strings: strings)
         guard let v = Double(trimmed), v.isFinite else {
-            message = "\(name): '\(text)' is not a number; enter a value from \(Self.short(lo))\(unit) to \(Self.short(hi))\(unit)."
+            message = strings.format(.msgNotANumber, ["name": name, "text": text, "low": Self.short(lo) + unit, "high": Self.short(hi) + unit])
             return
         }
         guard v >= lo, v <= hi else {
-            message = "\(name) must be from \(Self.short(lo))\(unit) to \(Self.short(hi))\(unit); \(Self.short(v)) refused."
+            message = strings.format(.msgOutOfRange, ["name": name, "low": Self.short(lo) + unit, "high": Self.short(hi) + unit, "value": Self.short(v)])
             return
         }
         switch setting.steps(typed: v, text: trimmed, as: name) {
@@ -296,7 +388,7 @@ extension ExplorerState {
             if gridAndSteps(of: field) != nil {
                 setSteps(steps, of: field)
             } else if set(field, to: Double(steps)) == false, message == nil {
-                message = "\(name) cannot be typed here."
+                message = strings.format(.msgCannotType, ["name": name])
             }
         }
     }
@@ -306,20 +398,26 @@ extension ExplorerState {
         return String(v)
     }
 
-    /// A field's name as the status bar and prompt say it.
-    public static func name(of field: Field, angle: Bool = false) -> String {
+    /// A field's name as the status bar and prompt say it, in the language of `strings`.
+    ///
+    /// Each single value's name is the string table's `setting.<id>` entry; a value added
+    /// to the settings table shows its English label until the table has one.
+    public static func name(of field: Field, angle: Bool = false, strings: Strings) -> String {
+        func label(_ setting: Setting) -> String {
+            StringKey(rawValue: "setting." + setting.id.rawValue).map { strings[$0] } ?? setting.label
+        }
         switch field {
-        case .value(let id): return Settings[id].label
+        case .value(let id): return label(Settings[id])
         case .logit(let j): return Settings.logit.name + "\(j)"
         case .cosine(let j): return (angle ? Settings.angle : Settings.cosine).name + "\(j)"
-        case .featureDirection: return "\(Settings.direction.name) of x"
-        case .weightDirection(let j): return "\(Settings.direction.name) of W\(j)"
-        case .topK: return Settings.topK.label
-        case .unselectedRule: return "unselected rule"
-        case .batchSamples: return Settings.samples.label
-        case .batchClasses: return Settings.classes.label
-        case .batchSpread: return Settings.spread.label
-        case .batchSeed: return Settings.seed.label
+        case .featureDirection: return strings[.fieldFeatureDirection]
+        case .weightDirection(let j): return strings.format(.fieldWeightDirection, ["j": "\(j)"])
+        case .topK: return label(Settings.topK)
+        case .unselectedRule: return strings[.fieldUnselectedRule]
+        case .batchSamples: return label(Settings.samples)
+        case .batchClasses: return label(Settings.classes)
+        case .batchSpread: return label(Settings.spread)
+        case .batchSeed: return label(Settings.seed)
         }
     }
 
@@ -327,7 +425,7 @@ extension ExplorerState {
 
     mutating func addClass() {
         guard classCount < Self.maximumClasses else {
-            message = "At most \(Self.maximumClasses) classes."
+            message = strings.format(.msgMostClasses, ["count": "\(Self.maximumClasses)"])
             return
         }
         logitSteps.append(0)
@@ -348,7 +446,7 @@ extension ExplorerState {
     /// Removes class `j` (kept when only the minimum is left), keeping the same target class where it survives.
     mutating func removeClass(at j: Int) {
         guard classCount > Self.minimumClasses else {
-            message = "At least \(Self.minimumClasses) classes."
+            message = strings.format(.msgLeastClasses, ["count": "\(Self.minimumClasses)"])
             return
         }
         logitSteps.remove(at: j)
@@ -356,7 +454,7 @@ extension ExplorerState {
         weightDirectionSteps.remove(at: j)
         if j == target {
             target = 0
-            message = "Removed the target class; class 0 is the target now."
+            message = strings[.msgRemovedTarget]
         } else if j < target {
             target -= 1
         }
@@ -390,6 +488,6 @@ extension ExplorerState {
         }
         scaleSteps = preset.scaleSteps
         marginSteps = preset.marginSteps
-        message = "Preset: \(preset.name) (s = \(ValueGrid.scale.format(scaleSteps)), m = \(ValueGrid.margin.format(marginSteps)))."
+        message = strings.format(.msgPreset, ["name": preset.name, "s": ValueGrid.scale.format(scaleSteps), "m": ValueGrid.margin.format(marginSteps)])
     }
 }

@@ -39,10 +39,11 @@ enum BatchPlots {
         let samples = snapshot.bdlmcl.samples
         let selected = min(max(0, context.state.batch.selectedSample), samples.count - 1)
         let wide = area.width >= 70
-        let title = wide ? "Samples: target cosine against the strongest rival" : "Samples by region (v: next view)"
+        let title = context.strings[wide ? .batchScatterWide : .batchScatterNarrow]
+        context.panels.record(.batchView, area)
         let block = Block(title: Line(" \(title) ", style: Theme.title),
-                          footer: footer ? ScreenParts.spell(" " + sampleSummary(snapshot, selected, glyphs: g) + " ", g) : nil,
-                          glyphs: g)
+                          footer: footer ? ScreenParts.spell(" " + sampleSummary(snapshot, selected, context: context) + " ", g) : nil,
+                          highlighted: context.highlightedPanel == .batchView, glyphs: g)
         block.render(in: area, on: &canvas)
         scatter(snapshot, selected: selected, wide: wide, context: context).render(in: block.inner(area), on: &canvas)
     }
@@ -53,7 +54,7 @@ enum BatchPlots {
         let range = axisRange(samples)
         let categories = BatchRegion.allCases.map { region in
             // The regions panel beside the plot names the glyphs; a narrow legend keeps to the lines.
-            ScatterPlot.Category(wide ? region.shortName : "", shape: shape(region), style: style(region))
+            ScatterPlot.Category(wide ? context.strings.name(of: region, topK: snapshot.rule.topK, withRanks: false) : "", shape: shape(region), style: style(region))
         }
         let points = samples.map { s in
             ScatterPlot.Point(x: s.targetCosine, y: s.rivalCosine, category: BatchRegion(s).rawValue)
@@ -61,9 +62,9 @@ enum BatchPlots {
         let lo = range.lowerBound, hi = range.upperBound
         // Line glyphs (ASCII only; Unicode draws braille) differ from the region glyphs and the "+" of dense cells.
         let lines = [
-            PlotSeries(wide ? "rival = target" : "rival = y", points: [(lo, lo), (hi, hi)],
+            PlotSeries(wide ? context.strings[.batchRivalEqualsTarget] : "rival = y", points: [(lo, lo), (hi, hi)],
                        shape: .openSquare, style: Theme.normFace, lineStyle: .solid),
-            PlotSeries(ScreenParts.spell(wide ? "rival = target − m" : "rival = y − m", g), points: DecisionBoundary.rankBoundary(transform: snapshot.rule.transform, from: lo, to: hi),
+            PlotSeries(ScreenParts.spell(wide ? context.strings[.batchRivalEqualsTargetMargin] : "rival = y − m", g), points: DecisionBoundary.rankBoundary(transform: snapshot.rule.transform, from: lo, to: hi),
                        shape: .star, style: Theme.lmcl, lineStyle: .dashed),
         ]
         var highlight: HighlightPoint? = nil
@@ -71,7 +72,7 @@ enum BatchPlots {
             let s = samples[selected]
             highlight = HighlightPoint(x: s.targetCosine, y: s.rivalCosine, label: "", shape: .diamond, style: highlightStyle)
         }
-        let axes = PlotAxes(x: range, y: range, xTitle: "cos \(th)_y", yTitle: wide ? "max rival cos \(th)_j" : "rival cos",
+        let axes = PlotAxes(x: range, y: range, xTitle: "cos \(th)_y", yTitle: context.strings.format(wide ? .batchAxisRivalWide : .batchAxisRival, ["theta": th]),
                             xTickCount: 6, yTickCount: 5, style: Theme.dim)
         return ScatterPlot(axes: axes, categories: categories, points: points, lines: lines, highlight: highlight, glyphs: g)
     }
@@ -99,10 +100,13 @@ enum BatchPlots {
     }
 
     /// "#12: 0.805 vs rival 5 at 0.334, rank 1": the selected sample, for the plot's footer.
-    static func sampleSummary(_ snapshot: BatchSnapshot, _ i: Int, glyphs g: GlyphSet) -> String {
-        let s = snapshot.bdlmcl.samples[i]
-        let rival = s.rivalClass >= 0 ? "rival \(s.rivalClass) at \(ScreenParts.number(s.rivalCosine, 3, glyphs: g))" : "no rival"
-        return "#\(i): \(ScreenParts.number(s.targetCosine, 3, glyphs: g)) vs \(rival), rank \(s.rank)"
+    static func sampleSummary(_ snapshot: BatchSnapshot, _ i: Int, context: FrameContext) -> String {
+        let s = snapshot.bdlmcl.samples[i], g = context.glyphs, strings = context.strings
+        let rival = s.rivalClass >= 0
+            ? strings.format(.batchSampleRival, ["j": "\(s.rivalClass)", "cos": ScreenParts.number(s.rivalCosine, 3, glyphs: g)])
+            : strings[.batchNoRival]
+        return strings.format(.batchSampleSummary, ["i": "\(i)", "cos": ScreenParts.number(s.targetCosine, 3, glyphs: g),
+                                                    "rival": rival, "rank": "\(s.rank)"])
     }
 
     // MARK: - Histogram
@@ -110,7 +114,7 @@ enum BatchPlots {
     /// ‖∂ℓ_i/∂cos θ_i‖ of every counting sample under LMCL and under BD-LMCL, side by side.
     static func drawHistogram(_ snapshot: BatchSnapshot, in area: Rect, on canvas: inout Canvas, context: FrameContext) {
         let g = context.glyphs
-        let inner = ScreenParts.panel(ScreenParts.spell("Where the gradient goes: ‖∂ℓ_i/∂cos θ_i‖ per sample", g),
+        let inner = ScreenParts.panel(ScreenParts.spell(context.strings[.batchGradientTitle], g), id: .batchView,
                                       in: area, on: &canvas, context: context)
         guard !inner.isEmpty else { return }
         histogram(snapshot, width: inner.width, context: context).render(in: inner, on: &canvas)
@@ -127,8 +131,8 @@ enum BatchPlots {
         let bd = Histogram.counts(of: norms(snapshot.bdlmcl), in: range, bins: bins)
         return Histogram(range: range,
                          series: [Histogram.Series("LMCL", counts: lmcl, style: Theme.lmcl),
-                                  Histogram.Series("BD-LMCL (counting samples)", counts: bd, style: Theme.normFace)],
-                         layout: .sideBySide, xTitle: ScreenParts.spell("‖∂ℓ_i/∂cos θ_i‖", g), yTitle: "samples",
+                                  Histogram.Series(context.strings[.batchCountingSamples], counts: bd, style: Theme.normFace)],
+                         layout: .sideBySide, xTitle: ScreenParts.spell("‖∂ℓ_i/∂cos θ_i‖", g), yTitle: context.strings[.batchAxisSamples],
                          axisStyle: Theme.dim, glyphs: g)
     }
 }

@@ -16,8 +16,8 @@ import TerminalUI
 enum BatchScreen {
     static func render(in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
         guard let snapshot = context.batch, snapshot.batch.sampleCount > 0 else {
-            let inner = ScreenParts.panel("BD-LMCL batch", in: area, on: &canvas, context: context)
-            canvas.put("No batch to show.", x: inner.x + 1, y: inner.y, style: Theme.dim, clip: inner)
+            let inner = ScreenParts.panel(context.strings[.batchTitle], in: area, on: &canvas, context: context)
+            canvas.put(context.strings[.batchEmpty], x: inner.x + 1, y: inner.y, style: Theme.dim, clip: inner)
             return
         }
         let layout = BatchLayout(area, view: context.state.batch.view)
@@ -39,7 +39,8 @@ enum BatchScreen {
     /// The eight fields as rows: sliders for s, m and the spread, values for the rest.
     static func drawSettings(_ snapshot: BatchSnapshot, in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
         let state = context.state, g = context.glyphs, settings = state.batch
-        let inner = ScreenParts.panel("BD-LMCL rule and batch", in: area, on: &canvas, context: context, focused: true)
+        let strings = context.strings
+        let inner = ScreenParts.panel(strings[.panelBatchControls], id: .batchControls, in: area, on: &canvas, context: context, focused: true)
         let focused = state.focusedField
         let batch = snapshot.batch
         let fromFile = settings.file != nil
@@ -72,30 +73,30 @@ enum BatchScreen {
             ScreenParts.slider(setting, state: state, in: r, labelWidth: labelWidth, valueWidth: 6, on: &canvas, context: &context)
         }
         value(.topK, "k", "\(snapshot.rule.topK)  (2\(g.rangeDash)\(max(2, batch.classCount)))")
-        value(.unselectedRule, "rule", snapshot.rule.unselected == .noMargin ? "others get m = 0" : "others excluded")
-        value(.batchSamples, "N", "\(batch.sampleCount)" + (fromFile ? " (file)" : ""))
-        value(.batchClasses, "C", "\(batch.classCount)" + (fromFile ? " (file)" : ""))
+        value(.unselectedRule, strings[.batchRuleLabel], strings[snapshot.rule.unselected == .noMargin ? .batchRuleNoMargin : .batchRuleExcluded])
+        value(.batchSamples, "N", "\(batch.sampleCount)" + (fromFile ? strings[.batchFromFile] : ""))
+        value(.batchClasses, "C", "\(batch.classCount)" + (fromFile ? strings[.batchFromFile] : ""))
         if let file = settings.file {
-            value(.batchSpread, "file", fileName(file))
-            value(.batchSeed, "", "N, C fixed by the file", style: Theme.dim)
+            value(.batchSpread, strings[.batchFileLabel], fileName(file, strings: strings))
+            value(.batchSeed, "", strings[.batchFixedByFile], style: Theme.dim)
         } else {
             slider(.batchSpread, Settings.spread.symbol, settings.spread, Settings.spread.sliderSpan, ValueGrid.spread.format(settings.spreadSteps))
-            value(.batchSeed, "seed", "\(settings.seed)  (n: next)")
+            value(.batchSeed, "seed", "\(settings.seed)  " + strings[.batchSeedNext])
         }
     }
 
     /// The last path component, which is what identifies a file on a narrow panel.
-    static func fileName(_ path: String) -> String {
-        path == "-" ? "standard input" : (path.split(separator: "/").last.map(String.init) ?? path)
+    static func fileName(_ path: String, strings: Strings) -> String {
+        path == "-" ? strings[.batchStandardInput] : (path.split(separator: "/").last.map(String.init) ?? path)
     }
 
     // MARK: - Regions and losses
 
     /// Counts per region and each loss's split, narrow (a column) or wide (a band) form.
     static func drawRegions(_ snapshot: BatchSnapshot, in area: Rect, wide: Bool, on canvas: inout Canvas, context: FrameContext) {
-        let g = context.glyphs, summary = snapshot.summary
+        let g = context.glyphs, summary = snapshot.summary, strings = context.strings
         let b = snapshot.batch.sampleCount
-        let inner = ScreenParts.panel("Regions and loss", in: area, on: &canvas, context: context)
+        let inner = ScreenParts.panel(strings[.panelBatchRegions], id: .batchRegions, in: area, on: &canvas, context: context)
         guard inner.height >= 1, inner.width >= 8 else { return }
         let showsShares = wide && inner.width >= 64
         let decimals = showsShares ? 4 : 3
@@ -138,46 +139,56 @@ enum BatchScreen {
             return String(format: "%.0f%%", 100 * part / total)
         }
         if showsShares {
-            group("part of the loss", 3, 4)
-            group("share of Σ‖∇‖", 5, 6)
+            group(strings[.batchPartOfLoss], 3, 4)
+            group(strings[.batchShareOfGradient], 5, 6)
             y += 1
-            put(["region", "n", "share", "LMCL", "BD-LMCL", "LMCL", "BD-LMCL"].map { Line($0, style: Theme.label) })
+            put([strings[.batchHeadRegion], "n", strings[.batchHeadShare], "LMCL", "BD-LMCL", "LMCL", "BD-LMCL"].map { Line($0, style: Theme.label) })
         } else {
-            put(["region", "n", "LMCL", "BD-LMCL"].map { Line($0, style: Theme.label) })
+            put([strings[.batchHeadRegion], "n", "LMCL", "BD-LMCL"].map { Line($0, style: Theme.label) })
         }
         let lmclTotal = summary.lmclGradientTotal, bdTotal = summary.bdlmclGradientTotal
         for region in BatchRegion.allCases {
             let r = summary[region]
             let style = BatchPlots.style(region)
-            let name = showsShares ? region.mediumName(topK: snapshot.rule.topK) : region.shortName
+            let name = strings.name(of: region, topK: snapshot.rule.topK, withRanks: showsShares)
+            let countName: [BatchRegion: String] = [.satisfied: "n_satisfied", .boundary: "n_boundary", .beyondTopK: "n_beyond"]
             var cells = [Line([Span(g.marker(BatchPlots.shape(region)), style), Span(" " + ScreenParts.spell(name, g))]),
-                         Line("\(r.count)")]
+                         Line(countName[region].map { context.masked($0, "\(r.count)") } ?? "\(r.count)")]
             if showsShares { cells.append(Line(percent(Double(r.count), Double(b)))) }
             cells += [Line(number(r.lmclLoss)), Line(number(r.bdlmclLoss))]
-            if showsShares { cells += [Line(percent(r.lmclGradient, lmclTotal)), Line(percent(r.bdlmclGradient, bdTotal))] }
+            if showsShares {
+                let shares: [BatchRegion: (String, String)] = [.boundary: ("share_boundary_lmcl", "share_boundary_bdlmcl"),
+                                                               .beyondTopK: ("share_beyond_lmcl", "")]
+                let (lmclName, bdName) = shares[region] ?? ("", "")
+                cells += [Line(context.masked(lmclName, percent(r.lmclGradient, lmclTotal))),
+                          Line(context.masked(bdName, percent(r.bdlmclGradient, bdTotal)))]
+            }
             put(cells)
         }
-        var total = [Line("batch loss", style: Theme.label), Line("\(b)", style: Theme.label)]
+        var total = [Line(strings[.batchLoss], style: Theme.label), Line("\(b)", style: Theme.label)]
         if showsShares { total.append(Line("100%", style: Theme.label)) }
-        total += [Line(number(snapshot.lmcl.loss), style: Theme.lmcl.bolded), Line(number(snapshot.bdlmcl.loss), style: Theme.normFace.bolded)]
+        total += [Line(context.masked("loss_batch_lmcl", number(snapshot.lmcl.loss)), style: Theme.lmcl.bolded),
+                  Line(context.masked(anyOf: ["loss_batch_bdlmcl", "loss"], number(snapshot.bdlmcl.loss)), style: Theme.normFace.bolded)]
         put(total)
 
         let counting = snapshot.bdlmcl.countingSamples
-        let countNote = "BD-LMCL: mean over \(counting) of \(b)"
+        let countNote = strings.format(.batchMeanOver, ["counting": "\(counting)", "total": "\(b)"])
         guard y < inner.maxY else { return }
         var lines: [Line] = []
         if showsShares {
-            lines.append(Line(countNote + (snapshot.rule.unselected == .excluded
-                ? " (unselected samples excluded)" : " (unselected samples with m = 0)"), style: Theme.dim))
-            lines.append(Line(ScreenParts.spell("‖∇‖ = ‖∂ℓ_i/∂cos θ_i‖ per sample; beyond top-k has no line in the plot", g), style: Theme.dim))
+            lines.append(Line(countNote + strings[snapshot.rule.unselected == .excluded
+                ? .batchUnselectedExcluded : .batchUnselectedNoMargin], style: Theme.dim))
+            lines.append(Line(ScreenParts.spell(strings[.batchGradientNote], g), style: Theme.dim))
         } else {
             // Narrow: the gradient shares as one line per loss, the region glyphs as the key.
-            lines.append(Line(ScreenParts.spell("share of Σ_i ‖∂ℓ_i/∂cos θ_i‖:", g), style: Theme.dim))
+            lines.append(Line(ScreenParts.spell(strings[.batchShareHeading], g), style: Theme.dim))
             for (name, total, part) in [("LMCL", lmclTotal, { (r: BatchSummary.Region) in r.lmclGradient }),
                                         ("BD-LMCL", bdTotal, { (r: BatchSummary.Region) in r.bdlmclGradient })] {
                 var spans = [Span(name.padding(toLength: 8, withPad: " ", startingAt: 0))]
                 for region in BatchRegion.allCases {
-                    let text = percent(part(summary[region]), total)
+                    let quantity = region == .boundary ? (name == "LMCL" ? "share_boundary_lmcl" : "share_boundary_bdlmcl")
+                        : (region == .beyondTopK && name == "LMCL" ? "share_beyond_lmcl" : "")
+                    let text = context.masked(quantity, percent(part(summary[region]), total))
                     spans.append(Span(" " + g.marker(BatchPlots.shape(region)), BatchPlots.style(region)))
                     spans.append(Span(String(repeating: " ", count: max(1, 6 - ColumnWidth.of(text))) + text))
                 }

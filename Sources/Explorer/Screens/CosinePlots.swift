@@ -43,7 +43,7 @@ enum CosinePlots {
         var markers = [VerticalMarker(x: Angle.degrees(ofCosine: cosines[y]), label: "\(th)y", style: Theme.target)]
         var bands: [Band] = []
         if let r = DecisionBoundary.strongestRival(cosines: cosines, target: y) {
-            references.append(ReferenceLine(y: s * r.cosine, label: "rival \(r.index)", style: Theme.rival))
+            references.append(ReferenceLine(y: s * r.cosine, label: context.strings.format(.plotRival, ["j": "\(r.index)"]), style: Theme.rival))
             if let t0 = DecisionBoundary.crossing(transform: .identity, rivalCosine: r.cosine) {
                 if let t1 = DecisionBoundary.crossing(transform: transform(state), rivalCosine: r.cosine), t1 < t0 {
                     bands.append(Band(from: t1, to: t0, label: "", style: Theme.dim))
@@ -52,7 +52,7 @@ enum CosinePlots {
                 markers.append(VerticalMarker(x: t0, label: "", style: Theme.normFace, dotted: true))
             }
         }
-        let axes = PlotAxes(x: 0...180, y: (-s * (1 + m))...s, xTitle: "\(th)y (deg)", yTitle: "target logit",
+        let axes = PlotAxes(x: 0...180, y: (-s * (1 + m))...s, xTitle: context.strings.format(.plotAxisDegrees, ["angle": "\(th)y"]), yTitle: context.strings[.plotAxisTargetLogit],
                             xTickCount: 7, yTickCount: 5, style: Theme.dim)
         return LinePlot(axes: axes, series: [plain, margined], references: references, markers: markers,
                         bands: bands, glyphs: context.glyphs)
@@ -68,7 +68,7 @@ enum CosinePlots {
         let plain = xs.map { (x: $0, y: normFace.probability(degrees: $0)) }
         let margined = xs.map { (x: $0, y: lmcl.probability(degrees: $0)) }
         let current = Angle.degrees(ofCosine: state.cosines[y])
-        let axes = PlotAxes(x: 0...180, y: 0...1, xTitle: "\(th)y (deg)", yTitle: "p_y",
+        let axes = PlotAxes(x: 0...180, y: 0...1, xTitle: context.strings.format(.plotAxisDegrees, ["angle": "\(th)y"]), yTitle: "p_y",
                             xTickCount: 7, yTickCount: 3, style: Theme.dim)
         return LinePlot(
             axes: axes,
@@ -88,16 +88,17 @@ enum CosinePlots {
         let boundary = DecisionBoundary.curves(transform: transform(state), targetDegrees: xs)
         let series = [
             PlotSeries("softmax \(th)r = \(th)y", points: xs.map { ($0, $0) }, shape: .dot, style: Theme.normFace, lineStyle: .solid),
-            PlotSeries("y wins with m", points: boundary.targetWins, shape: .cross, style: Theme.target, lineStyle: .dashed),
-            PlotSeries("rival wins with m", points: boundary.rivalWins, shape: .plus, style: Theme.rival, lineStyle: .dotted),
+            PlotSeries(context.strings[.geometryYWinsMargin], points: boundary.targetWins, shape: .cross, style: Theme.target, lineStyle: .dashed),
+            PlotSeries(context.strings[.plotRivalWinsMargin], points: boundary.rivalWins, shape: .plus, style: Theme.rival, lineStyle: .dotted),
         ]
         var highlights: [HighlightPoint] = []
         if let r = DecisionBoundary.strongestRival(cosines: cosines, target: y) {
             highlights.append(HighlightPoint(x: Angle.degrees(ofCosine: cosines[y]),
-                                             y: Angle.degrees(ofCosine: r.cosine), label: "sample",
+                                             y: Angle.degrees(ofCosine: r.cosine), label: context.strings[.plotSample],
                                              shape: .diamond, style: Theme.label))
         }
-        let axes = PlotAxes(x: 0...180, y: 0...180, xTitle: "\(th)y (deg)", yTitle: "\(th)rival (deg)",
+        let axes = PlotAxes(x: 0...180, y: 0...180, xTitle: context.strings.format(.plotAxisDegrees, ["angle": "\(th)y"]),
+                            yTitle: context.strings.format(.plotAxisDegrees, ["angle": "\(th)rival"]),
                             xTickCount: 5, yTickCount: 4, style: Theme.dim)
         return LinePlot(axes: axes, series: series, highlights: highlights, glyphs: context.glyphs)
     }
@@ -108,8 +109,11 @@ enum CosinePlots {
         guard let r = DecisionBoundary.strongestRival(cosines: state.cosines, target: state.target) else { return "" }
         guard let t0 = DecisionBoundary.crossing(transform: .identity, rivalCosine: r.cosine) else { return "" }
         guard let t1 = DecisionBoundary.crossing(transform: transform(state), rivalCosine: r.cosine) else {
-            return "with m = \(ValueGrid.margin.format(state.marginSteps)) the target never beats rival \(r.index)"
+            return context.strings.format(.plotNeverBeats, ["m": ValueGrid.margin.format(state.marginSteps), "j": "\(r.index)"])
         }
-        return ScreenParts.spell(String(format: "crossing %.1f° → %.1f°, shift %.1f°", t0, t1, t0 - t1), context.glyphs)
+        let deg = { (v: Double) in String(format: "%.1f", v) }
+        return ScreenParts.spell(context.strings.format(.plotCrossing, [
+            "from": deg(t0), "to": context.masked("crossing_lmcl", deg(t1)), "shift": context.masked("shift_deg", deg(t0 - t1)),
+        ]), context.glyphs)
     }
 }

@@ -24,7 +24,7 @@ enum CosineScreen {
         let state = context.state, g = context.glyphs, e = context.evaluation
         let cols = area.columns([0.5, 0.5], gap: 0)
         let focused = state.focusedField
-        let left = ScreenParts.panel("Scale and margin", in: cols[0], on: &canvas, context: context,
+        let left = ScreenParts.panel(context.strings[.panelCosineControls], id: .cosineControls, in: cols[0], on: &canvas, context: context,
                                      focused: focused == .scale || focused == .margin)
         for (i, setting) in Settings.singleValues.enumerated() where i < left.height {
             let row = Rect(x: left.x, y: left.y + i, width: left.width, height: 1)
@@ -34,18 +34,22 @@ enum CosineScreen {
             let c = state.classCount
             let bound = CosFaceBounds.maximumMarginHighDimensional(classes: c)
             let planar = CosFaceBounds.maximumMarginPlanar(classes: c)
-            let text = "m bound: \(ScreenParts.number(bound, 2, glyphs: g)) (d≥C−1), \(ScreenParts.number(planar, 2, glyphs: g)) (2-D)"
+            let text = context.strings.format(.cosineMarginBound, ["d": context.masked("m_bound_d", ScreenParts.number(bound, 2, glyphs: g)),
+                                                                   "planar": context.masked("m_bound_2d", ScreenParts.number(planar, 2, glyphs: g))])
             canvas.put(ScreenParts.spell(text, g), x: left.x + 2, y: left.y + 2, style: Theme.dim, clip: left)
         }
-        let right = ScreenParts.panel("Loss", in: cols[1], on: &canvas, context: context)
+        let right = ScreenParts.panel(context.strings[.panelCosineLoss], id: .cosineLoss, in: cols[1], on: &canvas, context: context)
         let y = state.target
         let n4 = { (v: Double) in ScreenParts.number(v, 4, glyphs: g) }
         let lines = [
-            Line([Span("NormFace ", Theme.normFace), Span("L = "), Span(n4(e.normFace.loss), Theme.label),
-                  Span("  p_y = \(n4(e.normFace.probabilities[y]))")]),
-            Line([Span("LMCL     ", Theme.lmcl), Span("L = "), Span(n4(e.lmcl.loss), Theme.label),
-                  Span("  p_y = \(n4(e.lmcl.probabilities[y]))")]),
-            Line(ScreenParts.spell("s for p_y = 0.99: s ≥ \(ScreenParts.number(CosFaceBounds.minimumScale(classes: state.classCount, targetProbability: 0.99), 2, glyphs: g))", g), style: Theme.dim),
+            Line([Span("NormFace ", Theme.normFace), Span("L = "), Span(context.masked("loss_nf", n4(e.normFace.loss)), Theme.label),
+                  Span("  p_y = \(context.masked("p_y_nf", n4(e.normFace.probabilities[y])))")]),
+            Line([Span("LMCL     ", Theme.lmcl), Span("L = "), Span(context.masked(anyOf: ["loss", "loss_lmcl"], n4(e.lmcl.loss)), Theme.label),
+                  Span("  p_y = \(context.masked(anyOf: ["p_y", "p_y_lmcl"], n4(e.lmcl.probabilities[y])))")]),
+            Line(ScreenParts.spell(context.strings.format(.boundScaleShort, [
+                "p": "0.99",
+                "bound": ScreenParts.number(CosFaceBounds.minimumScale(classes: state.classCount, targetProbability: 0.99), 2, glyphs: g),
+            ]), g), style: Theme.dim),
         ]
         ScreenParts.lines(lines, in: right.inset(left: 1), on: &canvas, glyphs: g)
     }
@@ -57,13 +61,14 @@ enum CosineScreen {
         let angleMode = state.inputMode == .angle
         let focused = state.focusedField
         let isFocused = { if case .cosine = focused { return true } else { return false } }()
-        let title = (angleMode ? "Classes: angle θ_j (c: use cos θ)" : "Classes: cos θ_j (c: use angles)") + (hasWideClassTable(area) ? "" : ", NF = NormFace")
-        let inner = ScreenParts.panel(ScreenParts.spell(title, g), in: area, on: &canvas, context: context, focused: isFocused)
+        let strings = context.strings
+        let title = strings[angleMode ? .cosineClassesAngle : .cosineClassesCosine] + (hasWideClassTable(area) ? "" : strings[.cosineNFNote])
+        let inner = ScreenParts.panel(ScreenParts.spell(title, g), id: .cosineClasses, in: area, on: &canvas, context: context, focused: isFocused)
         guard inner.height >= 1 else { return }
         let wide = hasWideClassTable(area)
         let fractions = wide ? [0.26, 0.07, 0.16, 0.16, 0.175, 0.175] : [0.31, 0.16, 0.16, 0.185, 0.185]
         let cols = inner.columns(fractions, gap: 2)
-        let headers = (angleMode ? ["  j  θ_j (deg)"] : ["  j  cos θ_j"]) + (wide ? [angleMode ? "cos θ" : "θ (deg)"] : [])
+        let headers = (angleMode ? [strings[.cosineHeadAngle]] : ["  j  cos θ_j"]) + (wide ? [angleMode ? "cos θ" : strings[.cosineHeadDegrees]] : [])
             + ["p NormFace", "p LMCL", wide ? "∂L/∂cos NormFace" : "∂L/∂cos NF", "∂L/∂cos LMCL"]
         for (i, h) in headers.enumerated() {
             canvas.draw(Line(ScreenParts.spell(h, g), style: Theme.label), in: Rect(x: cols[i].x, y: inner.y, width: cols[i].width, height: 1), ellipsis: g.ellipsis)
@@ -90,19 +95,27 @@ enum CosineScreen {
             }
         }
         let target = state.target
-        func probabilities(_ p: [Double], _ colour: Color?) -> [(Double, String, Style)] {
-            p.enumerated().map { j, v in (v, ScreenParts.number(v, 3, glyphs: g), (j == target ? Theme.target : .plain).with(foreground: colour)) }
+        // The target's entry is hidden (number and bar) while a lesson question names it.
+        func hidden(_ j: Int, _ names: [String]) -> Bool { j == target && names.contains(where: context.hides) }
+        func probabilities(_ p: [Double], _ colour: Color?, hiding names: [String]) -> [(Double, String, Style)] {
+            p.enumerated().map { j, v in
+                hidden(j, names) ? (0, context.masked(anyOf: names, ScreenParts.number(v, 3, glyphs: g)), Theme.target)
+                    : (v, ScreenParts.number(v, 3, glyphs: g), (j == target ? Theme.target : .plain).with(foreground: colour))
+            }
         }
-        func gradients(_ d: [Double]) -> [(Double, String, Style)] {
-            d.map { ($0, ScreenParts.number($0, 2, sign: true, glyphs: g), $0 < 0 ? Theme.negative : Theme.positive) }
+        func gradients(_ d: [Double], hiding names: [String]) -> [(Double, String, Style)] {
+            d.enumerated().map { j, v in
+                hidden(j, names) ? (0, context.masked(anyOf: names, ScreenParts.number(v, 2, sign: true, glyphs: g)), .plain)
+                    : (v, ScreenParts.number(v, 2, sign: true, glyphs: g), v < 0 ? Theme.negative : Theme.positive)
+            }
         }
         func column(_ i: Int) -> Rect { Rect(x: cols[i].x, y: rows.y, width: cols[i].width, height: h) }
-        ScreenParts.numberedBars(probabilities(e.normFace.probabilities, Theme.normFace.foreground), limit: 1, signed: false,
+        ScreenParts.numberedBars(probabilities(e.normFace.probabilities, Theme.normFace.foreground, hiding: ["p_y_nf"]), limit: 1, signed: false,
                                  in: column(first), on: &canvas, glyphs: g)
-        ScreenParts.numberedBars(probabilities(e.lmcl.probabilities, Theme.lmcl.foreground), limit: 1, signed: false,
+        ScreenParts.numberedBars(probabilities(e.lmcl.probabilities, Theme.lmcl.foreground, hiding: ["p_y", "p_y_lmcl"]), limit: 1, signed: false,
                                  in: column(first + 1), on: &canvas, glyphs: g)
-        ScreenParts.numberedBars(gradients(e.normFace.gradient), limit: limit, signed: true, in: column(first + 2), on: &canvas, glyphs: g)
-        ScreenParts.numberedBars(gradients(e.lmcl.gradient), limit: limit, signed: true, in: column(first + 3), on: &canvas, glyphs: g)
+        ScreenParts.numberedBars(gradients(e.normFace.gradient, hiding: ["dcos_y_nf"]), limit: limit, signed: true, in: column(first + 2), on: &canvas, glyphs: g)
+        ScreenParts.numberedBars(gradients(e.lmcl.gradient, hiding: ["dcos_y"]), limit: limit, signed: true, in: column(first + 3), on: &canvas, glyphs: g)
     }
 
     // MARK: - Plots and formulas
@@ -116,7 +129,7 @@ enum CosineScreen {
             plotPanel(.targetLogit, in: u[0], on: &canvas, context: context)
             plotPanel(.targetProbability, in: u[1], on: &canvas, context: context)
             plotPanel(.decisionPlane, in: l[0], on: &canvas, context: context)
-            let f = ScreenParts.panel("LMCL, with the numbers", in: l[1], on: &canvas, context: context)
+            let f = ScreenParts.panel(context.strings[.panelCosineFormulas], id: .cosineFormulas, in: l[1], on: &canvas, context: context)
             ScreenParts.lines(formulaLines(context), in: f, on: &canvas, glyphs: g)
             return
         }
@@ -124,15 +137,18 @@ enum CosineScreen {
         let (plotArea, formulaArea) = (Rect(x: area.x, y: area.y, width: area.width - formulaWidth, height: area.height),
                                        Rect(x: area.maxX - formulaWidth, y: area.y, width: formulaWidth, height: area.height))
         plotPanel(context.state.cosinePlot, in: plotArea, on: &canvas, context: context, cycling: true)
-        let f = ScreenParts.panel("LMCL, with the numbers", in: formulaArea, on: &canvas, context: context)
+        let f = ScreenParts.panel(context.strings[.panelCosineFormulas], id: .cosineFormulas, in: formulaArea, on: &canvas, context: context)
         ScreenParts.lines(formulaLines(context), in: f, on: &canvas, glyphs: g)
     }
 
     static func plotPanel(_ which: CosinePlot, in area: Rect, on canvas: inout Canvas, context: FrameContext, cycling: Bool = false) {
         let g = context.glyphs
-        let title = ScreenParts.spell(which.title, g) + (cycling ? " (v: next)" : "")
+        let title = ScreenParts.spell(context.strings.title(of: which), g) + (cycling ? context.strings[.plotNextHint] : "")
+        // The first plot drawn is the one a lesson step's `cosine.plot` means.
+        if context.panels[.cosinePlot] == nil { context.panels.record(.cosinePlot, area) }
         let block = Block(title: Line(" \(title) ", style: Theme.title),
                           footer: which == .targetLogit ? ScreenParts.spell(" " + CosinePlots.shiftSummary(context) + " ", g) : nil,
+                          highlighted: context.highlightedPanel == .cosinePlot,
                           glyphs: g)
         block.render(in: area, on: &canvas)
         let inner = block.inner(area)
@@ -152,14 +168,15 @@ enum CosineScreen {
             Line(sp("z_\(y) = \(s)·(\(n3(r.cosines[y])) − \(m)) = \(n3(r.logits[y]))")),
         ]
         if let rival = DecisionBoundary.strongestRival(cosines: r.cosines, target: y) {
-            lines.append(Line(sp("z_\(rival.index) = \(s)·\(n3(rival.cosine)) = \(n3(r.logits[rival.index])) (rival)")))
+            lines.append(Line(sp("z_\(rival.index) = \(s)·\(n3(rival.cosine)) = \(n3(r.logits[rival.index])) \(context.strings[.cosineRivalTag])")))
         }
         let lse = r.loss + r.logits[y]
-        lines.append(Line([Span(sp("L = LSE(z) − z_y = ")), Span(n3(r.loss), Theme.label)]))
-        lines.append(Line(sp("  = \(n3(lse)) − \(n3(r.logits[y]))")))
+        lines.append(Line([Span(sp("L = LSE(z) − z_y = ")), Span(context.masked("loss", n3(r.loss)), Theme.label)]))
+        lines.append(Line(sp("  = \(context.masked("loss", n3(lse))) − \(n3(r.logits[y]))")))
         lines.append(Line(sp("∂L/∂cos θ_j = s·(p_j − 1[j=y])")))
-        lines.append(Line(sp("∂L/∂cos θ_\(y) = \(ScreenParts.number(r.gradient[y], 3, glyphs: g))")))
-        lines.append(Line(sp("NormFace is m = 0: L = \(n3(context.evaluation.normFace.loss))"), style: Theme.dim))
+        lines.append(Line(sp("∂L/∂cos θ_\(y) = \(context.masked("dcos_y", ScreenParts.number(r.gradient[y], 3, glyphs: g)))")))
+        lines.append(Line(sp(context.strings.format(.cosineNormFaceNote, ["loss": context.masked("loss_nf", n3(context.evaluation.normFace.loss))])),
+                          style: Theme.dim))
         return lines
     }
 }

@@ -21,7 +21,7 @@ enum GeometryScreen {
         // picture takes twice as many columns as rows (plus the axis labels).
         let pictureWidth = max(area.width / 2, min(area.width - 36, area.height * 2 + 8))
         let (left, right) = area.splitLeft(pictureWidth)
-        let inner = ScreenParts.panel("Unit circle: W_j, x and the target's region", in: left, on: &canvas, context: context)
+        let inner = ScreenParts.panel(context.strings[.geometryCircleTitle], id: .geometryCircle, in: left, on: &canvas, context: context)
         let plot = picture(context)
         plot.render(in: inner, on: &canvas)
         // Clicking or dragging in the picture turns the selected direction (x unless a W_j is selected).
@@ -58,9 +58,9 @@ enum GeometryScreen {
         }
         var series = [
             PlotSeries("", points: (0...360).map { point(Double($0)) }, shape: .dot, style: Theme.dim),
-            PlotSeries("y wins", points: arc(radius: softmaxArcRadius) { wins($0, .identity) },
+            PlotSeries(context.strings[.geometryYWins], points: arc(radius: softmaxArcRadius) { wins($0, .identity) },
                        shape: .dot, style: Theme.normFace, lineStyle: .solid),
-            PlotSeries("y wins with m", points: arc(radius: marginArcRadius) { wins($0, CosinePlots.transform(state)) },
+            PlotSeries(context.strings[.geometryYWinsMargin], points: arc(radius: marginArcRadius) { wins($0, CosinePlots.transform(state)) },
                        shape: .cross, style: Theme.lmcl, lineStyle: .dashed),
         ]
         for (j, phi) in phis.enumerated() {
@@ -95,7 +95,7 @@ enum GeometryScreen {
         let focused = state.focusedField
         let rowsNeeded = state.classCount + 6
         let (top, bottom) = area.splitTop(min(area.height, rowsNeeded))
-        let inner = ScreenParts.panel(ScreenParts.spell("Directions (deg) and cos θ_j", g), in: top, on: &canvas, context: context, focused: true)
+        let inner = ScreenParts.panel(ScreenParts.spell(context.strings[.geometryDirectionsTitle], g), id: .geometryDirections, in: top, on: &canvas, context: context, focused: true)
         guard inner.height >= 1 else { return }
         func pad(_ t: String, _ w: Int) -> String { t.leftPadded(to: w) }
         canvas.put("  j", x: inner.x, y: inner.y, style: Theme.label, clip: inner)
@@ -108,7 +108,8 @@ enum GeometryScreen {
         ]
         for j in 0..<state.classCount {
             let text = pad(ValueGrid.direction.format(state.weightDirectionSteps[j]), 6) + pad(n3(cosines[j]), 7)
-                + pad(n3(e.geometryNormFace.probabilities[j]), 7) + pad(n3(e.geometry.cosineResult.probabilities[j]), 7)
+                + pad(n3(e.geometryNormFace.probabilities[j]), 7)
+                + pad(j == state.target ? context.masked("p_y", n3(e.geometry.cosineResult.probabilities[j])) : n3(e.geometry.cosineResult.probabilities[j]), 7)
             rows.append((.weightDirection(j), ScreenParts.classLabel(j, target: state.target), text, j == state.target ? Theme.target : .plain))
         }
         rows += Settings.singleValues.map { (.value($0.id), $0.symbol, pad($0.grid.format(state[$0.id]), 6), .plain) }
@@ -124,7 +125,7 @@ enum GeometryScreen {
             context.hits.add(rect, .field(row.0))
         }
         guard bottom.height >= 4 else { return }
-        let f = ScreenParts.panel("Gradient through the normalisation", in: bottom, on: &canvas, context: context)
+        let f = ScreenParts.panel(context.strings[.panelGeometryGradient], id: .geometryGradient, in: bottom, on: &canvas, context: context)
         ScreenParts.lines(gradientLines(context), in: f, on: &canvas, glyphs: g)
     }
 
@@ -136,15 +137,16 @@ enum GeometryScreen {
         let n = { (v: Double) in ScreenParts.number(v, 3, glyphs: g) }
         let sp = { (t: String) in ScreenParts.spell(t, g) }
         return [
-            Line([Span("L: "), Span("NormFace ", Theme.normFace), Span(n(e.geometryNormFace.loss), Theme.label),
-                  Span("  "), Span("LMCL ", Theme.lmcl), Span(n(r.cosineResult.loss), Theme.label)]),
+            Line([Span("L: "), Span("NormFace ", Theme.normFace), Span(context.masked("loss_geo_nf", n(e.geometryNormFace.loss)), Theme.label),
+                  Span("  "), Span("LMCL ", Theme.lmcl), Span(context.masked("loss", n(r.cosineResult.loss)), Theme.label)]),
             Line(sp("G_j = ∂L/∂cos θ_j = s·(p_j − 1[j=y])")),
             Line(sp("∂L/∂x = (Σ_j G_j Ŵ_j")),
             Line(sp("        − (Σ_j G_j cos θ_j) x̂) / ‖x‖")),
             Line([Span(sp("∂L/∂x = ")), Span("(\(n(grad[0])), \(n(grad[1])))", Theme.label)]),
-            Line(sp("‖∂L/∂x‖ = \(n(norm))")),
-            Line(sp("x·∂L/∂x = \(formatNumber(tangent, significant: 2, missing: g.missing)) (tangent: x only rotates)")),
-            Line(sp("arrow ▲: −∂L/∂x, where descent moves x"), style: Theme.dim),
+            Line(sp("‖∂L/∂x‖ = \(context.masked("grad_norm", n(norm)))")),
+            Line(sp("x·∂L/∂x = \(context.masked("x_dot_grad", formatNumber(tangent, significant: 2, missing: g.missing))) "
+                    + context.strings[.geometryTangentNote])),
+            Line(sp(context.strings[.geometryArrowNote]), style: Theme.dim),
         ]
     }
 }

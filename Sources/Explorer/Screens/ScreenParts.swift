@@ -28,10 +28,11 @@ enum ScreenParts {
 
     /// Draws a bordered panel and returns its inside.
     @discardableResult
-    static func panel(_ title: String, right: String? = nil, in area: Rect, on canvas: inout Canvas,
+    static func panel(_ title: String, right: String? = nil, id: Panel? = nil, in area: Rect, on canvas: inout Canvas,
                       context: FrameContext, focused: Bool = false) -> Rect {
+        if let id { context.panels.record(id, area) }
         let block = Block(title: Line(" \(title) ", style: Theme.title), titleRight: right.map { " \($0) " },
-                          highlighted: focused, glyphs: context.glyphs)
+                          highlighted: focused || (id != nil && id == context.highlightedPanel), glyphs: context.glyphs)
         block.render(in: area, on: &canvas)
         return block.inner(area)
     }

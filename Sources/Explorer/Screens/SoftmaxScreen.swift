@@ -18,15 +18,16 @@ enum SoftmaxScreen {
         let formulaHeight = area.height - tableHeight >= 6 ? 6 : 0
         let (table, rest) = area.splitTop(tableHeight)
         let (plotArea, formulaArea) = rest.splitBottom(formulaHeight)
-        let inner = ScreenParts.panel("Softmax cross-entropy", right: "L = \(ScreenParts.number(result.loss, 4, glyphs: g))",
+        let inner = ScreenParts.panel(context.strings[.panelSoftmaxTable],
+                                      right: "L = \(context.masked("loss", ScreenParts.number(result.loss, 4, glyphs: g)))", id: .softmaxTable,
                                       in: table, on: &canvas, context: context, focused: true)
         drawTable(result, in: inner, on: &canvas, context: &context)
         if formulaHeight > 0 {
-            let f = ScreenParts.panel("Formulas, with the numbers", in: formulaArea, on: &canvas, context: context)
-            ScreenParts.lines(formulaLines(result, glyphs: g), in: f, on: &canvas, glyphs: g)
+            let f = ScreenParts.panel(context.strings[.panelSoftmaxFormulas], id: .softmaxFormulas, in: formulaArea, on: &canvas, context: context)
+            ScreenParts.lines(formulaLines(result, context: context), in: f, on: &canvas, glyphs: g)
         }
         if plotArea.height >= 6 {
-            let p = ScreenParts.panel(ScreenParts.spell("Loss as the target logit x_y moves (the others fixed)", g),
+            let p = ScreenParts.panel(ScreenParts.spell(context.strings[.softmaxPlotTitle], g), id: .softmaxPlot,
                                       in: plotArea, on: &canvas, context: context)
             lossPlot(result, context: context).render(in: p, on: &canvas)
         }
@@ -65,7 +66,7 @@ enum SoftmaxScreen {
         let state = context.state, g = context.glyphs
         let cols = area.columns([0.36, 0.30, 0.34], gap: 1)
         let header = Rect(x: area.x, y: area.y, width: area.width, height: 1)
-        canvas.put(ScreenParts.spell("  class  logit x_j", g), x: cols[0].x, y: header.y, style: Theme.label, clip: header)
+        canvas.put(ScreenParts.spell(context.strings[.softmaxHeadLogit], g), x: cols[0].x, y: header.y, style: Theme.label, clip: header)
         canvas.put("p_j = softmax(x)_j", x: cols[1].x + 2, y: header.y, style: Theme.label, clip: cols[1])
         canvas.put(ScreenParts.spell("∂L/∂x_j = p_j − 1[j=y]", g), x: cols[2].x + 2, y: header.y, style: Theme.label, clip: cols[2])
         let rows = area.inset(top: 1)
@@ -84,9 +85,13 @@ enum SoftmaxScreen {
             slider.render(in: rowRect, on: &canvas)
             context.hits.add(rowRect, .field(.logit(j)))
             context.hits.add(slider.track(in: rowRect), .slider(.logit(j), low: sliderRange.lowerBound, high: sliderRange.upperBound))
-            probabilityBars.append(Bar("", value: result.probabilities[j], valueText: ScreenParts.number(result.probabilities[j], 4, glyphs: g),
+            // A hidden target value hides its bar too: the bar's length would give the answer away.
+            let hideP = isTarget && context.hides("p_y"), hideG = isTarget && context.hides("grad_y")
+            let pText = ScreenParts.number(result.probabilities[j], 4, glyphs: g)
+            let gText = ScreenParts.number(result.gradient[j], 4, sign: true, glyphs: g)
+            probabilityBars.append(Bar("", value: hideP ? 0 : result.probabilities[j], valueText: isTarget ? context.masked("p_y", pText) : pText,
                                        style: isTarget ? Theme.target : Theme.normFace))
-            gradientBars.append(Bar("", value: result.gradient[j], valueText: ScreenParts.number(result.gradient[j], 4, sign: true, glyphs: g),
+            gradientBars.append(Bar("", value: hideG ? 0 : result.gradient[j], valueText: isTarget ? context.masked("grad_y", gText) : gText,
                                     style: result.gradient[j] < 0 ? Theme.negative : Theme.positive))
         }
         let barRows = Rect(x: 0, y: rows.y, width: 0, height: min(rows.height, state.classCount))
@@ -97,12 +102,13 @@ enum SoftmaxScreen {
         let noteY = rows.y + state.classCount
         if noteY < rows.maxY {
             let sum = result.gradient.reduce(0, +)
-            let note = "Σ_j p_j = \(ScreenParts.number(result.probabilities.reduce(0, +), 6, glyphs: g))   Σ_j ∂L/∂x_j = \(formatNumber(sum, significant: 2, missing: g.missing))   p_y = \(ScreenParts.number(result.probabilities[state.target], 4, glyphs: g))"
+            let note = "Σ_j p_j = \(ScreenParts.number(result.probabilities.reduce(0, +), 6, glyphs: g))   Σ_j ∂L/∂x_j = \(formatNumber(sum, significant: 2, missing: g.missing))   p_y = \(context.masked("p_y", ScreenParts.number(result.probabilities[state.target], 4, glyphs: g)))"
             canvas.put(ScreenParts.spell(note, g), x: rows.x + 2, y: noteY, style: Theme.dim, clip: rows)
         }
     }
 
-    static func formulaLines(_ r: SoftmaxResult, glyphs g: GlyphSet) -> [Line] {
+    static func formulaLines(_ r: SoftmaxResult, context: FrameContext) -> [Line] {
+        let g = context.glyphs, strings = context.strings
         let y = r.target
         let m = r.logits.max() ?? 0
         let lse = r.loss + r.logits[y]
@@ -111,9 +117,10 @@ enum SoftmaxScreen {
         let sp = { (t: String) in ScreenParts.spell(t, g) }
         return [
             Line(sp("p_j = exp(x_j − M) / Σ_k exp(x_k − M),   M = max_k x_k = \(n(m))")),
-            Line([Span(sp("L = −log p_y = LSE(x) − x_y = \(n(lse)) − \(n(r.logits[y])) = ")), Span(n(r.loss), Theme.label)]),
-            Line(sp("∂L/∂x_j = p_j − 1[j=y]:   ∂L/∂x_\(y) = \(n(r.probabilities[y])) − 1 = \(n(gy)), the only negative")),
-            Line(sp("Σ_j ∂L/∂x_j = 0; adding a constant to every logit changes nothing.")),
+            Line([Span(sp("L = −log p_y = LSE(x) − x_y = \(context.masked("loss", n(lse))) − \(n(r.logits[y])) = ")),
+                  Span(context.masked("loss", n(r.loss)), Theme.label)]),
+            Line(sp("∂L/∂x_j = p_j − 1[j=y]:   ∂L/∂x_\(y) = \(context.masked("p_y", n(r.probabilities[y]))) − 1 = \(context.masked("grad_y", n(gy))), \(strings[.softmaxOnlyNegative])")),
+            Line(sp(strings[.softmaxShiftNote])),
         ]
     }
 }

@@ -40,15 +40,29 @@ public struct ExplorerState: Hashable, Sendable {
     /// A one-line message in the status bar (a rejected entry, a fallback note).
     public var message: String?
     public var wantsQuit = false
+    /// The language of every word on screen (symbols are the same in both).
+    public var language: Language = .en
+    /// The lesson being followed; nil in free exploration.
+    public var lesson: LessonSession?
+    /// The lesson's place in `lessonLibrary` (1-based), shown in the lesson box's title.
+    public var lessonNumber: Int?
+    /// The lessons the picker offers (the built-in ones, loaded by the command that starts the explorer).
+    public var lessonLibrary: [Lesson] = []
 
     /// What covers the screen, if anything.
     public enum Overlay: Hashable, Sendable {
         case none
         case help
+        /// The help's second page: the glossary of the screen's symbols.
+        case glossary
         /// Typing an exact value for a field.
         case entry(field: Field, text: String)
         /// Showing the state string to copy.
         case stateString
+        /// Choosing a lesson from `lessonLibrary`.
+        case lessonPicker(selected: Int)
+        /// The `e` key's two or three sentences on a panel.
+        case explain(Panel)
     }
 
     public static let minimumClasses = 2

@@ -4,7 +4,7 @@ extension StringTable {
     /// Chinese uses full-width punctuation (，。：；？！（）「」), never the curly quotes
     /// “ ” or the ellipsis …, whose width is ambiguous in CJK terminals. Placeholders
     /// (`{p}`) and mathematical symbols are the same in both languages.
-    static let entries: [StringKey: Translation] = [
+    static let lessonAndHelpEntries: [StringKey: Translation] = [
         // MARK: Lesson mode
         .lessonTitle: Translation(en: "Lesson {number}: {title}", zh: "第 {number} 课：{title}"),
         .lessonStep: Translation(en: "step {step} of {steps}", zh: "第 {step}/{steps} 步"),

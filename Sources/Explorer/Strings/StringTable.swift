@@ -23,6 +23,11 @@ public enum StringTable {
         }
     }
 
+    /// Every string: the lessons' and help's, the interface's and the screens'.
+    public static let entries: [StringKey: Translation] = lessonAndHelpEntries
+        .merging(interfaceEntries) { first, _ in first }
+        .merging(screenEntries) { first, _ in first }
+
     /// The string for `key` in `language`.
     ///
     /// Every key has an entry (a test checks it); a missing one shows its key, so a
