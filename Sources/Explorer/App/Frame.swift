@@ -29,6 +29,7 @@ public enum Frame {
         case .cosine: CosineScreen.render(in: body, on: &canvas, context: &context)
         case .geometry: GeometryScreen.render(in: body, on: &canvas, context: &context)
         case .batch: BatchScreen.render(in: body, on: &canvas, context: &context)
+        case .compare: CompareScreen.render(in: body, on: &canvas, context: &context)
         }
         drawStatus(in: Rect(x: bottom.x, y: bottom.y, width: bottom.width, height: 1), on: &canvas, context: context)
         drawHints(in: Rect(x: bottom.x, y: bottom.y + 1, width: bottom.width, height: 1), on: &canvas, context: context)

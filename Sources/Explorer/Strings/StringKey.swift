@@ -101,4 +101,9 @@ public enum StringKey: String, CaseIterable, Hashable, Sendable {
     case explainBatchControls = "explain.batch.controls"
     case explainBatchRegions = "explain.batch.regions"
     case explainBatchView = "explain.batch.view"
+    // MARK: The margin family (compare screen)
+    case panelCompareLosses = "panel.compare.losses"
+    case panelComparePlot = "panel.compare.plot"
+    case explainCompareLosses = "explain.compare.losses"
+    case explainComparePlot = "explain.compare.plot"
 }
