@@ -62,9 +62,9 @@ enum CosineScreen {
     /// The NormFace bound on s for p_y = 0.99 (CosFace Eq. 6) with AdaCos's fixed scale beside it (A applies it).
     static func scaleAdvice(_ state: ExplorerState, glyphs g: GlyphSet) -> String {
         let bound = CosFaceBounds.minimumScale(classes: state.classCount, targetProbability: 0.99)
-        let text = "s for p_y = 0.99: s ≥ \(ScreenParts.number(bound, 2, glyphs: g))"
+        let text = "s ≥ \(ScreenParts.number(bound, 2, glyphs: g)) for p_y 0.99"
         guard let adacos = AdaCosScale.fixedScale(classes: state.classCount) else { return text + "; AdaCos: C < 3" }
-        return text + "; AdaCos \(ScreenParts.number(adacos, 2, glyphs: g)) (A)"
+        return text + "; AdaCos \(ScreenParts.number(adacos, 2, glyphs: g))"
     }
 
     /// `text` padded with spaces to `width` columns.
@@ -188,7 +188,8 @@ enum CosineScreen {
             lines.append(Line(sp("∂L/∂cos θ_y = s·(p_y − 1)·f′(cos θ_y)")))
         }
         if let d = r.targetCosineGradient {
-            lines.append(Line(sp("∂L/∂cos θ_\(y) = \(n3(d)), ∂L/∂θ_\(y) = \(n3(r.angleGradient[y]))")))
+            lines.append(Line(sp("∂L/∂cos θ_\(y) = \(n3(d))")))
+            lines.append(Line(sp("∂L/∂θ_\(y) = \(n3(r.angleGradient[y])) (per radian)")))
         } else {
             lines.append(Line(sp("∂L/∂cos θ_\(y) = ∞ (cone at cos θ_y = 1)"), style: Theme.warning))
             lines.append(Line(sp("∂L/∂θ_\(y) = \(n3(r.angleGradient[y])) (finite)")))
