@@ -92,7 +92,7 @@ enum CompareScreen {
         let state = context.state, g = context.glyphs
         let settings = state.comparedSettings
         let inner = ScreenParts.panel("Values", in: area, on: &canvas, context: context, focused: true)
-        let labelWidth = settings.map { ColumnWidth.of($0.symbol) }.max() ?? 1
+        let labelWidth = settings.map { ColumnWidth.of(ScreenParts.spell($0.symbol, g)) }.max() ?? 1
         var y = inner.y
         for setting in settings where y < inner.maxY {
             ScreenParts.slider(setting, state: state, in: Rect(x: inner.x, y: y, width: inner.width, height: 1),
@@ -176,7 +176,7 @@ enum CompareScreen {
             let low = min(all.min() ?? -s, -s), high = max(all.max() ?? s, s)
             let angle = which == .logitAgainstAngle
             let axes = PlotAxes(x: angle ? 0...180 : -1...1, y: low...high,
-                                xTitle: angle ? "\(th)y (deg)" : "cos \(th)y", yTitle: "s·f",
+                                xTitle: angle ? "\(th)y (deg)" : "cos \(th)y", yTitle: ScreenParts.spell("s·f", context.glyphs),
                                 xTickCount: 5, yTickCount: 3, style: Theme.dim)
             var references: [ReferenceLine] = []
             if let r = DecisionBoundary.strongestRival(cosines: state.cosines, target: y) {
