@@ -159,13 +159,21 @@ private let keyActions: [Action] = [
     @Test func presetsCycleThroughThePaperSettings() {
         var s = ExplorerState()
         s.apply(.cyclePreset)
-        #expect(s.scale == 64 && s.margin == 0.35)
+        #expect(s.scale == 64 && s.margin == 0.35 && s.marginType == .cosFace)
         s.apply(.cyclePreset)
-        #expect(s.scale == 30 && s.margin == 0.2)
+        #expect(s.scale == 30 && s.margin == 0.35 && s.marginType == .cosFace)
         s.apply(.cyclePreset)
-        #expect(s.scale == 32 && s.margin == 0.2)
+        #expect(s.scale == 64 && s.margin == 0.5 && s.marginType == .arcFace && s.fallback == .sinmm)
         s.apply(.cyclePreset)
-        #expect(s.scale == 30 && s.margin == 0.35)
+        #expect(s.scale == 30 && s.margin == 0.2 && s.marginType == .arcFace && s.fallback == .sinmm)
+        s.apply(.cyclePreset)
+        #expect(s.scale == 32 && s.margin == 0.2 && s.marginType == .arcFace && s.fallback == .continuous)
+        s.apply(.cyclePreset)
+        #expect(s.scale == 64 && s.marginType == .combined && s[.angleMargin] == 30 && s[.cosineMargin] == 20)
+        s.apply(.cyclePreset)
+        #expect(s.scale == 64 && s.marginType == .sphereFace && s[.sphereMargin] == 4)
+        s.apply(.cyclePreset)
+        #expect(s.scale == 30 && s.margin == 0.35 && s.marginType == .cosFace)
     }
 
     @Test func escapeClosesTheOverlayAndNeverQuits() {

@@ -7,7 +7,7 @@ public enum Screen: Int, CaseIterable, Hashable, Sendable {
         case .softmax: return "Softmax"
         case .cosine: return "Cosine margin"
         case .geometry: return "Geometry"
-        case .batch: return "BD-LMCL batch"
+        case .batch: return "Batch"
         case .compare: return "Compare"
         }
     }
