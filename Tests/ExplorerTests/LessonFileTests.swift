@@ -155,7 +155,7 @@ private func problems(_ text: String) -> [String] { LessonFile.parse(text).probl
         #expect(lesson.questionCount >= 3, "\(file.name): predict-then-reveal needs questions")
     }
     let ids = try LessonLibrary.builtIn().map(\.id)
-    #expect(ids == ["softmax", "normface", "cosface", "geometry", "bdlmcl"])
+    #expect(ids == ["softmax", "normface", "cosface", "geometry", "bdlmcl", "arcface"])
 }
 
 @Test func everyStateOfTheBuiltInLessonsShowsThePanelItHighlights() throws {

@@ -401,6 +401,6 @@ extension ExplorerState {
         marginType = preset.marginType
         fallback = preset.fallback
         for (id, steps) in preset.values { self[id] = steps }
-        message = "Preset: \(preset.name) (\(preset.summary))."
+        message = "Preset: \(preset.name) (\(preset.summary)); source: \(preset.source)."
     }
 }
