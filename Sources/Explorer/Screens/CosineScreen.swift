@@ -27,7 +27,7 @@ enum CosineScreen {
         let focused = state.focusedField
         let settings = state.marginSettings
         let isValue = { if case .value = focused { return true } else { return false } }()
-        let left = ScreenParts.panel(state.marginType == .cosFace ? "Scale and margin" : "Scale and margin: \(state.marginName)",
+        let left = ScreenParts.panel(state.marginType == .cosFace ? "Scale and margin" : "Margin: \(state.marginName)",
                                      in: cols[0], on: &canvas, context: context, focused: isValue)
         let labelWidth = settings.map { ColumnWidth.of($0.symbol) }.max() ?? 1
         for (i, setting) in settings.enumerated() where i < left.height {

@@ -99,7 +99,7 @@ enum GeometryScreen {
         guard inner.height >= 1 else { return }
         func pad(_ t: String, _ w: Int) -> String { t.leftPadded(to: w) }
         canvas.put("  j", x: inner.x, y: inner.y, style: Theme.label, clip: inner)
-        canvas.put(ScreenParts.spell(pad("φ_j", 6) + pad("cos θ", 7) + pad("p NF", 7) + pad(state.marginType == .cosFace ? "p LMCL" : "p " + String(state.marginType.title.prefix(5)), 7), g),
+        canvas.put(ScreenParts.spell(pad("φ_j", 6) + pad("cos θ", 7) + pad("p NF", 7) + pad(state.marginType == .cosFace ? "p LMCL" : "p " + String(state.marginType.title.prefix(4)), 7), g),
                    x: inner.x + 7, y: inner.y, style: Theme.label, clip: inner)
         let cosines = e.geometry.cosineResult.cosines
         let n3 = { (v: Double) in ScreenParts.number(v, 3, glyphs: g) }
