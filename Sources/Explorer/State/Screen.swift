@@ -54,11 +54,12 @@ public enum CosinePlot: Int, CaseIterable, Hashable, Sendable {
 public enum ComparePlot: Int, CaseIterable, Hashable, Sendable {
     case logitAgainstAngle, logitAgainstCosine, decisionPlane
 
-    public var title: String {
+    /// The plot's title in the string table.
+    public var titleKey: StringKey {
         switch self {
-        case .logitAgainstAngle: return "target logit vs θ_y"
-        case .logitAgainstCosine: return "target logit vs cos θ_y"
-        case .decisionPlane: return "decision boundaries in (θ_y, θ_rival)"
+        case .logitAgainstAngle: return .comparePlotAngle
+        case .logitAgainstCosine: return .comparePlotCosine
+        case .decisionPlane: return .comparePlotPlane
         }
     }
 }
