@@ -9,11 +9,13 @@ public struct Compute: ParsableCommand {
         commandName: "compute",
         abstract: "Evaluate a loss on one sample or a batch and print a table, JSON or CSV.",
         discussion: """
-        One sample: --logits (softmax) or --cosines / --angles (normface, cosface, bdlmcl), \
-        with --target. The table shows per class the input, the logit, the probability and \
-        the gradient (∂L/∂logit for softmax, ∂L/∂cos θ otherwise), then the loss. In JSON, \
-        "inputs" are the logits or the cosines actually used (for --angles the cosines of the \
-        angles, which are also listed under "angles").
+        One sample: --logits (softmax) or --cosines / --angles (normface, cosface, arcface, \
+        sphereface, combined, bdlmcl), with --target. The table shows per class the input, the \
+        logit, the probability and the gradient (∂L/∂logit for softmax, ∂L/∂cos θ otherwise, \
+        and ∂L/∂θ per radian beside it), then the loss. In JSON, "inputs" are the logits or the \
+        cosines actually used (for --angles the cosines of the angles, which are also listed \
+        under "angles"); "angleGradient" is ∂L/∂θ_j; where ∂L/∂cos θ_y is unbounded (ArcFace or \
+        the combined margin at cos θ_y = 1) the gradient entry is null and "note" says why.
 
         A batch: --batch FILE (CSV, - for standard input; one row per sample: the 0-based \
         label, then the C cosines; a first row whose first field is not a number is a header), \
@@ -178,7 +180,9 @@ public struct Compute: ParsableCommand {
         guard loss.usesCosines else {
             throw ValidationError("--loss softmax takes one sample (--logits); a batch holds cosines: use normface, cosface or bdlmcl.")
         }
-        let settings = try sample.resolvedSettings(loss: loss, defaults: defaults)
+        try sample.checkFamilyOptions(loss: loss)
+        // Checked before any file is read (a usage error never waits on stdin); adacos needs C, taken again below.
+        _ = try sample.resolvedSettings(loss: loss, defaults: defaults, classes: AdaCosScale.minimumClasses)
 
         let cosineBatch: CosineBatch
         let source: String
@@ -216,8 +220,10 @@ public struct Compute: ParsableCommand {
         }
 
         let (topK, unselected) = try boundarySettings(loss: loss, classes: cosineBatch.classCount)
+        let settings = try sample.resolvedSettings(loss: loss, defaults: defaults, classes: cosineBatch.classCount)
+        let transform = try sample.resolvedTransform(loss: loss, margin: settings.margin)
         let report = BatchReport(
-            loss: loss, scale: settings.scale, margin: settings.margin, topK: topK, unselected: unselected,
+            loss: loss, scale: settings.scale, margin: settings.margin, transform: transform, topK: topK, unselected: unselected,
             batch: cosineBatch, source: source, gradients: gradients)
         switch format {
         case .table: return FormatBatch.table(report, all: all)

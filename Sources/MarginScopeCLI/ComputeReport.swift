@@ -21,8 +21,10 @@ struct SampleReport {
     var probabilities: [Double]
     /// The loss; for an excluded BD-LMCL sample 0, since it does not count.
     var loss: Double
-    /// ∂L/∂logits for softmax, ∂L/∂cos θ otherwise.
+    /// ∂L/∂logits for softmax, ∂L/∂cos θ otherwise; the target entry is ±∞ at a cone point.
     var gradient: [Double]
+    /// ∂L/∂θ_j per radian (nil for softmax); always finite.
+    var angleGradient: [Double]?
     var boundary: BoundaryFacts?
 
     /// Evaluates `sample` with LossMath; BD-LMCL treats the sample as a batch of one.
@@ -35,18 +37,17 @@ struct SampleReport {
             probabilities = result.probabilities
             loss = result.loss
             gradient = result.gradient
-        case .normface, .cosface:
-            let head = sample.loss == .normface
-                ? CosineHead.normFace(scale: sample.scale)
-                : CosineHead.cosFace(scale: sample.scale, margin: sample.margin)
+        case .normface, .cosface, .arcface, .sphereface, .combined:
+            let head = CosineHead(scale: sample.scale, transform: sample.transform)
             let result = head.evaluate(cosines: sample.inputs, target: sample.target)
             logits = result.logits
             probabilities = result.probabilities
             loss = result.loss
             gradient = result.gradient
+            angleGradient = result.angleGradient
         case .bdlmcl:
             let batch = CosineBatch(labels: [sample.target], cosines: sample.inputs, classCount: sample.inputs.count)
-            let rule = BoundaryRule(scale: sample.scale, margin: sample.margin, topK: topK, unselected: unselected)
+            let rule = BoundaryRule(scale: sample.scale, transform: sample.transform, topK: topK, unselected: unselected)
             let result = BatchLoss.bdlmcl(batch, rule: rule, gradient: true)
             let outcome = result.samples[0]
             let head = CosineHead(scale: sample.scale, transform: outcome.transform)
@@ -55,6 +56,8 @@ struct SampleReport {
             probabilities = applied.probabilities
             loss = result.loss
             gradient = result.gradient ?? applied.gradient
+            // An excluded sample has no gradient at all; otherwise ∂L/∂θ_j = −sin θ_j·∂L/∂cos θ_j, with df/dθ on the target.
+            angleGradient = outcome.counts ? applied.angleGradient : Array(repeating: 0, count: sample.inputs.count)
             boundary = BoundaryFacts(
                 topK: topK, unselected: unselected, rank: outcome.rank, selected: outcome.selected,
                 counts: outcome.counts, appliedMargin: outcome.margin)
@@ -67,6 +70,7 @@ struct BatchReport {
     var loss: LossKind
     var scale: Double
     var margin: Double
+    var transform: TargetTransform
     var topK: Int?
     var unselected: UnselectedTreatment?
     var batch: CosineBatch
@@ -75,21 +79,22 @@ struct BatchReport {
     var result: BatchResult
 
     init(
-        loss: LossKind, scale: Double, margin: Double, topK: Int, unselected: UnselectedTreatment,
+        loss: LossKind, scale: Double, margin: Double, transform: TargetTransform, topK: Int, unselected: UnselectedTreatment,
         batch: CosineBatch, source: String, gradients: Bool
     ) {
         self.loss = loss
         self.scale = scale
         self.margin = margin
+        self.transform = transform
         self.batch = batch
         self.source = source
         if loss == .bdlmcl {
             self.topK = topK
             self.unselected = unselected
-            let rule = BoundaryRule(scale: scale, margin: margin, topK: topK, unselected: unselected)
+            let rule = BoundaryRule(scale: scale, transform: transform, topK: topK, unselected: unselected)
             result = BatchLoss.bdlmcl(batch, rule: rule, gradient: gradients)
         } else {
-            result = BatchLoss.lmcl(batch, scale: scale, margin: margin, gradient: gradients)
+            result = BatchLoss.margin(batch, scale: scale, transform: transform, gradient: gradients)
         }
     }
 

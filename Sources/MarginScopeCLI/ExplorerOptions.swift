@@ -92,6 +92,8 @@ struct ExplorerOptions: ParsableArguments {
         let defaults = SampleDefaults(loss: sample.logits != nil ? .softmax : .cosface, scale: s.scale, margin: s.margin,
                                       target: s.target, inputs: nil)
         let anySample = sample.hasInputs || sample.loss != nil || sample.scale != nil || sample.margin != nil || sample.target != nil
+            || sample.fallback != nil || sample.lambda != nil || sample.angleFactor != nil || sample.angleMargin != nil
+            || sample.cosineMargin != nil || sample.marginType != nil
         guard anySample else { return }
         var given = defaults
         given.inputs = sample.logits == nil && sample.cosines == nil && sample.angles == nil
@@ -109,7 +111,7 @@ struct ExplorerOptions: ParsableArguments {
             s.logitSteps = try r.inputs.map { try Self.steps($0, Settings.logit, option: "--logits") }
             s.inputSteps = resize(s.inputSteps, fill: s.inputMode == .cosine ? 0 : 900)
             if screen == nil && state == nil { s.screen = .softmax }
-        case .normface, .cosface, .bdlmcl:
+        case .normface, .cosface, .bdlmcl, .arcface, .sphereface, .combined:
             if let angles = r.angles {
                 s.inputMode = .angle
                 s.inputSteps = try angles.map { try Self.steps($0, Settings.angle, option: "--angles") }
@@ -120,8 +122,15 @@ struct ExplorerOptions: ParsableArguments {
                 s.inputSteps = resize(s.inputSteps, fill: s.inputMode == .cosine ? 0 : 900)
             }
             s.logitSteps = resize(s.logitSteps, fill: 0)
-            s.scaleSteps = try Self.steps(r.scale, Settings.scale, option: "--scale")
-            s.marginSteps = try Self.steps(r.margin, Settings.margin, option: "--margin")
+            if sample.scale?.trimmingSpaces.lowercased() == "adacos" {
+                // AdaCos's scale is rarely on the s grid: rounded, and the status line says so.
+                let steps = Settings.scale.grid.steps(nearest: r.scale) ?? s.scaleSteps
+                s.scaleSteps = steps
+                s.message = "--scale adacos: √2·ln(\(r.inputs.count - 1)) = \(String(format: "%.4f", r.scale)), rounded to s = \(StateString.trim(Settings.scale.grid.format(steps)))."
+            } else {
+                s.scaleSteps = try Self.steps(r.scale, Settings.scale, option: "--scale")
+            }
+            try applyMargin(r, to: &s)
             if screen == nil && state == nil { s.screen = r.loss == .bdlmcl && !sample.hasInputs ? .batch : .cosine }
         }
         while s.weightDirectionSteps.count < r.inputs.count {
@@ -129,6 +138,30 @@ struct ExplorerOptions: ParsableArguments {
         }
         s.weightDirectionSteps = Array(s.weightDirectionSteps.prefix(r.inputs.count))
         s.target = r.target
+    }
+
+    /// The loss's margin as the explorer's margin type and settings rows (each on its grid, else refused).
+    private func applyMargin(_ r: ResolvedSample, to s: inout ExplorerState) throws {
+        switch r.transform {
+        case .identity:
+            if r.loss == .normface { s.marginType = .normFace; s.marginSteps = 0 }
+        case .additiveCosine(let m):
+            s.marginType = .cosFace
+            s.marginSteps = try Self.steps(m, Settings.margin, option: "--margin")
+        case .additiveAngular(let m, let fallback):
+            s.marginType = .arcFace
+            s.fallback = fallback
+            s.marginSteps = try Self.steps(m, Settings.margin, option: "--margin")
+        case .multiplicativeAngular(let m, let lambda):
+            s.marginType = .sphereFace
+            s[.sphereMargin] = try Self.steps(Double(m), Settings.sphereMargin, option: "--margin")
+            s[.lambda] = try Self.steps(lambda, Settings.lambda, option: "--lambda")
+        case .combined(let m1, let m2, let m3):
+            s.marginType = .combined
+            s[.angleFactor] = try Self.steps(m1, Settings.angleFactor, option: "--m1")
+            s[.angleMargin] = try Self.steps(m2, Settings.angleMargin, option: "--m2")
+            s[.cosineMargin] = try Self.steps(m3, Settings.cosineMargin, option: "--m3")
+        }
     }
 
     private func applyBatch(to s: inout ExplorerState, readingFile: Bool) throws -> CosineBatch? {

@@ -14,10 +14,14 @@ enum FormatSample {
         var lines = [headline(sample, boundary: report.boundary)]
         lines.append("")
 
+        // The margin family shows ∂L/∂θ beside ∂L/∂cos θ (the cone point makes the latter unbounded).
+        let angular = [LossKind.arcface, .sphereface, .combined].contains(sample.loss)
+            || (sample.loss == .bdlmcl && sample.transform.cosineShift == nil)
         var columns: [(String, FormatTable.Alignment)] = [("class", .right)]
         if sample.angles != nil { columns.append(("θ (deg)", .right)) }
         if sample.loss.usesCosines {
             columns += [("cos θ", .right), ("logit", .right), ("probability", .right), ("∂L/∂cos θ", .right)]
+            if angular { columns.append(("∂L/∂θ", .right)) }
         } else {
             columns += [("logit", .right), ("probability", .right), ("∂L/∂logit", .right)]
         }
@@ -29,8 +33,9 @@ enum FormatSample {
             row += [
                 FormatNumber.fixed(report.logits[j]),
                 FormatNumber.fixed(report.probabilities[j]),
-                FormatNumber.fixed(report.gradient[j]),
+                report.gradient[j].isFinite ? FormatNumber.fixed(report.gradient[j]) : "∞ (unbounded)",
             ]
+            if angular, let angle = report.angleGradient { row.append(FormatNumber.fixed(angle[j])) }
             table.append(row, suffix: j == sample.target ? "◀ target" : "")
         }
         lines += table.lines()
@@ -39,13 +44,34 @@ enum FormatSample {
             lines.append(boundaryLine(boundary, classes: sample.inputs.count))
         }
         lines.append(lossLine(report))
+        if let note = unboundedNote(report) { lines.append(note) }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Why ∂L/∂cos θ_y is unbounded, when it is: the cone point of ArcFace or the combined margin.
+    static func unboundedNote(_ report: SampleReport) -> String? {
+        guard report.gradient.contains(where: { !$0.isFinite }) else { return nil }
+        return "∂L/∂cos θ_y is unbounded: f′(cos θ_y) → ∞ at cos θ_y = ±1 (a cone point of the angular margin); ∂L/∂θ_y is finite."
     }
 
     static func headline(_ sample: ResolvedSample, boundary: BoundaryFacts?) -> String {
         var parts = [sample.loss.displayName]
         if sample.loss.usesCosines { parts.append("s = \(FormatNumber.setting(sample.scale))") }
-        if sample.loss == .cosface || sample.loss == .bdlmcl { parts.append("m = \(FormatNumber.setting(sample.margin))") }
+        switch sample.transform {
+        case .identity: break
+        case .additiveCosine: parts.append("m = \(FormatNumber.setting(sample.margin))")
+        case .additiveAngular(let m, let fallback):
+            parts.append("m = \(FormatNumber.setting(m))")
+            parts.append("fallback: \(fallback.rawValue)")
+        case .multiplicativeAngular(let m, let lambda):
+            parts.append("m = \(m)")
+            parts.append("λ = \(FormatNumber.setting(lambda))")
+        case .combined(let m1, let m2, let m3):
+            parts.append("m1 = \(FormatNumber.setting(m1)), m2 = \(FormatNumber.setting(m2)), m3 = \(FormatNumber.setting(m3))")
+        }
+        if sample.loss == .bdlmcl, let t = BoundaryMarginType(rawValue: marginTypeName(sample.transform)), t != .cosface {
+            parts.append("margin type: \(t.rawValue)")
+        }
         if let boundary {
             parts.append("k = \(boundary.topK)")
             parts.append("unselected: \(boundary.unselected.rawValue)")
@@ -75,6 +101,16 @@ enum FormatSample {
         return "loss = \(FormatNumber.fixed(report.loss))   p(target) = \(FormatNumber.fixed(p))"
     }
 
+    /// The `--margin-type` name of a transform.
+    static func marginTypeName(_ t: TargetTransform) -> String {
+        switch t {
+        case .identity, .additiveCosine: return "cosface"
+        case .additiveAngular: return "arcface"
+        case .multiplicativeAngular: return "sphereface"
+        case .combined: return "combined"
+        }
+    }
+
     // MARK: JSON
 
     /// `{"kind","scale","margin","target","inputs",["angles",]"logits","probabilities","loss","gradient"}`,
@@ -97,6 +133,8 @@ enum FormatSample {
             ("loss", JSONText.number(report.loss)),
             ("gradient", JSONText.array(report.gradient)),
         ]
+        if let angle = report.angleGradient { members.append(("angleGradient", JSONText.array(angle))) }
+        if let note = unboundedNote(report) { members.append(("note", JSONText.string(note))) }
         if let boundary = report.boundary {
             members += [
                 ("topK", String(boundary.topK)),

@@ -16,6 +16,12 @@ public enum LossKind: String, CaseIterable, Sendable {
     case normface
     /// LMCL / CosFace: the target logit is s·(cos θ_y − m).
     case cosface
+    /// ArcFace: s·cos(θ_y + m) with a fallback where θ_y + m > π (`--fallback`).
+    case arcface
+    /// SphereFace: s·(λ cos θ_y + ψ(θ_y))/(1 + λ), integer m (`--margin`), `--lambda`.
+    case sphereface
+    /// The combined margin: s·(cos(m₁θ_y + m₂) − m₃) (`--m1 --m2 --m3`).
+    case combined
     /// Boundary-discriminative LMCL: the margin only for boundary samples (DESIGN §1.3).
     case bdlmcl
 
@@ -25,12 +31,23 @@ public enum LossKind: String, CaseIterable, Sendable {
         case .softmax: "Softmax cross-entropy"
         case .normface: "NormFace"
         case .cosface: "CosFace (LMCL)"
+        case .arcface: "ArcFace"
+        case .sphereface: "SphereFace"
+        case .combined: "combined margin"
         case .bdlmcl: "BD-LMCL"
         }
     }
 
     /// Whether the inputs are cosines (every loss but softmax).
     public var usesCosines: Bool { self != .softmax }
+
+    /// The accepted names, for messages.
+    public static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
+}
+
+/// The margin BD-LMCL applies to its selected samples (`--margin-type`).
+public enum BoundaryMarginType: String, CaseIterable, Sendable {
+    case cosface, arcface, sphereface, combined
 }
 
 /// One fully validated sample: the loss, its settings and the inputs.
@@ -47,14 +64,19 @@ public struct ResolvedSample: Equatable, Sendable {
     public var inputs: [Double]
     /// The angles in degrees when the cosines were given as `--angles` (then `inputs[j] = cos(angles[j])`).
     public var angles: [Double]?
+    /// The transform of the target cosine: what `margin`, `--fallback`, `--lambda`, `--m1 --m2 --m3`
+    /// and `--margin-type` chose (identity for softmax and normface).
+    public var transform: TargetTransform
 
-    public init(loss: LossKind, scale: Double, margin: Double, target: Int, inputs: [Double], angles: [Double]? = nil) {
+    public init(loss: LossKind, scale: Double, margin: Double, target: Int, inputs: [Double], angles: [Double]? = nil,
+                transform: TargetTransform? = nil) {
         self.loss = loss
         self.scale = scale
         self.margin = margin
         self.target = target
         self.inputs = inputs
         self.angles = angles
+        self.transform = transform ?? (loss == .cosface || loss == .bdlmcl ? .additiveCosine(margin: margin) : .identity)
     }
 }
 
@@ -89,17 +111,42 @@ public struct SampleDefaults: Sendable {
 /// [−1, 1]; angles in [0, 180] degrees.
 public struct SampleOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "The loss: softmax, normface, cosface or bdlmcl. (default: softmax with --logits, else cosface)",
+        "The loss: softmax, normface, cosface, arcface, sphereface, combined or bdlmcl. (default: softmax with --logits, else cosface)",
         valueName: "loss"))
     public var loss: String?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "The scale s of the cosine losses, in (0, 1000]; \(Settings.scale.explorerGridHelp). (default: 30)", valueName: "s"))
+        "The scale s of the cosine losses, in (0, 1000], or adacos for AdaCos's fixed scale √2·ln(C − 1) (C ≥ 3); \(Settings.scale.explorerGridHelp), adacos rounded to it. (default: 30)", valueName: "s"))
     public var scale: String?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "The margin m of cosface and bdlmcl, in [0, 2]; \(Settings.margin.explorerGridHelp). (default: 0.35)", valueName: "m"))
+        "The margin m of cosface, arcface (radians) and bdlmcl, in [0, 2]; sphereface's integer m in 1...10 (default 4); \(Settings.margin.explorerGridHelp). (default: 0.35)", valueName: "m"))
     public var margin: String?
+
+    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
+        "ArcFace's fallback where θ_y + m > π: none, sinmm, continuous, easy or clip. (default: sinmm)", valueName: "fallback"))
+    public var fallback: String?
+
+    @Option(name: .customLong("lambda"), parsing: .unconditional, help: ArgumentHelp(
+        "SphereFace's annealing weight λ ≥ 0 in (λ cos θ + ψ(θ))/(1 + λ), at most 1000. (default: 0)", valueName: "λ"))
+    public var lambda: String?
+
+    @Option(name: .customLong("m1"), parsing: .unconditional, help: ArgumentHelp(
+        "The combined margin's angle factor m₁ in cos(m₁θ + m₂) − m₃, in (0, 3]. (default: 1)", valueName: "m1"))
+    public var angleFactor: String?
+
+    @Option(name: .customLong("m2"), parsing: .unconditional, help: ArgumentHelp(
+        "The combined margin's additive angle m₂ in radians, in [0, 1.5]. (default: 0.3)", valueName: "m2"))
+    public var angleMargin: String?
+
+    @Option(name: .customLong("m3"), parsing: .unconditional, help: ArgumentHelp(
+        "The combined margin's cosine margin m₃, in [0, 1]. (default: 0.2)", valueName: "m3"))
+    public var cosineMargin: String?
+
+    @Option(name: .customLong("margin-type"), parsing: .unconditional, help: ArgumentHelp(
+        "BD-LMCL: the margin its selected samples get: cosface, arcface, sphereface or combined. (default: cosface)",
+        valueName: "type"))
+    public var marginType: String?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
         "The target class y, 0-based. (default: 0)", valueName: "y"))
@@ -137,7 +184,7 @@ public struct SampleOptions: ParsableArguments {
             throw ValidationError("\(given[0].0) and \(given[1].0) cannot be combined; give the sample one way.")
         }
         let loss = try resolvedLoss(defaults: defaults)
-        let settings = try resolvedSettings(loss: loss, defaults: defaults)
+        try checkFamilyOptions(loss: loss)
 
         var inputs: [Double]
         var angleValues: [Double]? = nil
@@ -182,16 +229,88 @@ public struct SampleOptions: ParsableArguments {
             }
             target = defaults.target
         }
+        let settings = try resolvedSettings(loss: loss, defaults: defaults, classes: inputs.count)
         return ResolvedSample(
             loss: loss, scale: settings.scale, margin: settings.margin, target: target,
-            inputs: inputs, angles: angleValues)
+            inputs: inputs, angles: angleValues, transform: try resolvedTransform(loss: loss, margin: settings.margin))
+    }
+
+    /// The margin the target gets: the loss's own, or for bdlmcl the one `--margin-type` names.
+    public func resolvedMarginType(loss: LossKind) throws -> BoundaryMarginType? {
+        switch loss {
+        case .softmax, .normface: return nil
+        case .cosface: return .cosface
+        case .arcface: return .arcface
+        case .sphereface: return .sphereface
+        case .combined: return .combined
+        case .bdlmcl:
+            guard let text = marginType else { return .cosface }
+            guard let type = BoundaryMarginType(rawValue: text.trimmingSpaces.lowercased()) else {
+                throw ValidationError("--margin-type: unknown margin '\(text)'; expected cosface, arcface, sphereface or combined.")
+            }
+            return type
+        }
+    }
+
+    /// Refuses the margin family's options where the chosen loss does not read them (exit 64).
+    func checkFamilyOptions(loss: LossKind) throws {
+        if marginType != nil && loss != .bdlmcl {
+            throw ValidationError("--margin-type applies to --loss bdlmcl (the margin its selected samples get); --loss \(loss.rawValue) is its own margin.")
+        }
+        let type = try resolvedMarginType(loss: loss)
+        let needs: [(String, String?, BoundaryMarginType, String)] = [
+            ("--fallback", fallback, .arcface, "arcface"),
+            ("--lambda", lambda, .sphereface, "sphereface"),
+            ("--m1", angleFactor, .combined, "combined"),
+            ("--m2", angleMargin, .combined, "combined"),
+            ("--m3", cosineMargin, .combined, "combined"),
+        ]
+        for (option, value, wanted, name) in needs where value != nil && type != wanted {
+            throw ValidationError("\(option) applies to --loss \(name) (or --loss bdlmcl --margin-type \(name)), not to --loss \(loss.rawValue)\(loss == .bdlmcl ? " with --margin-type \(type?.rawValue ?? "cosface")" : "").")
+        }
+        if type == .combined && margin != nil {
+            throw ValidationError("--margin does not apply to the combined margin; give --m1, --m2 and --m3.")
+        }
+    }
+
+    /// The transform of the target cosine for `loss`, with `margin` already validated.
+    func resolvedTransform(loss: LossKind, margin: Double) throws -> TargetTransform {
+        switch try resolvedMarginType(loss: loss) {
+        case nil: return .identity
+        case .cosface: return .additiveCosine(margin: margin)
+        case .arcface:
+            var chosen = ArcFaceFallback.sinmm
+            if let text = fallback {
+                guard let f = ArcFaceFallback(rawValue: text.trimmingSpaces.lowercased()) else {
+                    throw ValidationError("--fallback: unknown fallback '\(text)'; expected none, sinmm, continuous, easy or clip.")
+                }
+                chosen = f
+            }
+            return .additiveAngular(margin: margin, fallback: chosen)
+        case .sphereface:
+            let l = try lambda.map {
+                try InputParsing.number($0, option: "--lambda", range: 0...1000, accepted: "a weight λ in [0, 1000]")
+            } ?? 0
+            return .multiplicativeAngular(margin: Int(margin), lambda: l)
+        case .combined:
+            let m1 = try angleFactor.map {
+                try InputParsing.positive($0, option: "--m1", upper: 3, accepted: "an angle factor m₁ in (0, 3]")
+            } ?? 1
+            let m2 = try angleMargin.map {
+                try InputParsing.number($0, option: "--m2", range: 0...1.5, accepted: "an angle m₂ in [0, 1.5] radians")
+            } ?? 0.3
+            let m3 = try cosineMargin.map {
+                try InputParsing.number($0, option: "--m3", range: 0...1, accepted: "a cosine margin m₃ in [0, 1]")
+            } ?? 0.2
+            return .combined(angleFactor: m1, angleMargin: m2, cosineMargin: m3)
+        }
     }
 
     /// The loss: `--loss` if given, else inferred from the inputs and `defaults`.
     func resolvedLoss(defaults: SampleDefaults) throws -> LossKind {
         if let text = loss {
             guard let kind = LossKind(rawValue: text.trimmingSpaces.lowercased()) else {
-                throw ValidationError("--loss: unknown loss '\(text)'; expected one of softmax, normface, cosface, bdlmcl.")
+                throw ValidationError("--loss: unknown loss '\(text)'; expected one of \(LossKind.names).")
             }
             return kind
         }
@@ -201,7 +320,10 @@ public struct SampleOptions: ParsableArguments {
     }
 
     /// The scale and margin for `loss`, refusing settings the loss does not use.
-    func resolvedSettings(loss: LossKind, defaults: SampleDefaults) throws -> (scale: Double, margin: Double) {
+    ///
+    /// `--scale adacos` is √2·ln(C − 1) for the `classes` given (refused below 3 classes);
+    /// SphereFace's margin is a whole number in 1...10 (default 4).
+    func resolvedSettings(loss: LossKind, defaults: SampleDefaults, classes: Int) throws -> (scale: Double, margin: Double) {
         if loss == .softmax {
             if scale != nil {
                 throw ValidationError("--scale applies to the cosine losses (normface, cosface, bdlmcl), not to --loss softmax.")
@@ -213,9 +335,23 @@ public struct SampleOptions: ParsableArguments {
         if loss == .normface, margin != nil {
             throw ValidationError("--margin does not apply to --loss normface (NormFace is CosFace with m = 0); use --loss cosface.")
         }
-        let s = try scale.map {
-            try InputParsing.positive($0, option: "--scale", upper: 1000, accepted: "a scale s in (0, 1000]")
-        } ?? defaults.scale
+        let s: Double
+        if let text = scale, text.trimmingSpaces.lowercased() == "adacos" {
+            guard let value = AdaCosScale.fixedScale(classes: classes) else {
+                throw ValidationError("--scale adacos: AdaCos's √2·ln(C − 1) needs at least \(AdaCosScale.minimumClasses) classes (it is 0 for C = 2); got \(classes). Give a number instead.")
+            }
+            s = value
+        } else {
+            s = try scale.map {
+                try InputParsing.positive($0, option: "--scale", upper: 1000, accepted: "a scale s in (0, 1000] or adacos")
+            } ?? defaults.scale
+        }
+        if try resolvedMarginType(loss: loss) == .sphereface {
+            let m = try margin.map {
+                try InputParsing.integer($0, option: "--margin", range: 1...10, accepted: "SphereFace's integer margin m in 1...10")
+            } ?? 4
+            return (s, Double(m))
+        }
         let m = try margin.map {
             try InputParsing.number($0, option: "--margin", range: 0...2, accepted: "a margin m in [0, 2]")
         } ?? defaults.margin

@@ -43,7 +43,7 @@ import Testing
         let run = try CLI.run(["--cosines", "0.8,0.3,-0.1", "--format", "json"])
         #expect(run.status == 0)
         let object = try jsonObject(run.stdoutData)
-        #expect(Set(object.keys) == ["kind", "scale", "margin", "target", "inputs", "logits", "probabilities", "loss", "gradient"])
+        #expect(Set(object.keys) == ["kind", "scale", "margin", "target", "inputs", "logits", "probabilities", "loss", "gradient", "angleGradient"])
         #expect(object["kind"] as? String == "cosface")
         let p = try #require(object["probabilities"] as? [Double])
         #expect(abs(p.reduce(0, +) - 1) < 1e-12)
@@ -64,7 +64,7 @@ import Testing
     @Test func anglesJSONGivesTheCosinesUsedAsInputsAndListsTheAngles() throws {
         let run = try CLI.run(["--angles", "60,90,180", "--format", "json"])
         let object = try jsonObject(run.stdoutData)
-        #expect(Set(object.keys) == ["kind", "scale", "margin", "target", "inputs", "angles", "logits", "probabilities", "loss", "gradient"])
+        #expect(Set(object.keys) == ["kind", "scale", "margin", "target", "inputs", "angles", "logits", "probabilities", "loss", "gradient", "angleGradient"])
         let inputs = try #require(object["inputs"] as? [Double])
         #expect(abs(inputs[0] - 0.5) < 1e-15 && abs(inputs[1]) < 1e-15 && inputs[2] == -1)
         #expect(object["angles"] as? [Double] == [60, 90, 180])
@@ -75,7 +75,7 @@ import Testing
         let run = try CLI.run(["--loss", "bdlmcl", "--cosines", "0.5,0.6,0.1", "--format", "json"])
         let object = try jsonObject(run.stdoutData)
         #expect(Set(object.keys) == ["kind", "scale", "margin", "target", "inputs", "logits", "probabilities", "loss", "gradient",
-                                     "topK", "unselected", "rank", "selected", "counts", "appliedMargin"])
+                                     "angleGradient", "topK", "unselected", "rank", "selected", "counts", "appliedMargin"])
         #expect(object["rank"] as? Int == 2)
         #expect(object["selected"] as? Bool == true)
         #expect(object["appliedMargin"] as? Double == 0.35)

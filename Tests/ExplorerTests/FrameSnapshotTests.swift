@@ -17,17 +17,17 @@ import TerminalUI
         return app.render().text
     }
 
-    @Test(arguments: [Screen.softmax, .cosine, .geometry])
+    @Test(arguments: [Screen.softmax, .cosine, .geometry, .compare])
     func screensMatchTheirSnapshotsAt80x24(_ screen: Screen) {
         assertSnapshot(Self.frame(screen, width: 80, height: 24), named: "\(screen.key)-80x24")
     }
 
-    @Test(arguments: [Screen.softmax, .cosine, .geometry])
+    @Test(arguments: [Screen.softmax, .cosine, .geometry, .compare])
     func screensMatchTheirSnapshotsAt160x48(_ screen: Screen) {
         assertSnapshot(Self.frame(screen, width: 160, height: 48), named: "\(screen.key)-160x48")
     }
 
-    @Test(arguments: [Screen.softmax, .cosine, .geometry])
+    @Test(arguments: [Screen.softmax, .cosine, .geometry, .compare])
     func asciiScreensMatchTheirSnapshots(_ screen: Screen) {
         let text = Self.frame(screen, width: 80, height: 24, glyphs: .ascii)
         #expect(text.unicodeScalars.allSatisfy { $0.isASCII }, "non-ASCII character in the --ascii frame")
@@ -55,7 +55,7 @@ import TerminalUI
     }
 
     @Test func everyScreenRendersAtTinyAndHugeSizesWithoutTrapping() {
-        for screen in [Screen.softmax, .cosine, .geometry] {
+        for screen in [Screen.softmax, .cosine, .geometry, .compare] {
             for (w, h) in [(1, 1), (2, 2), (10, 3), (59, 19), (60, 20), (79, 23), (300, 100)] {
                 let text = Self.frame(screen, width: w, height: h)
                 #expect(text.split(separator: "\n", omittingEmptySubsequences: false).count == h)

@@ -156,11 +156,18 @@ enum FuzzInvariants {
             if !loss.isFinite || loss < -1e-9 { v.append("\(name): loss \(loss)") }
             if (logits + gradient).contains(where: { !$0.isFinite }) { v.append("\(name): non-finite logit or gradient") }
         }
+        // The margin family: ∂L/∂cos θ_y may be infinite only at a cone point (cos θ_y = ±1); ∂L/∂θ is always finite.
+        func margined(_ name: String, _ r: CosineLossResult) {
+            let y = r.target
+            let rivals = r.gradient.enumerated().filter { $0.offset != y }.map(\.element)
+            distribution(name, probabilities: r.probabilities, logits: r.logits, loss: r.loss, gradient: rivals + r.angleGradient)
+            if !r.gradient[y].isFinite && abs(r.cosines[y]) != 1 { v.append("\(name): ∂L/∂cos θ_y infinite at cos θ_y = \(r.cosines[y])") }
+        }
         distribution("softmax", probabilities: e.softmax.probabilities, logits: e.softmax.logits,
                      loss: e.softmax.loss, gradient: e.softmax.gradient)
-        for (name, r) in [("NormFace", e.normFace), ("LMCL", e.lmcl), ("geometry", e.geometry.cosineResult),
+        for (name, r) in [("NormFace", e.normFace), ("LMCL", e.lmcl), ("margined", e.margined), ("geometry", e.geometry.cosineResult),
                           ("geometry NormFace", e.geometryNormFace)] {
-            distribution(name, probabilities: r.probabilities, logits: r.logits, loss: r.loss, gradient: r.gradient)
+            margined(name, r)
             if r.cosines.contains(where: { !($0 >= -1 && $0 <= 1) }) { v.append("\(name): cosine outside [-1, 1]") }
         }
         let geometry = e.geometry.featureGradient + e.geometry.weightGradients.flatMap { $0 } + e.feature + e.weights.flatMap { $0 }

@@ -10,7 +10,8 @@ private func needsKey(_ action: Action) -> Bool {
          .decrease, .increase, .decreaseCoarse, .increaseCoarse, .beginEntry, .makeTarget, .addClass,
          .removeClass, .cyclePreset, .reset, .toggleHelp, .toggleInputMode, .cyclePlot, .newSeed,
          .toggleRule, .showStateString, .previousSample, .nextSample, .pageSamplesUp, .pageSamplesDown,
-         .firstSample, .lastSample, .explainPanel, .openLessons:
+         .firstSample, .lastSample, .explainPanel, .openLessons, .cycleMarginType, .cycleFallback, .applyAdaCosScale,
+         .addComparedLoss, .removeComparedLoss, .cycleComparedLoss:
         return true
     // The lesson keys live in `KeyTable.lessonBindings`, the picker's in the reducer's overlay switch.
     case .lessonNext, .lessonPrevious, .lessonRestore, .lessonLeave, .lessonAnswer, .pickerMove, .pickerOpen:
@@ -25,7 +26,8 @@ private let keyActions: [Action] = [
     .decrease, .increase, .decreaseCoarse, .increaseCoarse, .beginEntry, .makeTarget, .addClass,
     .removeClass, .cyclePreset, .reset, .toggleHelp, .toggleInputMode, .cyclePlot, .newSeed,
     .toggleRule, .showStateString, .previousSample, .nextSample, .pageSamplesUp, .pageSamplesDown,
-    .firstSample, .lastSample, .explainPanel, .openLessons,
+    .firstSample, .lastSample, .explainPanel, .openLessons, .cycleMarginType, .cycleFallback, .applyAdaCosScale,
+    .addComparedLoss, .removeComparedLoss, .cycleComparedLoss,
 ] + Screen.allCases.map { Action.showScreen($0) }
 
 @Suite struct KeyTableTests {
@@ -160,13 +162,21 @@ private let keyActions: [Action] = [
     @Test func presetsCycleThroughThePaperSettings() {
         var s = ExplorerState()
         s.apply(.cyclePreset)
-        #expect(s.scale == 64 && s.margin == 0.35)
+        #expect(s.scale == 64 && s.margin == 0.35 && s.marginType == .cosFace)
         s.apply(.cyclePreset)
-        #expect(s.scale == 30 && s.margin == 0.2)
+        #expect(s.scale == 30 && s.margin == 0.35 && s.marginType == .cosFace)
         s.apply(.cyclePreset)
-        #expect(s.scale == 32 && s.margin == 0.2)
+        #expect(s.scale == 64 && s.margin == 0.5 && s.marginType == .arcFace && s.fallback == .sinmm)
         s.apply(.cyclePreset)
-        #expect(s.scale == 30 && s.margin == 0.35)
+        #expect(s.scale == 30 && s.margin == 0.2 && s.marginType == .arcFace && s.fallback == .sinmm)
+        s.apply(.cyclePreset)
+        #expect(s.scale == 32 && s.margin == 0.2 && s.marginType == .arcFace && s.fallback == .continuous)
+        s.apply(.cyclePreset)
+        #expect(s.scale == 64 && s.marginType == .combined && s[.angleMargin] == 30 && s[.cosineMargin] == 20)
+        s.apply(.cyclePreset)
+        #expect(s.scale == 64 && s.marginType == .sphereFace && s[.sphereMargin] == 4)
+        s.apply(.cyclePreset)
+        #expect(s.scale == 30 && s.margin == 0.35 && s.marginType == .cosFace)
     }
 
     @Test func escapeClosesTheOverlayAndNeverQuits() {

@@ -9,9 +9,11 @@ public struct Evaluation: Sendable {
     public let softmax: SoftmaxResult
     /// Cosine screen: NormFace (m = 0) on the cosines.
     public let normFace: CosineLossResult
-    /// Cosine screen: LMCL (CosFace) with the state's s and m.
+    /// LMCL (CosFace) with the state's s and m, whatever margin is chosen (the lessons quote it).
     public let lmcl: CosineLossResult
-    /// Geometry screen: LMCL through the normalisation of 2-D x and W_j.
+    /// Cosine screen: the chosen margin (`ExplorerState.transform`) with the state's parameters.
+    public let margined: CosineLossResult
+    /// Geometry screen: the chosen margin through the normalisation of 2-D x and W_j.
     public let geometry: FeatureLossResult
     /// Geometry screen: NormFace on the same picture.
     public let geometryNormFace: CosineLossResult
@@ -24,11 +26,12 @@ public struct Evaluation: Sendable {
         let cosines = state.cosines
         normFace = CosineHead.normFace(scale: state.scale).evaluate(cosines: cosines, target: state.target)
         lmcl = CosineHead.cosFace(scale: state.scale, margin: state.margin).evaluate(cosines: cosines, target: state.target)
+        let head = CosineHead(scale: state.scale, transform: state.transform)
+        margined = state.marginType == .cosFace ? lmcl : head.evaluate(cosines: cosines, target: state.target)
         let fx = ValueGrid.direction.value(state.featureDirectionSteps)
         feature = Self.unitVector(degrees: fx)
         weights = state.weightDirectionSteps.map { Self.unitVector(degrees: ValueGrid.direction.value($0)) }
-        geometry = CosineHead.cosFace(scale: state.scale, margin: state.margin)
-            .evaluate(feature: feature, weights: weights, target: state.target)
+        geometry = head.evaluate(feature: feature, weights: weights, target: state.target)
         geometryNormFace = CosineHead.normFace(scale: state.scale)
             .evaluate(cosines: geometry.cosineResult.cosines, target: state.target)
     }

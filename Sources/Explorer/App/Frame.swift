@@ -52,6 +52,7 @@ public enum Frame {
         case .cosine: CosineScreen.render(in: area, on: &canvas, context: &context)
         case .geometry: GeometryScreen.render(in: area, on: &canvas, context: &context)
         case .batch: BatchScreen.render(in: area, on: &canvas, context: &context)
+        case .compare: CompareScreen.render(in: area, on: &canvas, context: &context)
         }
     }
 

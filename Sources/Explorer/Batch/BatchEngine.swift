@@ -36,9 +36,9 @@ public struct BatchSnapshot: Sendable {
 /// - anything else (the selected row, the focus, the size): nothing.
 public final class BatchEngine {
     private struct BatchKey: Hashable { var samples: Int; var classes: Int; var spreadSteps: Int; var seed: UInt64 }
-    private struct LMCLKey: Hashable { var batch: BatchKey?; var scale: Double; var margin: Double }
+    private struct LMCLKey: Hashable { var batch: BatchKey?; var scale: Double; var transform: TargetTransform }
     private struct RuleKey: Hashable {
-        var batch: BatchKey?; var scale: Double; var margin: Double; var topK: Int; var unselected: UnselectedTreatment
+        var batch: BatchKey?; var scale: Double; var transform: TargetTransform; var topK: Int; var unselected: UnselectedTreatment
     }
 
     private let fileBatch: CosineBatch?
@@ -65,13 +65,13 @@ public final class BatchEngine {
         let batch = currentBatch(state.batch)
         let key = fileBatch == nil ? batchKey : nil
         let rule = Self.rule(for: state, classCount: batch.classCount)
-        let rk = RuleKey(batch: key, scale: rule.scale, margin: rule.margin, topK: rule.topK, unselected: rule.unselected)
+        let rk = RuleKey(batch: key, scale: rule.scale, transform: rule.transform, topK: rule.topK, unselected: rule.unselected)
         if let snapshotCache, rk == ruleKey { return snapshotCache }
 
         let cache = scaleCache(for: rule.scale, margin: rule.margin, batch: batch)
         let ranks = rankCounts.map { $0.counts(for: rule.transform) } == true ? rankCounts! : cache.rankCounts(transform: rule.transform)
         rankCounts = ranks
-        let lk = LMCLKey(batch: key, scale: rule.scale, margin: rule.margin)
+        let lk = LMCLKey(batch: key, scale: rule.scale, transform: rule.transform)
         let lmcl: BatchResult
         if let lmclResult, lk == lmclKey {
             lmcl = lmclResult
@@ -89,7 +89,7 @@ public final class BatchEngine {
     /// The rule of `state` for a batch of `classCount` classes (k clamped to 2…C; C = 1 keeps k = 2).
     public static func rule(for state: ExplorerState, classCount: Int) -> BoundaryRule {
         let k = min(max(2, state.batch.topK), max(2, classCount))
-        return BoundaryRule(scale: state.scale, margin: state.margin, topK: k, unselected: state.batch.unselected)
+        return BoundaryRule(scale: state.scale, transform: state.transform, topK: k, unselected: state.batch.unselected)
     }
 
     private func scaleCache(for scale: Double, margin: Double, batch: CosineBatch) -> BatchScaleCache {

@@ -58,6 +58,14 @@ public enum Action: Hashable, Sendable {
     // The lesson picker.
     case pickerMove(Int)
     case pickerOpen
+    /// The margin family: next loss, ArcFace's next fallback, AdaCos's fixed scale.
+    case cycleMarginType
+    case cycleFallback
+    case applyAdaCosScale
+    /// Compare screen: one more loss, one fewer, the last one replaced by the next.
+    case addComparedLoss
+    case removeComparedLoss
+    case cycleComparedLoss
 
     // Not bound to keys: from the mouse, the prompt, or the terminal.
     case select(Field)

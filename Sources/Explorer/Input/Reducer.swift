@@ -103,7 +103,9 @@ extension ExplorerState {
             }
         case .toggleInputMode: toggleInputMode()
         case .cyclePlot:
-            if screen == .batch {
+            if screen == .compare {
+                comparePlot = ComparePlot(rawValue: (comparePlot.rawValue + 1) % ComparePlot.allCases.count)!
+            } else if screen == .batch {
                 batch.view = BatchView(rawValue: (batch.view.rawValue + 1) % BatchView.allCases.count)!
             } else {
                 cosinePlot = CosinePlot(rawValue: (cosinePlot.rawValue + 1) % CosinePlot.allCases.count)!
@@ -181,6 +183,12 @@ extension ExplorerState {
         case .pageSamplesDown: moveSample(by: max(1, height / 2))
         case .firstSample: moveSample(to: 0)
         case .lastSample: moveSample(to: batch.samples - 1)
+        case .cycleMarginType: cycleMarginType()
+        case .cycleFallback: cycleFallback()
+        case .applyAdaCosScale: applyAdaCosScale()
+        case .addComparedLoss: addComparedLoss()
+        case .removeComparedLoss: removeComparedLoss()
+        case .cycleComparedLoss: cycleComparedLoss()
         case .select(let f):
             if fields(on: screen).contains(f) { focus[screen] = f }
         case .setValue(let f, let v):
@@ -437,7 +445,7 @@ extension ExplorerState {
     private func newClassField(_ j: Int) -> Field {
         switch screen {
         case .softmax: return .logit(j)
-        case .cosine: return .cosine(j)
+        case .cosine, .compare: return .cosine(j)
         case .geometry: return .weightDirection(j)
         case .batch: return .scale
         }
@@ -486,8 +494,11 @@ extension ExplorerState {
             featureDirectionSteps = fresh.featureDirectionSteps
             target = fresh.target
         }
-        scaleSteps = preset.scaleSteps
+        if let s = preset.scaleSteps { scaleSteps = s }
         marginSteps = preset.marginSteps
-        message = strings.format(.msgPreset, ["name": preset.name, "s": ValueGrid.scale.format(scaleSteps), "m": ValueGrid.margin.format(marginSteps)])
+        marginType = preset.marginType
+        fallback = preset.fallback
+        for (id, steps) in preset.values { self[id] = steps }
+        message = strings.format(.msgPreset, ["name": preset.name, "summary": preset.summary, "source": preset.source])
     }
 }

@@ -51,7 +51,7 @@ public enum LessonQuantities {
         Quantity(name: "loss", meaning: "the loss the screen shows (batch: BD-LMCL batch loss)", widest: 9) { i in
             switch i.state.screen {
             case .softmax: return f4(i.evaluation.softmax.loss)
-            case .cosine: return f4(i.evaluation.lmcl.loss)
+            case .cosine, .compare: return f4(i.evaluation.margined.loss)
             case .geometry: return f4(i.evaluation.geometry.cosineResult.loss)
             case .batch: return i.batch.map { f4($0.bdlmcl.loss) }
             }
@@ -172,7 +172,7 @@ public enum LessonQuantities {
     private static func probabilities(_ i: Inputs) -> [Double]? {
         switch i.state.screen {
         case .softmax: return i.evaluation.softmax.probabilities
-        case .cosine: return i.evaluation.lmcl.probabilities
+        case .cosine, .compare: return i.evaluation.margined.probabilities
         case .geometry: return i.evaluation.geometry.cosineResult.probabilities
         case .batch: return nil
         }
@@ -181,7 +181,7 @@ public enum LessonQuantities {
     private static func cosines(_ i: Inputs) -> [Double]? {
         switch i.state.screen {
         case .geometry: return i.evaluation.geometry.cosineResult.cosines
-        case .softmax, .cosine, .batch: return i.state.cosines
+        case .softmax, .cosine, .batch, .compare: return i.state.cosines
         }
     }
 

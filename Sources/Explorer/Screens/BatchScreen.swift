@@ -68,7 +68,9 @@ enum BatchScreen {
             canvas.draw(Line(text, style: isFocused ? style.bolded : style), in: valueArea, alignment: .right, ellipsis: g.ellipsis)
             if let field { context.hits.add(r, .field(field)) }
         }
-        for setting in Settings.singleValues {
+        // The margin the selection ranks with, named when it is not the default CosFace (M changes it).
+        if state.marginType != .cosFace { value(nil, "f", state.marginName) }
+        for setting in state.marginSettings {
             guard let r = row() else { break }
             ScreenParts.slider(setting, state: state, in: r, labelWidth: labelWidth, valueWidth: 6, on: &canvas, context: &context)
         }

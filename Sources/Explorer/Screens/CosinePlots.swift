@@ -10,9 +10,9 @@ enum CosinePlots {
     /// Sample points across 0°…180°, enough for the braille grid of any screen.
     static let samples = 181
 
-    /// The margined transform the plots show (CosFace with the state's m).
+    /// The margined transform the plots show: the chosen margin (`ExplorerState.transform`).
     static func transform(_ state: ExplorerState) -> TargetTransform {
-        .additiveCosine(margin: state.margin)
+        state.transform
     }
 
     /// The plot; `compact` drops the y-axis title (the panel's title names the axis) to give the data a row.
@@ -37,7 +37,7 @@ enum CosinePlots {
         let lmcl = TargetCurve(scale: s, transform: transform(state), cosines: cosines, target: y)
         let plain = PlotSeries(ScreenParts.spell("s·cos θ", context.glyphs), points: xs.map { ($0, normFace.logit(degrees: $0)) },
                                shape: .dot, style: Theme.normFace, lineStyle: .solid)
-        let margined = PlotSeries(ScreenParts.spell("s·(cos θ − m)", context.glyphs), points: xs.map { ($0, lmcl.logit(degrees: $0)) },
+        let margined = PlotSeries(ScreenParts.spell(state.marginType.formula, context.glyphs), points: xs.map { ($0, lmcl.logit(degrees: $0)) },
                                   shape: .cross, style: Theme.lmcl, lineStyle: .dashed)
         var references: [ReferenceLine] = []
         var markers = [VerticalMarker(x: Angle.degrees(ofCosine: cosines[y]), label: "\(th)y", style: Theme.target)]
@@ -73,7 +73,7 @@ enum CosinePlots {
         return LinePlot(
             axes: axes,
             series: [PlotSeries("NormFace", points: plain, shape: .dot, style: Theme.normFace, lineStyle: .solid),
-                     PlotSeries("LMCL", points: margined, shape: .cross, style: Theme.lmcl, lineStyle: .dashed)],
+                     PlotSeries(state.marginType == .cosFace ? "LMCL" : state.marginType.title, points: margined, shape: .cross, style: Theme.lmcl, lineStyle: .dashed)],
             references: [ReferenceLine(y: 0.5, label: "0.5", style: Theme.dim)],
             markers: [VerticalMarker(x: current, label: "\(th)y", style: Theme.target)],
             glyphs: context.glyphs)

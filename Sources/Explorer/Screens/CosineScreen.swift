@@ -11,7 +11,8 @@ import TerminalUI
 enum CosineScreen {
     static func render(in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
         let state = context.state
-        let (top, rest) = area.splitTop(5)
+        // s and up to three parameters, then the bound line: 5 rows for CosFace, 6 for the combined margin.
+        let (top, rest) = area.splitTop(max(5, state.marginSettings.count + 2))
         let (table, bottom) = rest.splitTop(min(rest.height, state.classCount + 3))
         drawSettings(in: top, on: &canvas, context: &context)
         drawClasses(in: table, on: &canvas, context: &context)
@@ -24,13 +25,17 @@ enum CosineScreen {
         let state = context.state, g = context.glyphs, e = context.evaluation
         let cols = area.columns([0.5, 0.5], gap: 0)
         let focused = state.focusedField
-        let left = ScreenParts.panel(context.strings[.panelCosineControls], id: .cosineControls, in: cols[0], on: &canvas, context: context,
-                                     focused: focused == .scale || focused == .margin)
-        for (i, setting) in Settings.singleValues.enumerated() where i < left.height {
+        let settings = state.marginSettings
+        let isValue = { if case .value = focused { return true } else { return false } }()
+        let title = state.marginType == .cosFace ? context.strings[.panelCosineControls]
+            : context.strings.format(.cosineMarginPanel, ["name": state.marginName])
+        let left = ScreenParts.panel(title, id: .cosineControls, in: cols[0], on: &canvas, context: context, focused: isValue)
+        let labelWidth = settings.map { ColumnWidth.of($0.symbol) }.max() ?? 1
+        for (i, setting) in settings.enumerated() where i < left.height {
             let row = Rect(x: left.x, y: left.y + i, width: left.width, height: 1)
-            ScreenParts.slider(setting, state: state, in: row, labelWidth: 1, valueWidth: 7, on: &canvas, context: &context)
+            ScreenParts.slider(setting, state: state, in: row, labelWidth: labelWidth, valueWidth: 7, on: &canvas, context: &context)
         }
-        if left.height >= 3 {
+        if state.marginType == .cosFace && left.height >= 3 {
             let c = state.classCount
             let bound = CosFaceBounds.maximumMarginHighDimensional(classes: c)
             let planar = CosFaceBounds.maximumMarginPlanar(classes: c)
@@ -44,14 +49,31 @@ enum CosineScreen {
         let lines = [
             Line([Span("NormFace ", Theme.normFace), Span("L = "), Span(context.masked("loss_nf", n4(e.normFace.loss)), Theme.label),
                   Span("  p_y = \(context.masked("p_y_nf", n4(e.normFace.probabilities[y])))")]),
-            Line([Span("LMCL     ", Theme.lmcl), Span("L = "), Span(context.masked(anyOf: ["loss", "loss_lmcl"], n4(e.lmcl.loss)), Theme.label),
-                  Span("  p_y = \(context.masked(anyOf: ["p_y", "p_y_lmcl"], n4(e.lmcl.probabilities[y])))")]),
-            Line(ScreenParts.spell(context.strings.format(.boundScaleShort, [
-                "p": "0.99",
-                "bound": ScreenParts.number(CosFaceBounds.minimumScale(classes: state.classCount, targetProbability: 0.99), 2, glyphs: g),
-            ]), g), style: Theme.dim),
+            Line([Span(pad(marginLabel(state), 8) + " ", Theme.lmcl), Span("L = "),
+                  Span(context.masked(anyOf: ["loss", "loss_lmcl"], n4(e.margined.loss)), Theme.label),
+                  Span("  p_y = \(context.masked(anyOf: ["p_y", "p_y_lmcl"], n4(e.margined.probabilities[y])))")]),
+            Line(ScreenParts.spell(scaleAdvice(state, strings: context.strings, glyphs: g), g), style: Theme.dim),
         ]
         ScreenParts.lines(lines, in: right.inset(left: 1), on: &canvas, glyphs: g)
+    }
+
+    /// The formula panel's title: the chosen margin's name.
+    static func formulaTitle(_ context: FrameContext) -> String {
+        context.strings.format(.cosineFormulaTitle, ["name": marginLabel(context.state)])
+    }
+
+    /// The NormFace bound on s for p_y = 0.99 (CosFace Eq. 6) with AdaCos's fixed scale beside it (A applies it).
+    static func scaleAdvice(_ state: ExplorerState, strings: Strings, glyphs g: GlyphSet) -> String {
+        let bound = ScreenParts.number(CosFaceBounds.minimumScale(classes: state.classCount, targetProbability: 0.99), 2, glyphs: g)
+        guard let adacos = AdaCosScale.fixedScale(classes: state.classCount) else {
+            return strings.format(.boundScaleShort, ["p": "0.99", "bound": bound])
+        }
+        return strings.format(.boundScaleAdaCos, ["p": "0.99", "bound": bound, "adacos": ScreenParts.number(adacos, 2, glyphs: g)])
+    }
+
+    /// `text` padded with spaces to `width` columns.
+    static func pad(_ text: String, _ width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - ColumnWidth.of(text)))
     }
 
     // MARK: - Per-class table
@@ -69,14 +91,14 @@ enum CosineScreen {
         let fractions = wide ? [0.26, 0.07, 0.16, 0.16, 0.175, 0.175] : [0.31, 0.16, 0.16, 0.185, 0.185]
         let cols = inner.columns(fractions, gap: 2)
         let headers = (angleMode ? [strings[.cosineHeadAngle]] : ["  j  cos θ_j"]) + (wide ? [angleMode ? "cos θ" : strings[.cosineHeadDegrees]] : [])
-            + ["p NormFace", "p LMCL", wide ? "∂L/∂cos NormFace" : "∂L/∂cos NF", "∂L/∂cos LMCL"]
+            + ["p NormFace", "p " + marginLabel(state), wide ? "∂L/∂cos NormFace" : "∂L/∂cos NF", "∂L/∂cos " + marginLabel(state)]
         for (i, h) in headers.enumerated() {
             canvas.draw(Line(ScreenParts.spell(h, g), style: Theme.label), in: Rect(x: cols[i].x, y: inner.y, width: cols[i].width, height: 1), ellipsis: g.ellipsis)
         }
         let rows = inner.inset(top: 1)
         let grid = state.inputGrid
         let range: ClosedRange<Double> = angleMode ? 0...180 : -1...1
-        let limit = max(1e-12, (e.normFace.gradient + e.lmcl.gradient).map(abs).max() ?? 1)
+        let limit = max(1e-12, (e.normFace.gradient + e.margined.gradient).filter(\.isFinite).map(abs).max() ?? 1)
         let first = wide ? 2 : 1
         let h = min(rows.height, state.classCount)
         for j in 0..<h {
@@ -90,7 +112,7 @@ enum CosineScreen {
             context.hits.add(Rect(x: inner.x, y: y, width: inner.width, height: 1), .field(.cosine(j)))
             context.hits.add(slider.track(in: rowRect), .slider(.cosine(j), low: range.lowerBound, high: range.upperBound))
             if wide {
-                let other = angleMode ? ScreenParts.number(e.lmcl.cosines[j], 3, glyphs: g) : ScreenParts.number(state.angles[j], 1, glyphs: g)
+                let other = angleMode ? ScreenParts.number(e.margined.cosines[j], 3, glyphs: g) : ScreenParts.number(state.angles[j], 1, glyphs: g)
                 canvas.draw(Line(other), in: Rect(x: cols[1].x, y: y, width: cols[1].width, height: 1), alignment: .right)
             }
         }
@@ -104,18 +126,20 @@ enum CosineScreen {
             }
         }
         func gradients(_ d: [Double], hiding names: [String]) -> [(Double, String, Style)] {
+            // An unbounded ∂L/∂cos θ_y (ArcFace's cone point) reads "∞", never inf; its bar is full length.
             d.enumerated().map { j, v in
-                hidden(j, names) ? (0, context.masked(anyOf: names, ScreenParts.number(v, 2, sign: true, glyphs: g)), .plain)
-                    : (v, ScreenParts.number(v, 2, sign: true, glyphs: g), v < 0 ? Theme.negative : Theme.positive)
+                if hidden(j, names) { return (0, context.masked(anyOf: names, ScreenParts.number(v, 2, sign: true, glyphs: g)), .plain) }
+                let text = v.isFinite ? ScreenParts.number(v, 2, sign: true, glyphs: g) : (g.isUnicode ? (v < 0 ? "−∞" : "∞") : "unbounded")
+                return (v.isFinite ? v : (v < 0 ? -limit : limit), text, v < 0 ? Theme.negative : Theme.positive)
             }
         }
         func column(_ i: Int) -> Rect { Rect(x: cols[i].x, y: rows.y, width: cols[i].width, height: h) }
         ScreenParts.numberedBars(probabilities(e.normFace.probabilities, Theme.normFace.foreground, hiding: ["p_y_nf"]), limit: 1, signed: false,
                                  in: column(first), on: &canvas, glyphs: g)
-        ScreenParts.numberedBars(probabilities(e.lmcl.probabilities, Theme.lmcl.foreground, hiding: ["p_y", "p_y_lmcl"]), limit: 1, signed: false,
+        ScreenParts.numberedBars(probabilities(e.margined.probabilities, Theme.lmcl.foreground, hiding: ["p_y", "p_y_lmcl"]), limit: 1, signed: false,
                                  in: column(first + 1), on: &canvas, glyphs: g)
         ScreenParts.numberedBars(gradients(e.normFace.gradient, hiding: ["dcos_y_nf"]), limit: limit, signed: true, in: column(first + 2), on: &canvas, glyphs: g)
-        ScreenParts.numberedBars(gradients(e.lmcl.gradient, hiding: ["dcos_y"]), limit: limit, signed: true, in: column(first + 3), on: &canvas, glyphs: g)
+        ScreenParts.numberedBars(gradients(e.margined.gradient, hiding: ["dcos_y"]), limit: limit, signed: true, in: column(first + 3), on: &canvas, glyphs: g)
     }
 
     // MARK: - Plots and formulas
@@ -129,7 +153,7 @@ enum CosineScreen {
             plotPanel(.targetLogit, in: u[0], on: &canvas, context: context)
             plotPanel(.targetProbability, in: u[1], on: &canvas, context: context)
             plotPanel(.decisionPlane, in: l[0], on: &canvas, context: context)
-            let f = ScreenParts.panel(context.strings[.panelCosineFormulas], id: .cosineFormulas, in: l[1], on: &canvas, context: context)
+            let f = ScreenParts.panel(formulaTitle(context), id: .cosineFormulas, in: l[1], on: &canvas, context: context)
             ScreenParts.lines(formulaLines(context), in: f, on: &canvas, glyphs: g)
             return
         }
@@ -137,7 +161,7 @@ enum CosineScreen {
         let (plotArea, formulaArea) = (Rect(x: area.x, y: area.y, width: area.width - formulaWidth, height: area.height),
                                        Rect(x: area.maxX - formulaWidth, y: area.y, width: formulaWidth, height: area.height))
         plotPanel(context.state.cosinePlot, in: plotArea, on: &canvas, context: context, cycling: true)
-        let f = ScreenParts.panel(context.strings[.panelCosineFormulas], id: .cosineFormulas, in: formulaArea, on: &canvas, context: context)
+        let f = ScreenParts.panel(formulaTitle(context), id: .cosineFormulas, in: formulaArea, on: &canvas, context: context)
         ScreenParts.lines(formulaLines(context), in: f, on: &canvas, glyphs: g)
     }
 
@@ -155,30 +179,74 @@ enum CosineScreen {
         CosinePlots.plot(which, context: context, compact: inner.height < 12).render(in: inner, on: &canvas)
     }
 
-    /// The LMCL computation for the current sample, step by step, in lines of at most ~32 columns.
+    /// The chosen margin's computation for the current sample, step by step, in lines of at most ~32 columns.
+    ///
+    /// Every margin writes f(cos θ_y) with its numbers; ∂L/∂cos θ_y says "∞" at a cone point
+    /// (ArcFace at cos θ_y = 1), where ∂L/∂θ_y, shown beside it, stays finite.
     static func formulaLines(_ context: FrameContext) -> [Line] {
-        let state = context.state, g = context.glyphs, r = context.evaluation.lmcl
+        let state = context.state, g = context.glyphs, r = context.evaluation.margined
         let y = state.target
         let s = StateString.trim(ValueGrid.scale.format(state.scaleSteps))
-        let m = ValueGrid.margin.format(state.marginSteps)
         let n3 = { (v: Double) in ScreenParts.number(v, 3, glyphs: g) }
         let sp = { (t: String) in ScreenParts.spell(t, g) }
-        var lines = [
-            Line(sp("z_y = s·(cos θ_y − m)")),
-            Line(sp("z_\(y) = \(s)·(\(n3(r.cosines[y])) − \(m)) = \(n3(r.logits[y]))")),
-        ]
+        var lines = targetLines(state, r, s: s, glyphs: g).map { Line(sp($0)) }
         if let rival = DecisionBoundary.strongestRival(cosines: r.cosines, target: y) {
             lines.append(Line(sp("z_\(rival.index) = \(s)·\(n3(rival.cosine)) = \(n3(r.logits[rival.index])) \(context.strings[.cosineRivalTag])")))
         }
         let lse = r.loss + r.logits[y]
         lines.append(Line([Span(sp("L = LSE(z) − z_y = ")), Span(context.masked("loss", n3(r.loss)), Theme.label)]))
         lines.append(Line(sp("  = \(context.masked("loss", n3(lse))) − \(n3(r.logits[y]))")))
-        lines.append(Line(sp("∂L/∂cos θ_j = s·(p_j − 1[j=y])")))
-        lines.append(Line(sp("∂L/∂cos θ_\(y) = \(context.masked("dcos_y", ScreenParts.number(r.gradient[y], 3, glyphs: g)))")))
+        if state.marginType == .cosFace || state.marginType == .normFace {
+            lines.append(Line(sp("∂L/∂cos θ_j = s·(p_j − 1[j=y])")))
+        } else {
+            lines.append(Line(sp("∂L/∂cos θ_y = s·(p_y − 1)·f′(cos θ_y)")))
+        }
+        if let d = r.targetCosineGradient {
+            lines.append(Line(sp("∂L/∂cos θ_\(y) = \(context.masked("dcos_y", n3(d)))")))
+            lines.append(Line(sp(context.strings.format(.cosineAngleGradient, ["y": "\(y)", "value": n3(r.angleGradient[y])]))))
+        } else {
+            lines.append(Line(sp(context.strings.format(.cosineConeGradient, ["y": "\(y)"])), style: Theme.warning))
+            lines.append(Line(sp(context.strings.format(.cosineAngleGradientFinite, ["y": "\(y)", "value": n3(r.angleGradient[y])]))))
+        }
         lines.append(Line(sp(context.strings.format(.cosineNormFaceNote, ["loss": context.masked("loss_nf", n3(context.evaluation.normFace.loss))])),
                           style: Theme.dim))
         return lines
     }
+
+    /// The target logit's formula and its value with the numbers substituted, for the chosen margin.
+    static func targetLines(_ state: ExplorerState, _ r: CosineLossResult, s: String, glyphs g: GlyphSet) -> [String] {
+        let y = state.target, c = r.cosines[y]
+        let n3 = { (v: Double) in ScreenParts.number(v, 3, glyphs: g) }
+        let m = ValueGrid.margin.format(state.marginSteps)
+        let theta = n3(Angle.radians(ofCosine: c))
+        let z = n3(r.logits[y])
+        func v(_ setting: Setting) -> String { StateString.trim(setting.grid.format(state[setting.id])) }
+        switch state.marginType {
+        case .normFace:
+            return ["z_y = s·cos θ_y", "z_\(y) = \(s)·\(n3(c)) = \(z)"]
+        case .cosFace:
+            return ["z_y = s·(cos θ_y − m)", "z_\(y) = \(s)·(\(n3(c)) − \(m)) = \(z)"]
+        case .arcFace:
+            let point = state.transform.point(at: c)
+            let branch = state.transform.switchCosine.map { c > $0 } ?? true
+            return ["z_y = s·cos(θ_y + m), \(state.fallback.rawValue)",
+                    branch ? "z_\(y) = \(s)·cos(\(theta) + \(m)) = \(z)"
+                           : "z_\(y) = \(s)·\(n3(point.value)) = \(z) (fallback)"]
+        case .sphereFace:
+            return ["z_y = s·(λc + ψ(θ_y))/(1 + λ)",
+                    "m = \(v(Settings.sphereMargin)), λ = \(v(Settings.lambda)), θ_\(y) = \(theta)",
+                    "z_\(y) = \(s)·\(n3(state.transform.value(c))) = \(z)"]
+        case .combined:
+            return ["z_y = s·(cos(m₁θ_y + m₂) − m₃)",
+                    "z_\(y) = \(s)·(cos(\(v(Settings.angleFactor))·\(theta) + \(v(Settings.angleMargin))) − \(v(Settings.cosineMargin)))",
+                    "    = \(z)"]
+        }
+    }
+}
+
+/// The chosen margin's short name in the class table's headers: "LMCL" for CosFace.
+private func marginLabel(_ state: ExplorerState) -> String {
+    state.marginType == .cosFace ? "LMCL" : state.marginType.title
 }
 
 /// Whether the class table has room for its wide layout (a θ/cos column and full headers).

@@ -60,7 +60,8 @@ enum GeometryScreen {
             PlotSeries("", points: (0...360).map { point(Double($0)) }, shape: .dot, style: Theme.dim),
             PlotSeries(context.strings[.geometryYWins], points: arc(radius: softmaxArcRadius) { wins($0, .identity) },
                        shape: .dot, style: Theme.normFace, lineStyle: .solid),
-            PlotSeries(context.strings[.geometryYWinsMargin], points: arc(radius: marginArcRadius) { wins($0, CosinePlots.transform(state)) },
+            PlotSeries(state.marginType == .cosFace ? context.strings[.geometryYWinsMargin] : context.strings.format(.geometryYWinsNamed, ["name": state.marginType.title]),
+                       points: arc(radius: marginArcRadius) { wins($0, CosinePlots.transform(state)) },
                        shape: .cross, style: Theme.lmcl, lineStyle: .dashed),
         ]
         for (j, phi) in phis.enumerated() {
@@ -99,7 +100,7 @@ enum GeometryScreen {
         guard inner.height >= 1 else { return }
         func pad(_ t: String, _ w: Int) -> String { t.leftPadded(to: w) }
         canvas.put("  j", x: inner.x, y: inner.y, style: Theme.label, clip: inner)
-        canvas.put(ScreenParts.spell(pad("φ_j", 6) + pad("cos θ", 7) + pad("p NF", 7) + pad("p LMCL", 7), g),
+        canvas.put(ScreenParts.spell(pad("φ_j", 6) + pad("cos θ", 7) + pad("p NF", 7) + pad(state.marginType == .cosFace ? "p LMCL" : "p " + String(state.marginType.title.prefix(4)), 7), g),
                    x: inner.x + 7, y: inner.y, style: Theme.label, clip: inner)
         let cosines = e.geometry.cosineResult.cosines
         let n3 = { (v: Double) in ScreenParts.number(v, 3, glyphs: g) }
@@ -112,7 +113,7 @@ enum GeometryScreen {
                 + pad(j == state.target ? context.masked("p_y", n3(e.geometry.cosineResult.probabilities[j])) : n3(e.geometry.cosineResult.probabilities[j]), 7)
             rows.append((.weightDirection(j), ScreenParts.classLabel(j, target: state.target), text, j == state.target ? Theme.target : .plain))
         }
-        rows += Settings.singleValues.map { (.value($0.id), $0.symbol, pad($0.grid.format(state[$0.id]), 6), .plain) }
+        rows += state.marginSettings.map { (.value($0.id), $0.symbol, pad($0.grid.format(state[$0.id]), 6), .plain) }
         for (i, row) in rows.enumerated() {
             let y = inner.y + 1 + i
             guard y < inner.maxY else { break }
@@ -138,7 +139,8 @@ enum GeometryScreen {
         let sp = { (t: String) in ScreenParts.spell(t, g) }
         return [
             Line([Span("L: "), Span("NormFace ", Theme.normFace), Span(context.masked("loss_geo_nf", n(e.geometryNormFace.loss)), Theme.label),
-                  Span("  "), Span("LMCL ", Theme.lmcl), Span(context.masked("loss", n(r.cosineResult.loss)), Theme.label)]),
+                  Span("  "), Span(context.state.marginType == .cosFace ? "LMCL " : context.state.marginType.title + " ", Theme.lmcl),
+                  Span(context.masked("loss", n(r.cosineResult.loss)), Theme.label)]),
             Line(sp("G_j = ∂L/∂cos θ_j = s·(p_j − 1[j=y])")),
             Line(sp("∂L/∂x = (Σ_j G_j Ŵ_j")),
             Line(sp("        − (Σ_j G_j cos θ_j) x̂) / ‖x‖")),

@@ -18,7 +18,7 @@ enum ScreenParts {
                        on canvas: inout Canvas, context: inout FrameContext) {
         let field = Field.value(setting.id), steps = state[setting.id]
         let text = setting.grid.format(steps), range = setting.sliderSpan
-        let slider = Slider(setting.symbol, value: setting.grid.value(steps), range: range, valueText: text,
+        let slider = Slider(spell(setting.symbol, context.glyphs), value: setting.grid.value(steps), range: range, valueText: text,
                             highlighted: state.focusedField == field, labelWidth: labelWidth,
                             valueWidth: max(valueWidth, ColumnWidth.of(text)), glyphs: context.glyphs)
         slider.render(in: row, on: &canvas)
@@ -48,6 +48,7 @@ enum ScreenParts {
         ("°", " deg"), ("‖", "|"), ("…", "..."), ("×", "x"), ("ŷ", "y^"), ("★", "*"), ("φ", "phi"), ("Ŵ", "W^"),
         ("x\u{302}", "x^"), ("▲", "^"), ("◆", "@"), ("Δ", "delta"), ("±", "+-"), ("↑", "Up"), ("↓", "Down"),
         ("←", "Left"), ("–", "-"), ("—", "--"), ("∇", "grad"), ("ℓ", "l"), ("≠", "!="),
+        ("λ", "lambda"), ("₁", "1"), ("₂", "2"), ("₃", "3"), ("′", "'"), ("ψ", "psi"), ("∞", "unbounded"),
     ]
 
     /// `text` as the glyph set can show it: unchanged for Unicode, symbols spelled out for ASCII.

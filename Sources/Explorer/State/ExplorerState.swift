@@ -25,6 +25,14 @@ public struct ExplorerState: Hashable, Sendable {
     public var inputMode: CosineInputMode = .cosine
     /// The single values of the settings table (s, m, …) in grid steps, by row; every row has an entry.
     public var values: [Setting.ID: Int] = Dictionary(uniqueKeysWithValues: Settings.singleValues.map { ($0.id, $0.defaultSteps) })
+    /// The loss of the margin family the cosine, geometry and batch screens apply (`transform`).
+    public var marginType: MarginType = .cosFace
+    /// ArcFace's fallback where cos(θ + m) stops being monotone; sinmm as insightface and SpeechBrain.
+    public var fallback: ArcFaceFallback = .sinmm
+    /// The losses the compare screen shows side by side (2 to 4, distinct, in this order).
+    public var compared: [MarginType] = [.normFace, .cosFace, .arcFace, .sphereFace]
+    /// Which plot the compare screen shows when only one fits.
+    public var comparePlot: ComparePlot = .logitAgainstAngle
     /// Geometry: direction of the feature x, in `ValueGrid.direction` steps.
     public var featureDirectionSteps: Int = 300
     /// Geometry: directions of the class weights W_j.
@@ -155,11 +163,13 @@ public struct ExplorerState: Hashable, Sendable {
             return [.featureDirection] + (0..<classCount).map { .weightDirection($0) } + singleValues
         case .batch:
             return singleValues + [.topK, .unselectedRule, .batchSamples, .batchClasses, .batchSpread, .batchSeed]
+        case .compare:
+            return comparedSettings.map { .value($0.id) } + (0..<classCount).map { .cosine($0) }
         }
     }
 
-    /// The settings table's single values as fields, in table order.
-    private var singleValues: [Field] { Settings.singleValues.map { .value($0.id) } }
+    /// The settings table's values the chosen margin reads, as fields, in table order.
+    private var singleValues: [Field] { marginSettings.map { .value($0.id) } }
 
     /// The focused field of the current screen (the first one when none is set or it no longer exists).
     public var focusedField: Field {

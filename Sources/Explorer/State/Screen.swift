@@ -1,13 +1,14 @@
 /// The explorer's screens, in Tab order.
 public enum Screen: Int, CaseIterable, Hashable, Sendable {
-    case softmax, cosine, geometry, batch
+    case softmax, cosine, geometry, batch, compare
 
     public var title: String {
         switch self {
         case .softmax: return "Softmax"
         case .cosine: return "Cosine margin"
         case .geometry: return "Geometry"
-        case .batch: return "BD-LMCL batch"
+        case .batch: return "Batch"
+        case .compare: return "Compare"
         }
     }
 
@@ -18,6 +19,7 @@ public enum Screen: Int, CaseIterable, Hashable, Sendable {
         case .cosine: return "cosine"
         case .geometry: return "geometry"
         case .batch: return "batch"
+        case .compare: return "compare"
         }
     }
 
@@ -44,6 +46,20 @@ public enum CosinePlot: Int, CaseIterable, Hashable, Sendable {
         case .targetLogit: return "target logit vs θ_y"
         case .targetProbability: return "target probability vs θ_y"
         case .decisionPlane: return "decision boundary in (θ_y, θ_rival)"
+        }
+    }
+}
+
+/// Which plot the compare screen shows when there is room for only one.
+public enum ComparePlot: Int, CaseIterable, Hashable, Sendable {
+    case logitAgainstAngle, logitAgainstCosine, decisionPlane
+
+    /// The plot's title in the string table.
+    public var titleKey: StringKey {
+        switch self {
+        case .logitAgainstAngle: return .comparePlotAngle
+        case .logitAgainstCosine: return .comparePlotCosine
+        case .decisionPlane: return .comparePlotPlane
         }
     }
 }

@@ -2,6 +2,7 @@ extension Setting {
     /// What a row describes; the key of `ExplorerState.values` for single values.
     public enum ID: String, CaseIterable, Hashable, Sendable {
         case scale, margin, cosine, angle, logit, direction, spread, topK, samples, classes, seed
+        case sphereMargin, lambda, angleFactor, angleMargin, cosineMargin
     }
 }
 
@@ -21,7 +22,7 @@ public enum Settings {
         .margin, name: "margin", symbol: "m",
         grid: ValueGrid(denominator: 100, minimum: 0, maximum: 200, fine: 1, coarse: 5, decimals: 2),
         defaultSteps: 35, stateKey: "m", option: "margin",
-        help: "The margin m of cosface and bdlmcl,", sliderSpan: 0...1)
+        help: "The margin m of cosface, arcface (radians) and bdlmcl,", sliderSpan: 0...1)
     public static let cosine = Setting(
         .cosine, name: "cos θ", symbol: "cos θ",
         grid: ValueGrid(denominator: 1000, minimum: -1000, maximum: 1000, fine: 10, coarse: 100, decimals: 3),
@@ -69,11 +70,45 @@ public enum Settings {
         defaultSteps: 1, stateKey: "seed", option: "seed",
         help: "Synthetic batch: the random seed,")
 
+    /// SphereFace's integer m (the official layer takes 1 to 4; m = 1 is NormFace).
+    public static let sphereMargin = Setting(
+        .sphereMargin, name: "SphereFace m", symbol: "m_SF",
+        grid: ValueGrid(denominator: 1, minimum: 1, maximum: 10, fine: 1, coarse: 1, decimals: 0),
+        defaultSteps: 4, stateKey: "sm", option: nil,
+        help: "SphereFace's integer margin m,", sliderSpan: 1...10)
+    /// SphereFace's annealing weight: the official code goes down from 1000 to 5.
+    public static let lambda = Setting(
+        .lambda, name: "lambda", symbol: "λ",
+        grid: ValueGrid(denominator: 10, minimum: 0, maximum: 10_000, fine: 10, coarse: 100, decimals: 1),
+        defaultSteps: 50, stateKey: "lambda", option: "lambda",
+        help: "SphereFace's annealing weight λ in (λ cos θ + ψ(θ))/(1 + λ),", sliderSpan: 0...20)
+    /// The combined margin's angle factor m₁ (ArcFace's table: 1 and 0.9).
+    public static let angleFactor = Setting(
+        .angleFactor, name: "angle factor", symbol: "m₁",
+        grid: ValueGrid(denominator: 100, minimum: 1, maximum: 300, fine: 5, coarse: 25, decimals: 2),
+        defaultSteps: 100, stateKey: "m1", option: "m1",
+        help: "The combined margin's angle factor m₁ in cos(m₁θ + m₂) − m₃,", sliderSpan: 0.5...1.5)
+    /// The combined margin's additive angle m₂, in radians.
+    public static let angleMargin = Setting(
+        .angleMargin, name: "angle margin", symbol: "m₂",
+        grid: ValueGrid(denominator: 100, minimum: 0, maximum: 150, fine: 5, coarse: 10, decimals: 2),
+        defaultSteps: 30, stateKey: "m2", option: "m2",
+        help: "The combined margin's additive angle m₂ (radians) in cos(m₁θ + m₂) − m₃,", sliderSpan: 0...1)
+    /// The combined margin's cosine margin m₃.
+    public static let cosineMargin = Setting(
+        .cosineMargin, name: "cosine margin", symbol: "m₃",
+        grid: ValueGrid(denominator: 100, minimum: 0, maximum: 100, fine: 5, coarse: 10, decimals: 2),
+        defaultSteps: 20, stateKey: "m3", option: "m3",
+        help: "The combined margin's cosine margin m₃ in cos(m₁θ + m₂) − m₃,", sliderSpan: 0...1)
+
     /// Every row, in the order the help lists them.
-    public static let all: [Setting] = [scale, margin, cosine, angle, logit, direction, spread, topK, samples, classes, seed]
+    public static let all: [Setting] = [scale, margin, cosine, angle, logit, direction, spread, topK, samples, classes, seed,
+                                        sphereMargin, lambda, angleFactor, angleMargin, cosineMargin]
 
     /// The single values stored by key in `ExplorerState.values` (the lists and the batch settings have their own storage).
-    public static let singleValues: [Setting] = [scale, margin]
+    ///
+    /// The screens show the ones the chosen margin reads (`ExplorerState.marginSettings`).
+    public static let singleValues: [Setting] = [scale, margin, sphereMargin, lambda, angleFactor, angleMargin, cosineMargin]
 
     /// The row of `id`.
     public static subscript(_ id: Setting.ID) -> Setting {

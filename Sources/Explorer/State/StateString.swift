@@ -13,7 +13,11 @@ public enum StateString {
     public static func encode(_ s: ExplorerState) -> String {
         func list(_ steps: [Int], _ g: ValueGrid) -> String { steps.map { trim(g.format($0)) }.joined(separator: ",") }
         var parts = [prefix, "screen=\(s.screen.key)"]
-        parts += Settings.singleValues.map { "\($0.stateKey)=\(trim($0.grid.format(s[$0.id])))" }
+        // s and m always (strings from before the margin family read the same); the rest only where they apply.
+        let written = [Settings.scale, Settings.margin] + s.marginType.parameters.filter { $0.id != .margin }
+        parts += written.map { "\($0.stateKey)=\(trim($0.grid.format(s[$0.id])))" }
+        if s.marginType != .cosFace { parts.append("loss=\(s.marginType.rawValue)") }
+        if s.marginType == .arcFace { parts.append("fallback=\(s.fallback.rawValue)") }
         parts.append("y=\(s.target)")
         parts.append((s.inputMode == .cosine ? "cos=" : "deg=") + s.inputs.map { input(text: $0, mode: s.inputMode) }.joined(separator: ","))
         parts.append("logits=" + list(s.logitSteps, .logit))
@@ -32,6 +36,8 @@ public enum StateString {
         parts.append("plot=\(s.cosinePlot.rawValue)")
         if s.batch.view != .scatter { parts.append("view=\(s.batch.view.rawValue)") }
         if s.batch.selectedSample != 0 { parts.append("row=\(s.batch.selectedSample)") }
+        if s.compared != ExplorerState().compared { parts.append("compare=" + s.compared.map(\.rawValue).joined(separator: ",")) }
+        if s.comparePlot != .logitAgainstAngle { parts.append("cplot=\(s.comparePlot.rawValue)") }
         return parts.joined(separator: ";")
     }
 
@@ -57,7 +63,7 @@ public enum StateString {
             switch name {
             case "screen":
                 guard let sc = Screen(key: value) else {
-                    throw ParseError(description: "state string: screen '\(value)' is not one of softmax, cosine, geometry, batch")
+                    throw ParseError(description: "state string: screen '\(value)' is not one of \(Screen.allCases.map(\.key).joined(separator: ", "))")
                 }
                 s.screen = sc
             case "y":
@@ -90,6 +96,22 @@ public enum StateString {
                     throw ParseError(description: "state string: view must be 0, 1 or 2; got '\(value)'")
                 }
                 s.batch.view = v
+            case "loss":
+                guard let t = MarginType(rawValue: value) else {
+                    throw ParseError(description: "state string: loss must be one of \(MarginType.names); got '\(value)'")
+                }
+                s.marginType = t
+            case "fallback":
+                guard let f = ArcFaceFallback(rawValue: value) else {
+                    throw ParseError(description: "state string: fallback must be one of \(ArcFaceFallback.names); got '\(value)'")
+                }
+                s.fallback = f
+            case "compare": s.compared = try compared(value)
+            case "cplot":
+                guard let p = Int(value).flatMap(ComparePlot.init(rawValue:)) else {
+                    throw ParseError(description: "state string: cplot must be 0, 1 or 2; got '\(value)'")
+                }
+                s.comparePlot = p
             case "row": s.batch.selectedSample = try integer(value, name, 0...Int.max)
             case "batch":
                 // The explorer reads keys from standard input, and "standard input" is what it writes for `--batch -`.
@@ -99,7 +121,7 @@ public enum StateString {
                 s.batch.file = value.replacingOccurrences(of: "%3B", with: ";")
             default:
                 guard let setting = Settings.singleValues.first(where: { $0.stateKey == name }) else {
-                    let known = ["screen"] + Settings.singleValues.map(\.stateKey) + ["y", "cos", "deg", "logits", "x", "W", "N", "C", "spread", "seed", "k", "rule", "plot", "view", "row", "batch"]
+                    let known = ["screen"] + Settings.singleValues.map(\.stateKey) + ["y", "cos", "deg", "logits", "x", "W", "N", "C", "spread", "seed", "k", "rule", "plot", "view", "row", "batch", "loss", "fallback", "compare", "cplot"]
                     throw ParseError(description: "state string: unknown field '\(name)' (known: \(known.joined(separator: " ")))")
                 }
                 s[setting.id] = try one(value, name, setting.grid)
@@ -168,6 +190,23 @@ public enum StateString {
             let grid: ValueGrid = form == .cosine ? .cosine : .angle
             return ClassInput(steps: try one(number, form == mode ? name : suffix(of: other), grid), mode: form)
         }
+    }
+
+    /// The compare screen's losses: 2 to 4 distinct names of the margin family.
+    private static func compared(_ text: String) throws -> [MarginType] {
+        let names = text.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        var out: [MarginType] = []
+        for name in names {
+            guard let t = MarginType(rawValue: name) else {
+                throw ParseError(description: "state string: compare lists losses from \(MarginType.names); got '\(name)'")
+            }
+            guard !out.contains(t) else { throw ParseError(description: "state string: compare names \(name) twice") }
+            out.append(t)
+        }
+        guard (ExplorerState.comparedRange).contains(out.count) else {
+            throw ParseError(description: "state string: compare takes 2 to 4 losses; got \(out.count)")
+        }
+        return out
     }
 
     private static func one(_ text: String, _ name: String, _ grid: ValueGrid) throws -> Int {

@@ -1,3 +1,5 @@
+import LossMath
+
 /// The part of the state that undo and redo restore: the values, not where you are looking.
 ///
 /// Values, target, classes, input mode, preset, the batch settings and a reset
@@ -14,6 +16,11 @@ public struct UndoableState: Hashable, Sendable {
     var weightDirectionSteps: [Int]
     var batch: BatchSettings
     var presetIndex: Int
+    var marginType: MarginType
+    var fallback: ArcFaceFallback
+    var compared: [MarginType]
+    /// The margin family's other parameters (SphereFace's m and λ, m₁, m₂, m₃).
+    var familyValues: [Setting.ID: Int]
 }
 
 extension ExplorerState {
@@ -27,7 +34,9 @@ extension ExplorerState {
             return UndoableState(target: target, logitSteps: logitSteps, inputs: inputs, inputMode: inputMode,
                                  scaleSteps: scaleSteps, marginSteps: marginSteps,
                                  featureDirectionSteps: featureDirectionSteps,
-                                 weightDirectionSteps: weightDirectionSteps, batch: b, presetIndex: presetIndex)
+                                 weightDirectionSteps: weightDirectionSteps, batch: b, presetIndex: presetIndex,
+                                 marginType: marginType, fallback: fallback, compared: compared,
+                                 familyValues: values.filter { $0.key != .scale && $0.key != .margin })
         }
         set {
             target = newValue.target
@@ -43,6 +52,10 @@ extension ExplorerState {
             batch.view = view
             batch.selectedSample = min(row, max(0, batch.samples - 1))
             presetIndex = newValue.presetIndex
+            marginType = newValue.marginType
+            fallback = newValue.fallback
+            compared = newValue.compared
+            for (id, steps) in newValue.familyValues { values[id] = steps }
         }
     }
 }

@@ -16,6 +16,8 @@ public enum Panel: String, CaseIterable, Hashable, Sendable {
     case batchControls = "batch.controls"
     case batchRegions = "batch.regions"
     case batchView = "batch.view"
+    case compareLosses = "compare.losses"
+    case comparePlot = "compare.plot"
 
     /// The screen the panel is on.
     public var screen: Screen {
@@ -24,6 +26,7 @@ public enum Panel: String, CaseIterable, Hashable, Sendable {
         case .cosineControls, .cosineLoss, .cosineClasses, .cosinePlot, .cosineFormulas: return .cosine
         case .geometryCircle, .geometryDirections, .geometryGradient: return .geometry
         case .batchControls, .batchRegions, .batchView: return .batch
+        case .compareLosses, .comparePlot: return .compare
         }
     }
 
@@ -35,6 +38,7 @@ public enum Panel: String, CaseIterable, Hashable, Sendable {
         case (.cosine, _): return .cosineClasses
         case (.geometry, _): return .geometryDirections
         case (.batch, _): return .batchControls
+        case (.compare, _): return .compareLosses
         }
     }
 

@@ -173,5 +173,25 @@ extension StringTable {
         .explainBatchView: Translation(
             en: "Every sample as a point (target cosine against its rival's), a histogram of gradient sizes, or a table (v changes the view). The diagonal lines are the decision boundary without and with the margin.",
             zh: "每个样本是一个点（目标余弦对比对手余弦），或是梯度大小的直方图，或是表格（按 v 切换）。两条斜线是无间隔与有间隔时的决策边界。"),
+            // MARK: The margin family (compare screen)
+        .panelCompareLosses: Translation(en: "Losses compared", zh: "损失对比"),
+        .panelComparePlot: Translation(en: "Target logits", zh: "目标 logit"),
+        .explainCompareLosses: Translation(
+            en: "One row per loss for the current sample: L, p_y, ∂L/∂cos θ_y, ∂L/∂θ_y and the margin in degrees at θ_y. ∂L/∂cos θ_y is ∞ at ArcFace's cone point cos θ_y = 1; ∂L/∂θ_y stays finite.",
+            zh: "当前样本每种损失一行：L、p_y、∂L/∂cos θ_y、∂L/∂θ_y，以及在 θ_y 处以度计的间隔。ArcFace 在锥点 cos θ_y = 1 处 ∂L/∂cos θ_y 为 ∞，而 ∂L/∂θ_y 仍有限。"),
+        .explainComparePlot: Translation(
+            en: "Each loss's target logit s·f(cos θ_y) against θ_y or cos θ_y, or its decision boundary in the (θ_y, θ_rival) plane; v changes the plot. ArcFace's band has constant width m in θ; SphereFace's wedge widens with θ_y.",
+            zh: "每种损失的目标 logit s·f(cos θ_y) 随 θ_y 或 cos θ_y 的变化，或其在 (θ_y, θ_rival) 平面上的决策边界；按 v 切换。ArcFace 的间隔带在 θ 上宽度恒为 m；SphereFace 的楔形随 θ_y 变宽。"),
+            .compareTableTitle: Translation(en: "Losses on the sample (y = {y})", zh: "样本上的各损失（y = {y}）"),
+        .compareValues: Translation(en: "Values", zh: "数值"),
+        .compareColumnLoss: Translation(en: "loss", zh: "损失"),
+        .compareColumnMargin: Translation(en: "margin", zh: "间隔"),
+        .compareNeverWins: Translation(en: "never wins", zh: "永不获胜"),
+        .compareKeys: Translation(en: "a/x: loss ±, M: swap last", zh: "a/x：增减损失，M：换最后一个"),
+        .compareUnbounded: Translation(en: "∞: f′ unbounded at cos θ_y = 1 (cone point)", zh: "∞：f′ 在 cos θ_y = 1 处无界（锥点）"),
+        .comparePlotAngle: Translation(en: "target logit vs θ_y", zh: "目标 logit 随 θ_y 变化"),
+        .comparePlotCosine: Translation(en: "target logit vs cos θ_y", zh: "目标 logit 随 cos θ_y 变化"),
+        .comparePlotPlane: Translation(en: "decision boundaries in (θ_y, θ_rival)", zh: "(θ_y, θ_rival) 平面上的决策边界"),
+        .comparePlotNext: Translation(en: " (v: next)", zh: "（v：下一个）"),
     ]
 }
