@@ -55,7 +55,8 @@ struct Explore: ParsableCommand {
             try runTerminal { try NcursesBackend.demo(options: options, forceTrap: forceTrap) }
             return
         }
-        let (state, batch) = try Launch.resolve(start)
+        var (state, batch) = try Launch.resolve(start)
+        state.display.theme = display.theme
         try runTerminal {
             let backend = try NcursesBackend.start(options: options)
             defer { backend.stop() }

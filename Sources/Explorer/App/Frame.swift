@@ -19,26 +19,42 @@ public enum Frame {
         var context = FrameContext(state: state, glyphs: glyphs, batch: batch)
         guard state.width >= minimumWidth, state.height >= minimumHeight else {
             drawTooSmall(on: &canvas, state: state)
+            canvas.apply(Palette(state.display.theme))
             return Rendered(canvas: canvas, hits: context.hits)
         }
-        let (top, rest) = canvas.bounds.splitTop(1)
-        let (body, bottom) = rest.splitBottom(2)
-        drawTabs(in: top, on: &canvas, context: &context)
-        switch state.screen {
-        case .softmax: SoftmaxScreen.render(in: body, on: &canvas, context: &context)
-        case .cosine: CosineScreen.render(in: body, on: &canvas, context: &context)
-        case .geometry: GeometryScreen.render(in: body, on: &canvas, context: &context)
-        case .batch: BatchScreen.render(in: body, on: &canvas, context: &context)
+        let display = state.display
+        if display.zoomed || display.presenter, let plot = AppPlot.focused(state) {
+            // The focused plot alone: no tabs, status or hint bar (zoom keeps a title row with the way back).
+            PlotZoom.render(plot, in: canvas.bounds, on: &canvas, context: &context)
+        } else if display.presenter {
+            // A screen without a plot (geometry) keeps its panels, without the chrome.
+            drawScreen(in: canvas.bounds, on: &canvas, context: &context)
+        } else {
+            let (top, rest) = canvas.bounds.splitTop(1)
+            let (body, bottom) = rest.splitBottom(2)
+            drawTabs(in: top, on: &canvas, context: &context)
+            drawScreen(in: body, on: &canvas, context: &context)
+            drawStatus(in: Rect(x: bottom.x, y: bottom.y, width: bottom.width, height: 1), on: &canvas, context: context)
+            drawHints(in: Rect(x: bottom.x, y: bottom.y + 1, width: bottom.width, height: 1), on: &canvas, context: context)
         }
-        drawStatus(in: Rect(x: bottom.x, y: bottom.y, width: bottom.width, height: 1), on: &canvas, context: context)
-        drawHints(in: Rect(x: bottom.x, y: bottom.y + 1, width: bottom.width, height: 1), on: &canvas, context: context)
         switch state.overlay {
         case .none: break
         case .help: HelpOverlay.render(in: canvas.bounds, on: &canvas, context: &context)
         case .entry(let field, let text): EntryOverlay.render(field: field, text: text, in: canvas.bounds, on: &canvas, context: context)
         case .stateString: EntryOverlay.renderStateString(in: canvas.bounds, on: &canvas, context: context)
         }
+        // Themes restyle the finished frame by role, so no view needs to know the theme.
+        canvas.apply(Palette(display.theme))
         return Rendered(canvas: canvas, hits: context.hits)
+    }
+
+    static func drawScreen(in body: Rect, on canvas: inout Canvas, context: inout FrameContext) {
+        switch context.state.screen {
+        case .softmax: SoftmaxScreen.render(in: body, on: &canvas, context: &context)
+        case .cosine: CosineScreen.render(in: body, on: &canvas, context: &context)
+        case .geometry: GeometryScreen.render(in: body, on: &canvas, context: &context)
+        case .batch: BatchScreen.render(in: body, on: &canvas, context: &context)
+        }
     }
 
     static func drawTooSmall(on canvas: inout Canvas, state: ExplorerState) {

@@ -12,7 +12,9 @@ enum CosineScreen {
     static func render(in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
         let state = context.state
         let (top, rest) = area.splitTop(5)
-        let (table, bottom) = rest.splitTop(min(rest.height, state.classCount + 3))
+        // A tall terminal has a row for the gradient bars' ruler; a short one names the scale in the title.
+        let ruler = state.height >= 30 ? 1 : 0
+        let (table, bottom) = rest.splitTop(min(rest.height, state.classCount + 3 + ruler))
         drawSettings(in: top, on: &canvas, context: &context)
         drawClasses(in: table, on: &canvas, context: &context)
         drawPlots(in: bottom, on: &canvas, context: &context)
@@ -58,7 +60,9 @@ enum CosineScreen {
         let focused = state.focusedField
         let isFocused = { if case .cosine = focused { return true } else { return false } }()
         let title = (angleMode ? "Classes: angle θ_j (c: use cos θ)" : "Classes: cos θ_j (c: use angles)") + (hasWideClassTable(area) ? "" : ", NF = NormFace")
-        let inner = ScreenParts.panel(ScreenParts.spell(title, g), in: area, on: &canvas, context: context, focused: isFocused)
+        let scale = ScreenParts.gradientScale(state.scale, name: "s = \(StateString.trim(ValueGrid.scale.format(state.scaleSteps)))", state: state)
+        let inner = ScreenParts.panel(ScreenParts.spell(title, g), right: ScreenParts.scaleText(scale, glyphs: g),
+                                      in: area, on: &canvas, context: context, focused: isFocused)
         guard inner.height >= 1 else { return }
         let wide = hasWideClassTable(area)
         let fractions = wide ? [0.26, 0.07, 0.16, 0.16, 0.175, 0.175] : [0.31, 0.16, 0.16, 0.185, 0.185]
@@ -71,9 +75,10 @@ enum CosineScreen {
         let rows = inner.inset(top: 1)
         let grid = state.inputGrid
         let range: ClosedRange<Double> = angleMode ? 0...180 : -1...1
-        let limit = max(1e-12, (e.normFace.gradient + e.lmcl.gradient).map(abs).max() ?? 1)
         let first = wide ? 2 : 1
         let h = min(rows.height, state.classCount)
+        // The bar columns keep the row under the classes for the ruler when there is one.
+        let barHeight = min(rows.height, state.classCount + 1)
         for j in 0..<h {
             let y = rows.y + j
             let isTarget = j == state.target
@@ -96,26 +101,28 @@ enum CosineScreen {
         func gradients(_ d: [Double]) -> [(Double, String, Style)] {
             d.map { ($0, ScreenParts.number($0, 2, sign: true, glyphs: g), $0 < 0 ? Theme.negative : Theme.positive) }
         }
-        func column(_ i: Int) -> Rect { Rect(x: cols[i].x, y: rows.y, width: cols[i].width, height: h) }
-        ScreenParts.numberedBars(probabilities(e.normFace.probabilities, Theme.normFace.foreground), limit: 1, signed: false,
+        func column(_ i: Int) -> Rect { Rect(x: cols[i].x, y: rows.y, width: cols[i].width, height: barHeight) }
+        ScreenParts.numberedBars(probabilities(e.normFace.probabilities, Theme.normFace.foreground), scale: .linear(1), signed: false,
                                  in: column(first), on: &canvas, glyphs: g)
-        ScreenParts.numberedBars(probabilities(e.lmcl.probabilities, Theme.lmcl.foreground), limit: 1, signed: false,
+        ScreenParts.numberedBars(probabilities(e.lmcl.probabilities, Theme.lmcl.foreground), scale: .linear(1), signed: false,
                                  in: column(first + 1), on: &canvas, glyphs: g)
-        ScreenParts.numberedBars(gradients(e.normFace.gradient), limit: limit, signed: true, in: column(first + 2), on: &canvas, glyphs: g)
-        ScreenParts.numberedBars(gradients(e.lmcl.gradient), limit: limit, signed: true, in: column(first + 3), on: &canvas, glyphs: g)
+        // Both loss columns on one scale: |∂L/∂cos θ_j| = s·|p_j − 1[j=y]| ≤ s.
+        ScreenParts.numberedBars(gradients(e.normFace.gradient), scale: scale, signed: true, in: column(first + 2), on: &canvas, glyphs: g)
+        ScreenParts.numberedBars(gradients(e.lmcl.gradient), scale: scale, signed: true, in: column(first + 3), on: &canvas, glyphs: g)
     }
 
     // MARK: - Plots and formulas
 
     static func drawPlots(in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
         guard area.height >= 5 else { return }
-        let g = context.glyphs
+        let g = context.glyphs, focused = context.state.cosinePlot
         if area.width >= 120 && area.height >= 20 {
+            // The focused plot (v cycles it, z zooms it) and the next two in v's order.
             let (upper, lower) = area.splitTop(area.height / 2)
             let u = upper.columns([0.5, 0.5], gap: 0), l = lower.columns([0.5, 0.5], gap: 0)
-            plotPanel(.targetLogit, in: u[0], on: &canvas, context: context)
-            plotPanel(.targetProbability, in: u[1], on: &canvas, context: context)
-            plotPanel(.decisionPlane, in: l[0], on: &canvas, context: context)
+            plotPanel(focused, in: u[0], on: &canvas, context: &context, cycling: true, highlighted: true)
+            plotPanel(focused.next, in: u[1], on: &canvas, context: &context)
+            plotPanel(focused.next.next, in: l[0], on: &canvas, context: &context)
             let f = ScreenParts.panel("LMCL, with the numbers", in: l[1], on: &canvas, context: context)
             ScreenParts.lines(formulaLines(context), in: f, on: &canvas, glyphs: g)
             return
@@ -123,20 +130,26 @@ enum CosineScreen {
         let formulaWidth = area.width >= 100 ? area.width * 2 / 5 : 34
         let (plotArea, formulaArea) = (Rect(x: area.x, y: area.y, width: area.width - formulaWidth, height: area.height),
                                        Rect(x: area.maxX - formulaWidth, y: area.y, width: formulaWidth, height: area.height))
-        plotPanel(context.state.cosinePlot, in: plotArea, on: &canvas, context: context, cycling: true)
+        plotPanel(focused, in: plotArea, on: &canvas, context: &context, cycling: true)
         let f = ScreenParts.panel("LMCL, with the numbers", in: formulaArea, on: &canvas, context: context)
         ScreenParts.lines(formulaLines(context), in: f, on: &canvas, glyphs: g)
     }
 
-    static func plotPanel(_ which: CosinePlot, in area: Rect, on canvas: inout Canvas, context: FrameContext, cycling: Bool = false) {
+    /// A plot in its panel; the focused one (`cycling`) says how to move on and zoom, and is
+    /// `highlighted` when other plots share the screen.
+    static func plotPanel(_ which: CosinePlot, in area: Rect, on canvas: inout Canvas, context: inout FrameContext,
+                          cycling: Bool = false, highlighted: Bool = false) {
         let g = context.glyphs
         let title = ScreenParts.spell(which.title, g) + (cycling ? " (v: next)" : "")
-        let block = Block(title: Line(" \(title) ", style: Theme.title),
-                          footer: which == .targetLogit ? ScreenParts.spell(" " + CosinePlots.shiftSummary(context) + " ", g) : nil,
-                          glyphs: g)
+        let footer: String? = switch which {
+        case .targetLogit, .targetLogitOnCosine: ScreenParts.spell(" " + CosinePlots.shiftSummary(context) + " ", g)
+        default: nil
+        }
+        let block = Block(title: Line(" \(title) ", style: Theme.title), footer: footer, highlighted: highlighted, glyphs: g)
         block.render(in: area, on: &canvas)
         let inner = block.inner(area)
         CosinePlots.plot(which, context: context, compact: inner.height < 12).render(in: inner, on: &canvas)
+        if cycling { context.hits.add(inner, .zoom) }
     }
 
     /// The LMCL computation for the current sample, step by step, in lines of at most ~32 columns.

@@ -60,8 +60,11 @@ enum ScreenParts {
     /// A column of numbers, each followed by its bar: `0.973 ████▋` or, signed, `-29.97 ▓▓│`.
     ///
     /// The number comes first and is never cut; the bar takes what is left, so a
-    /// narrow screen loses bar resolution, not digits.
-    static func numberedBars(_ rows: [(value: Double, text: String, style: Style)], limit: Double, signed: Bool,
+    /// narrow screen loses bar resolution, not digits. The bars are on the fixed
+    /// `scale` (never the largest value on screen, which would draw 0.39 and 0.0006
+    /// as the same full bar); when `area` has a row below the bars, the scale is
+    /// written there as a ruler.
+    static func numberedBars(_ rows: [(value: Double, text: String, style: Style)], scale: BarScale, signed: Bool,
                              in area: Rect, on canvas: inout Canvas, glyphs: GlyphSet) {
         guard !area.isEmpty else { return }
         let numberWidth = min(area.width, rows.map { ColumnWidth.of($0.text) }.max() ?? 0)
@@ -72,10 +75,29 @@ enum ScreenParts {
         }
         // The charts keep a two-cell pointer gutter; starting one cell early leaves one blank after the number.
         let bars = rows.map { Bar("", value: $0.value, valueText: "", style: $0.style) }
+        let ruler = area.height > rows.count
         if signed {
-            DivergingBarChart(bars, limit: limit, axisStyle: Theme.dim, glyphs: glyphs).render(in: barArea, on: &canvas)
+            var chart = DivergingBarChart(bars, scale: scale, axisStyle: Theme.label, glyphs: glyphs)
+            chart.showsScale = ruler
+            chart.render(in: barArea, on: &canvas)
         } else {
-            BarChart(bars, maximum: limit, glyphs: glyphs).render(in: barArea, on: &canvas)
+            var chart = BarChart(bars, scale: scale, glyphs: glyphs)
+            chart.showsScale = ruler
+            chart.render(in: barArea, on: &canvas)
         }
+    }
+
+    /// The fixed scale of gradient bars whose largest possible magnitude is `maximum`
+    /// (s for ∂L/∂cos θ_j, 1 for softmax's ∂L/∂x_j, s/B for a batch mean), named `name`
+    /// on the ruler, logarithmic when the state asks for it (`g`).
+    static func gradientScale(_ maximum: Double, name: String, state: ExplorerState) -> BarScale {
+        state.display.logarithmicBars ? .logarithmic(maximum, name: name) : .linear(maximum, name: name)
+    }
+
+    /// The scale in words, for a panel title: "bars to s = 30, linear (g: log)".
+    static func scaleText(_ scale: BarScale, glyphs: GlyphSet) -> String {
+        let top = scale.name.isEmpty ? formatNumber(scale.maximum, significant: 3, missing: glyphs.missing) : scale.name
+        guard let floor = scale.floor else { return "bars 0 to \(top), linear (g: log)" }
+        return "bars \(formatNumber(floor, significant: 2, missing: glyphs.missing)) to \(top), log (g: linear)"
     }
 }
