@@ -10,7 +10,7 @@ private func needsKey(_ action: Action) -> Bool {
          .decrease, .increase, .decreaseCoarse, .increaseCoarse, .beginEntry, .makeTarget, .addClass,
          .removeClass, .cyclePreset, .reset, .toggleHelp, .toggleInputMode, .cyclePlot, .newSeed,
          .toggleRule, .showStateString, .previousSample, .nextSample, .pageSamplesUp, .pageSamplesDown,
-         .firstSample, .lastSample:
+         .firstSample, .lastSample, .toggleZoom, .togglePresenter, .cycleTheme, .toggleLogarithmicBars:
         return true
     case .select, .setValue, .selectSample, .entryInput, .entryBackspace, .entrySubmit, .resize:
         return false
@@ -22,7 +22,7 @@ private let keyActions: [Action] = [
     .decrease, .increase, .decreaseCoarse, .increaseCoarse, .beginEntry, .makeTarget, .addClass,
     .removeClass, .cyclePreset, .reset, .toggleHelp, .toggleInputMode, .cyclePlot, .newSeed,
     .toggleRule, .showStateString, .previousSample, .nextSample, .pageSamplesUp, .pageSamplesDown,
-    .firstSample, .lastSample,
+    .firstSample, .lastSample, .toggleZoom, .togglePresenter, .cycleTheme, .toggleLogarithmicBars,
 ] + Screen.allCases.map { Action.showScreen($0) }
 
 @Suite struct KeyTableTests {

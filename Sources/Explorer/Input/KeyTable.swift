@@ -49,6 +49,7 @@ public enum KeyTable {
         KeyBinding(ch("v"), .cyclePlot, "next plot (when one fits)", hint: "plot", on: [.cosine, .batch]),
         KeyBinding(ch("z"), .toggleZoom, "focused plot full screen (z/Esc: back)", hint: "zoom",
                    on: [.softmax, .cosine, .batch]),
+        KeyBinding(ch("z"), .toggleZoom, "zoom (no plot on this screen)", on: [.geometry]),
         KeyBinding(ch("g"), .toggleLogarithmicBars, "gradient bars: linear / log scale", on: [.softmax, .cosine]),
         KeyBinding(ch("P"), .togglePresenter, "presenter mode (focused plot, no chrome)"),
         KeyBinding(ch("T"), .cycleTheme, "theme: dark, light, mono, contrast"),

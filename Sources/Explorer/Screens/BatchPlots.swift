@@ -138,7 +138,8 @@ enum BatchPlots {
         if !(top > 0) { top = 1 }
         if zoomed, let last = niceTicks(0, top, count: 6).last, last > 0 {
             let step = niceTicks(0, top, count: 6).dropFirst().first ?? last
-            top = (top / step).rounded(.up) * step + step
+            let next = (top / step).rounded(.up) * step
+            top = next > top ? next : next + step
         }
         let range = 0...top
         // About four columns per bin (two series and a gap), never fewer than 4 bins.
@@ -149,7 +150,7 @@ enum BatchPlots {
         return Histogram(range: range,
                          series: [Histogram.Series("LMCL", counts: lmcl, style: Theme.lmcl),
                                   Histogram.Series("BD-LMCL (counting samples)", counts: bd, style: Theme.normFace)],
-                         layout: .sideBySide, xTitle: ScreenParts.spell("‖∂ℓ_i/∂cos θ_i‖", g), yTitle: "samples",
+                         layout: .sideBySide, xTitle: ScreenParts.spell(zoomed ? "‖∂ℓ_i/∂cos‖" : "‖∂ℓ_i/∂cos θ_i‖", g), yTitle: "samples",
                          axisStyle: Theme.dim, glyphs: g)
     }
 }

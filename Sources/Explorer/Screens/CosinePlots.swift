@@ -196,12 +196,14 @@ enum CosinePlots {
         let state = context.state, th = context.theta, g = context.glyphs, f = transform(state)
         let cosines = state.cosines, y = state.target
         let xs = (0..<samples).map { Double($0) * 180 / Double(samples - 1) }
+        // softmax: θ_r = θ_y; y with m: f(cos θ_y) = cos θ_r; rival with m: f(cos θ_r) = cos θ_y.
         let boundary = DecisionBoundary.curves(transform: f, targetDegrees: xs)
         let softmax = xs.map { (x: $0, y: $0) }
         let lines = [
-            series("softmax \(th)r = \(th)y", softmax, look: 0, style: Theme.normFace),
-            series("y wins with m", boundary.targetWins, look: 1, style: Theme.target),
-            series("rival wins with m", boundary.rivalWins, look: 2, style: Theme.rival),
+            // Short labels: the three legend entries fit one row of the 80-column panel.
+            series("softmax", softmax, look: 0, style: Theme.normFace),
+            series("y with m", boundary.targetWins, look: 1, style: Theme.target),
+            series("rival with m", boundary.rivalWins, look: 2, style: Theme.rival),
         ]
         var highlights: [HighlightPoint] = []
         var arrows: [HorizontalArrow] = []

@@ -12,7 +12,7 @@ enum CosineScreen {
     static func render(in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
         let state = context.state
         let (top, rest) = area.splitTop(5)
-        // A tall terminal has a row for the gradient bars' ruler; a short one names the scale in the title.
+        // A tall terminal has a row for the gradient bars' ruler; the panel's bottom border names it either way.
         let ruler = state.height >= 30 ? 1 : 0
         let (table, bottom) = rest.splitTop(min(rest.height, state.classCount + 3 + ruler))
         drawSettings(in: top, on: &canvas, context: &context)
@@ -61,7 +61,7 @@ enum CosineScreen {
         let isFocused = { if case .cosine = focused { return true } else { return false } }()
         let title = (angleMode ? "Classes: angle θ_j (c: use cos θ)" : "Classes: cos θ_j (c: use angles)") + (hasWideClassTable(area) ? "" : ", NF = NormFace")
         let scale = ScreenParts.gradientScale(state.scale, name: "s = \(StateString.trim(ValueGrid.scale.format(state.scaleSteps)))", state: state)
-        let inner = ScreenParts.panel(ScreenParts.spell(title, g), right: ScreenParts.scaleText(scale, glyphs: g),
+        let inner = ScreenParts.panel(ScreenParts.spell(title, g), footer: ScreenParts.scaleText(scale, glyphs: g),
                                       in: area, on: &canvas, context: context, focused: isFocused)
         guard inner.height >= 1 else { return }
         let wide = hasWideClassTable(area)

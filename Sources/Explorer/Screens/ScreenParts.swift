@@ -26,12 +26,12 @@ enum ScreenParts {
         context.hits.add(slider.track(in: row), .slider(field, low: range.lowerBound, high: range.upperBound))
     }
 
-    /// Draws a bordered panel and returns its inside.
+    /// Draws a bordered panel (a right-aligned text on its top and on its bottom border, if given) and returns its inside.
     @discardableResult
-    static func panel(_ title: String, right: String? = nil, in area: Rect, on canvas: inout Canvas,
+    static func panel(_ title: String, right: String? = nil, footer: String? = nil, in area: Rect, on canvas: inout Canvas,
                       context: FrameContext, focused: Bool = false) -> Rect {
         let block = Block(title: Line(" \(title) ", style: Theme.title), titleRight: right.map { " \($0) " },
-                          highlighted: focused, glyphs: context.glyphs)
+                          footer: footer.map { " \($0) " }, highlighted: focused, glyphs: context.glyphs)
         block.render(in: area, on: &canvas)
         return block.inner(area)
     }
@@ -94,7 +94,7 @@ enum ScreenParts {
         state.display.logarithmicBars ? .logarithmic(maximum, name: name) : .linear(maximum, name: name)
     }
 
-    /// The scale in words, for a panel title: "bars to s = 30, linear (g: log)".
+    /// The scale in words, for a panel's border: "bars to s = 30, linear (g: log)".
     static func scaleText(_ scale: BarScale, glyphs: GlyphSet) -> String {
         let top = scale.name.isEmpty ? formatNumber(scale.maximum, significant: 3, missing: glyphs.missing) : scale.name
         guard let floor = scale.floor else { return "bars 0 to \(top), linear (g: log)" }
