@@ -103,7 +103,7 @@ enum PlotZoom {
     static func render(_ plot: AppPlot, in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
         let g = context.glyphs, state = context.state
         let (top, body) = area.splitTop(1)
-        let back = state.display.presenter ? "P: back" : "z/Esc: back"
+        let back = ScreenParts.strings[state.display.presenter ? .presenterBack : .zoomBack]
         var x = canvas.put(ScreenParts.spell(plot.title, g), x: top.x, y: top.y, style: Theme.title, clip: top)
         let right = state.message ?? (state.display.presenter ? headline(context) + "   " + back : back)
         let rightWidth = ColumnWidth.of(right)

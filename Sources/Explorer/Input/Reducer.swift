@@ -89,14 +89,14 @@ extension ExplorerState {
             }
         case .toggleZoom:
             if screen == .geometry && !display.zoomed {
-                message = "The geometry screen has no plot to zoom; z works on the other screens."
+                message = ScreenParts.strings[.zoomNoPlot]
             } else {
                 display.zoomed.toggle()
             }
         case .togglePresenter: display.presenter.toggle()
         case .cycleTheme:
             display.theme = Palette(display.theme).next.name
-            message = "Theme: \(display.theme.rawValue) (T: next)"
+            message = ScreenParts.strings.format(.themeChanged, ["theme": display.theme.rawValue])
         case .toggleLogarithmicBars: display.logarithmicBars.toggle()
         case .cyclePreset:
             presetIndex = (presetIndex + 1) % Preset.all.count

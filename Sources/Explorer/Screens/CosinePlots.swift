@@ -117,11 +117,11 @@ enum CosinePlots {
     static func shiftLabel(_ shift: Double, context: FrameContext) -> String {
         let g = context.glyphs
         let theta = Angle.degrees(ofCosine: context.state.cosines[context.state.target])
-        var text = "Δcos \(number(shift, 2, g))"
-        if let d = DecisionBoundary.marginDegrees(transform: transform(context.state), targetDegrees: theta) {
-            text += " = \(number(d, 1, g))° at θ_y"
+        let shiftText = number(shift, 2, g)
+        guard let d = DecisionBoundary.marginDegrees(transform: transform(context.state), targetDegrees: theta) else {
+            return ScreenParts.spell("Δcos \(shiftText)", g)
         }
-        return ScreenParts.spell(text, g)
+        return ScreenParts.spell(ScreenParts.strings.format(.shiftLabel, ["shift": shiftText, "degrees": number(d, 1, g)]), g)
     }
 
     /// The margined curve's short name for legends ("LMCL" for a shift of the cosine).
@@ -212,11 +212,11 @@ enum CosinePlots {
             highlights.append(HighlightPoint(x: ty, y: tr, label: ScreenParts.spell("sample (\(number(ty, 1, g))°, \(number(tr, 1, g))°)", g),
                                              shape: .diamond, style: Theme.label))
             if let t1 = DecisionBoundary.crossing(transform: f, rivalCosine: r.cosine), t1 < tr {
-                arrows.append(HorizontalArrow(from: tr, to: t1, y: tr, label: ScreenParts.spell("band \(number(tr - t1, 1, g))°", g),
+                arrows.append(HorizontalArrow(from: tr, to: t1, y: tr, label: ScreenParts.spell(ScreenParts.strings.format(.bandLabel, ["degrees": number(tr - t1, 1, g)]), g),
                                               style: Theme.label))
             }
         }
-        let bands = [CurveBand(lower: boundary.targetWins, upper: softmax, label: "margin band", style: Theme.dim)]
+        let bands = [CurveBand(lower: boundary.targetWins, upper: softmax, label: ScreenParts.strings[.marginBand], style: Theme.dim)]
         let axes = PlotAxes(x: 0...180, y: 0...180, xTitle: "\(th)y (deg)", yTitle: "\(th)rival (deg)",
                             xTickCount: 7, yTickCount: 5, style: Theme.dim)
         return LinePlot(axes: axes, series: lines, curveBands: bands, arrows: arrows, highlights: highlights, glyphs: g)

@@ -3,6 +3,9 @@ import TerminalUI
 
 /// Small pieces the screens share: number text, class labels, panels.
 enum ScreenParts {
+    /// The string table's entries for the plots' texts: English, until the frame context carries the language.
+    static let strings = Strings(.en)
+
     /// A number with fixed decimals (ASCII minus, so it pastes), never "nan"/"inf" or "-0.000".
     static func number(_ v: Double, _ decimals: Int, sign: Bool = false, glyphs: GlyphSet) -> String {
         formatNumber(v, decimals: decimals, sign: sign, missing: glyphs.missing)
@@ -97,7 +100,7 @@ enum ScreenParts {
     /// The scale in words, for a panel's border: "bars to s = 30, linear (g: log)".
     static func scaleText(_ scale: BarScale, glyphs: GlyphSet) -> String {
         let top = scale.name.isEmpty ? formatNumber(scale.maximum, significant: 3, missing: glyphs.missing) : scale.name
-        guard let floor = scale.floor else { return "bars 0 to \(top), linear (g: log)" }
-        return "bars \(formatNumber(floor, significant: 2, missing: glyphs.missing)) to \(top), log (g: linear)"
+        guard let floor = scale.floor else { return strings.format(.barsLinear, ["top": top]) }
+        return strings.format(.barsLogarithmic, ["floor": formatNumber(floor, significant: 2, missing: glyphs.missing), "top": top])
     }
 }

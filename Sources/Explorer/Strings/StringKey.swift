@@ -101,4 +101,15 @@ public enum StringKey: String, CaseIterable, Hashable, Sendable {
     case explainBatchControls = "explain.batch.controls"
     case explainBatchRegions = "explain.batch.regions"
     case explainBatchView = "explain.batch.view"
+
+    // MARK: Plots a classroom can read (zoom, presenter, themes, bar scales)
+    case zoomBack = "plots.zoom-back"
+    case presenterBack = "plots.presenter-back"
+    case zoomNoPlot = "plots.zoom-no-plot"
+    case themeChanged = "plots.theme-changed"
+    case barsLinear = "plots.bars-linear"
+    case barsLogarithmic = "plots.bars-log"
+    case shiftLabel = "plots.shift-label"
+    case bandLabel = "plots.band-label"
+    case marginBand = "plots.margin-band"
 }

@@ -173,5 +173,17 @@ extension StringTable {
         .explainBatchView: Translation(
             en: "Every sample as a point (target cosine against its rival's), a histogram of gradient sizes, or a table (v changes the view). The diagonal lines are the decision boundary without and with the margin.",
             zh: "每个样本是一个点（目标余弦对比对手余弦），或是梯度大小的直方图，或是表格（按 v 切换）。两条斜线是无间隔与有间隔时的决策边界。"),
+
+        // MARK: Plots a classroom can read (zoom, presenter, themes, bar scales)
+        .zoomBack: Translation(en: "z/Esc: back", zh: "z/Esc：返回"),
+        .presenterBack: Translation(en: "P: back", zh: "P：返回"),
+        .zoomNoPlot: Translation(en: "The geometry screen has no plot to zoom; z works on the other screens.",
+                                 zh: "几何屏没有可放大的图；z 在其他屏上可用。"),
+        .themeChanged: Translation(en: "Theme: {theme} (T: next)", zh: "配色：{theme}（T：下一个）"),
+        .barsLinear: Translation(en: "bars 0 to {top}, linear (g: log)", zh: "条形 0 到 {top}，线性（g：对数）"),
+        .barsLogarithmic: Translation(en: "bars {floor} to {top}, log (g: linear)", zh: "条形 {floor} 到 {top}，对数（g：线性）"),
+        .shiftLabel: Translation(en: "Δcos {shift} = {degrees}° at θ_y", zh: "Δcos {shift} = θ_y 处 {degrees}°"),
+        .bandLabel: Translation(en: "band {degrees}°", zh: "间隔带 {degrees}°"),
+        .marginBand: Translation(en: "margin band", zh: "间隔带"),
     ]
 }
