@@ -93,7 +93,7 @@ private let sizes: [(width: Int, height: Int)] = [(80, 24), (240, 70)]
         // The decision point moves from c = 0.5 to c = 0.85 along the rival's level 30·0.5.
         #expect(abs(arrow.from - 0.5) < 1e-15 && abs(arrow.to - 0.85) < 1e-12 && arrow.y == 15)
         // Margin at θ_y = arccos 0.62: arccos(0.27) − arccos(0.62) = 74.336° − 51.682° = 22.654° (NumPy).
-        #expect(arrow.label == "Δcos 0.35 = 22.7° at θ_y")
+        #expect(arrow.label == "rival 1: Δcos 0.35 = 22.7° at θ_y")
         #expect(plot.markers.first.map { abs($0.x - 0.62) < 1e-15 } == true)
     }
 
@@ -169,7 +169,7 @@ private let sizes: [(width: Int, height: Int)] = [(80, 24), (240, 70)]
         #expect(canvas.line(0).hasPrefix("target logit vs cos θ_y"))
         #expect(canvas.line(0).hasSuffix("z/Esc: back"))
         #expect(!canvas.text.contains("Tab screen"))
-        #expect(canvas.line(23).hasPrefix("s = 30, m = 0.35: cos θ_y 0.620 (51.7°)"))
+        #expect(canvas.line(23).hasPrefix("s 30, m 0.35: cos θ_y 0.620 (51.7°), z_y 8.10, z_1 15.00, p_y 0.0010, L 6.901"))
     }
 
     @Test func aClickOnThePlotZoomsItAndAnotherReturns() {

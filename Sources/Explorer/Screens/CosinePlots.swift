@@ -72,11 +72,14 @@ enum CosinePlots {
         var references: [ReferenceLine] = []
         var arrows: [HorizontalArrow] = []
         if let r = DecisionBoundary.strongestRival(cosines: cosines, target: y) {
-            // The label stays short: the arrow runs along this level towards its right end (the footer has the logit).
-            references.append(ReferenceLine(y: s * r.cosine, label: "rival \(r.index)", style: Theme.rival))
+            // The arrow runs along the rival's level towards its right end, where the level's own label
+            // would cover its head: the arrow's label names the rival instead (the footer has its logit).
             if let shift = cosineShift(f, rivalCosine: r.cosine) {
+                references.append(ReferenceLine(y: s * r.cosine, label: "", style: Theme.rival))
                 arrows.append(HorizontalArrow(from: r.cosine, to: r.cosine + shift, y: s * r.cosine,
-                                              label: shiftLabel(shift, context: context), style: Theme.label))
+                                              label: "rival \(r.index): " + shiftLabel(shift, context: context), style: Theme.label))
+            } else {
+                references.append(ReferenceLine(y: s * r.cosine, label: "rival \(r.index)", style: Theme.rival))
             }
         }
         let markers = [VerticalMarker(x: cosines[y], label: ScreenParts.spell("cos θ_y \(number(cosines[y], 3, g))", g), style: Theme.target)]
@@ -225,10 +228,10 @@ enum CosinePlots {
     // MARK: - Summaries
 
     /// The current numbers, for a zoomed plot's footer (one line at 80 columns):
-    /// "s = 30, m = 0.35: cos θ_y 0.620 (51.7°), z_y 8.10, z_1 15.00, p_y 0.0010, L 6.901".
+    /// "s 30, m 0.35: cos θ_y 0.620 (51.7°), z_y 8.10, z_1 15.00, p_y 0.0010, L 6.901".
     static func footer(_ context: FrameContext) -> Line {
         let state = context.state, g = context.glyphs, e = context.evaluation.lmcl, y = state.target
-        var text = "s = \(StateString.trim(ValueGrid.scale.format(state.scaleSteps))), m = \(ValueGrid.margin.format(state.marginSteps)):"
+        var text = "s \(StateString.trim(ValueGrid.scale.format(state.scaleSteps))), m \(ValueGrid.margin.format(state.marginSteps)):"
         text += " cos θ_y \(number(state.cosines[y], 3, g)) (\(number(state.angles[y], 1, g))°), z_y \(number(e.logits[y], 2, g))"
         if let r = DecisionBoundary.strongestRival(cosines: state.cosines, target: y) {
             text += ", z_\(r.index) \(number(e.logits[r.index], 2, g))"
