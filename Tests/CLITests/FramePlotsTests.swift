@@ -11,7 +11,7 @@ import Testing
         #expect(run.stdout.contains("Δcos 0.35 = 22.7° at θ_y"))
         #expect(run.stdout.contains("rival 1"))
         #expect(run.stdout.contains("⠤●⠤ s·cos θ") && run.stdout.contains("⠄▲⠄ s·(cos θ − m)"))
-        #expect(lines[23].hasPrefix("s 30, m 0.35: cos θ_y 0.620 (51.7°), z_y 8.10, z_1 15.00, p_y 0.0010, L 6.901"))
+        #expect(lines[23].hasPrefix("s 30, m 0.35: cos θ_y 0.620, z_y 8.10, z_1 15.00, p_y 0.0010, L 6.901"))
     }
 
     @Test func everyThemeIsAcceptedAndAnUnknownOneIsRefusedWithTheFourNames() throws {

@@ -169,7 +169,7 @@ private let sizes: [(width: Int, height: Int)] = [(80, 24), (240, 70)]
         #expect(canvas.line(0).hasPrefix("target logit vs cos θ_y"))
         #expect(canvas.line(0).hasSuffix("z/Esc: back"))
         #expect(!canvas.text.contains("Tab screen"))
-        #expect(canvas.line(23).hasPrefix("s 30, m 0.35: cos θ_y 0.620 (51.7°), z_y 8.10, z_1 15.00, p_y 0.0010, L 6.901"))
+        #expect(canvas.line(23).hasPrefix("s 30, m 0.35: cos θ_y 0.620, z_y 8.10, z_1 15.00, p_y 0.0010, L 6.901"))
     }
 
     @Test func aClickOnThePlotZoomsItAndAnotherReturns() {

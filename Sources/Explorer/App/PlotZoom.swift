@@ -62,7 +62,7 @@ public enum AppPlot: Hashable, Sendable, CaseIterable {
         case .cosine(let which):
             var plot = CosinePlots.plot(which, context: context)
             plot.zoomed = zoomed
-            plot.footer = zoomed ? CosinePlots.footer(context) : Line([])
+            plot.footer = zoomed ? CosinePlots.footer(which, context: context) : Line([])
             plot.markerSize = large
             return plot
         case .batchScatter:

@@ -227,12 +227,17 @@ enum CosinePlots {
 
     // MARK: - Summaries
 
-    /// The current numbers, for a zoomed plot's footer (one line at 80 columns):
-    /// "s 30, m 0.35: cos θ_y 0.620 (51.7°), z_y 8.10, z_1 15.00, p_y 0.0010, L 6.901".
-    static func footer(_ context: FrameContext) -> Line {
+    /// The current numbers, for a zoomed plot's footer (one line at 80 columns, ASCII too): the
+    /// target's position on the plot's x axis (cos θ_y or θ_y), its logit, the rival's, p_y and L:
+    /// "s 30, m 0.35: cos θ_y 0.620, z_y 8.10, z_1 15.00, p_y 0.0010, L 6.901".
+    static func footer(_ which: CosinePlot, context: FrameContext) -> Line {
         let state = context.state, g = context.glyphs, e = context.evaluation.lmcl, y = state.target
         var text = "s \(StateString.trim(ValueGrid.scale.format(state.scaleSteps))), m \(ValueGrid.margin.format(state.marginSteps)):"
-        text += " cos θ_y \(number(state.cosines[y], 3, g)) (\(number(state.angles[y], 1, g))°), z_y \(number(e.logits[y], 2, g))"
+        switch which {
+        case .targetLogitOnCosine, .targetProbabilityOnCosine: text += " cos θ_y \(number(state.cosines[y], 3, g))"
+        case .targetLogit, .targetProbability, .decisionPlane: text += " θ_y \(number(state.angles[y], 1, g))°"
+        }
+        text += ", z_y \(number(e.logits[y], 2, g))"
         if let r = DecisionBoundary.strongestRival(cosines: state.cosines, target: y) {
             text += ", z_\(r.index) \(number(e.logits[r.index], 2, g))"
         }
