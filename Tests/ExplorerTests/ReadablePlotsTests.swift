@@ -311,3 +311,38 @@ private let sizes: [(width: Int, height: Int)] = [(80, 24), (240, 70)]
         #expect(s.display.theme == .light && s.display.zoomed)
     }
 }
+
+/// The zoomed plots and presenter mode as text at 80×24 (the frames `marginscope frame --keys z` prints),
+/// re-recorded on purpose with MARGINSCOPE_RECORD=1.
+@Suite struct ZoomSnapshotTests {
+    static func name(_ plot: AppPlot) -> String {
+        switch plot {
+        case .softmaxLoss: return "softmax-loss"
+        case .cosine(let p): return "cosine-\(p.rawValue)"
+        case .batchScatter: return "batch-scatter"
+        case .batchHistogram: return "batch-histogram"
+        }
+    }
+
+    @Test(arguments: AppPlot.allCases)
+    func everyZoomedPlotMatchesItsSnapshotAt80x24(_ plot: AppPlot) {
+        let canvas = render(state(plot.screen, width: 80, height: 24) { s in
+            if case .cosine(let p) = plot { s.cosinePlot = p }
+            if plot == .batchHistogram { s.batch.view = .gradients }
+            s.display.zoomed = true
+        })
+        assertSnapshot(canvas.text, named: "zoom-\(Self.name(plot))-80x24")
+    }
+
+    @Test func presenterModeMatchesItsSnapshotAt80x24() {
+        let canvas = render(state(.cosine, width: 80, height: 24) { $0.cosinePlot = .decisionPlane; $0.display.presenter = true })
+        assertSnapshot(canvas.text, named: "presenter-cosine-80x24")
+    }
+
+    @Test func withoutAMarginTheLogitPlotDrawsNoShift() {
+        let c = context(for: .cosine(.targetLogitOnCosine), width: 80, height: 24, glyphs: .unicode) { $0.marginSteps = 0 }
+        let plot = CosinePlots.targetLogitOnCosine(c)
+        #expect(plot.arrows.isEmpty)
+        #expect(plot.references.map(\.label) == ["rival 1"])
+    }
+}

@@ -74,7 +74,8 @@ enum CosinePlots {
         if let r = DecisionBoundary.strongestRival(cosines: cosines, target: y) {
             // The arrow runs along the rival's level towards its right end, where the level's own label
             // would cover its head: the arrow's label names the rival instead (the footer has its logit).
-            if let shift = cosineShift(f, rivalCosine: r.cosine) {
+            // No margin, no shift: an arrow of length 0 would be a lone head.
+            if let shift = cosineShift(f, rivalCosine: r.cosine), shift != 0 {
                 references.append(ReferenceLine(y: s * r.cosine, label: "", style: Theme.rival))
                 arrows.append(HorizontalArrow(from: r.cosine, to: r.cosine + shift, y: s * r.cosine,
                                               label: "rival \(r.index): " + shiftLabel(shift, context: context), style: Theme.label))
@@ -212,12 +213,17 @@ enum CosinePlots {
         var arrows: [HorizontalArrow] = []
         if let r = DecisionBoundary.strongestRival(cosines: cosines, target: y) {
             let ty = Angle.degrees(ofCosine: cosines[y]), tr = Angle.degrees(ofCosine: r.cosine)
-            highlights.append(HighlightPoint(x: ty, y: tr, label: ScreenParts.spell("sample (\(number(ty, 1, g))°, \(number(tr, 1, g))°)", g),
-                                             shape: .diamond, style: Theme.label))
+            var sample = "sample (\(number(ty, 1, g))°, \(number(tr, 1, g))°)"
             if let t1 = DecisionBoundary.crossing(transform: f, rivalCosine: r.cosine), t1 < tr {
-                arrows.append(HorizontalArrow(from: tr, to: t1, y: tr, label: ScreenParts.spell(ScreenParts.strings.format(.bandLabel, ["degrees": number(tr - t1, 1, g)]), g),
+                let band = ScreenParts.strings.format(.bandLabel, ["degrees": number(tr - t1, 1, g)])
+                // The arrow runs through the sample when it is in the band; presenter mode's large marker
+                // reaches the row above, where the arrow's label would be, so the sample's label carries it.
+                let presenting = state.display.presenter
+                arrows.append(HorizontalArrow(from: tr, to: t1, y: tr, label: presenting ? "" : ScreenParts.spell(band, g),
                                               style: Theme.label))
+                if presenting { sample += ", " + band }
             }
+            highlights.append(HighlightPoint(x: ty, y: tr, label: ScreenParts.spell(sample, g), shape: .diamond, style: Theme.label))
         }
         let bands = [CurveBand(lower: boundary.targetWins, upper: softmax, label: ScreenParts.strings[.marginBand], style: Theme.dim)]
         let axes = PlotAxes(x: 0...180, y: 0...180, xTitle: "\(th)y (deg)", yTitle: "\(th)rival (deg)",
