@@ -12,5 +12,16 @@ struct DisplayOptions: ParsableArguments {
     @Flag(name: .customLong("no-mouse"), help: "Ignore the mouse (leaves the terminal's own selection alone).")
     var noMouse = false
 
+    @Option(name: .long, help: Self.themeHelp)
+    var theme: Palette.Name = .dark
+
     var glyphs: GlyphSet { ascii ? .ascii : .unicode }
+
+    /// The help of `--theme`, shared with `frame`.
+    static let themeHelp = ArgumentHelp(
+        "Colours: dark (default), light (white projector screens), mono (no colour), contrast (no dim text). T cycles them.",
+        valueName: "theme")
 }
+
+/// `--theme dark|light|mono|contrast`; anything else is refused with the four names.
+extension Palette.Name: ExpressibleByArgument {}

@@ -12,6 +12,8 @@ struct FrameCommand: ParsableCommand {
         discussion: """
         Keys are typed as text: characters stand for themselves, named keys go in angle brackets, e.g.
           marginscope frame --size 80x24 --keys 'jj<Right><Right>t'
+        z shows the focused plot alone (v first to choose it), P presenter mode, T the next theme, g log bars:
+          marginscope frame --screen cosine --keys z
         Named keys: <Up> <Down> <Left> <Right> <S-Left> <S-Right> <Tab> <S-Tab> <Enter> <Esc> <Space>
         <Bksp> <PgUp> <PgDn> <Home> <End> <F1>…<F12> <C-x> <lt>.
         A lesson step, for slides: marginscope frame --lesson cosface --step 2 --answer 2 --lang zh
@@ -26,6 +28,9 @@ struct FrameCommand: ParsableCommand {
 
     @Flag(name: .customLong("ascii"), help: "ASCII only (no braille, blocks, box drawing or θ).")
     var ascii = false
+
+    @Option(name: .long, help: DisplayOptions.themeHelp)
+    var theme: Palette.Name = .dark
 
     @OptionGroup(title: "Starting state")
     var start: ExplorerOptions
@@ -64,6 +69,7 @@ struct FrameCommand: ParsableCommand {
         var (state, batch) = try Launch.resolve(start)
         try LessonLaunch(language: language.language, opening: lesson.map { .builtIn(id: $0) } ?? .none).apply(to: &state)
         try goToStep(&state)
+        state.display.theme = theme
         let app = ExplorerApp(state: state, glyphs: ascii ? .ascii : .unicode, batchEngine: BatchEngine(file: batch))
         app.handle(.resize(width: width, height: height))
         for key in keyList {

@@ -63,6 +63,7 @@ struct Explore: ParsableCommand {
         }
         var (state, batch) = try Launch.resolve(start)
         try LessonLaunch(language: language.language, opening: lesson.opening).apply(to: &state)
+        state.display.theme = display.theme
         try runTerminal {
             let backend = try NcursesBackend.start(options: options)
             defer { backend.stop() }

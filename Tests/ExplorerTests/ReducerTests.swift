@@ -11,7 +11,8 @@ private func needsKey(_ action: Action) -> Bool {
          .removeClass, .cyclePreset, .reset, .toggleHelp, .toggleInputMode, .cyclePlot, .newSeed,
          .toggleRule, .showStateString, .previousSample, .nextSample, .pageSamplesUp, .pageSamplesDown,
          .firstSample, .lastSample, .explainPanel, .openLessons, .cycleMarginType, .cycleFallback, .applyAdaCosScale,
-         .addComparedLoss, .removeComparedLoss, .cycleComparedLoss:
+         .addComparedLoss, .removeComparedLoss, .cycleComparedLoss, .toggleZoom, .togglePresenter, .cycleTheme,
+         .toggleLogarithmicBars:
         return true
     // The lesson keys live in `KeyTable.lessonBindings`, the picker's in the reducer's overlay switch.
     case .lessonNext, .lessonPrevious, .lessonRestore, .lessonLeave, .lessonAnswer, .pickerMove, .pickerOpen:
@@ -27,7 +28,8 @@ private let keyActions: [Action] = [
     .removeClass, .cyclePreset, .reset, .toggleHelp, .toggleInputMode, .cyclePlot, .newSeed,
     .toggleRule, .showStateString, .previousSample, .nextSample, .pageSamplesUp, .pageSamplesDown,
     .firstSample, .lastSample, .explainPanel, .openLessons, .cycleMarginType, .cycleFallback, .applyAdaCosScale,
-    .addComparedLoss, .removeComparedLoss, .cycleComparedLoss,
+    .addComparedLoss, .removeComparedLoss, .cycleComparedLoss, .toggleZoom, .togglePresenter, .cycleTheme,
+    .toggleLogarithmicBars,
 ] + Screen.allCases.map { Action.showScreen($0) }
 
 @Suite struct KeyTableTests {

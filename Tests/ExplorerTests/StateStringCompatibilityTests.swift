@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Explorer
 
@@ -6,12 +7,22 @@ import Testing
     /// What the explorer printed for the teaching example before inputs kept their form (written out by hand).
     static let teachingExample = "ms1;screen=cosine;s=30;m=0.35;y=0;cos=0.62,0.5,0.2,-0.1;logits=2,1,0.5,-1;x=30;W=0,90,180,270;N=1024;C=5994;spread=0.12;seed=1;k=2;rule=no-margin;plot=0"
 
+    /// The teaching example as it was, with the plot that was its default (the target logit against θ_y).
+    static var teachingState: ExplorerState {
+        var s = ExplorerState()
+        s.cosinePlot = .targetLogit
+        return s
+    }
+
     @Test func theTeachingExampleStillEncodesToTheSameString() {
-        #expect(StateString.encode(ExplorerState()) == Self.teachingExample)
+        #expect(StateString.encode(Self.teachingState) == Self.teachingExample)
+        // The default plot is now the target logit against cos θ_y, plot=3; nothing else changed.
+        let now = Self.teachingExample.replacingOccurrences(of: "plot=0", with: "plot=3")
+        #expect(StateString.encode(ExplorerState()) == now)
     }
 
     @Test func anOldStringDecodesToTheSameState() throws {
-        #expect(try StateString.decode(Self.teachingExample) == ExplorerState())
+        #expect(try StateString.decode(Self.teachingExample) == Self.teachingState)
     }
 
     @Test func anOldAngleStringKeepsItsAnglesExactly() throws {

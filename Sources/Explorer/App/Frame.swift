@@ -23,16 +23,27 @@ public enum Frame {
         var context = FrameContext(state: state, glyphs: glyphs, batch: batch)
         guard state.width >= minimumWidth, state.height >= minimumHeight else {
             drawTooSmall(on: &canvas, state: state)
+            canvas.apply(Palette(state.display.theme))
             return Rendered(canvas: canvas, hits: context.hits)
         }
-        let (top, rest) = canvas.bounds.splitTop(1)
-        let (body, bottom) = rest.splitBottom(2)
-        drawTabs(in: top, on: &canvas, context: &context)
-        let layout = lessonLayout(in: body, state: state, glyphs: glyphs, batch: batch)
-        drawScreen(in: layout?.screen ?? body, on: &canvas, context: &context)
-        drawStatus(in: Rect(x: bottom.x, y: bottom.y, width: bottom.width, height: 1), on: &canvas, context: context)
-        drawHints(in: Rect(x: bottom.x, y: bottom.y + 1, width: bottom.width, height: 1), on: &canvas, context: context)
-        if let layout { drawLesson(in: layout.box, on: &canvas, context: &context) }
+        let display = state.display
+        var layout: LessonLayout?
+        if display.zoomed || display.presenter, let plot = AppPlot.focused(state) {
+            // The focused plot alone: no tabs, status or hint bar (zoom keeps a title row with the way back).
+            PlotZoom.render(plot, in: canvas.bounds, on: &canvas, context: &context)
+        } else if display.presenter {
+            // A screen without a plot (geometry) keeps its panels, without the chrome.
+            drawScreen(in: canvas.bounds, on: &canvas, context: &context)
+        } else {
+            let (top, rest) = canvas.bounds.splitTop(1)
+            let (body, bottom) = rest.splitBottom(2)
+            drawTabs(in: top, on: &canvas, context: &context)
+            layout = lessonLayout(in: body, state: state, glyphs: glyphs, batch: batch)
+            drawScreen(in: layout?.screen ?? body, on: &canvas, context: &context)
+            drawStatus(in: Rect(x: bottom.x, y: bottom.y, width: bottom.width, height: 1), on: &canvas, context: context)
+            drawHints(in: Rect(x: bottom.x, y: bottom.y + 1, width: bottom.width, height: 1), on: &canvas, context: context)
+            if let layout { drawLesson(in: layout.box, on: &canvas, context: &context) }
+        }
         switch state.overlay {
         case .none: break
         case .help: HelpOverlay.render(in: canvas.bounds, on: &canvas, context: &context)
@@ -42,6 +53,8 @@ public enum Frame {
         case .lessonPicker(let selected): LessonPicker.render(selected: selected, in: canvas.bounds, on: &canvas, context: context)
         case .explain(let panel): drawExplanation(of: panel, in: canvas.bounds, on: &canvas, context: context)
         }
+        // Themes restyle the finished frame by role, so no view needs to know the theme.
+        canvas.apply(Palette(display.theme))
         return Rendered(canvas: canvas, hits: context.hits, panels: context.panels.rects, lessonBox: layout?.box)
     }
 

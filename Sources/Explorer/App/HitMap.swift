@@ -17,6 +17,8 @@ public struct HitMap: Sendable {
         /// Clicking or dragging in a picture of the plane turns the direction `field` towards the
         /// point: `plot` spans `x` left to right and `y` bottom to top, the origin is the centre of rotation.
         case direction(Field, plot: Rect, x: ClosedRange<Double>, y: ClosedRange<Double>)
+        /// Clicking a plot shows it alone in the window (or, zoomed, returns).
+        case zoom
     }
 
     public struct Region: Hashable, Sendable {
@@ -48,6 +50,8 @@ public struct HitMap: Sendable {
             return event.action == .press ? .showScreen(s) : nil
         case .sample(let i):
             return .selectSample(i)
+        case .zoom:
+            return event.action == .press ? .toggleZoom : nil
         case .direction(let field, let plot, let xs, let ys):
             // The centre of the clicked cell, in data coordinates.
             let px = xs.lowerBound + (Double(event.x - plot.x) + 0.5) / Double(max(1, plot.width)) * (xs.upperBound - xs.lowerBound)

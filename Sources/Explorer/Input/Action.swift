@@ -31,6 +31,14 @@ public enum Action: Hashable, Sendable {
     case toggleHelp
     case toggleInputMode
     case cyclePlot
+    /// Shows the focused plot alone in the window, or returns from it.
+    case toggleZoom
+    /// Presenter mode: the focused plot alone, no chrome, large markers.
+    case togglePresenter
+    /// The next theme (dark, light, mono, contrast).
+    case cycleTheme
+    /// Gradient bars on a logarithmic or a linear scale.
+    case toggleLogarithmicBars
     case newSeed
     case toggleRule
     case showStateString

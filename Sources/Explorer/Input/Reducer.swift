@@ -66,6 +66,7 @@ extension ExplorerState {
             break
         case .dismiss:
             // Esc never quits: in a live demo a stray Esc (or the start of a split escape sequence) must not end it.
+            if overlay == .none { display.zoomed = false }
             overlay = .none
         case .nextScreen:
             screen = Screen(rawValue: (screen.rawValue + 1) % Screen.allCases.count)!
@@ -108,15 +109,28 @@ extension ExplorerState {
             } else if screen == .batch {
                 batch.view = BatchView(rawValue: (batch.view.rawValue + 1) % BatchView.allCases.count)!
             } else {
-                cosinePlot = CosinePlot(rawValue: (cosinePlot.rawValue + 1) % CosinePlot.allCases.count)!
+                cosinePlot = cosinePlot.next
             }
+        case .toggleZoom:
+            if screen == .geometry && !display.zoomed {
+                message = strings[.zoomNoPlot]
+            } else {
+                display.zoomed.toggle()
+            }
+        case .togglePresenter: display.presenter.toggle()
+        case .cycleTheme:
+            display.theme = Palette(display.theme).next.name
+            message = strings.format(.themeChanged, ["theme": display.theme.rawValue])
+        case .toggleLogarithmicBars: display.logarithmicBars.toggle()
         case .cyclePreset:
             presetIndex = (presetIndex + 1) % Preset.all.count
             applyPreset(Preset.all[presetIndex])
         case .reset:
             let keep = (screen, width, height, batch.file, batch.samples, batch.classes)
             let (keptLanguage, keptLibrary) = (language, lessonLibrary)
+            let shown = display
             self = ExplorerState()
+            display = shown
             (screen, width, height) = (keep.0, keep.1, keep.2)
             (language, lessonLibrary) = (keptLanguage, keptLibrary)
             if keep.3 != nil { batch.file = keep.3; batch.samples = keep.4; batch.classes = keep.5 }

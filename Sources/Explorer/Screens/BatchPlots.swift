@@ -34,10 +34,9 @@ enum BatchPlots {
     /// than m, so its rank is 1: the margin is satisfied. Above it the rank is
     /// at least 2; whether it is in the top k depends on the other rivals too, so
     /// "beyond top-k" has no line here and is told by its glyph.
-    static func drawScatter(_ snapshot: BatchSnapshot, in area: Rect, footer: Bool, on canvas: inout Canvas, context: FrameContext) {
+    static func drawScatter(_ snapshot: BatchSnapshot, in area: Rect, footer: Bool, on canvas: inout Canvas, context: inout FrameContext) {
         let g = context.glyphs
-        let samples = snapshot.bdlmcl.samples
-        let selected = min(max(0, context.state.batch.selectedSample), samples.count - 1)
+        let selected = Self.selected(snapshot, context.state)
         let wide = area.width >= 70
         let title = context.strings[wide ? .batchScatterWide : .batchScatterNarrow]
         context.panels.record(.batchView, area)
@@ -46,6 +45,12 @@ enum BatchPlots {
                           highlighted: context.highlightedPanel == .batchView, glyphs: g)
         block.render(in: area, on: &canvas)
         scatter(snapshot, selected: selected, wide: wide, context: context).render(in: block.inner(area), on: &canvas)
+        context.hits.add(block.inner(area), .zoom)
+    }
+
+    /// The selected sample's index, within the batch.
+    static func selected(_ snapshot: BatchSnapshot, _ state: ExplorerState) -> Int {
+        min(max(0, state.batch.selectedSample), snapshot.bdlmcl.samples.count - 1)
     }
 
     static func scatter(_ snapshot: BatchSnapshot, selected: Int, wide: Bool, context: FrameContext) -> ScatterPlot {
@@ -63,9 +68,10 @@ enum BatchPlots {
         // Line glyphs (ASCII only; Unicode draws braille) differ from the region glyphs and the "+" of dense cells.
         let lines = [
             PlotSeries(wide ? context.strings[.batchRivalEqualsTarget] : "rival = y", points: [(lo, lo), (hi, hi)],
-                       shape: .openSquare, style: Theme.normFace, lineStyle: .solid),
-            PlotSeries(ScreenParts.spell(wide ? context.strings[.batchRivalEqualsTargetMargin] : "rival = y − m", g), points: DecisionBoundary.rankBoundary(transform: snapshot.rule.transform, from: lo, to: hi),
-                       shape: .star, style: Theme.lmcl, lineStyle: .dashed),
+                       shape: .openSquare, style: Theme.normFace, lineStyle: .solid, markEvery: CosinePlots.markEvery),
+            PlotSeries(ScreenParts.spell(wide ? context.strings[.batchRivalEqualsTargetMargin] : "rival = y − m", g),
+                       points: DecisionBoundary.rankBoundary(transform: snapshot.rule.transform, from: lo, to: hi),
+                       shape: .star, style: Theme.lmcl, lineStyle: .dashed, markEvery: CosinePlots.markEvery),
         ]
         var highlight: HighlightPoint? = nil
         if samples.indices.contains(selected) {
@@ -112,18 +118,34 @@ enum BatchPlots {
     // MARK: - Histogram
 
     /// ‖∂ℓ_i/∂cos θ_i‖ of every counting sample under LMCL and under BD-LMCL, side by side.
-    static func drawHistogram(_ snapshot: BatchSnapshot, in area: Rect, on canvas: inout Canvas, context: FrameContext) {
+    static func drawHistogram(_ snapshot: BatchSnapshot, in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
         let g = context.glyphs
         let inner = ScreenParts.panel(ScreenParts.spell(context.strings[.batchGradientTitle], g), id: .batchView,
                                       in: area, on: &canvas, context: context)
         guard !inner.isEmpty else { return }
         histogram(snapshot, width: inner.width, context: context).render(in: inner, on: &canvas)
+        context.hits.add(inner, .zoom)
     }
 
-    static func histogram(_ snapshot: BatchSnapshot, width: Int, context: FrameContext) -> Histogram {
+    /// "LMCL: 64 samples, BD-LMCL: 12 count; largest norm 0.93": the histogram's numbers, for its zoomed footer.
+    static func histogramSummary(_ snapshot: BatchSnapshot, glyphs g: GlyphSet) -> String {
+        let counting = snapshot.bdlmcl.countingSamples
+        return "LMCL: \(snapshot.lmcl.countingSamples) samples, BD-LMCL: \(counting) counting; largest ‖∂ℓ_i/∂cos θ_i‖ = "
+            + ScreenParts.number(snapshot.summary.largestGradientNorm, 4, glyphs: g)
+    }
+
+    /// The histogram; `zoomed` ends the range one tick past the largest norm, so the x axis
+    /// keeps at least 5 labels beside its title.
+    static func histogram(_ snapshot: BatchSnapshot, width: Int, context: FrameContext, zoomed: Bool = false) -> Histogram {
         let g = context.glyphs
-        let top = snapshot.summary.largestGradientNorm
-        let range = 0...(top > 0 ? top : 1)
+        var top = snapshot.summary.largestGradientNorm
+        if !(top > 0) { top = 1 }
+        if zoomed, let last = niceTicks(0, top, count: 6).last, last > 0 {
+            let step = niceTicks(0, top, count: 6).dropFirst().first ?? last
+            let next = (top / step).rounded(.up) * step
+            top = next > top ? next : next + step
+        }
+        let range = 0...top
         // About four columns per bin (two series and a gap), never fewer than 4 bins.
         let bins = max(4, min(30, (width - 6) / 4))
         func norms(_ r: BatchResult) -> [Double] { r.samples.filter(\.counts).map(\.gradientNorm) }
@@ -132,7 +154,8 @@ enum BatchPlots {
         return Histogram(range: range,
                          series: [Histogram.Series("LMCL", counts: lmcl, style: Theme.lmcl),
                                   Histogram.Series(context.strings[.batchCountingSamples], counts: bd, style: Theme.normFace)],
-                         layout: .sideBySide, xTitle: ScreenParts.spell("‖∂ℓ_i/∂cos θ_i‖", g), yTitle: context.strings[.batchAxisSamples],
+                         layout: .sideBySide, xTitle: ScreenParts.spell(zoomed ? "‖∂ℓ_i/∂cos‖" : "‖∂ℓ_i/∂cos θ_i‖", g),
+                         yTitle: context.strings[.batchAxisSamples],
                          axisStyle: Theme.dim, glyphs: g)
     }
 }

@@ -25,9 +25,9 @@ enum BatchScreen {
         drawRegions(snapshot, in: layout.regions, wide: layout.isWide, on: &canvas, context: context)
         if let r = layout.sample { BatchTable.drawSample(snapshot, in: r, on: &canvas, context: context) }
         if !layout.scatter.isEmpty {
-            BatchPlots.drawScatter(snapshot, in: layout.scatter, footer: layout.sample == nil, on: &canvas, context: context)
+            BatchPlots.drawScatter(snapshot, in: layout.scatter, footer: layout.sample == nil, on: &canvas, context: &context)
         }
-        if let r = layout.histogram { BatchPlots.drawHistogram(snapshot, in: r, on: &canvas, context: context) }
+        if let r = layout.histogram { BatchPlots.drawHistogram(snapshot, in: r, on: &canvas, context: &context) }
         if let r = layout.table { BatchTable.drawTable(snapshot, in: r, on: &canvas, context: &context) }
     }
 

@@ -10,8 +10,7 @@ import TerminalUI
 /// decision boundaries in the (θ_y, θ_rival) plane (one at a time at 80×24, `v`
 /// cycles; all three when there is room).
 enum CompareScreen {
-    /// The screen's words, from the string table in English until the frame carries the chosen language.
-    static let strings = Strings(.en)
+
 
     static func render(in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
         let state = context.state
@@ -49,13 +48,13 @@ enum CompareScreen {
         let rows = rows(state)
         let unbounded = rows.contains { $0.result.targetCosineGradient == nil }
         let thetaY = Angle.degrees(ofCosine: state.cosines[state.target])
-        let note = unbounded ? strings[.compareUnbounded] : "θ_y = \(ScreenParts.number(thetaY, 1, glyphs: g))°"
-        let title = strings.format(.compareTableTitle, ["y": "\(state.target)"])
+        let note = unbounded ? context.strings[.compareUnbounded] : "θ_y = \(ScreenParts.number(thetaY, 1, glyphs: g))°"
+        let title = context.strings.format(.compareTableTitle, ["y": "\(state.target)"])
         let inner = ScreenParts.panel(ScreenParts.spell(title, g), right: ScreenParts.spell(note, g),
                                       in: area, on: &canvas, context: context)
         guard inner.height >= 1 else { return }
         let cols = inner.columns([0.24, 0.13, 0.13, 0.17, 0.17, 0.16], gap: 1)
-        let headers = [strings[.compareColumnLoss], "L", "p_y", "∂L/∂cos θ_y", "∂L/∂θ_y", strings[.compareColumnMargin]]
+        let headers = [context.strings[.compareColumnLoss], "L", "p_y", "∂L/∂cos θ_y", "∂L/∂θ_y", context.strings[.compareColumnMargin]]
         for (i, h) in headers.enumerated() {
             canvas.draw(Line(ScreenParts.spell(h, g), style: Theme.label), in: Rect(x: cols[i].x, y: inner.y, width: cols[i].width, height: 1),
                         alignment: i == 0 ? .left : .right, ellipsis: g.ellipsis)
@@ -74,7 +73,7 @@ enum CompareScreen {
             if let d = row.marginDegrees {
                 margin = ScreenParts.number(d, 1, sign: true, glyphs: g) + (g.isUnicode ? "°" : " deg")
             } else {
-                margin = strings[.compareNeverWins]
+                margin = context.strings[.compareNeverWins]
             }
             let cells: [String] = [name, ScreenParts.number(r.loss, 4, glyphs: g), ScreenParts.number(r.probabilities[t], 4, glyphs: g),
                                    cosineGradient, ScreenParts.number(r.angleGradient[t], 3, sign: true, glyphs: g), margin]
@@ -95,7 +94,7 @@ enum CompareScreen {
     static func drawControls(in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
         let state = context.state, g = context.glyphs
         let settings = state.comparedSettings
-        let inner = ScreenParts.panel(strings[.compareValues], in: area, on: &canvas, context: context, focused: true)
+        let inner = ScreenParts.panel(context.strings[.compareValues], in: area, on: &canvas, context: context, focused: true)
         let labelWidth = settings.map { ColumnWidth.of(ScreenParts.spell($0.symbol, g)) }.max() ?? 1
         var y = inner.y
         for setting in settings where y < inner.maxY {
@@ -116,7 +115,7 @@ enum CompareScreen {
             y += 1
         }
         if y < inner.maxY {
-            canvas.put(ScreenParts.spell(strings[.compareKeys], g), x: inner.x, y: y, style: Theme.dim, clip: inner)
+            canvas.put(ScreenParts.spell(context.strings[.compareKeys], g), x: inner.x, y: y, style: Theme.dim, clip: inner)
         }
     }
 
@@ -137,7 +136,7 @@ enum CompareScreen {
 
     static func plotPanel(_ which: ComparePlot, in area: Rect, on canvas: inout Canvas, context: FrameContext, cycling: Bool = false) {
         let g = context.glyphs
-        let title = ScreenParts.spell(strings[which.titleKey], g) + (cycling ? strings[.comparePlotNext] : "")
+        let title = ScreenParts.spell(context.strings[which.titleKey], g) + (cycling ? context.strings[.comparePlotNext] : "")
         let block = Block(title: Line(" \(title) ", style: Theme.title), glyphs: g)
         block.render(in: area, on: &canvas)
         plot(which, context: context).render(in: block.inner(area), on: &canvas)

@@ -13,7 +13,9 @@ enum CosineScreen {
         let state = context.state
         // s and up to three parameters, then the bound line: 5 rows for CosFace, 6 for the combined margin.
         let (top, rest) = area.splitTop(max(5, state.marginSettings.count + 2))
-        let (table, bottom) = rest.splitTop(min(rest.height, state.classCount + 3))
+        // A tall terminal has a row for the gradient bars' ruler; the panel's bottom border names it either way.
+        let ruler = state.height >= 30 ? 1 : 0
+        let (table, bottom) = rest.splitTop(min(rest.height, state.classCount + 3 + ruler))
         drawSettings(in: top, on: &canvas, context: &context)
         drawClasses(in: table, on: &canvas, context: &context)
         drawPlots(in: bottom, on: &canvas, context: &context)
@@ -85,7 +87,9 @@ enum CosineScreen {
         let isFocused = { if case .cosine = focused { return true } else { return false } }()
         let strings = context.strings
         let title = strings[angleMode ? .cosineClassesAngle : .cosineClassesCosine] + (hasWideClassTable(area) ? "" : strings[.cosineNFNote])
-        let inner = ScreenParts.panel(ScreenParts.spell(title, g), id: .cosineClasses, in: area, on: &canvas, context: context, focused: isFocused)
+        let scale = ScreenParts.gradientScale(state.scale, name: "s = \(StateString.trim(ValueGrid.scale.format(state.scaleSteps)))", state: state)
+        let inner = ScreenParts.panel(ScreenParts.spell(title, g), footer: ScreenParts.scaleText(scale, strings: context.strings, glyphs: g), id: .cosineClasses,
+                                      in: area, on: &canvas, context: context, focused: isFocused)
         guard inner.height >= 1 else { return }
         let wide = hasWideClassTable(area)
         let fractions = wide ? [0.26, 0.07, 0.16, 0.16, 0.175, 0.175] : [0.31, 0.16, 0.16, 0.185, 0.185]
@@ -98,9 +102,12 @@ enum CosineScreen {
         let rows = inner.inset(top: 1)
         let grid = state.inputGrid
         let range: ClosedRange<Double> = angleMode ? 0...180 : -1...1
-        let limit = max(1e-12, (e.normFace.gradient + e.margined.gradient).filter(\.isFinite).map(abs).max() ?? 1)
+        // An unbounded gradient (a cone point) draws a full bar: |∂L/∂cos θ_j| is at most s elsewhere.
+        let limit = state.scale
         let first = wide ? 2 : 1
         let h = min(rows.height, state.classCount)
+        // The bar columns keep the row under the classes for the ruler when there is one.
+        let barHeight = min(rows.height, state.classCount + 1)
         for j in 0..<h {
             let y = rows.y + j
             let isTarget = j == state.target
@@ -133,26 +140,30 @@ enum CosineScreen {
                 return (v.isFinite ? v : (v < 0 ? -limit : limit), text, v < 0 ? Theme.negative : Theme.positive)
             }
         }
-        func column(_ i: Int) -> Rect { Rect(x: cols[i].x, y: rows.y, width: cols[i].width, height: h) }
-        ScreenParts.numberedBars(probabilities(e.normFace.probabilities, Theme.normFace.foreground, hiding: ["p_y_nf"]), limit: 1, signed: false,
-                                 in: column(first), on: &canvas, glyphs: g)
-        ScreenParts.numberedBars(probabilities(e.margined.probabilities, Theme.lmcl.foreground, hiding: ["p_y", "p_y_lmcl"]), limit: 1, signed: false,
-                                 in: column(first + 1), on: &canvas, glyphs: g)
-        ScreenParts.numberedBars(gradients(e.normFace.gradient, hiding: ["dcos_y_nf"]), limit: limit, signed: true, in: column(first + 2), on: &canvas, glyphs: g)
-        ScreenParts.numberedBars(gradients(e.margined.gradient, hiding: ["dcos_y"]), limit: limit, signed: true, in: column(first + 3), on: &canvas, glyphs: g)
+        func column(_ i: Int) -> Rect { Rect(x: cols[i].x, y: rows.y, width: cols[i].width, height: barHeight) }
+        ScreenParts.numberedBars(probabilities(e.normFace.probabilities, Theme.normFace.foreground, hiding: ["p_y_nf"]), scale: .linear(1),
+                                 signed: false, in: column(first), on: &canvas, glyphs: g)
+        ScreenParts.numberedBars(probabilities(e.margined.probabilities, Theme.lmcl.foreground, hiding: ["p_y", "p_y_lmcl"]), scale: .linear(1),
+                                 signed: false, in: column(first + 1), on: &canvas, glyphs: g)
+        // Both loss columns on one scale: |∂L/∂cos θ_j| = s·|p_j − 1[j=y]| ≤ s.
+        ScreenParts.numberedBars(gradients(e.normFace.gradient, hiding: ["dcos_y_nf"]), scale: scale, signed: true, in: column(first + 2),
+                                 on: &canvas, glyphs: g)
+        ScreenParts.numberedBars(gradients(e.margined.gradient, hiding: ["dcos_y"]), scale: scale, signed: true, in: column(first + 3),
+                                 on: &canvas, glyphs: g)
     }
 
     // MARK: - Plots and formulas
 
     static func drawPlots(in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
         guard area.height >= 5 else { return }
-        let g = context.glyphs
+        let g = context.glyphs, focused = context.state.cosinePlot
         if area.width >= 120 && area.height >= 20 {
+            // The focused plot (v cycles it, z zooms it) and the next two in v's order.
             let (upper, lower) = area.splitTop(area.height / 2)
             let u = upper.columns([0.5, 0.5], gap: 0), l = lower.columns([0.5, 0.5], gap: 0)
-            plotPanel(.targetLogit, in: u[0], on: &canvas, context: context)
-            plotPanel(.targetProbability, in: u[1], on: &canvas, context: context)
-            plotPanel(.decisionPlane, in: l[0], on: &canvas, context: context)
+            plotPanel(focused, in: u[0], on: &canvas, context: &context, cycling: true, highlighted: true)
+            plotPanel(focused.next, in: u[1], on: &canvas, context: &context)
+            plotPanel(focused.next.next, in: l[0], on: &canvas, context: &context)
             let f = ScreenParts.panel(formulaTitle(context), id: .cosineFormulas, in: l[1], on: &canvas, context: context)
             ScreenParts.lines(formulaLines(context), in: f, on: &canvas, glyphs: g)
             return
@@ -160,23 +171,29 @@ enum CosineScreen {
         let formulaWidth = area.width >= 100 ? area.width * 2 / 5 : 34
         let (plotArea, formulaArea) = (Rect(x: area.x, y: area.y, width: area.width - formulaWidth, height: area.height),
                                        Rect(x: area.maxX - formulaWidth, y: area.y, width: formulaWidth, height: area.height))
-        plotPanel(context.state.cosinePlot, in: plotArea, on: &canvas, context: context, cycling: true)
+        plotPanel(focused, in: plotArea, on: &canvas, context: &context, cycling: true)
         let f = ScreenParts.panel(formulaTitle(context), id: .cosineFormulas, in: formulaArea, on: &canvas, context: context)
         ScreenParts.lines(formulaLines(context), in: f, on: &canvas, glyphs: g)
     }
 
-    static func plotPanel(_ which: CosinePlot, in area: Rect, on canvas: inout Canvas, context: FrameContext, cycling: Bool = false) {
+    /// A plot in its panel; the focused one (`cycling`) says how to move on and zoom, and is
+    /// `highlighted` when other plots share the screen.
+    static func plotPanel(_ which: CosinePlot, in area: Rect, on canvas: inout Canvas, context: inout FrameContext,
+                          cycling: Bool = false, highlighted: Bool = false) {
         let g = context.glyphs
         let title = ScreenParts.spell(context.strings.title(of: which), g) + (cycling ? context.strings[.plotNextHint] : "")
         // The first plot drawn is the one a lesson step's `cosine.plot` means.
         if context.panels[.cosinePlot] == nil { context.panels.record(.cosinePlot, area) }
-        let block = Block(title: Line(" \(title) ", style: Theme.title),
-                          footer: which == .targetLogit ? ScreenParts.spell(" " + CosinePlots.shiftSummary(context) + " ", g) : nil,
-                          highlighted: context.highlightedPanel == .cosinePlot,
-                          glyphs: g)
+        let footer: String? = switch which {
+        case .targetLogit, .targetLogitOnCosine: ScreenParts.spell(" " + CosinePlots.shiftSummary(context) + " ", g)
+        default: nil
+        }
+        let block = Block(title: Line(" \(title) ", style: Theme.title), footer: footer,
+                          highlighted: highlighted || context.highlightedPanel == .cosinePlot, glyphs: g)
         block.render(in: area, on: &canvas)
         let inner = block.inner(area)
         CosinePlots.plot(which, context: context, compact: inner.height < 12).render(in: inner, on: &canvas)
+        if cycling { context.hits.add(inner, .zoom) }
     }
 
     /// The chosen margin's computation for the current sample, step by step, in lines of at most ~32 columns.

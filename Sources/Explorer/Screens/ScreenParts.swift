@@ -3,6 +3,8 @@ import TerminalUI
 
 /// Small pieces the screens share: number text, class labels, panels.
 enum ScreenParts {
+    /// The string table's entries for the plots' texts: English, until the frame context carries the language.
+
     /// A number with fixed decimals (ASCII minus, so it pastes), never "nan"/"inf" or "-0.000".
     static func number(_ v: Double, _ decimals: Int, sign: Bool = false, glyphs: GlyphSet) -> String {
         formatNumber(v, decimals: decimals, sign: sign, missing: glyphs.missing)
@@ -26,13 +28,14 @@ enum ScreenParts {
         context.hits.add(slider.track(in: row), .slider(field, low: range.lowerBound, high: range.upperBound))
     }
 
-    /// Draws a bordered panel and returns its inside.
+    /// Draws a bordered panel (a right-aligned text on its top and on its bottom border, if given) and returns its inside.
     @discardableResult
-    static func panel(_ title: String, right: String? = nil, id: Panel? = nil, in area: Rect, on canvas: inout Canvas,
+    static func panel(_ title: String, right: String? = nil, footer: String? = nil, id: Panel? = nil, in area: Rect, on canvas: inout Canvas,
                       context: FrameContext, focused: Bool = false) -> Rect {
         if let id { context.panels.record(id, area) }
         let block = Block(title: Line(" \(title) ", style: Theme.title), titleRight: right.map { " \($0) " },
-                          highlighted: focused || (id != nil && id == context.highlightedPanel), glyphs: context.glyphs)
+                          footer: footer.map { " \($0) " }, highlighted: focused || (id != nil && id == context.highlightedPanel),
+                          glyphs: context.glyphs)
         block.render(in: area, on: &canvas)
         return block.inner(area)
     }
@@ -62,8 +65,11 @@ enum ScreenParts {
     /// A column of numbers, each followed by its bar: `0.973 ████▋` or, signed, `-29.97 ▓▓│`.
     ///
     /// The number comes first and is never cut; the bar takes what is left, so a
-    /// narrow screen loses bar resolution, not digits.
-    static func numberedBars(_ rows: [(value: Double, text: String, style: Style)], limit: Double, signed: Bool,
+    /// narrow screen loses bar resolution, not digits. The bars are on the fixed
+    /// `scale` (never the largest value on screen, which would draw 0.39 and 0.0006
+    /// as the same full bar); when `area` has a row below the bars, the scale is
+    /// written there as a ruler.
+    static func numberedBars(_ rows: [(value: Double, text: String, style: Style)], scale: BarScale, signed: Bool,
                              in area: Rect, on canvas: inout Canvas, glyphs: GlyphSet) {
         guard !area.isEmpty else { return }
         let numberWidth = min(area.width, rows.map { ColumnWidth.of($0.text) }.max() ?? 0)
@@ -74,10 +80,29 @@ enum ScreenParts {
         }
         // The charts keep a two-cell pointer gutter; starting one cell early leaves one blank after the number.
         let bars = rows.map { Bar("", value: $0.value, valueText: "", style: $0.style) }
+        let ruler = area.height > rows.count
         if signed {
-            DivergingBarChart(bars, limit: limit, axisStyle: Theme.dim, glyphs: glyphs).render(in: barArea, on: &canvas)
+            var chart = DivergingBarChart(bars, scale: scale, axisStyle: Theme.label, glyphs: glyphs)
+            chart.showsScale = ruler
+            chart.render(in: barArea, on: &canvas)
         } else {
-            BarChart(bars, maximum: limit, glyphs: glyphs).render(in: barArea, on: &canvas)
+            var chart = BarChart(bars, scale: scale, glyphs: glyphs)
+            chart.showsScale = ruler
+            chart.render(in: barArea, on: &canvas)
         }
+    }
+
+    /// The fixed scale of gradient bars whose largest possible magnitude is `maximum`
+    /// (s for ∂L/∂cos θ_j, 1 for softmax's ∂L/∂x_j, s/B for a batch mean), named `name`
+    /// on the ruler, logarithmic when the state asks for it (`g`).
+    static func gradientScale(_ maximum: Double, name: String, state: ExplorerState) -> BarScale {
+        state.display.logarithmicBars ? .logarithmic(maximum, name: name) : .linear(maximum, name: name)
+    }
+
+    /// The scale in words, for a panel's border: "bars to s = 30, linear (g: log)".
+    static func scaleText(_ scale: BarScale, strings: Strings, glyphs: GlyphSet) -> String {
+        let top = scale.name.isEmpty ? formatNumber(scale.maximum, significant: 3, missing: glyphs.missing) : scale.name
+        guard let floor = scale.floor else { return strings.format(.barsLinear, ["top": top]) }
+        return strings.format(.barsLogarithmic, ["floor": formatNumber(floor, significant: 2, missing: glyphs.missing), "top": top])
     }
 }

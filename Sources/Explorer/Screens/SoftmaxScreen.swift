@@ -14,12 +14,14 @@ enum SoftmaxScreen {
     static func render(in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
         let state = context.state, g = context.glyphs
         let result = context.evaluation.softmax
-        let tableHeight = min(area.height, state.classCount + 4)
+        // A tall terminal has a row for the gradient bars' ruler; the panel's title names it either way.
+        let ruler = state.height >= 30 ? 1 : 0
+        let tableHeight = min(area.height, state.classCount + 4 + ruler)
         let formulaHeight = area.height - tableHeight >= 6 ? 6 : 0
         let (table, rest) = area.splitTop(tableHeight)
         let (plotArea, formulaArea) = rest.splitBottom(formulaHeight)
-        let inner = ScreenParts.panel(context.strings[.panelSoftmaxTable],
-                                      right: "L = \(context.masked("loss", ScreenParts.number(result.loss, 4, glyphs: g)))", id: .softmaxTable,
+        let right = "L = \(context.masked("loss", ScreenParts.number(result.loss, 4, glyphs: g)))  \(ScreenParts.scaleText(gradientScale(state), strings: context.strings, glyphs: g))"
+        let inner = ScreenParts.panel(context.strings[.panelSoftmaxTable], right: right, id: .softmaxTable,
                                       in: table, on: &canvas, context: context, focused: true)
         drawTable(result, in: inner, on: &canvas, context: &context)
         if formulaHeight > 0 {
@@ -29,7 +31,10 @@ enum SoftmaxScreen {
         if plotArea.height >= 6 {
             let p = ScreenParts.panel(ScreenParts.spell(context.strings[.softmaxPlotTitle], g), id: .softmaxPlot,
                                       in: plotArea, on: &canvas, context: context)
-            lossPlot(result, context: context).render(in: p, on: &canvas)
+            var plot = lossPlot(result, context: context)
+            plot.directLabels = true
+            plot.render(in: p, on: &canvas)
+            context.hits.add(p, .zoom)
         }
     }
 
@@ -49,11 +54,11 @@ enum SoftmaxScreen {
             grad.append((x, e.gradient[y]))
         }
         let top = max(1, (loss.first?.y ?? 1).rounded(.up))
-        let axes = PlotAxes(x: lo...hi, y: -1...top, xTitle: "x_y", yTitle: "", xTickCount: 7, yTickCount: 4, style: Theme.dim)
+        let axes = PlotAxes(x: lo...hi, y: -1...top, xTitle: "x_y", yTitle: "L, ∂L/∂x_y", xTickCount: 7, yTickCount: 5, style: Theme.dim)
         return LinePlot(
             axes: axes,
-            series: [PlotSeries("L = LSE(x) − x_y".replacingOccurrences(of: "−", with: g.minus), points: loss, shape: .dot, style: Theme.lmcl),
-                     PlotSeries(ScreenParts.spell("∂L/∂x_y = p_y − 1", g), points: grad, shape: .cross, style: Theme.negative, lineStyle: .dashed)],
+            series: [CosinePlots.series(ScreenParts.spell("L = LSE(x) − x_y", g), loss, look: 0, style: Theme.lmcl),
+                     CosinePlots.series(ScreenParts.spell("∂L/∂x_y = p_y − 1", g), grad, look: 1, style: Theme.negative)],
             references: [ReferenceLine(y: 0, label: "", style: Theme.dim)],
             markers: [VerticalMarker(x: r.logits[y], label: "x_y", style: Theme.target),
                       VerticalMarker(x: centre, label: "", style: Theme.rival, dotted: true)],
@@ -68,10 +73,11 @@ enum SoftmaxScreen {
         let header = Rect(x: area.x, y: area.y, width: area.width, height: 1)
         canvas.put(ScreenParts.spell(context.strings[.softmaxHeadLogit], g), x: cols[0].x, y: header.y, style: Theme.label, clip: header)
         canvas.put("p_j = softmax(x)_j", x: cols[1].x + 2, y: header.y, style: Theme.label, clip: cols[1])
+        let scale = gradientScale(state)
+        let ruler = state.height >= 30 && area.height - 1 > state.classCount
         canvas.put(ScreenParts.spell("∂L/∂x_j = p_j − 1[j=y]", g), x: cols[2].x + 2, y: header.y, style: Theme.label, clip: cols[2])
         let rows = area.inset(top: 1)
         let focused = state.focusedField
-        let limit = max(1e-12, result.gradient.map(abs).max() ?? 1)
         var probabilityBars: [Bar] = [], gradientBars: [Bar] = []
         for j in 0..<state.classCount {
             let y = rows.y + j
@@ -97,14 +103,28 @@ enum SoftmaxScreen {
         let barRows = Rect(x: 0, y: rows.y, width: 0, height: min(rows.height, state.classCount))
         BarChart(probabilityBars, maximum: 1, glyphs: g)
             .render(in: Rect(x: cols[1].x, y: barRows.y, width: cols[1].width, height: barRows.height), on: &canvas)
-        DivergingBarChart(gradientBars, limit: limit, axisStyle: Theme.dim, glyphs: g)
-            .render(in: Rect(x: cols[2].x, y: barRows.y, width: cols[2].width, height: barRows.height), on: &canvas)
-        let noteY = rows.y + state.classCount
+        var gradientChart = DivergingBarChart(gradientBars, scale: scale, axisStyle: Theme.label, glyphs: g)
+        gradientChart.showsScale = ruler
+        gradientChart.render(in: Rect(x: cols[2].x, y: barRows.y, width: cols[2].width, height: barRows.height + (ruler ? 1 : 0)),
+                             on: &canvas)
+        let noteY = rows.y + state.classCount + (ruler ? 1 : 0)
         if noteY < rows.maxY {
             let sum = result.gradient.reduce(0, +)
             let note = "Σ_j p_j = \(ScreenParts.number(result.probabilities.reduce(0, +), 6, glyphs: g))   Σ_j ∂L/∂x_j = \(formatNumber(sum, significant: 2, missing: g.missing))   p_y = \(context.masked("p_y", ScreenParts.number(result.probabilities[state.target], 4, glyphs: g)))"
             canvas.put(ScreenParts.spell(note, g), x: rows.x + 2, y: noteY, style: Theme.dim, clip: rows)
         }
+    }
+
+    /// The gradient bars' fixed scale: |∂L/∂x_j| = |p_j − 1[j=y]| ≤ 1.
+    static func gradientScale(_ state: ExplorerState) -> BarScale {
+        ScreenParts.gradientScale(1, name: "1", state: state)
+    }
+
+    /// The current numbers, for the zoomed plot's footer.
+    static func footer(_ context: FrameContext) -> Line {
+        let r = context.evaluation.softmax, g = context.glyphs, y = r.target
+        let n = { (v: Double) in ScreenParts.number(v, 4, glyphs: g) }
+        return Line(ScreenParts.spell("x_y = \(ScreenParts.number(r.logits[y], 2, glyphs: g))  L = \(n(r.loss))  p_y = \(n(r.probabilities[y]))  ∂L/∂x_y = \(n(r.gradient[y]))", g))
     }
 
     static func formulaLines(_ r: SoftmaxResult, context: FrameContext) -> [Line] {

@@ -39,7 +39,9 @@ public struct ExplorerState: Hashable, Sendable {
     public var weightDirectionSteps: [Int]
     public var batch = BatchSettings()
     /// Plot shown by the cosine screen when only one fits.
-    public var cosinePlot: CosinePlot = .targetLogit
+    public var cosinePlot: CosinePlot = .targetLogitOnCosine
+    /// How the frame is shown (`z`, `P`, `T`, `g`): not part of the state string, like `--ascii`.
+    public var display = DisplayMode()
     public var presetIndex: Int = 0
     /// Terminal size (the reducer keeps scroll positions valid for it).
     public var width: Int = 80

@@ -37,17 +37,25 @@ public enum CosineInputMode: String, Hashable, Sendable {
     case angle
 }
 
-/// Which plot the cosine screen shows when there is room for only one.
+/// Which plot the cosine screen shows when there is room for only one (the focused plot).
+///
+/// `v` moves to the next raw value; the raw values are the state string's `plot=`
+/// numbers, so the plots on the cos θ axis, added later, are 3 and 4.
 public enum CosinePlot: Int, CaseIterable, Hashable, Sendable {
-    case targetLogit, targetProbability, decisionPlane
+    case targetLogit, targetProbability, decisionPlane, targetLogitOnCosine, targetProbabilityOnCosine
 
     public var title: String {
         switch self {
         case .targetLogit: return "target logit vs θ_y"
         case .targetProbability: return "target probability vs θ_y"
         case .decisionPlane: return "decision boundary in (θ_y, θ_rival)"
+        case .targetLogitOnCosine: return "target logit vs cos θ_y"
+        case .targetProbabilityOnCosine: return "target probability vs cos θ_y"
         }
     }
+
+    /// The plot `v` shows next.
+    public var next: CosinePlot { CosinePlot(rawValue: (rawValue + 1) % CosinePlot.allCases.count)! }
 }
 
 /// Which plot the compare screen shows when there is room for only one.

@@ -88,7 +88,7 @@ public enum StateString {
                 s.batch.unselected = r
             case "plot":
                 guard let p = Int(value).flatMap(CosinePlot.init(rawValue:)) else {
-                    throw ParseError(description: "state string: plot must be 0, 1 or 2; got '\(value)'")
+                    throw ParseError(description: "state string: plot must be 0 to \(CosinePlot.allCases.count - 1); got '\(value)'")
                 }
                 s.cosinePlot = p
             case "view":

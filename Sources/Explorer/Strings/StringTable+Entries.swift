@@ -193,5 +193,17 @@ extension StringTable {
         .comparePlotCosine: Translation(en: "target logit vs cos θ_y", zh: "目标 logit 随 cos θ_y 变化"),
         .comparePlotPlane: Translation(en: "decision boundaries in (θ_y, θ_rival)", zh: "(θ_y, θ_rival) 平面上的决策边界"),
         .comparePlotNext: Translation(en: " (v: next)", zh: "（v：下一个）"),
+
+        // MARK: Plots a classroom can read (zoom, presenter, themes, bar scales)
+        .zoomBack: Translation(en: "z/Esc: back", zh: "z/Esc：返回"),
+        .presenterBack: Translation(en: "P: back", zh: "P：返回"),
+        .zoomNoPlot: Translation(en: "The geometry screen has no plot to zoom; z works on the other screens.",
+                                 zh: "几何屏没有可放大的图；z 在其他屏上可用。"),
+        .themeChanged: Translation(en: "Theme: {theme} (T: next)", zh: "配色：{theme}（T：下一个）"),
+        .barsLinear: Translation(en: "bars 0 to {top}, linear (g: log)", zh: "条形 0 到 {top}，线性（g：对数）"),
+        .barsLogarithmic: Translation(en: "bars {floor} to {top}, log (g: linear)", zh: "条形 {floor} 到 {top}，对数（g：线性）"),
+        .shiftLabel: Translation(en: "Δcos {shift} = {degrees}° at θ_y", zh: "Δcos {shift} = θ_y 处 {degrees}°"),
+        .bandLabel: Translation(en: "band {degrees}°", zh: "间隔带 {degrees}°"),
+        .marginBand: Translation(en: "margin band", zh: "间隔带"),
     ]
 }

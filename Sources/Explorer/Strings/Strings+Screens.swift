@@ -15,6 +15,7 @@ extension Strings {
     public func title(of plot: CosinePlot) -> String {
         let keys: [CosinePlot: StringKey] = [
             .targetLogit: .plotTargetLogit, .targetProbability: .plotTargetProbability, .decisionPlane: .plotDecisionPlane,
+            .targetLogitOnCosine: .plotTargetLogitOnCosine, .targetProbabilityOnCosine: .plotTargetProbabilityOnCosine,
         ]
         return keys[plot].map { self[$0] } ?? plot.title
     }
