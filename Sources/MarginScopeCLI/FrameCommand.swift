@@ -14,6 +14,7 @@ struct FrameCommand: ParsableCommand {
           marginscope frame --size 80x24 --keys 'jj<Right><Right>t'
         Named keys: <Up> <Down> <Left> <Right> <S-Left> <S-Right> <Tab> <S-Tab> <Enter> <Esc> <Space>
         <Bksp> <PgUp> <PgDn> <Home> <End> <F1>…<F12> <C-x> <lt>.
+        --batch - reads the batch file from standard input.
         """
     )
 
