@@ -149,14 +149,14 @@ enum CosineScreen {
         let sp = { (t: String) in ScreenParts.spell(t, g) }
         var lines = [
             Line(sp("z_y = s·(cos θ_y − m)")),
-            Line(sp("z_\(y) = \(s)·(\(n3(r.cosines[y])) − \(m)) = \(n3(r.logits[y]))")),
+            Line(sp("z_\(y) = \(s)·(\(FormulaText.minus(n3(r.cosines[y]), m))) = \(n3(r.logits[y]))")),
         ]
         if let rival = DecisionBoundary.strongestRival(cosines: r.cosines, target: y) {
-            lines.append(Line(sp("z_\(rival.index) = \(s)·\(n3(rival.cosine)) = \(n3(r.logits[rival.index])) (rival)")))
+            lines.append(Line(sp("z_\(rival.index) = \(FormulaText.times(s, n3(rival.cosine))) = \(n3(r.logits[rival.index])) (rival)")))
         }
         let lse = r.loss + r.logits[y]
         lines.append(Line([Span(sp("L = LSE(z) − z_y = ")), Span(n3(r.loss), Theme.label)]))
-        lines.append(Line(sp("  = \(n3(lse)) − \(n3(r.logits[y]))")))
+        lines.append(Line(sp("  = \(FormulaText.minus(n3(lse), n3(r.logits[y])))")))
         lines.append(Line(sp("∂L/∂cos θ_j = s·(p_j − 1[j=y])")))
         lines.append(Line(sp("∂L/∂cos θ_\(y) = \(ScreenParts.number(r.gradient[y], 3, glyphs: g))")))
         lines.append(Line(sp("NormFace is m = 0: L = \(n3(context.evaluation.normFace.loss))"), style: Theme.dim))

@@ -24,6 +24,9 @@ enum GeometryScreen {
         let inner = ScreenParts.panel("Unit circle: W_j, x and the target's region", in: left, on: &canvas, context: context)
         let plot = picture(context)
         plot.render(in: inner, on: &canvas)
+        if let head = arrowhead(context), let cell = plot.cell(ofX: head.end.x, y: head.end.y, in: inner) {
+            canvas.put(head.glyph, x: cell.x, y: cell.y, style: Theme.negative.bolded, clip: plot.dataArea(in: inner))
+        }
         // Clicking or dragging in the picture turns the selected direction (x unless a W_j is selected).
         let focused = context.state.focusedField
         let field: Field = ExplorerState.isDirection(focused) ? focused : .featureDirection
@@ -49,7 +52,7 @@ enum GeometryScreen {
     }
 
     static func picture(_ context: FrameContext) -> LinePlot {
-        let state = context.state, g = context.glyphs, e = context.evaluation
+        let state = context.state, g = context.glyphs
         let y = state.target
         let phiX = ValueGrid.direction.value(state.featureDirectionSteps)
         let phis = state.weightDirectionSteps.map(ValueGrid.direction.value)
@@ -71,14 +74,9 @@ enum GeometryScreen {
         let xTip = point(phiX)
         series.append(PlotSeries("x", points: [(0, 0), xTip], shape: .star, style: Theme.label, lineStyle: .dashed))
         // −∂L/∂x is where gradient descent moves x; it is tangent to the circle at x̂ (‖x‖ = 1).
-        let gradient = e.geometry.featureGradient
-        let norm = (gradient[0] * gradient[0] + gradient[1] * gradient[1]).squareRoot()
         var highlights: [HighlightPoint] = []
-        if norm > 1e-12 {
-            let d = (x: -gradient[0] / norm * arrowLength, y: -gradient[1] / norm * arrowLength)
-            let end = (x: xTip.x + d.x, y: xTip.y + d.y)
-            series.append(PlotSeries(ScreenParts.spell("−∂L/∂x", g), points: [xTip, end], shape: .triangle, style: Theme.negative, lineStyle: .solid))
-            highlights.append(HighlightPoint(x: end.x, y: end.y, label: "", shape: .triangle, style: Theme.negative))
+        if let head = arrowhead(context) {
+            series.append(PlotSeries(ScreenParts.spell("−∂L/∂x", g), points: [xTip, head.end], shape: .triangle, style: Theme.negative, lineStyle: .solid))
         }
         for (j, phi) in phis.enumerated() {
             let tip = point(phi)
@@ -88,6 +86,19 @@ enum GeometryScreen {
         highlights.append(HighlightPoint(x: xTip.x, y: xTip.y, label: "x", shape: .star, style: Theme.label))
         let axes = PlotAxes(x: -1.3...1.3, y: -1.3...1.3, xTitle: "", yTitle: "", xTickCount: 3, yTickCount: 3, style: Theme.dim)
         return LinePlot(axes: axes, series: series, highlights: highlights, glyphs: g)
+    }
+
+    /// The tip of the descent arrow −∂L/∂x drawn from x̂, and the arrow glyph that points
+    /// the way it does (the nearest of ↑ ↓ ← →); nil when the gradient vanishes.
+    static func arrowhead(_ context: FrameContext) -> (end: (x: Double, y: Double), glyph: String)? {
+        let g = context.glyphs
+        let gradient = context.evaluation.geometry.featureGradient
+        let norm = (gradient[0] * gradient[0] + gradient[1] * gradient[1]).squareRoot()
+        guard norm > 1e-12 else { return nil }
+        let xTip = point(ValueGrid.direction.value(context.state.featureDirectionSteps))
+        let d = (x: -gradient[0] / norm * arrowLength, y: -gradient[1] / norm * arrowLength)
+        let glyph = abs(d.x) >= abs(d.y) ? (d.x > 0 ? g.arrowRight : g.arrowLeft) : (d.y > 0 ? g.arrowUp : g.arrowDown)
+        return ((x: xTip.x + d.x, y: xTip.y + d.y), glyph)
     }
 
     static func drawTable(in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
@@ -144,7 +155,7 @@ enum GeometryScreen {
             Line([Span(sp("∂L/∂x = ")), Span("(\(n(grad[0])), \(n(grad[1])))", Theme.label)]),
             Line(sp("‖∂L/∂x‖ = \(n(norm))")),
             Line(sp("x·∂L/∂x = \(formatNumber(tangent, significant: 2, missing: g.missing)) (tangent: x only rotates)")),
-            Line(sp("arrow ▲: −∂L/∂x, where descent moves x"), style: Theme.dim),
+            Line(sp("arrow \(arrowhead(context)?.glyph ?? g.arrowRight): −∂L/∂x, where descent moves x"), style: Theme.dim),
         ]
     }
 }

@@ -111,8 +111,10 @@ enum SoftmaxScreen {
         let sp = { (t: String) in ScreenParts.spell(t, g) }
         return [
             Line(sp("p_j = exp(x_j − M) / Σ_k exp(x_k − M),   M = max_k x_k = \(n(m))")),
-            Line([Span(sp("L = −log p_y = LSE(x) − x_y = \(n(lse)) − \(n(r.logits[y])) = ")), Span(n(r.loss), Theme.label)]),
-            Line(sp("∂L/∂x_j = p_j − 1[j=y]:   ∂L/∂x_\(y) = \(n(r.probabilities[y])) − 1 = \(n(gy)), the only negative")),
+            Line([Span(sp("L = −log p_y = LSE(x) − x_y = \(FormulaText.minus(n(lse), n(r.logits[y]))) = ")), Span(n(r.loss), Theme.label)]),
+            // A target gradient that rounds to 0 (p_y = 1 to the digits shown) is not called negative.
+            Line(sp("∂L/∂x_j = p_j − 1[j=y]:   ∂L/∂x_\(y) = \(n(r.probabilities[y])) − 1 = \(n(gy))"
+                    + (FormulaText.isNegative(n(gy)) ? ", the only negative" : ""))),
             Line(sp("Σ_j ∂L/∂x_j = 0; adding a constant to every logit changes nothing.")),
         ]
     }
