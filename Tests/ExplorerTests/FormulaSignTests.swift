@@ -39,7 +39,8 @@ import TerminalUI
         // Target and rival below zero: z_y, z_rival and LSE are all negative.
         s.inputSteps = [-0.3, -0.2, -0.9, -0.95].map { ValueGrid.cosine.exactSteps($0)! }
         for glyphs in [GlyphSet.unicode, .ascii] {
-            let text = Self.render(s, glyphs: glyphs)
+            // 120 columns: the formula panel is wide enough for every substitution.
+            let text = Self.render(s, glyphs: glyphs, width: 120, height: 40)
             #expect(Self.doubleSigns(text).isEmpty, "\(Self.doubleSigns(text)) in\n\(text)")
             // z_1 = 30·(−0.2) = −6: the rival's cosine in parentheses.
             #expect(text.contains("30·(-0.200) = -6.000") || text.contains("30*(-0.200) = -6.000"), "\(text)")

@@ -41,7 +41,7 @@ enum BatchPlots {
         let wide = area.width >= 70
         let title = wide ? "Samples: target cosine against the strongest rival" : "Samples by region (v: next view)"
         let block = Block(title: Line(" \(title) ", style: Theme.title),
-                          footer: footer ? ScreenParts.spell(" " + sampleSummary(snapshot, selected, glyphs: g) + " ", g) : nil,
+                          footer: footer ? " " + sampleSummary(snapshot, selected, glyphs: g, width: area.width - 6) + " " : nil,
                           glyphs: g)
         block.render(in: area, on: &canvas)
         scatter(snapshot, selected: selected, wide: wide, context: context).render(in: block.inner(area), on: &canvas)
@@ -99,10 +99,19 @@ enum BatchPlots {
     }
 
     /// "#12: 0.805 vs rival 5 at 0.334, rank 1": the selected sample, for the plot's footer.
-    static func sampleSummary(_ snapshot: BatchSnapshot, _ i: Int, glyphs g: GlyphSet) -> String {
+    ///
+    /// The longest form that fits `width` columns, spelled for the glyph set: without the rival's
+    /// cosine, then without the rival, so that the rank (up to C) is never cut.
+    static func sampleSummary(_ snapshot: BatchSnapshot, _ i: Int, glyphs g: GlyphSet, width: Int = .max) -> String {
         let s = snapshot.bdlmcl.samples[i]
-        let rival = s.rivalClass >= 0 ? "rival \(s.rivalClass) at \(ScreenParts.number(s.rivalCosine, 3, glyphs: g))" : "no rival"
-        return "#\(i): \(ScreenParts.number(s.targetCosine, 3, glyphs: g)) vs \(rival), rank \(s.rank)"
+        let target = "#\(i): \(ScreenParts.number(s.targetCosine, 3, glyphs: g))"
+        let forms = [
+            s.rivalClass >= 0 ? "\(target) vs rival \(s.rivalClass) at \(ScreenParts.number(s.rivalCosine, 3, glyphs: g)), rank \(s.rank)"
+                : "\(target) vs no rival, rank \(s.rank)",
+            "\(target) vs rival \(s.rivalClass), rank \(s.rank)",
+            "\(target), rank \(s.rank)",
+        ].map { ScreenParts.spell($0, g) }
+        return forms.first { ColumnWidth.of($0) <= width } ?? forms[forms.count - 1]
     }
 
     // MARK: - Histogram

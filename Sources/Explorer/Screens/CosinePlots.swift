@@ -103,13 +103,19 @@ enum CosinePlots {
     }
 
     /// One line saying how far the margin moves the crossing with the rival.
-    static func shiftSummary(_ context: FrameContext) -> String {
+    ///
+    /// The longest form that fits `width` columns, spelled for the glyph set: the crossings
+    /// and the shift, then the shift alone, so that no number is cut.
+    static func shiftSummary(_ context: FrameContext, width: Int = .max) -> String {
         let state = context.state
         guard let r = DecisionBoundary.strongestRival(cosines: state.cosines, target: state.target) else { return "" }
         guard let t0 = DecisionBoundary.crossing(transform: .identity, rivalCosine: r.cosine) else { return "" }
         guard let t1 = DecisionBoundary.crossing(transform: transform(state), rivalCosine: r.cosine) else {
-            return "with m = \(ValueGrid.margin.format(state.marginSteps)) the target never beats rival \(r.index)"
+            let never = "with m = \(ValueGrid.margin.format(state.marginSteps)) the target never beats rival \(r.index)"
+            return ColumnWidth.of(never) <= width ? never : "target never beats rival \(r.index)"
         }
-        return ScreenParts.spell(String(format: "crossing %.1f° → %.1f°, shift %.1f°", t0, t1, t0 - t1), context.glyphs)
+        let full = ScreenParts.spell(String(format: "crossing %.1f° → %.1f°, shift %.1f°", t0, t1, t0 - t1), context.glyphs)
+        if ColumnWidth.of(full) <= width { return full }
+        return ScreenParts.spell(String(format: "margin shifts the crossing %.1f°", t0 - t1), context.glyphs)
     }
 }

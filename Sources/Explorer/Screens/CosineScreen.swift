@@ -117,7 +117,7 @@ enum CosineScreen {
             plotPanel(.targetProbability, in: u[1], on: &canvas, context: context)
             plotPanel(.decisionPlane, in: l[0], on: &canvas, context: context)
             let f = ScreenParts.panel("LMCL, with the numbers", in: l[1], on: &canvas, context: context)
-            ScreenParts.lines(formulaLines(context), in: f, on: &canvas, glyphs: g)
+            ScreenParts.lines(formulaLines(context, width: f.width), in: f, on: &canvas, glyphs: g)
             return
         }
         let formulaWidth = area.width >= 100 ? area.width * 2 / 5 : 34
@@ -125,34 +125,41 @@ enum CosineScreen {
                                        Rect(x: area.maxX - formulaWidth, y: area.y, width: formulaWidth, height: area.height))
         plotPanel(context.state.cosinePlot, in: plotArea, on: &canvas, context: context, cycling: true)
         let f = ScreenParts.panel("LMCL, with the numbers", in: formulaArea, on: &canvas, context: context)
-        ScreenParts.lines(formulaLines(context), in: f, on: &canvas, glyphs: g)
+        ScreenParts.lines(formulaLines(context, width: f.width), in: f, on: &canvas, glyphs: g)
     }
 
     static func plotPanel(_ which: CosinePlot, in area: Rect, on canvas: inout Canvas, context: FrameContext, cycling: Bool = false) {
         let g = context.glyphs
         let title = ScreenParts.spell(which.title, g) + (cycling ? " (v: next)" : "")
         let block = Block(title: Line(" \(title) ", style: Theme.title),
-                          footer: which == .targetLogit ? ScreenParts.spell(" " + CosinePlots.shiftSummary(context) + " ", g) : nil,
+                          // The footer sits between the corners with a space and a rule cell each side.
+                          footer: which == .targetLogit ? " " + CosinePlots.shiftSummary(context, width: area.width - 6) + " " : nil,
                           glyphs: g)
         block.render(in: area, on: &canvas)
         let inner = block.inner(area)
         CosinePlots.plot(which, context: context, compact: inner.height < 12).render(in: inner, on: &canvas)
     }
 
-    /// The LMCL computation for the current sample, step by step, in lines of at most ~32 columns.
-    static func formulaLines(_ context: FrameContext) -> [Line] {
+    /// The LMCL computation for the current sample, step by step, in lines of at most `width` columns.
+    ///
+    /// A line with the numbers substituted that would not fit (s = 1000, m = 2, a class index
+    /// ≥ 10) gives up the substitution and keeps the result whole.
+    static func formulaLines(_ context: FrameContext, width: Int = .max) -> [Line] {
         let state = context.state, g = context.glyphs, r = context.evaluation.lmcl
         let y = state.target
         let s = StateString.trim(ValueGrid.scale.format(state.scaleSteps))
         let m = ValueGrid.margin.format(state.marginSteps)
         let n3 = { (v: Double) in ScreenParts.number(v, 3, glyphs: g) }
         let sp = { (t: String) in ScreenParts.spell(t, g) }
+        let fit = { (long: String, short: String) in ColumnWidth.of(sp(long)) <= width ? sp(long) : sp(short) }
         var lines = [
             Line(sp("z_y = s·(cos θ_y − m)")),
-            Line(sp("z_\(y) = \(s)·(\(FormulaText.minus(n3(r.cosines[y]), m))) = \(n3(r.logits[y]))")),
+            Line(fit("z_\(y) = \(s)·(\(FormulaText.minus(n3(r.cosines[y]), m))) = \(n3(r.logits[y]))",
+                     "z_\(y) = \(n3(r.logits[y]))")),
         ]
         if let rival = DecisionBoundary.strongestRival(cosines: r.cosines, target: y) {
-            lines.append(Line(sp("z_\(rival.index) = \(FormulaText.times(s, n3(rival.cosine))) = \(n3(r.logits[rival.index])) (rival)")))
+            lines.append(Line(fit("z_\(rival.index) = \(FormulaText.times(s, n3(rival.cosine))) = \(n3(r.logits[rival.index])) (rival)",
+                                  "z_\(rival.index) = \(n3(r.logits[rival.index])) (rival)")))
         }
         let lse = r.loss + r.logits[y]
         lines.append(Line([Span(sp("L = LSE(z) − z_y = ")), Span(n3(r.loss), Theme.label)]))

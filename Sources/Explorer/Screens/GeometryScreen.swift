@@ -74,9 +74,11 @@ enum GeometryScreen {
         let xTip = point(phiX)
         series.append(PlotSeries("x", points: [(0, 0), xTip], shape: .star, style: Theme.label, lineStyle: .dashed))
         // −∂L/∂x is where gradient descent moves x; it is tangent to the circle at x̂ (‖x‖ = 1).
+        // Its shaft is drawn with a shape that points nowhere (ASCII draws lines with the shape);
+        // the head, drawn after the plot, is an arrow glyph.
         var highlights: [HighlightPoint] = []
         if let head = arrowhead(context) {
-            series.append(PlotSeries(ScreenParts.spell("−∂L/∂x", g), points: [xTip, head.end], shape: .triangle, style: Theme.negative, lineStyle: .solid))
+            series.append(PlotSeries(ScreenParts.spell("−∂L/∂x", g), points: [xTip, head.end], shape: .plus, style: Theme.negative, lineStyle: .solid))
         }
         for (j, phi) in phis.enumerated() {
             let tip = point(phi)
@@ -106,7 +108,10 @@ enum GeometryScreen {
         let focused = state.focusedField
         let rowsNeeded = state.classCount + 6
         let (top, bottom) = area.splitTop(min(area.height, rowsNeeded))
-        let inner = ScreenParts.panel(ScreenParts.spell("Directions (deg) and cos θ_j", g), in: top, on: &canvas, context: context, focused: true)
+        // Without room for the gradient panel (12 classes at 80×24) its first line, the losses, becomes the title.
+        let hasGradientPanel = bottom.height >= 4
+        let title = hasGradientPanel ? ScreenParts.spell("Directions (deg) and cos θ_j", g) : lossesText(context, short: true)
+        let inner = ScreenParts.panel(title, in: top, on: &canvas, context: context, focused: true)
         guard inner.height >= 1 else { return }
         func pad(_ t: String, _ w: Int) -> String { t.leftPadded(to: w) }
         canvas.put("  j", x: inner.x, y: inner.y, style: Theme.label, clip: inner)
@@ -134,22 +139,33 @@ enum GeometryScreen {
             canvas.put(row.2, x: inner.x + 7, y: y, style: row.3, clip: rect)
             context.hits.add(rect, .field(row.0))
         }
-        guard bottom.height >= 4 else { return }
+        guard hasGradientPanel else { return }
         let f = ScreenParts.panel("Gradient through the normalisation", in: bottom, on: &canvas, context: context)
-        ScreenParts.lines(gradientLines(context), in: f, on: &canvas, glyphs: g)
+        ScreenParts.lines(gradientLines(context, width: f.width), in: f, on: &canvas, glyphs: g)
     }
 
-    static func gradientLines(_ context: FrameContext) -> [Line] {
+    /// "L: NF 0.000  LMCL 0.481", the short form of the losses line.
+    static func lossesText(_ context: FrameContext, short: Bool) -> String {
+        let g = context.glyphs, e = context.evaluation
+        let n = { (v: Double) in ScreenParts.number(v, 3, glyphs: g) }
+        return "L: \(short ? "NF" : "NormFace") \(n(e.geometryNormFace.loss))  LMCL \(n(e.geometry.cosineResult.loss))"
+    }
+
+    /// The gradient through the normalisation, step by step; a line that would not fit
+    /// `width` columns takes its short form, so that no number is cut.
+    static func gradientLines(_ context: FrameContext, width: Int = .max) -> [Line] {
         let g = context.glyphs, e = context.evaluation, r = e.geometry
         let grad = r.featureGradient
         let norm = (grad[0] * grad[0] + grad[1] * grad[1]).squareRoot()
         let tangent = grad[0] * e.feature[0] + grad[1] * e.feature[1]
         let n = { (v: Double) in ScreenParts.number(v, 3, glyphs: g) }
         let sp = { (t: String) in ScreenParts.spell(t, g) }
+        let short = ColumnWidth.of(lossesText(context, short: false)) > width
+        let gradientRule = sp("G_j = ∂L/∂cos θ_j = s·(p_j − 1[j=y])")
         return [
-            Line([Span("L: "), Span("NormFace ", Theme.normFace), Span(n(e.geometryNormFace.loss), Theme.label),
+            Line([Span("L: "), Span(short ? "NF " : "NormFace ", Theme.normFace), Span(n(e.geometryNormFace.loss), Theme.label),
                   Span("  "), Span("LMCL ", Theme.lmcl), Span(n(r.cosineResult.loss), Theme.label)]),
-            Line(sp("G_j = ∂L/∂cos θ_j = s·(p_j − 1[j=y])")),
+            Line(ColumnWidth.of(gradientRule) <= width ? gradientRule : sp("G_j = s·(p_j − 1[j=y])")),
             Line(sp("∂L/∂x = (Σ_j G_j Ŵ_j")),
             Line(sp("        − (Σ_j G_j cos θ_j) x̂) / ‖x‖")),
             Line([Span(sp("∂L/∂x = ")), Span("(\(n(grad[0])), \(n(grad[1])))", Theme.label)]),
