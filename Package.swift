@@ -15,19 +15,11 @@ let package = Package(
         // MARK: - Libraries (no terminal)
 
         /// The mathematics: log-sum-exp, softmax, NormFace, LMCL, BD-LMCL, bounds. Pure, no I/O.
-        .target(
-            name: "LossMath",
-            dependencies: ["CKernels"],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
-        ),
+        .target(name: "LossMath", dependencies: ["CKernels"]),
         /// LossMath's hot row loops for AVX2 + FMA, chosen at run time (Docs/Decisions.md). Not a public API.
-        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O2"])]),
+        .target(name: "CKernels"),
         /// A small network trained under a chosen loss (softmax, NormFace, CosFace), data sets, metrics.
-        .target(
-            name: "Training",
-            dependencies: ["LossMath"],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
-        ),
+        .target(name: "Training", dependencies: ["LossMath"]),
         /// Cells, canvas, layout, widgets, plots, events. Knows nothing of losses.
         .target(name: "TerminalUI"),
         /// The application: state, actions, reducer, key table, screens.
@@ -46,8 +38,10 @@ let package = Package(
 
         // MARK: - Terminal
 
-        /// ncursesw, with the macros Swift cannot import wrapped in a shim header.
-        .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        /// ncursesw (Debian: libncurses-dev), with the macros Swift cannot import wrapped in a shim header.
+        /// Linked by the module map, not pkg-config: SwiftPM refuses the -D flags of ncursesw.pc
+        /// ("prohibited flag(s)"); shim.h defines NCURSES_WIDECHAR itself (Docs/Decisions.md).
+        .systemLibrary(name: "CNcurses"),
         /// The only Swift code that calls ncurses.
         .target(name: "NcursesBackend", dependencies: ["CNcurses", "TerminalUI"]),
 

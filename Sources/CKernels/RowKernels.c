@@ -84,35 +84,56 @@ AVX2 static inline __m256d vector_exp(__m256d x) {
 }
 
 AVX2 void ck_maximum_and_count_avx2(const double *values, ptrdiff_t count, double threshold,
-                                    double *maximum, ptrdiff_t *above) {
+                                    double *maximum, ptrdiff_t *above, ptrdiff_t *index) {
     __m256d best0 = _mm256_set1_pd(-INFINITY), best1 = best0;
     __m256i above0 = _mm256_setzero_si256(), above1 = above0;
+    __m256i where0 = _mm256_set1_epi64x(-1), where1 = where0;
+    __m256i position0 = _mm256_setr_epi64x(0, 1, 2, 3), position1 = _mm256_setr_epi64x(4, 5, 6, 7);
+    const __m256i step = _mm256_set1_epi64x(8);
     const __m256d limit = _mm256_set1_pd(threshold);
     ptrdiff_t i = 0;
     for (; i + 8 <= count; i += 8) {
         const __m256d v0 = _mm256_loadu_pd(values + i);
         const __m256d v1 = _mm256_loadu_pd(values + i + 4);
-        // max(v, best) keeps best when v is NaN, like "replace only where v > best".
-        best0 = _mm256_max_pd(v0, best0);
-        best1 = _mm256_max_pd(v1, best1);
+        // Replace only where v > best (false for NaN, and for an equal value, so each lane
+        // keeps the first position of its maximum); the lanes' maxima are max(v, best).
+        const __m256d greater0 = _mm256_cmp_pd(v0, best0, _CMP_GT_OQ);
+        const __m256d greater1 = _mm256_cmp_pd(v1, best1, _CMP_GT_OQ);
+        best0 = _mm256_blendv_pd(best0, v0, greater0);
+        best1 = _mm256_blendv_pd(best1, v1, greater1);
+        where0 = _mm256_castpd_si256(_mm256_blendv_pd(_mm256_castsi256_pd(where0), _mm256_castsi256_pd(position0), greater0));
+        where1 = _mm256_castpd_si256(_mm256_blendv_pd(_mm256_castsi256_pd(where1), _mm256_castsi256_pd(position1), greater1));
+        position0 = _mm256_add_epi64(position0, step);
+        position1 = _mm256_add_epi64(position1, step);
         // A true comparison is all ones, i.e. −1 as an integer.
         above0 = _mm256_sub_epi64(above0, _mm256_castpd_si256(_mm256_cmp_pd(v0, limit, _CMP_GT_OQ)));
         above1 = _mm256_sub_epi64(above1, _mm256_castpd_si256(_mm256_cmp_pd(v1, limit, _CMP_GT_OQ)));
     }
-    double lanes[4];
-    _mm256_storeu_pd(lanes, _mm256_max_pd(best0, best1));
-    double m = lanes[0];
-    for (int l = 1; l < 4; l++) if (lanes[l] > m) m = lanes[l];
+    double lanes[8];
+    long long positions[8];
+    _mm256_storeu_pd(lanes, best0);
+    _mm256_storeu_pd(lanes + 4, best1);
+    _mm256_storeu_si256((__m256i *)positions, where0);
+    _mm256_storeu_si256((__m256i *)(positions + 4), where1);
+    double m = -INFINITY;
+    for (int l = 0; l < 8; l++) if (lanes[l] > m) m = lanes[l];
+    // The first position holding the maximum: the lowest among the lanes that hold it
+    // (== so that −0 and +0, which compare equal, count as the same value).
+    ptrdiff_t first = -1;
+    for (int l = 0; l < 8; l++) {
+        if (positions[l] >= 0 && lanes[l] == m && (first < 0 || positions[l] < first)) first = (ptrdiff_t)positions[l];
+    }
     long long counts[4];
     _mm256_storeu_si256((__m256i *)counts, _mm256_add_epi64(above0, above1));
     ptrdiff_t n = (ptrdiff_t)(counts[0] + counts[1] + counts[2] + counts[3]);
     for (; i < count; i++) {
         const double v = values[i];
-        if (v > m) m = v;
+        if (v > m) { m = v; first = i; }
         if (v > threshold) n++;
     }
     *maximum = m;
     *above = n;
+    *index = first;
 }
 
 AVX2 void ck_exponential_sums_avx2(const double *values, ptrdiff_t count, double shift, double scale,
@@ -179,7 +200,7 @@ AVX2 void ck_scaled_copy_avx2(const double *source, ptrdiff_t count, double fact
 // Other architectures: LossMath's Swift kernels do the work; these are never called.
 int ck_has_avx2_fma(void) { return 0; }
 void ck_maximum_and_count_avx2(const double *values, ptrdiff_t count, double threshold,
-                               double *maximum, ptrdiff_t *above) { __builtin_trap(); }
+                               double *maximum, ptrdiff_t *above, ptrdiff_t *index) { __builtin_trap(); }
 void ck_exponential_sums_avx2(const double *values, ptrdiff_t count, double shift, double scale,
                               double *output, double sum[8], double square_sum[8]) { __builtin_trap(); }
 void ck_scaled_copy_avx2(const double *source, ptrdiff_t count, double factor, double *target) { __builtin_trap(); }

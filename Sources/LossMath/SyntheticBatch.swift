@@ -1,3 +1,4 @@
+import CKernels
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -41,6 +42,19 @@ public enum SyntheticBatch {
     ) -> CosineBatch {
         precondition(samples >= 1 && classes >= 1 && dimension >= 1, "sizes must be positive")
         precondition(spread.isFinite && spread >= 0, "spread must be finite and non-negative")
+        let draws = drawInParallel(samples: samples, classes: classes, dimension: dimension, spread: spread, seed: seed)
+            ?? draw(samples: samples, classes: classes, dimension: dimension, spread: spread, seed: seed)
+        let (directions, labels, features, norms) = draws
+        let cosines = cosineMatrix(features: features, norms: norms, directions: directions,
+                                   samples: samples, classes: classes, dimension: dimension)
+        return CosineBatch(labels: labels, cosines: cosines, classCount: classes)
+    }
+
+    /// The class directions, labels, features and feature norms, drawn in one stream in order:
+    /// every direction (d Gaussians each, redrawn in the probability-zero case of length 0),
+    /// then every sample (its label, then d Gaussians, redrawn if the feature has length 0).
+    static func draw(samples: Int, classes: Int, dimension: Int, spread: Double, seed: UInt64)
+        -> (directions: [Double], labels: [Int], features: [Double], norms: [Double]) {
         var random = SplitMix64(seed: seed)
 
         var directions = [Double](repeating: 0, count: classes * dimension)
@@ -73,20 +87,119 @@ public enum SyntheticBatch {
             } while norm == 0
             norms[i] = norm
         }
+        return (directions, labels, features, norms)
+    }
 
-        // cos θ_ij = x_i · Ŵ_j / ‖x_i‖, rows in parallel. Each dot product sums t = 0, 1, … in
-        // order (four classes at a time only for instruction-level parallelism), so the result
-        // does not depend on the threads or the blocking.
-        var cosines = [Double](repeating: 0, count: samples * classes)
-        cosines.withUnsafeMutableBufferPointer { out in
-            let output = UncheckedSendable(value: out)
+    /// The same draws as `draw`, computed in parallel: SplitMix64's state after n numbers is
+    /// `seed + n·γ`, and without a redraw direction j starts at number 2d·j and sample i at
+    /// 2d·C + (1 + 2d)·i, so each can start its own generator there. Nil if any vector came
+    /// out of length 0 (a redraw would shift every later start): `draw` then does it in order.
+    static func drawInParallel(samples: Int, classes: Int, dimension: Int, spread: Double, seed: UInt64)
+        -> (directions: [Double], labels: [Int], features: [Double], norms: [Double])? {
+        let directionDraws = 2 * dimension
+        let sampleDraws = 1 + 2 * dimension
+        // A Gaussian costs about as much as 30 multiply-adds: that is the work each one counts for.
+        let gaussianWork = 32 * dimension
+        var failed = false
+        var directions = [Double](repeating: 0, count: classes * dimension)
+        directions.withUnsafeMutableBufferPointer { buffer in
+            let out = UncheckedSendable(value: buffer.baseAddress!)
+            let chunkFailed = UncheckedSendable(value: UnsafeMutablePointer<Bool>.allocate(capacity: classes))
+            defer { chunkFailed.value.deallocate() }
+            chunkFailed.value.initialize(repeating: false, count: classes)
+            Parallel.forEachRange(count: classes, work: classes * gaussianWork) { range in
+                for j in range {
+                    var random = SplitMix64(seed: seed, skipping: UInt64(j * directionDraws))
+                    let row = out.value + j * dimension
+                    var squares = 0.0
+                    for t in 0..<dimension {
+                        row[t] = random.nextGaussian()
+                        squares = squares + row[t] * row[t]
+                    }
+                    let norm = squares.squareRoot()
+                    if norm == 0 { chunkFailed.value[j] = true; continue }
+                    for t in 0..<dimension { row[t] /= norm }
+                }
+            }
+            failed = UnsafeBufferPointer(start: chunkFailed.value, count: classes).contains(true)
+        }
+        if failed { return nil }
+        var labels = [Int](repeating: 0, count: samples)
+        var features = [Double](repeating: 0, count: samples * dimension)
+        var norms = [Double](repeating: 0, count: samples)
+        let sampleStart = UInt64(classes * directionDraws)
+        directions.withUnsafeBufferPointer { w in
+            labels.withUnsafeMutableBufferPointer { l in
+                features.withUnsafeMutableBufferPointer { x in
+                    norms.withUnsafeMutableBufferPointer { n in
+                        let pointers = UncheckedSendable(value: (w.baseAddress!, l.baseAddress!, x.baseAddress!, n.baseAddress!))
+                        Parallel.forEachRange(count: samples, work: samples * gaussianWork) { range in
+                            let (w, labels, x, norms) = pointers.value
+                            for i in range {
+                                var random = SplitMix64(seed: seed, skipping: sampleStart + UInt64(i * sampleDraws))
+                                let label = random.nextIndex(below: classes)
+                                labels[i] = label
+                                let row = x + i * dimension
+                                var squares = 0.0
+                                for t in 0..<dimension {
+                                    row[t] = w[label * dimension + t] + spread * random.nextGaussian()
+                                    squares = squares + row[t] * row[t]
+                                }
+                                // 0 marks a redraw for the check below (a real norm is never 0).
+                                norms[i] = squares.squareRoot()
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if norms.contains(0) { return nil }
+        return (directions, labels, features, norms)
+    }
+
+    /// `cos θ_ij = min(1, max(−1, (x_i · Ŵ_j) / ‖x_i‖))` for features `x` (B×d) and unit
+    /// directions `Ŵ` (C×d), both row-major; `norms[i] = ‖x_i‖`.
+    ///
+    /// Every dot product sums t = 0, 1, … in order with the multiply and the add rounded
+    /// separately (no fused multiply-add), on either kernel, so the batch is the same bits
+    /// whatever the variant, the threads or the blocking. The AVX2 kernel computes four
+    /// samples × eight classes per pass over d, with the directions stored by coordinate
+    /// (d × C, rows padded to a multiple of 8) and taken in tiles that stay in cache.
+    static func cosineMatrix(features: [Double], norms: [Double], directions: [Double], samples: Int, classes: Int,
+                             dimension: Int, variant: RowKernel.Variant = RowKernel.variant) -> [Double] {
+        let work = samples * classes * dimension
+        // Every element is written below: no zeroing of B×C doubles first (56 M instructions at 1024×5994).
+        return makeLargeArray(count: samples * classes) { output in
+            let out = UncheckedSendable(value: output)
+            if variant == .avx2 {
+                let padded = (classes + 7) / 8 * 8
+                var byCoordinate = [Double](repeating: 0, count: dimension * padded)
+                for j in 0..<classes {
+                    for t in 0..<dimension { byCoordinate[t * padded + j] = directions[j * dimension + t] }
+                }
+                features.withUnsafeBufferPointer { x in
+                    norms.withUnsafeBufferPointer { n in
+                        byCoordinate.withUnsafeBufferPointer { w in
+                            let inputs = UncheckedSendable(value: (x.baseAddress!, n.baseAddress!, w.baseAddress!))
+                            Parallel.forEachRange(count: samples, work: work) { rows in
+                                let (x, n, w) = inputs.value
+                                ck_cosine_rows_avx2(x, n, dimension, w, padded, classes, rows.lowerBound, rows.upperBound,
+                                                    out.value)
+                            }
+                        }
+                    }
+                }
+                return
+            }
             features.withUnsafeBufferPointer { x in
                 directions.withUnsafeBufferPointer { w in
-                    Parallel.forEachRange(count: samples, work: samples * classes * dimension) { rows in
+                    Parallel.forEachRange(count: samples, work: work) { rows in
                         for i in rows {
                             let xi = i * dimension, oi = i * classes, norm = norms[i]
-                            func store(_ j: Int, _ dot: Double) { output.value[oi + j] = min(1, max(-1, dot / norm)) }
+                            // Rounding can carry a cosine a few ulps past ±1; the batch contract is [−1, 1].
+                            func store(_ j: Int, _ dot: Double) { (out.value + oi + j).initialize(to: min(1, max(-1, dot / norm))) }
                             var j = 0
+                            // Four classes at a time for instruction-level parallelism only: each sum keeps its order.
                             while j + 4 <= classes {
                                 let r0 = j * dimension, r1 = r0 + dimension, r2 = r1 + dimension, r3 = r2 + dimension
                                 var d0 = 0.0, d1 = 0.0, d2 = 0.0, d3 = 0.0
@@ -97,7 +210,6 @@ public enum SyntheticBatch {
                                     d2 += f * w[r2 + t]
                                     d3 += f * w[r3 + t]
                                 }
-                                // Rounding can carry a cosine a few ulps past ±1; the batch contract is [−1, 1].
                                 store(j, d0); store(j + 1, d1); store(j + 2, d2); store(j + 3, d3)
                                 j += 4
                             }
@@ -113,7 +225,6 @@ public enum SyntheticBatch {
                 }
             }
         }
-        return CosineBatch(labels: labels, cosines: cosines, classCount: classes)
     }
 
     private static func squaredNorm(_ v: ArraySlice<Double>) -> Double {
@@ -130,6 +241,10 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     public init(seed: UInt64) { state = seed }
+
+    /// The generator `SplitMix64(seed: seed)` becomes after `count` calls to `next()`
+    /// (its state advances by the same constant on every call).
+    init(seed: UInt64, skipping count: UInt64) { state = seed &+ count &* 0x9E37_79B9_7F4A_7C15 }
 
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15

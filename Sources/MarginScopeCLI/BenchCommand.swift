@@ -10,34 +10,44 @@ struct Bench: ParsableCommand {
         abstract: "Time the batch losses (beside NumPy), whole frames, keypresses and start-up.",
         discussion: """
         Rows: LMCL and BD-LMCL loss with the B×C gradient ∂L/∂cos θ at 256×1000, 1024×5994 and \
-        4096×10000 (s = 30, m = 0.35, k = 2), each beside the same computation by NumPy in float64 \
-        (Scripts/bench_numpy.py, when python3 with NumPy is present; it gets the very same batches); \
-        one whole frame of each screen at 80×24 and 240×70; a keypress through the reducer to the new \
-        frame, for one sample and for the 1024×5994 batch; start-up of `marginscope frame --size 80x24` \
-        as a new process. Each figure is the median of repeated runs after a warm-up. \
+        4096×10000 (s = 30, m = 0.35, k = 2), each beside the same computation in float64 by NumPy \
+        (Scripts/bench_numpy.py) and by PyTorch and JAX (Scripts/bench_peers.py), when python3 has \
+        those modules; the scripts get the very same batches and their losses are compared. The \
+        floor of the loss on this machine (the exponentials alone, the memory traffic alone); \
+        one whole frame of each screen at 80×24 and 240×70; keypresses through the reducer to the new \
+        frame (s and m on the batch, N, C, spread and seed, which make a new batch); start-up of \
+        `marginscope frame --size 80x24` as a new process. Each figure is the median of repeated runs after a warm-up. \
         Build with -c release for meaningful figures.
         """
     )
 
-    @Flag(name: .long, help: "One JSON object per line: name, size, median_ms, numpy_ms (null where NumPy has no peer).")
+    @Flag(name: .long, help: "One JSON object per line: name, size, median_ms, peer, peer_ms (null where there is no peer).")
     var json = false
 
     @Flag(name: .long, help: "A small, fast run for CI: 256×1000 batches only, few repetitions.")
     var quick = false
 
-    @Flag(name: .customLong("no-numpy"), help: "Skip the NumPy column.")
+    @Flag(name: .customLong("no-numpy"), help: "Skip the NumPy rows.")
     var noNumpy = false
+
+    @Flag(name: .customLong("no-peers"), help: "Skip the PyTorch and JAX rows.")
+    var noPeers = false
 
     @Option(name: .long, help: ArgumentHelp("Only the rows whose name and size (\"frame cosine 240x70\") contain this text, e.g. lmcl, frame, 1024x5994.", valueName: "text"))
     var filter: String?
 
-    @Option(name: .long, help: ArgumentHelp("The Python interpreter for the NumPy column.", valueName: "program"))
+    @Option(name: .long, help: ArgumentHelp("The Python interpreter for the peer scripts.", valueName: "program"))
     var python = "python3"
 
     @Option(name: .customLong("numpy-script"), help: ArgumentHelp(
-        "Path of bench_numpy.py. (default: Scripts/bench_numpy.py in the working directory or the source tree)",
+        "Path of bench_numpy.py. (default: Scripts/bench_numpy.py of the package this binary was built from)",
         valueName: "path"))
     var numpyScript: String?
+
+    @Option(name: .customLong("peer-script"), help: ArgumentHelp(
+        "Path of bench_peers.py (PyTorch, JAX). (default: Scripts/bench_peers.py of the package this binary was built from)",
+        valueName: "path"))
+    var peerScript: String?
 
     func run() throws {
         let timing = quick
@@ -49,33 +59,49 @@ struct Bench: ParsableCommand {
 
         let batches = cases.batches(quick: quick)
         let lossRows = cases.losses(batches)
-        var numpy: [String: BenchNumPy.Result] = [:]
-        if !noNumpy && !lossRows.isEmpty {
-            if let script = BenchNumPy.locateScript(explicit: numpyScript) {
-                let runner = BenchNumPy(script: script, python: python, warmup: 1, runs: quick ? 3 : 7)
-                do { numpy = try runner.run(batches: batches, rule: BenchCases.rule) } catch let note as BenchNote {
+        var peers: [BenchPeerScript.Result] = []
+        if !lossRows.isEmpty {
+            let runs = quick ? 3 : 7
+            let rule = BenchCases.rule
+            let scripts: [(skip: Bool, file: String, explicit: String?, label: String, arguments: [String])] = [
+                (noNumpy, "bench_numpy.py", numpyScript, "NumPy rows",
+                 ["--scale", "\(rule.scale)", "--margin", "\(rule.margin)", "--top-k", "\(rule.topK)",
+                  "--unselected", rule.unselected.rawValue]),
+                (noPeers, "bench_peers.py", peerScript, "PyTorch and JAX rows",
+                 ["--scale", "\(rule.scale)", "--margin", "\(rule.margin)"]),
+            ]
+            for script in scripts where !script.skip {
+                do {
+                    guard let path = try BenchPeerScript.locate(script.file, explicit: script.explicit) else {
+                        notes.append("\(script.label) skipped: Scripts/\(script.file) is not beside this build's sources; "
+                            + "give its path with --\(script.file == "bench_numpy.py" ? "numpy" : "peer")-script.")
+                        continue
+                    }
+                    let runner = BenchPeerScript(script: path, python: python, warmup: 1, runs: runs)
+                    let output = try runner.run(batches: batches, arguments: script.arguments, label: script.label)
+                    peers += output.results
+                    notes += output.skipped
+                } catch let note as BenchNote {
                     notes.append(note.message)
                 }
-            } else {
-                notes.append("NumPy column skipped: Scripts/bench_numpy.py not found (run from the package root, or give --numpy-script).")
             }
         }
         var worstDisagreement = 0.0
-        for (row, kind, loss) in lossRows {
-            var row = row
-            if let peer = numpy["\(kind) \(row.size)"] {
-                row.numpyMilliseconds = peer.medianMilliseconds
+        for (row, compare, loss) in lossRows {
+            let beside = peers.filter { $0.size == row.size && $0.compare == compare }
+            if beside.isEmpty { rows.append(row) }
+            for peer in beside {
+                rows.append(row.beside(peer.name, milliseconds: peer.medianMilliseconds, minimumRatio: BenchCases.peerRatio(peer.name)))
                 worstDisagreement = max(worstDisagreement, abs(peer.loss - loss) / max(abs(loss), .leastNormalMagnitude))
             }
-            rows.append(row)
         }
         let trainRows = BenchTrain(timing: timing, quick: quick).rows(
-            wants: cases.wants, numpy: noNumpy ? nil : (python, BenchNumPy.locateScript(explicit: numpyScript)), notes: &notes)
+            wants: cases.wants, numpy: noNumpy ? nil : (python, try? BenchPeerScript.locate("bench_numpy.py", explicit: numpyScript)), notes: &notes)
         rows += trainRows
         emit(rows, json: json)
-        if !numpy.isEmpty {
-            notes.append(String(format: "NumPy and MarginScope batch losses agree to %.1e relative (worst row)%@.", worstDisagreement,
-                                worstDisagreement > 1e-9 ? ": WARNING, they should agree to ~1e-12" : ""))
+        if !peers.isEmpty {
+            notes.append(String(format: "Every peer's batch loss agrees with MarginScope's to %.1e relative (worst row)%@.",
+                                worstDisagreement, worstDisagreement > 1e-9 ? ": WARNING, they should agree to ~1e-12" : ""))
         }
 
         let batchSize = quick ? (samples: 256, classes: 1000) : (samples: 1024, classes: 5994)
@@ -84,7 +110,10 @@ struct Bench: ParsableCommand {
         emit(frameRows, json: json)
         let keyRows = cases.keypresses(engine: engine, batchSize: batchSize)
         emit(keyRows, json: json)
-        rows += frameRows + keyRows
+        let regenerationRows = cases.regenerations(
+            sizes: quick ? [(256, 1000)] : [(samples: 1024, classes: 5994), (samples: 4096, classes: 10_000)])
+        emit(regenerationRows, json: json)
+        rows += frameRows + keyRows + regenerationRows
 
         if cases.wants("startup to first frame", "80x24") {
             do {

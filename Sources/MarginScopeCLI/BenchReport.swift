@@ -8,18 +8,20 @@ struct BenchRow: Sendable {
     var size: String
     /// Median wall time in milliseconds.
     var medianMilliseconds: Double
-    /// The NumPy float64 median for the same computation, where there is one.
-    var numpyMilliseconds: Double?
+    /// The peer timed on the same computation beside this row (`NumPy`, `PyTorch fused, 2 threads`), if any.
+    var peer: String?
+    /// The peer's median for the same computation.
+    var peerMilliseconds: Double?
     /// The target this row is held to, if any.
     var target: BenchTarget?
 
-    /// NumPy's time over ours (how many times faster we are).
-    var ratio: Double? { numpyMilliseconds.map { $0 / medianMilliseconds } }
+    /// The peer's time over ours (how many times faster we are).
+    var ratio: Double? { peerMilliseconds.map { $0 / medianMilliseconds } }
 
-    /// Whether the row meets its target (nil without one, or when the target needs NumPy and it did not run).
+    /// Whether the row meets its target (nil without one, or when the target needs a peer that did not run).
     var meetsTarget: Bool? {
         guard let target else { return nil }
-        if medianMilliseconds > target.maximumMilliseconds { return false }
+        if let maximum = target.maximumMilliseconds, medianMilliseconds > maximum { return false }
         if let minimum = target.minimumRatio {
             guard let ratio else { return nil }
             return ratio >= minimum
@@ -27,12 +29,19 @@ struct BenchRow: Sendable {
         return true
     }
 
-    /// `{"name": …, "size": …, "median_ms": …, "numpy_ms": …}` on one line.
+    /// The same row set beside a peer, held to `minimumRatio` against it as well as to its own time bound.
+    func beside(_ peer: String, milliseconds: Double, minimumRatio: Double) -> BenchRow {
+        BenchRow(name: name, size: size, medianMilliseconds: medianMilliseconds, peer: peer, peerMilliseconds: milliseconds,
+                 target: BenchTarget(maximumMilliseconds: target?.maximumMilliseconds, minimumRatio: minimumRatio,
+                                     basis: target?.basis))
+    }
+
+    /// `{"name": …, "size": …, "median_ms": …, "peer": …, "peer_ms": …}` on one line (peer keys null without a peer).
     var json: String {
         func number(_ v: Double) -> String { v.isFinite ? String(format: "%.4f", v) : "null" }
-        let numpy = numpyMilliseconds.map(number) ?? "null"
         return "{\"name\": \(Self.quoted(name)), \"size\": \(Self.quoted(size)), "
-            + "\"median_ms\": \(number(medianMilliseconds)), \"numpy_ms\": \(numpy)}"
+            + "\"median_ms\": \(number(medianMilliseconds)), \"peer\": \(peer.map(Self.quoted) ?? "null"), "
+            + "\"peer_ms\": \(peerMilliseconds.map(number) ?? "null")}"
     }
 
     static func quoted(_ text: String) -> String {
@@ -49,23 +58,28 @@ struct BenchRow: Sendable {
     }
 }
 
-/// A performance target from the issue: at most so many milliseconds, and optionally
-/// at least so many times faster than NumPy.
+/// A performance target from the issues: at most so many milliseconds, and/or at least
+/// so many times faster than the row's peer.
 struct BenchTarget: Sendable {
-    var maximumMilliseconds: Double
+    var maximumMilliseconds: Double?
     var minimumRatio: Double?
+    /// Where the time bound comes from when it is measured, not fixed (e.g. `1.5× floor`).
+    var basis: String?
 
     var description: String {
-        var text = "≤ \(BenchReport.short(maximumMilliseconds)) ms"
-        if let minimumRatio { text += ", ≥ \(BenchReport.short(minimumRatio))× NumPy" }
-        return text
+        var parts: [String] = []
+        if let maximumMilliseconds {
+            parts.append("≤ \(BenchReport.decimal(maximumMilliseconds)) ms" + (basis.map { " = \($0)" } ?? ""))
+        }
+        if let minimumRatio { parts.append("≥ \(BenchReport.short(minimumRatio))× peer") }
+        return parts.joined(separator: ", ")
     }
 }
 
 /// The table `marginscope bench` prints.
 enum BenchReport {
     static func table(_ rows: [BenchRow], notes: [String]) -> String {
-        let header = ["benchmark", "size", "median ms", "NumPy ms", "NumPy/ours", "target"]
+        let header = ["benchmark", "size", "median ms", "peer", "peer ms", "peer/ours", "target"]
         var cells: [[String]] = [header]
         for row in rows {
             var target = ""
@@ -73,12 +87,12 @@ enum BenchReport {
                 switch row.meetsTarget {
                 case true?: target = "met (\(t.description))"
                 case false?: target = "MISSED (\(t.description))"
-                case nil: target = "\(t.description): no NumPy figure"
+                case nil: target = "\(t.description): no peer figure"
                 }
             }
             cells.append([
-                row.name, row.size, decimal(row.medianMilliseconds),
-                row.numpyMilliseconds.map(decimal) ?? "–",
+                row.name, row.size, decimal(row.medianMilliseconds), row.peer ?? "",
+                row.peerMilliseconds.map(decimal) ?? "–",
                 row.ratio.map { String(format: "%.1f×", $0) } ?? "–",
                 target,
             ])
@@ -91,7 +105,7 @@ enum BenchReport {
                 let pad = String(repeating: " ", count: widths[column] - cell.count)
                 // Names left-aligned, numbers right-aligned, the target note last and ragged.
                 switch column {
-                case 0, 1: line += cell + pad + "  "
+                case 0, 1, 3: line += cell + pad + "  "
                 case header.count - 1: line += cell
                 default: line += pad + cell + "  "
                 }

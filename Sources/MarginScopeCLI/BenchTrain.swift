@@ -16,6 +16,12 @@ struct BenchTrain {
     var timing: BenchTiming
     var quick: Bool
 
+    /// NumPy's time and loss for one size.
+    struct PeerResult {
+        var medianMilliseconds: Double
+        var loss: Double
+    }
+
     static let epochsPerRun = 20
     static let objective = Objective(loss: .cosface, scale: 16, margin: 0.2)
 
@@ -57,7 +63,7 @@ struct BenchTrain {
         guard let numpy else { return rows }
         guard let script = numpy.script?.deletingLastPathComponent().appendingPathComponent("train_numpy.py"),
               FileManager.default.fileExists(atPath: script.path) else {
-            notes.append("NumPy train column skipped: Scripts/train_numpy.py not found (run from the package root, or give --numpy-script).")
+            notes.append("NumPy train column skipped: Scripts/train_numpy.py not found beside bench_numpy.py (give --numpy-script).")
             return rows
         }
         do {
@@ -65,7 +71,8 @@ struct BenchTrain {
             var worst = 0.0
             for index in rows.indices {
                 guard let peer = peers[rows[index].size], let ours = swiftLosses[rows[index].size] else { continue }
-                rows[index].numpyMilliseconds = peer.medianMilliseconds
+                rows[index].peer = "NumPy"
+                rows[index].peerMilliseconds = peer.medianMilliseconds
                 worst = max(worst, abs(peer.loss - ours) / abs(ours))
             }
             notes.append(String(format: "Train rows: NumPy and MarginScope agree on the loss after %d epochs to %.1e relative%@.",
@@ -78,7 +85,7 @@ struct BenchTrain {
         return rows
     }
 
-    private func runNumPy(script: URL, python: String, cases: [(size: String, trainer: Trainer)]) throws -> [String: BenchNumPy.Result] {
+    private func runNumPy(script: URL, python: String, cases: [(size: String, trainer: Trainer)]) throws -> [String: PeerResult] {
         let manager = FileManager.default
         let directory = manager.temporaryDirectory.appendingPathComponent("marginscope-bench-train-\(UUID().uuidString)")
         try manager.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -95,41 +102,21 @@ struct BenchTrain {
             specifications.append("\(size):\(train.sampleCount):\(train.dimension):\(trainer.network.hiddenWidth):\(train.classCount)")
         }
         let configuration = cases[0].trainer.configuration
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [python, script.path, "--dir", directory.path, "--cases", specifications.joined(separator: ","),
-                             "--scale", "\(Self.objective.scale)", "--margin", "\(Self.objective.margin)",
-                             "--learning-rate", "\(configuration.learningRate)", "--momentum", "\(configuration.momentum)",
-                             "--epochs", "\(Self.epochsPerRun)", "--warmup", "1", "--runs", quick ? "3" : "7"]
-        var environment = ProcessInfo.processInfo.environment
-        for name in ["OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"] { environment[name] = "1" }
-        process.environment = environment
-        let outURL = directory.appendingPathComponent("stdout")
-        let errURL = directory.appendingPathComponent("stderr")
-        _ = manager.createFile(atPath: outURL.path, contents: nil)
-        _ = manager.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        defer { try? out.close(); try? err.close() }
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        do { try process.run() } catch {
-            throw BenchNote("NumPy train column skipped: could not start \(python) (\(error.localizedDescription)).")
-        }
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let stderr = String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self)
-            let reason = stderr.split(separator: "\n").last.map(String.init) ?? "exit status \(process.terminationStatus)"
-            throw BenchNote("NumPy train column skipped: \(reason)")
-        }
-        var results: [String: BenchNumPy.Result] = [:]
-        for line in String(decoding: try Data(contentsOf: outURL), as: UTF8.self).split(separator: "\n") {
+        let arguments = ["--dir", directory.path, "--cases", specifications.joined(separator: ","),
+                         "--scale", "\(Self.objective.scale)", "--margin", "\(Self.objective.margin)",
+                         "--learning-rate", "\(configuration.learningRate)", "--momentum", "\(configuration.momentum)",
+                         "--epochs", "\(Self.epochsPerRun)", "--warmup", "1", "--runs", quick ? "3" : "7"]
+        // One BLAS thread: the Swift side trains on one core.
+        let oneThread = Dictionary(uniqueKeysWithValues: ["OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"].map { ($0, "1") })
+        let text = try BenchPeerScript.execute(python: python, script: script, arguments: arguments, environment: oneThread,
+                                               directory: directory, label: "NumPy train column")
+        var results: [String: PeerResult] = [:]
+        for line in text.split(separator: "\n") {
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                   let size = object["size"] as? String,
                   let median = (object["median_ms"] as? NSNumber)?.doubleValue,
                   let loss = (object["loss"] as? NSNumber)?.doubleValue else { continue }
-            results[size] = BenchNumPy.Result(medianMilliseconds: median, loss: loss)
+            results[size] = PeerResult(medianMilliseconds: median, loss: loss)
         }
         return results
     }

@@ -11,26 +11,38 @@ import Testing
         var names: [String] = []
         for line in lines {
             let object = try jsonObject(Data(line.utf8))
-            #expect(Set(object.keys) == ["name", "size", "median_ms", "numpy_ms"], "\(line)")
+            #expect(Set(object.keys) == ["name", "size", "median_ms", "peer", "peer_ms"], "\(line)")
             let name = try #require(object["name"] as? String)
             names.append(name)
             #expect((object["size"] as? String)?.contains("x") == true)
             let median = try #require((object["median_ms"] as? NSNumber)?.doubleValue, "\(line)")
             #expect(median > 0 && median.isFinite)
-            // NumPy has a peer only for the batch losses and the training epoch; elsewhere the key is there and null.
-            if object["numpy_ms"] is NSNull {
+            // Peers (NumPy, PyTorch, JAX) exist only for the batch losses and the training epoch; elsewhere both keys are null.
+            if object["peer_ms"] is NSNull {
+                #expect(object["peer"] is NSNull, "\(line)")
                 continue
             }
-            #expect(name.contains("loss+grad") || name == "train epoch", "numpy_ms on a row without a NumPy peer: \(line)")
-            #expect(((object["numpy_ms"] as? NSNumber)?.doubleValue ?? -1) > 0)
+            #expect(name.contains("loss+grad") || name == "train epoch", "peer_ms on a row without a peer: \(line)")
+            #expect(object["peer"] is String, "\(line)")
+            #expect(((object["peer_ms"] as? NSNumber)?.doubleValue ?? -1) > 0)
         }
         // Every kind of row the issue asks for, each screen at both sizes.
-        for expected in ["lmcl loss+grad", "bdlmcl loss+grad", "keypress sample s+", "keypress batch s+", "startup to first frame", "train epoch"] {
+        for expected in ["lmcl loss+grad", "bdlmcl loss+grad", "lmcl loss+grad, kept buffer, 1 thread", "floor: exponentials",
+                         "floor: memory stream", "keypress sample s+", "keypress batch s+", "keypress batch N±",
+                         "keypress batch C±", "keypress batch spread±", "keypress batch seed±", "startup to first frame", "train epoch"] {
             #expect(names.contains(expected), "missing row \(expected)")
         }
         for screen in ["softmax", "cosine", "geometry", "batch"] {
             #expect(names.filter { $0 == "frame \(screen)" }.count == 2, "frame \(screen) at 80x24 and 240x70")
         }
+    }
+
+    @Test func aPeerScriptPathThatDoesNotExistIsNamedInTheNotes() throws {
+        let missing = "/nonexistent/bench_peers.py"
+        let run = try CLI.run(["--quick", "--filter", "lmcl loss+grad 256", "--no-numpy", "--peer-script", missing],
+                              subcommand: "bench")
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout.contains("\(missing) does not exist"), "\(run.stdout)")
     }
 
     @Test func theFilterKeepsOnlyMatchingRows() throws {

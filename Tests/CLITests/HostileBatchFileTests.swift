@@ -150,7 +150,7 @@ import Darwin
         let rows = (0..<1000).map { i in
             "\(i % 10)," + (0..<10).map { _ in String(format: "%.6f", Double.random(in: -1...1, using: &random)) }.joined(separator: ",") + "\n"
         }
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         var written = 0, count = 0
         let block = Data(rows.joined().utf8)

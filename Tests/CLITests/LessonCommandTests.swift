@@ -6,8 +6,8 @@ private func lesson(_ arguments: [String], environment: [String: String] = [:], 
     let binary = try #require(CLI.binary, "the marginscope executable was not found next to the test bundle")
     let scratch = try TemporaryDirectory()
     let out = scratch.url.appendingPathComponent("out"), err = scratch.url.appendingPathComponent("err")
-    FileManager.default.createFile(atPath: out.path, contents: nil)
-    FileManager.default.createFile(atPath: err.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: err.path, contents: nil)
     let process = Process()
     process.executableURL = binary
     process.arguments = ["lesson"] + arguments

@@ -46,30 +46,19 @@ struct BatchScaleCacheTests {
         #expect(rescaled.bdlmcl(rule: rule) == fresh.bdlmcl(rule: rule))
         #expect(rescaled.lmcl(margin: 0.1) == fresh.lmcl(margin: 0.1))
     }
-}
 
-@Suite("Radix sort of rival rows")
-struct RadixSortTests {
-    @Test func sortsLikeTheStandardLibrary() {
-        var rng = SeededGenerator(seed: 53)
-        for _ in 0..<50 {
-            let n = rng.integer(0...300)
-            // Mixed signs, repeated values, ±1, ±0, ulp neighbours and wide magnitudes.
-            var values = (0..<n).map { _ -> Double in
-                switch rng.integer(0...5) {
-                case 0: return [-1, 1, 0, -0.0, 0.5, -0.5][rng.integer(0...5)]
-                case 1: return rng.uniform(-1e300...1e300)
-                case 2: return rng.uniform(-1e-300...1e-300)
-                // Neighbours one ulp apart share the high half of their keys: the insertion pass orders them.
-                case 3: return [0.3, 0.3.nextUp, 0.3.nextDown, (-0.7).nextUp, -0.7][rng.integer(0...4)]
-                default: return rng.uniform(-1...1)
-                }
-            }
-            let expected = values.sorted()
-            let scratch = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * max(n, 1))
-            defer { scratch.deallocate() }
-            values.withUnsafeMutableBufferPointer { RadixSort.sort($0.baseAddress ?? scratch.withMemoryRebound(to: Double.self, capacity: 1) { $0 }, count: n, scratch: scratch) }
-            #expect(values == expected)
-        }
+    @Test func rankCountsMatchACountByHandAndServeEveryScale() {
+        // Rows (label 0): rivals 0.25, 0.25, 0.375 against c_y = 0.5; (label 2): 0.125, 0.5, 0.25 against 0.25.
+        let batch = CosineBatch(labels: [0, 2], cosines: [0.5, 0.25, 0.25, 0.375, 0.125, 0.5, 0.25, 0.25],
+                                classCount: 4)
+        let cache = BatchScaleCache(batch: batch, scale: 10, margin: 0.125)
+        // m = 0.125: thresholds 0.375 and 0.125 → {} and {0.5, 0.25}, counted with strict >.
+        #expect(cache.rankCounts(margin: 0.125).rivalsAbove == [0, 2])
+        // m = 0.25: thresholds 0.25 and 0 → {0.375} and {0.125, 0.5, 0.25}.
+        let ranks = cache.rankCounts(margin: 0.25)
+        #expect(ranks.rivalsAbove == [1, 3])
+        let other = cache.rescaled(to: 40)
+        #expect(other.rankCounts(margin: 0.25) == ranks)
+        #expect(other.lmcl(margin: 0.25, ranks: ranks) == BatchLoss.lmcl(batch, scale: 40, margin: 0.25, gradient: false))
     }
 }

@@ -19,18 +19,24 @@ struct KernelVariantTests {
         }
     }
 
-    @Test(.enabled(if: hasAVX2)) func maximaAndCountsAreIdenticalOnBothPaths() {
+    @Test(.enabled(if: hasAVX2)) func maximaTheirFirstIndexAndCountsAreIdenticalOnBothPaths() {
         var rng = SeededGenerator(seed: 61)
         for row in Self.rows(using: &rng) {
             let threshold = rng.integer(0...3) == 0 ? 0.25 : rng.uniform(-1...1)
             row.withUnsafeBufferPointer { buffer in
                 let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 8)!
-                let swift = RowKernel.maximumAndCount(base, row.count, above: threshold, variant: .swiftSIMD)
-                let avx = RowKernel.maximumAndCount(base, row.count, above: threshold, variant: .avx2)
-                // Independent: the standard library's max and a filter.
-                #expect(swift.maximum == (row.max() ?? -.infinity))
+                let swift = RowKernel.maximumCountAndIndex(base, row.count, above: threshold, variant: .swiftSIMD)
+                let avx = RowKernel.maximumCountAndIndex(base, row.count, above: threshold, variant: .avx2)
+                // Independent: the standard library's max, first index and a filter (rows repeat
+                // ±1, ±0 and 0.25, so the first of several equal maxima is checked too).
+                let maximum = row.max() ?? -.infinity
+                #expect(swift.maximum == maximum)
                 #expect(swift.count == row.filter { $0 > threshold }.count)
-                #expect(avx.maximum == swift.maximum && avx.count == swift.count)
+                #expect(swift.index == (row.firstIndex { $0 == maximum } ?? -1))
+                #expect(avx.maximum == swift.maximum && avx.count == swift.count && avx.index == swift.index,
+                        "AVX2 \(avx), Swift \(swift)")
+                let counted = RowKernel.maximumAndCount(base, row.count, above: threshold, variant: .avx2)
+                #expect(counted.maximum == avx.maximum && counted.count == avx.count)
             }
         }
     }

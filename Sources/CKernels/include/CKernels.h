@@ -12,10 +12,11 @@
 /// 1 when this CPU (and its OS) runs AVX2 and FMA instructions, else 0.
 int ck_has_avx2_fma(void);
 
-/// The largest of `count` doubles (−∞ when count is 0) and how many exceed `threshold`.
+/// The largest of `count` doubles (−∞ when count is 0), the first position holding it
+/// (−1 when no value exceeds −∞), and how many exceed `threshold`. NaN is never the maximum.
 /// Requires ck_has_avx2_fma().
 void ck_maximum_and_count_avx2(const double *values, ptrdiff_t count, double threshold,
-                               double *maximum, ptrdiff_t *above);
+                               double *maximum, ptrdiff_t *above, ptrdiff_t *index);
 
 /// e_j = exp(scale·(x_j − shift)) for `count` doubles: their sum and the sum of their
 /// squares as eight lane partials (lane l holds the elements j ≡ l mod 8), each e_j
@@ -30,5 +31,16 @@ void ck_exponential_sums_avx2(const double *values, ptrdiff_t count, double shif
 /// B×C gradient is written once and not read back soon, so it goes straight to memory
 /// instead of first being read into the cache line by line. Requires ck_has_avx2_fma().
 void ck_scaled_copy_avx2(const double *source, ptrdiff_t count, double factor, double *target);
+
+/// The cosines of synthetic batch rows [first_row, end_row): for every such sample i and
+/// class j < classes, cosines[i·classes + j] = min(1, max(−1, (Σ_t x_it·w_tj) / norms[i])),
+/// with x = features (row-major, `dimension` per sample) and w = directions_by_coordinate
+/// (row t holds coordinate t of every class direction, `padded_classes` ≥ classes per row,
+/// a multiple of 8, the padding read but never stored). Each sum runs t = 0, 1, … with the
+/// multiply and the add rounded separately, so the result is bit-for-bit that of the plain
+/// scalar loop. Requires ck_has_avx2_fma().
+void ck_cosine_rows_avx2(const double *features, const double *norms, ptrdiff_t dimension,
+                         const double *directions_by_coordinate, ptrdiff_t padded_classes,
+                         ptrdiff_t classes, ptrdiff_t first_row, ptrdiff_t end_row, double *cosines);
 
 #endif

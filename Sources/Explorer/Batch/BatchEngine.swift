@@ -45,10 +45,11 @@ public final class BatchEngine {
     private var batchKey: BatchKey?
     private var cachedBatch: CosineBatch?
     /// Sums for the scales used last, most recent last: stepping s back and forth
-    /// (←/→ around a value) finds them here. They share the batch's sorted rivals,
-    /// so each costs only B row statistics.
+    /// (←/→ around a value) finds them here. Each costs only B row statistics.
     private var scaleCaches: [BatchScaleCache] = []
     private static let rememberedScales = 8
+    /// The rank counts at the margin used last; they serve every scale of the batch.
+    private var rankCounts: BatchRankCounts?
     private var lmclKey: LMCLKey?
     private var lmclResult: BatchResult?
     private var ruleKey: RuleKey?
@@ -67,17 +68,19 @@ public final class BatchEngine {
         let rk = RuleKey(batch: key, scale: rule.scale, margin: rule.margin, topK: rule.topK, unselected: rule.unselected)
         if let snapshotCache, rk == ruleKey { return snapshotCache }
 
-        let cache = scaleCache(for: rule.scale, batch: batch)
+        let cache = scaleCache(for: rule.scale, margin: rule.margin, batch: batch)
+        let ranks = rankCounts.map { $0.counts(for: rule.transform) } == true ? rankCounts! : cache.rankCounts(transform: rule.transform)
+        rankCounts = ranks
         let lk = LMCLKey(batch: key, scale: rule.scale, margin: rule.margin)
         let lmcl: BatchResult
         if let lmclResult, lk == lmclKey {
             lmcl = lmclResult
         } else {
-            lmcl = cache.lmcl(margin: rule.margin)
+            lmcl = cache.margin(transform: rule.transform, ranks: ranks)
             lmclResult = lmcl
             lmclKey = lk
         }
-        let snapshot = BatchSnapshot(batch: batch, rule: rule, lmcl: lmcl, bdlmcl: cache.bdlmcl(rule: rule))
+        let snapshot = BatchSnapshot(batch: batch, rule: rule, lmcl: lmcl, bdlmcl: cache.bdlmcl(rule: rule, ranks: ranks))
         snapshotCache = snapshot
         ruleKey = rk
         return snapshot
@@ -89,14 +92,14 @@ public final class BatchEngine {
         return BoundaryRule(scale: state.scale, margin: state.margin, topK: k, unselected: state.batch.unselected)
     }
 
-    private func scaleCache(for scale: Double, batch: CosineBatch) -> BatchScaleCache {
+    private func scaleCache(for scale: Double, margin: Double, batch: CosineBatch) -> BatchScaleCache {
         if let i = scaleCaches.firstIndex(where: { $0.scale == scale }) {
             let cache = scaleCaches.remove(at: i)
             scaleCaches.append(cache)
             return cache
         }
-        // The sorted rival rows depend on the batch only: a new s redoes just the exponential sums.
-        let cache = scaleCaches.last?.rescaled(to: scale) ?? BatchScaleCache(batch: batch, scale: scale)
+        // The maxima and rank counts depend on the batch only: a new s redoes just the exponential sums.
+        let cache = scaleCaches.last?.rescaled(to: scale) ?? BatchScaleCache(batch: batch, scale: scale, margin: margin)
         scaleCaches.append(cache)
         if scaleCaches.count > Self.rememberedScales { scaleCaches.removeFirst() }
         return cache
@@ -109,6 +112,7 @@ public final class BatchEngine {
             cachedBatch = SyntheticBatch.make(samples: key.samples, classes: key.classes, spread: settings.spread, seed: key.seed)
             batchKey = key
             scaleCaches = []
+            rankCounts = nil
             lmclResult = nil
             snapshotCache = nil
         }

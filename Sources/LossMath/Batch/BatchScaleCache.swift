@@ -1,59 +1,42 @@
 /// Everything a batch loss needs that depends on the batch and the scale only, so that
-/// changing the margin m or the BD-LMCL k costs O(B log C) instead of O(B·C) exponentials.
+/// changing the margin m or the BD-LMCL k costs no exponential.
 ///
 /// Per sample i it keeps the target cosine `c_y`, the rival maximum `M = max_{j≠y} c_j` and
-/// its class, `S = Σ_{j≠y} e^{s(c_j−M)}`, `T = Σ_{j≠y} e^{2s(c_j−M)}`, and the rival cosines
-/// sorted ascending. For a margin transform f (`f(c) = c − m` for LMCL), with
-/// `e_y = e^{s(f(c_y)−M)}` and `Z = S + e_y`:
+/// its class, `S = Σ_{j≠y} e^{s(c_j−M)}` and `T = Σ_{j≠y} e^{2s(c_j−M)}`. For a margin transform f
+/// (`f(c) = c − m` for LMCL), with `e_y = e^{s(f(c_y)−M)}` and `Z = S + e_y`:
 /// `ℓ_i = log Z − s(f(c_y) − M)`, `p_y = e_y/Z`, `Σ_{j≠y} p_j² = T/Z²`,
 /// `‖∂ℓ_i/∂cos θ_i‖ = s·sqrt(T/Z² + (1 − p_y)²·f′(c_y)²)`, and the rank
-/// `1 + #{j≠y : c_j > f(c_y)}` is a binary search in the sorted rivals.
-/// Results are identical to `BatchLoss` without the gradient (same sums, same order).
+/// `1 + #{j≠y : c_j > f(c_y)}` from `BatchRankCounts`.
+/// Results are identical to `BatchLoss` without the gradient (same sums, same order, same counts).
 ///
-/// Cost: `init` is one exponential pass plus a radix sort of every row, O(B·C);
-/// `rescaled(to:)` reuses the sorted rows and the rival maxima and redoes only the
-/// exponential pass.
+/// Cost: `init` is one pass over the rows (maxima, rank counts at its margin, exponential
+/// sums), O(B·C); `rescaled(to:)` keeps the maxima and counts and redoes only the
+/// exponential sums; `rankCounts(transform:)` for another margin is one comparison pass over
+/// the cosines, O(B·C) but memory-bound (no exponential), and its counts serve every scale.
+/// Earlier versions sorted every row once so that a new margin was a binary search; that
+/// sort cost more than everything else in making a batch (issue 15), for a margin key that
+/// a counting pass answers in a few milliseconds.
 public struct BatchScaleCache: Sendable {
     /// `s`.
     public let scale: Double
     let batch: CosineBatch
     let statistics: [RowStatistics]
-    /// Row i's C − 1 rival cosines, ascending, at `i*(C−1) ..< (i+1)*(C−1)`.
-    let sortedRivals: [Double]
+    /// The margin `statistics[i].rivalsAbove` was counted with.
+    let countedMargin: Double
 
-    public init(batch: CosineBatch, scale: Double) {
+    /// The sums at `scale`, with the rank counts at `margin` taken in the same pass.
+    public init(batch: CosineBatch, scale: Double, margin: Double = 0) {
         batch.validate()
-        let b = batch.sampleCount
-        let c = batch.classCount
-        let width = c - 1
-        let sorted = batch.cosines.withUnsafeBufferPointer { cosineBuffer in
-            let cosines = UncheckedSendable(value: cosineBuffer.baseAddress!)
-            return makeLargeArray(count: b * width) { buffer in
-                let sortedPointer = UncheckedSendable(value: buffer)
-                Parallel.forEachRange(count: b, work: b * c * 8) { range in
-                    let scratch = UnsafeMutablePointer<UInt64>.allocate(capacity: 2 * width)
-                    defer { scratch.deallocate() }
-                    for i in range {
-                        let row = cosines.value + i * c
-                        let y = batch.labels[i]
-                        let out = sortedPointer.value + i * width
-                        out.initialize(from: row, count: y)
-                        (out + y).initialize(from: row + y + 1, count: c - y - 1)
-                        RadixSort.sort(out, count: width, scratch: scratch)
-                    }
-                }
-            }
-        }
-        self.init(batch: batch, scale: scale, sortedRivals: sorted)
+        self.init(batch: batch, scale: scale, countedMargin: margin, previous: nil)
     }
 
     /// `previous`: the statistics of this batch at another scale, whose rival maxima,
     /// classes and rank counts (which do not depend on s) are kept.
-    init(batch: CosineBatch, scale: Double, sortedRivals: [Double], previous: [RowStatistics]? = nil) {
+    init(batch: CosineBatch, scale: Double, countedMargin: Double, previous: [RowStatistics]?) {
         let c = batch.classCount
         self.scale = scale
         self.batch = batch
-        self.sortedRivals = sortedRivals
+        self.countedMargin = countedMargin
         self.statistics = batch.cosines.withUnsafeBufferPointer { cosineBuffer in
             let cosines = UncheckedSendable(value: cosineBuffer.baseAddress!)
             return [RowStatistics](unsafeUninitializedCapacity: batch.sampleCount) { buffer, initialized in
@@ -64,7 +47,7 @@ public struct BatchScaleCache: Sendable {
                         (out.value + i).initialize(to: previous.map {
                             RowStatistics(rescaling: $0[i], row: row, classCount: c, scale: scale)
                         } ?? RowStatistics(row: row, classCount: c, label: batch.labels[i],
-                                           scale: scale, rankMargin: 0, output: nil))
+                                           scale: scale, rankMargin: countedMargin, output: nil))
                     }
                 }
                 initialized = batch.sampleCount
@@ -72,47 +55,93 @@ public struct BatchScaleCache: Sendable {
         }
     }
 
-    /// The same batch at another scale, reusing the sorted rivals and the rival maxima
-    /// (one exponential pass, no sorting, no search for maxima).
+    /// The same batch at another scale, reusing the rival maxima and rank counts
+    /// (one exponential pass, no search for maxima).
     public func rescaled(to scale: Double) -> BatchScaleCache {
-        BatchScaleCache(batch: batch, scale: scale, sortedRivals: sortedRivals, previous: statistics)
+        BatchScaleCache(batch: batch, scale: scale, countedMargin: countedMargin, previous: statistics)
     }
 
-    /// `BatchLoss.lmcl(batch, scale: scale, margin: margin, gradient: false)`, in O(B log C).
-    public func lmcl(margin: Double) -> BatchResult {
-        evaluate(policy: .everySample(.additiveCosine(margin: margin)))
+    /// Every sample's `#{j≠y : cos θ_j > f(cos θ_y)}`: from the cache's own pass when `transform`
+    /// is the shift it counted with, else one comparison pass over the rows.
+    /// The counts do not depend on s: keep them for every scale of this batch.
+    public func rankCounts(transform: TargetTransform) -> BatchRankCounts {
+        let policy = MarginPolicy.everySample(transform)
+        if transform.cosineShift == countedMargin {
+            return BatchRankCounts(transform: transform, rivalsAbove: statistics.map(\.rivalsAbove))
+        }
+        let b = batch.sampleCount, c = batch.classCount
+        let counts = batch.cosines.withUnsafeBufferPointer { cosineBuffer in
+            let cosines = UncheckedSendable(value: cosineBuffer.baseAddress!)
+            return [Int](unsafeUninitializedCapacity: b) { buffer, initialized in
+                let out = UncheckedSendable(value: buffer.baseAddress!)
+                Parallel.forEachRange(count: b, work: b * c) { range in
+                    for i in range {
+                        let row = cosines.value + i * c
+                        let y = batch.labels[i]
+                        let threshold = policy.rankThreshold(targetCosine: row[y])
+                        let above = RowKernel.maximumAndCount(row, y, above: threshold).count
+                            + RowKernel.maximumAndCount(row + y + 1, c - y - 1, above: threshold).count
+                        (out.value + i).initialize(to: above)
+                    }
+                }
+                initialized = b
+            }
+        }
+        return BatchRankCounts(transform: transform, rivalsAbove: counts)
     }
 
-    /// `BatchLoss.margin(batch, scale: scale, transform: transform, gradient: false)`, in O(B log C).
-    public func margin(transform: TargetTransform) -> BatchResult {
-        evaluate(policy: .everySample(transform))
+    /// `rankCounts(transform: .additiveCosine(margin: margin))`: the counts above `cos θ_y − m`.
+    public func rankCounts(margin: Double) -> BatchRankCounts {
+        rankCounts(transform: .additiveCosine(margin: margin))
     }
 
-    /// `BatchLoss.bdlmcl(batch, rule: rule, gradient: false)`, in O(B log C).
+    /// `BatchLoss.lmcl(batch, scale: scale, margin: margin, gradient: false)`, without an
+    /// exponential; `ranks` (counted at `margin`) spares the counting pass.
+    public func lmcl(margin: Double, ranks: BatchRankCounts? = nil) -> BatchResult {
+        evaluate(policy: .everySample(.additiveCosine(margin: margin)), ranks: ranks)
+    }
+
+    /// `BatchLoss.margin(batch, scale: scale, transform: transform, gradient: false)`, without an
+    /// exponential; `ranks` (counted with `transform`) spares the counting pass.
+    public func margin(transform: TargetTransform, ranks: BatchRankCounts? = nil) -> BatchResult {
+        evaluate(policy: .everySample(transform), ranks: ranks)
+    }
+
+    /// `BatchLoss.bdlmcl(batch, rule: rule, gradient: false)`, without an exponential;
+    /// `ranks` (counted with `rule.transform`) spares the counting pass.
     ///
     /// - Precondition: `rule.scale == scale`.
-    public func bdlmcl(rule: BoundaryRule) -> BatchResult {
+    public func bdlmcl(rule: BoundaryRule, ranks: BatchRankCounts? = nil) -> BatchResult {
         precondition(rule.scale == scale, "the rule's scale \(rule.scale) is not the cache's \(scale)")
-        return evaluate(policy: .boundary(rule))
+        return evaluate(policy: .boundary(rule), ranks: ranks)
     }
 
-    func evaluate(policy: MarginPolicy) -> BatchResult {
-        let width = batch.classCount - 1
-        let samples = sortedRivals.withUnsafeBufferPointer { sorted in
-            statistics.indices.map { i in
-                let row = sorted.baseAddress! + i * width
-                let threshold = policy.rankThreshold(targetCosine: statistics[i].targetCosine)
-                // First position holding a value > threshold; the rest are the rivals above it.
-                var low = 0
-                var high = width
-                while low < high {
-                    let middle = (low + high) / 2
-                    if row[middle] > threshold { high = middle } else { low = middle + 1 }
-                }
-                return policy.outcome(statistics[i], rivalsAbove: width - low, scale: scale).0
-            }
+    func evaluate(policy: MarginPolicy, ranks: BatchRankCounts?) -> BatchResult {
+        precondition(ranks.map { $0.counts(for: policy.transform) } ?? true, "rank counts taken with another margin")
+        let counts = ranks ?? rankCounts(transform: policy.transform)
+        let samples = statistics.indices.map { i in
+            policy.outcome(statistics[i], rivalsAbove: counts.rivalsAbove[i], scale: scale).0
         }
         let (loss, counting) = MarginPolicy.meanLoss(samples)
         return BatchResult(samples: samples, loss: loss, countingSamples: counting, gradient: nil)
+    }
+}
+
+/// How many rivals lie above each sample's margin-adjusted target score, for one batch.
+///
+/// `rivalsAbove[i] = #{j≠y_i : cos θ_ij > f(cos θ_iy)}`: sample i's rank is one more.
+/// Independent of the scale, so one count serves every s.
+public struct BatchRankCounts: Sendable, Equatable {
+    /// The margin transform f the counts were taken with.
+    public let transform: TargetTransform
+    /// Per sample, the rivals strictly above `f(cos θ_y)`.
+    public let rivalsAbove: [Int]
+
+    /// Whether these counts hold for `other`: the same transform, or the same cosine shift
+    /// (NormFace and CosFace with m = 0 rank alike).
+    public func counts(for other: TargetTransform) -> Bool {
+        if transform == other { return true }
+        if let a = transform.cosineShift, let b = other.cosineShift { return a == b }
+        return false
     }
 }

@@ -9,8 +9,13 @@ import Darwin
 ///
 /// Each row is computed by exactly the same code whichever thread runs it, and
 /// every reduction across rows happens afterwards in row order, so the results do
-/// not depend on the number of threads.
+/// not depend on the number of threads. Work started from inside a range runs on
+/// that range's thread: a parallel caller is never oversubscribed.
 enum Parallel {
+    /// The most threads a batch may use here (nil: one per core). Bound to 1 inside
+    /// every range, so nested batch work stays on its thread.
+    @TaskLocal static var threadLimit: Int?
+
     /// Below this many cosines a batch is computed on the calling thread: dispatch
     /// costs more than it saves.
     static var minimumParallelElements: Int { 1 << 16 }
@@ -18,7 +23,7 @@ enum Parallel {
     /// Calls `body` on disjoint ranges covering `0..<count`, concurrently when `work`
     /// (the number of elements touched) is large enough. Returns when all are done.
     static func forEachRange(count: Int, work: Int, _ body: (Range<Int>) -> Void) {
-        let cores = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        let cores = min(threadLimit ?? .max, max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
         guard cores > 1, work >= minimumParallelElements, count > 1 else {
             body(0..<count)
             return
@@ -31,7 +36,7 @@ enum Parallel {
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 let start = count * chunk / chunks
                 let end = count * (chunk + 1) / chunks
-                task.value(start..<end)
+                $threadLimit.withValue(1) { task.value(start..<end) }
             }
         }
     }

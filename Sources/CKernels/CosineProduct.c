@@ -1,0 +1,98 @@
+// The matrix product behind synthetic batches (see include/CKernels.h), for AVX2.
+//
+// Bit-for-bit the same numbers as LossMath's Swift loop: every dot product is summed
+// t = 0, 1, … with a rounded multiply and a rounded add (no fused multiply-add), then
+// divided (not multiplied by a reciprocal) and clamped. Only the order in which the
+// independent dot products are computed changes, which is what makes it fast: four
+// samples times eight classes at a time in registers, classes in tiles that stay in cache.
+#include "CKernels.h"
+
+// Contraction into fused multiply-adds would change the rounding of the scalar tails.
+#pragma STDC FP_CONTRACT OFF
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+
+#define AVX2 __attribute__((target("avx2,fma")))
+
+// 256 classes × d = 64 doubles of directions = 128 KiB: one tile stays in L2 while every
+// block of four samples passes over it.
+enum { tile_classes = 256 };
+
+// Stores `lanes` (1…8) cosines dot/norm, clamped to [−1, 1] as the Swift loop does.
+AVX2 static inline void store_cosines(double *out, __m256d low, __m256d high, double norm, ptrdiff_t lanes) {
+    const __m256d n = _mm256_set1_pd(norm);
+    const __m256d lower = _mm256_set1_pd(-1.0), upper = _mm256_set1_pd(1.0);
+    low = _mm256_min_pd(upper, _mm256_max_pd(lower, _mm256_div_pd(low, n)));
+    high = _mm256_min_pd(upper, _mm256_max_pd(lower, _mm256_div_pd(high, n)));
+    if (lanes == 8) {
+        _mm256_storeu_pd(out, low);
+        _mm256_storeu_pd(out + 4, high);
+        return;
+    }
+    double lanes_out[8];
+    _mm256_storeu_pd(lanes_out, low);
+    _mm256_storeu_pd(lanes_out + 4, high);
+    for (ptrdiff_t l = 0; l < lanes; l++) out[l] = lanes_out[l];
+}
+
+AVX2 void ck_cosine_rows_avx2(const double *features, const double *norms, ptrdiff_t dimension,
+                              const double *directions_by_coordinate, ptrdiff_t padded_classes,
+                              ptrdiff_t classes, ptrdiff_t first_row, ptrdiff_t end_row, double *cosines) {
+    const ptrdiff_t d = dimension, p = padded_classes;
+    for (ptrdiff_t j0 = 0; j0 < classes; j0 += tile_classes) {
+        const ptrdiff_t j1 = j0 + tile_classes < classes ? j0 + tile_classes : classes;
+        ptrdiff_t i = first_row;
+        for (; i + 4 <= end_row; i += 4) {
+            const double *x0 = features + i * d, *x1 = x0 + d, *x2 = x1 + d, *x3 = x2 + d;
+            for (ptrdiff_t j = j0; j < j1; j += 8) {
+                __m256d a00 = _mm256_setzero_pd(), a01 = a00, a10 = a00, a11 = a00;
+                __m256d a20 = a00, a21 = a00, a30 = a00, a31 = a00;
+                const double *w = directions_by_coordinate + j;
+                for (ptrdiff_t t = 0; t < d; t++, w += p) {
+                    const __m256d w0 = _mm256_loadu_pd(w), w1 = _mm256_loadu_pd(w + 4);
+                    __m256d b = _mm256_set1_pd(x0[t]);
+                    a00 = _mm256_add_pd(a00, _mm256_mul_pd(b, w0));
+                    a01 = _mm256_add_pd(a01, _mm256_mul_pd(b, w1));
+                    b = _mm256_set1_pd(x1[t]);
+                    a10 = _mm256_add_pd(a10, _mm256_mul_pd(b, w0));
+                    a11 = _mm256_add_pd(a11, _mm256_mul_pd(b, w1));
+                    b = _mm256_set1_pd(x2[t]);
+                    a20 = _mm256_add_pd(a20, _mm256_mul_pd(b, w0));
+                    a21 = _mm256_add_pd(a21, _mm256_mul_pd(b, w1));
+                    b = _mm256_set1_pd(x3[t]);
+                    a30 = _mm256_add_pd(a30, _mm256_mul_pd(b, w0));
+                    a31 = _mm256_add_pd(a31, _mm256_mul_pd(b, w1));
+                }
+                const ptrdiff_t lanes = classes - j < 8 ? classes - j : 8;
+                store_cosines(cosines + i * classes + j, a00, a01, norms[i], lanes);
+                store_cosines(cosines + (i + 1) * classes + j, a10, a11, norms[i + 1], lanes);
+                store_cosines(cosines + (i + 2) * classes + j, a20, a21, norms[i + 2], lanes);
+                store_cosines(cosines + (i + 3) * classes + j, a30, a31, norms[i + 3], lanes);
+            }
+        }
+        for (; i < end_row; i++) {
+            const double *x = features + i * d;
+            for (ptrdiff_t j = j0; j < j1; j += 8) {
+                __m256d a0 = _mm256_setzero_pd(), a1 = a0;
+                const double *w = directions_by_coordinate + j;
+                for (ptrdiff_t t = 0; t < d; t++, w += p) {
+                    const __m256d b = _mm256_set1_pd(x[t]);
+                    a0 = _mm256_add_pd(a0, _mm256_mul_pd(b, _mm256_loadu_pd(w)));
+                    a1 = _mm256_add_pd(a1, _mm256_mul_pd(b, _mm256_loadu_pd(w + 4)));
+                }
+                store_cosines(cosines + i * classes + j, a0, a1, norms[i], classes - j < 8 ? classes - j : 8);
+            }
+        }
+    }
+}
+
+#else
+
+void ck_cosine_rows_avx2(const double *features, const double *norms, ptrdiff_t dimension,
+                         const double *directions_by_coordinate, ptrdiff_t padded_classes,
+                         ptrdiff_t classes, ptrdiff_t first_row, ptrdiff_t end_row, double *cosines) {
+    __builtin_trap();
+}
+
+#endif
