@@ -19,3 +19,13 @@ import Testing
         #expect(fields.count > 2 && fields[2] == "1", "\(run.stdout)")
     }
 }
+
+/// `compute --batch` prints tiny gradient norms, not 0.
+@Suite struct TinyGradientNormCLITests {
+    @Test func aNormFarBelowTheSquareUnderflowIsPrintedWithItsValue() throws {
+        // √2·1000·e^{−391}/(1 + e^{−391}) = 2.1947e−167 (mpmath); it printed 0.000000.
+        let run = try CLI.run(["--loss", "normface", "--scale", "1000", "--batch", "-"], stdin: Data("0,0.691,0.3\n".utf8))
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("2.195e-167"), "\(run.stdout)")
+    }
+}

@@ -94,7 +94,7 @@ enum MarginPolicy: Sendable {
     }
 
     /// `m − τ` with τ sized for `|m|`: the margin the kernels subtract for a shift.
-    private static func shiftedRankMargin(_ shift: Double) -> Double {
+    static func shiftedRankMargin(_ shift: Double) -> Double {
         shift - tieTolerance(shift)
     }
 
