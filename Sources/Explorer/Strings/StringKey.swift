@@ -26,6 +26,11 @@ public enum StringKey: String, CaseIterable, Hashable, Sendable {
     case explainTitle = "help.explain-title"
     case explainClose = "help.explain-close"
 
+    // MARK: Batch screen
+    case batchComputing = "batch.computing"
+    case batchStale = "batch.stale"
+    case batchComputingTitle = "batch.computing-title"
+
     // MARK: On-screen advice
     case boundScaleLong = "bound.scale-long"
     case boundScaleShort = "bound.scale-short"

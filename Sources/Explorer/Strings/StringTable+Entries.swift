@@ -35,6 +35,11 @@ extension StringTable {
         // MARK: On-screen advice
         // The old "s for p_y = 0.99: s ≥ 4.27" sat beside p_y = 0.001 and read as a
         // contradiction: say it is a requirement for reaching p, not a fact about now.
+        .batchComputingTitle: Translation(en: "Working", zh: "计算中"),
+        .batchComputing: Translation(en: "computing N = {samples} × C = {classes}… {seconds} s",
+                                     zh: "正在计算 N = {samples} × C = {classes}… {seconds} 秒"),
+        .batchStale: Translation(en: "shown, stale: N = {samples} × C = {classes}; q quits",
+                                 zh: "下方为旧结果：N = {samples} × C = {classes}；q 退出"),
         .boundScaleLong: Translation(en: "NormFace needs s ≥ {bound} to reach p_y = {p}",
                                      zh: "NormFace 要 p_y 达到 {p}，需 s ≥ {bound}"),
         .boundScaleShort: Translation(en: "reaching p_y = {p} needs s ≥ {bound}",
