@@ -16,6 +16,9 @@ public final class ExplorerApp {
     /// How long a frame waits for the batch before drawing the last one marked stale:
     /// s, m and k changes finish well within it, so only regeneration shows the busy note.
     static let batchPatience = Duration.milliseconds(60)
+    /// Whether the last frame drew stale batch numbers (so the loop must redraw when they arrive,
+    /// even if the work finished between that frame and the loop's next look).
+    private var drewStale = false
 
     public init(state: ExplorerState, glyphs: GlyphSet, batchEngine: BatchEngine = BatchEngine()) {
         self.state = state
@@ -87,6 +90,7 @@ public final class ExplorerApp {
 
     /// Draws the current state (and remembers where the mouse can act).
     public func render() -> Canvas {
+        drewStale = false
         let showsBatch = state.screen == .batch && state.width >= Frame.minimumWidth && state.height >= Frame.minimumHeight
         var snapshot: BatchSnapshot?
         if showsBatch, let worker {
@@ -106,6 +110,7 @@ public final class ExplorerApp {
     /// for the settings it belongs to and dimmed, under a note saying what is being
     /// computed and what is shown instead.
     private func renderBusy(stale: (snapshot: BatchSnapshot, state: ExplorerState)?, seconds: Double) -> Canvas {
+        drewStale = true
         var shown = state
         if let old = stale?.state.batch {
             shown.batch.samples = old.samples
@@ -156,7 +161,7 @@ public final class ExplorerApp {
         let clock = ContinuousClock()
         while !state.wantsQuit {
             let event: Event
-            if let worker, worker.isBusy {
+            if let worker, worker.isBusy || drewStale {
                 // Batch work in flight: look for keys without blocking, and redraw when the
                 // work finishes (and every 0.1 s meanwhile, for the elapsed time).
                 guard let pending = backend.pendingEvent() else {
