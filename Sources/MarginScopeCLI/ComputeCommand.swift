@@ -25,6 +25,8 @@ public struct Compute: ParsableCommand {
         regions). cosface on a batch is LMCL (every sample gets the margin), normface is m = 0. \
         The table shows the counts per region, the loss and the first 20 samples (--all: every one).
 
+        BD-LMCL ranks the target among the margin-adjusted scores: rank = 1 + the number of         rivals with cos θ_j > cos θ_y − m. A tie counts for the target, also a tie as typed:         0.15 − 0.1 against 0.05 is a tie, although binary rounds 0.15 − 0.1 below 0.05 (rivals         within 4 ulps of 1, about 9e-16, count as ties).
+
         Limits: s in (0, 1000], m in [0, 2], 2...10000 classes on the command line, cosines in \
         [-1, 1], angles in [0, 180], logits |x| ≤ 1e6; synthetic batches 1...4096 samples. \
         Exit status: 64 for a bad command line, 65 for bad data in a batch file or an unreadable file.

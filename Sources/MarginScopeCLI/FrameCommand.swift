@@ -17,6 +17,7 @@ struct FrameCommand: ParsableCommand {
         Named keys: <Up> <Down> <Left> <Right> <S-Left> <S-Right> <Tab> <S-Tab> <Enter> <Esc> <Space>
         <Bksp> <PgUp> <PgDn> <Home> <End> <F1>…<F12> <C-x> <lt>.
         A lesson step, for slides: marginscope frame --lesson cosface --step 2 --answer 2 --lang zh
+        --batch - reads the batch file from standard input.
         """
     )
 

@@ -70,6 +70,7 @@ struct Explore: ParsableCommand {
             let glyphs: GlyphSet = backend.capabilities.unicode ? display.glyphs : .ascii
             let app = ExplorerApp(state: state, glyphs: glyphs, batchEngine: BatchEngine(file: batch))
             if let note = backend.fallbackNote { app.show(message: note) }
+            app.computeBatchInBackground()
             if forceTrap {
                 // Hidden switch for the end-to-end test: a real Swift trap with the screen up.
                 backend.draw(app.render())

@@ -66,3 +66,19 @@ import Testing
         }
     }
 }
+
+/// The help offers only what each command accepts.
+@Suite struct ExplorerHelpTests {
+    @Test func exploreHelpDoesNotOfferStandardInputAsABatchFile() throws {
+        let run = try CLI.run(["--help"], subcommand: "explore")
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("--batch <file>"), "\(run.stdout)")
+        #expect(!run.stdout.contains("standard input"), "\(run.stdout)")
+    }
+
+    @Test func frameHelpSaysThatADashReadsTheBatchFromStandardInput() throws {
+        let run = try CLI.run(["--help"], subcommand: "frame")
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("--batch - reads the batch file from standard input"), "\(run.stdout)")
+    }
+}

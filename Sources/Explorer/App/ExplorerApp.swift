@@ -11,6 +11,14 @@ public final class ExplorerApp {
     private(set) var hits = HitMap()
     /// The changes `u` undoes and Ctrl-R redoes.
     private var history = UndoHistory()
+    /// Computes the batch screen off this thread; nil computes it in place (`frame`, the tests).
+    private var worker: BatchWorker?
+    /// How long a frame waits for the batch before drawing the last one marked stale:
+    /// s, m and k changes finish well within it, so only regeneration shows the busy note.
+    static let batchPatience = Duration.milliseconds(60)
+    /// Whether the last frame drew stale batch numbers (so the loop must redraw when they arrive,
+    /// even if the work finished between that frame and the loop's next look).
+    private var drewStale = false
 
     public init(state: ExplorerState, glyphs: GlyphSet, batchEngine: BatchEngine = BatchEngine()) {
         self.state = state
@@ -19,6 +27,16 @@ public final class ExplorerApp {
     }
 
     public var wantsQuit: Bool { state.wantsQuit }
+
+    /// Computes the batch screen's numbers on a background thread from now on (the
+    /// interactive explorer): a long regeneration shows a busy note over the last
+    /// numbers, marked stale, while keys keep working.
+    public func computeBatchInBackground() {
+        if worker == nil { worker = BatchWorker(engine: batchEngine) }
+    }
+
+    /// Whether batch work is running or waiting (always false when computed in place).
+    public var isBusy: Bool { worker?.isBusy ?? false }
 
     /// The action an event asks for in the current state and on the last frame drawn; nil when it asks for none.
     ///
@@ -72,11 +90,64 @@ public final class ExplorerApp {
 
     /// Draws the current state (and remembers where the mouse can act).
     public func render() -> Canvas {
-        let snapshot = state.screen == .batch && state.width >= Frame.minimumWidth && state.height >= Frame.minimumHeight
-            ? batchEngine.snapshot(for: state) : nil
+        drewStale = false
+        let showsBatch = state.screen == .batch && state.width >= Frame.minimumWidth && state.height >= Frame.minimumHeight
+        var snapshot: BatchSnapshot?
+        if showsBatch, let worker {
+            switch worker.request(state, patience: Self.batchPatience) {
+            case .ready(let ready): snapshot = ready
+            case .pending(let stale, let seconds): return renderBusy(stale: stale, seconds: seconds)
+            }
+        } else if showsBatch {
+            snapshot = batchEngine.snapshot(for: state)
+        }
         let rendered = Frame.render(state, glyphs: glyphs, batch: snapshot)
         hits = rendered.hits
         return rendered.canvas
+    }
+
+    /// The batch screen while its numbers are computed: the last snapshot finished, drawn
+    /// for the settings it belongs to and dimmed, under a note saying what is being
+    /// computed and what is shown instead.
+    private func renderBusy(stale: (snapshot: BatchSnapshot, state: ExplorerState)?, seconds: Double) -> Canvas {
+        drewStale = true
+        var shown = state
+        if let old = stale?.state.batch {
+            shown.batch.samples = old.samples
+            shown.batch.classes = old.classes
+            shown.batch.spreadSteps = old.spreadSteps
+            shown.batch.seed = old.seed
+            shown.batch.selectedSample = min(shown.batch.selectedSample, max(0, old.samples - 1))
+        }
+        let rendered = Frame.render(shown, glyphs: glyphs, batch: stale?.snapshot)
+        hits = rendered.hits
+        var canvas = rendered.canvas
+        // Everything between the tabs and the status line is stale: dim it.
+        for y in 1..<max(1, canvas.height - 2) {
+            for x in 0..<canvas.width {
+                var cell = canvas[x, y]
+                guard cell.width > 0 else { continue }
+                cell.style = cell.style.dimmed
+                canvas.set(x: x, y: y, cell)
+            }
+        }
+        let fill = { (key: StringKey, batch: BatchSettings) in
+            Template.fill(StringTable.text(key, self.state.language)) { name in
+                switch name {
+                case "samples": "\(batch.samples)"
+                case "classes": "\(batch.classes)"
+                case "seconds": String(format: "%.1f", seconds)
+                default: nil
+                }
+            }
+        }
+        var lines = [Line(fill(.batchComputing, state.batch), style: Theme.label)]
+        if let old = stale?.state.batch { lines.append(Line(fill(.batchStale, old), style: Theme.dim)) }
+        let body = Rect(x: 0, y: 1, width: canvas.width, height: max(0, canvas.height - 3))
+        Popup(title: StringTable.text(.batchComputingTitle, state.language), lines: lines, glyphs: glyphs).render(in: body, on: &canvas)
+        // The theme decides what "dim" looks like (contrast and light have none).
+        canvas.apply(Palette(state.display.theme))
+        return canvas
     }
 
     /// Runs until the user quits or input ends; the caller restores the terminal.
@@ -90,7 +161,21 @@ public final class ExplorerApp {
         perform(.resize(width: size.width, height: size.height))
         backend.draw(render())
         let clock = ContinuousClock()
-        while !state.wantsQuit, let event = backend.nextEvent() {
+        while !state.wantsQuit {
+            let event: Event
+            if let worker, worker.isBusy || drewStale {
+                // Batch work in flight: look for keys without blocking, and redraw when the
+                // work finishes (and every 0.1 s meanwhile, for the elapsed time).
+                guard let pending = backend.pendingEvent() else {
+                    _ = worker.waitForProgress(timeout: .milliseconds(100))
+                    backend.draw(render())
+                    continue
+                }
+                event = pending
+            } else {
+                guard let next = backend.nextEvent() else { break }
+                event = next
+            }
             handle(event)
             let deadline = clock.now.advanced(by: .milliseconds(100))
             while !state.wantsQuit, clock.now < deadline, let next = backend.pendingEvent() {

@@ -41,7 +41,7 @@ enum BatchPlots {
         let title = context.strings[wide ? .batchScatterWide : .batchScatterNarrow]
         context.panels.record(.batchView, area)
         let block = Block(title: Line(" \(title) ", style: Theme.title),
-                          footer: footer ? ScreenParts.spell(" " + sampleSummary(snapshot, selected, context: context) + " ", g) : nil,
+                          footer: footer ? " " + sampleSummary(snapshot, selected, context: context, width: area.width - 6) + " " : nil,
                           highlighted: context.highlightedPanel == .batchView, glyphs: g)
         block.render(in: area, on: &canvas)
         scatter(snapshot, selected: selected, wide: wide, context: context).render(in: block.inner(area), on: &canvas)
@@ -106,13 +106,23 @@ enum BatchPlots {
     }
 
     /// "#12: 0.805 vs rival 5 at 0.334, rank 1": the selected sample, for the plot's footer.
-    static func sampleSummary(_ snapshot: BatchSnapshot, _ i: Int, context: FrameContext) -> String {
+    ///
+    /// The longest form that fits `width` columns, spelled for the glyph set: without the rival's
+    /// cosine, then without the rival, so that the rank (up to C) is never cut.
+    static func sampleSummary(_ snapshot: BatchSnapshot, _ i: Int, context: FrameContext, width: Int = .max) -> String {
         let s = snapshot.bdlmcl.samples[i], g = context.glyphs, strings = context.strings
-        let rival = s.rivalClass >= 0
-            ? strings.format(.batchSampleRival, ["j": "\(s.rivalClass)", "cos": ScreenParts.number(s.rivalCosine, 3, glyphs: g)])
-            : strings[.batchNoRival]
-        return strings.format(.batchSampleSummary, ["i": "\(i)", "cos": ScreenParts.number(s.targetCosine, 3, glyphs: g),
-                                                    "rival": rival, "rank": "\(s.rank)"])
+        let cos = ScreenParts.number(s.targetCosine, 3, glyphs: g)
+        func summary(_ rival: String) -> String {
+            strings.format(.batchSampleSummary, ["i": "\(i)", "cos": cos, "rival": rival, "rank": "\(s.rank)"])
+        }
+        let forms = [
+            summary(s.rivalClass >= 0
+                ? strings.format(.batchSampleRival, ["j": "\(s.rivalClass)", "cos": ScreenParts.number(s.rivalCosine, 3, glyphs: g)])
+                : strings[.batchNoRival]),
+            summary(strings.format(.batchSampleRivalShort, ["j": "\(s.rivalClass)"])),
+            strings.format(.batchSampleRankOnly, ["i": "\(i)", "cos": cos, "rank": "\(s.rank)"]),
+        ].map { ScreenParts.spell($0, g) }
+        return forms.first { ColumnWidth.of($0) <= width } ?? forms[forms.count - 1]
     }
 
     // MARK: - Histogram

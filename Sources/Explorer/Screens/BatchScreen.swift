@@ -98,6 +98,7 @@ enum BatchScreen {
     static func drawRegions(_ snapshot: BatchSnapshot, in area: Rect, wide: Bool, on canvas: inout Canvas, context: FrameContext) {
         let g = context.glyphs, summary = snapshot.summary, strings = context.strings
         let b = snapshot.batch.sampleCount
+        // The LMCL and BD-LMCL columns are each region's part of the batch loss (they sum to it), not its mean.
         let inner = ScreenParts.panel(strings[.panelBatchRegions], id: .batchRegions, in: area, on: &canvas, context: context)
         guard inner.height >= 1, inner.width >= 8 else { return }
         let showsShares = wide && inner.width >= 64

@@ -252,17 +252,24 @@ enum CosinePlots {
     }
 
     /// One line saying how far the margin moves the crossing with the rival.
-    static func shiftSummary(_ context: FrameContext) -> String {
+    ///
+    /// The longest form that fits `width` columns, spelled for the glyph set: the crossings
+    /// and the shift, then the shift alone, so that no number is cut.
+    static func shiftSummary(_ context: FrameContext, width: Int = .max) -> String {
         let state = context.state
         guard let r = DecisionBoundary.strongestRival(cosines: state.cosines, target: state.target) else { return "" }
         guard let t0 = DecisionBoundary.crossing(transform: .identity, rivalCosine: r.cosine) else { return "" }
         guard let t1 = DecisionBoundary.crossing(transform: transform(state), rivalCosine: r.cosine) else {
-            return context.strings.format(.plotNeverBeats, ["m": ValueGrid.margin.format(state.marginSteps), "j": "\(r.index)"])
+            let never = context.strings.format(.plotNeverBeats, ["m": ValueGrid.margin.format(state.marginSteps), "j": "\(r.index)"])
+            return ColumnWidth.of(never) <= width ? never : context.strings.format(.plotNeverBeatsShort, ["j": "\(r.index)"])
         }
         let deg = { (v: Double) in String(format: "%.1f", v) }
-        return ScreenParts.spell(context.strings.format(.plotCrossing, [
+        let full = ScreenParts.spell(context.strings.format(.plotCrossing, [
             "from": deg(t0), "to": context.masked("crossing_lmcl", deg(t1)), "shift": context.masked("shift_deg", deg(t0 - t1)),
         ]), context.glyphs)
+        if ColumnWidth.of(full) <= width { return full }
+        return ScreenParts.spell(context.strings.format(.plotCrossingShort, ["shift": context.masked("shift_deg", deg(t0 - t1))]),
+                                 context.glyphs)
     }
 
     static func number(_ v: Double, _ decimals: Int, _ g: GlyphSet) -> String {

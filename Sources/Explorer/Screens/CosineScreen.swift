@@ -165,7 +165,7 @@ enum CosineScreen {
             plotPanel(focused.next, in: u[1], on: &canvas, context: &context)
             plotPanel(focused.next.next, in: l[0], on: &canvas, context: &context)
             let f = ScreenParts.panel(formulaTitle(context), id: .cosineFormulas, in: l[1], on: &canvas, context: context)
-            ScreenParts.lines(formulaLines(context), in: f, on: &canvas, glyphs: g)
+            ScreenParts.lines(formulaLines(context, width: f.width), in: f, on: &canvas, glyphs: g)
             return
         }
         let formulaWidth = area.width >= 100 ? area.width * 2 / 5 : 34
@@ -173,7 +173,7 @@ enum CosineScreen {
                                        Rect(x: area.maxX - formulaWidth, y: area.y, width: formulaWidth, height: area.height))
         plotPanel(focused, in: plotArea, on: &canvas, context: &context, cycling: true)
         let f = ScreenParts.panel(formulaTitle(context), id: .cosineFormulas, in: formulaArea, on: &canvas, context: context)
-        ScreenParts.lines(formulaLines(context), in: f, on: &canvas, glyphs: g)
+        ScreenParts.lines(formulaLines(context, width: f.width), in: f, on: &canvas, glyphs: g)
     }
 
     /// A plot in its panel; the focused one (`cycling`) says how to move on and zoom, and is
@@ -184,8 +184,9 @@ enum CosineScreen {
         let title = ScreenParts.spell(context.strings.title(of: which), g) + (cycling ? context.strings[.plotNextHint] : "")
         // The first plot drawn is the one a lesson step's `cosine.plot` means.
         if context.panels[.cosinePlot] == nil { context.panels.record(.cosinePlot, area) }
+        // The footer sits between the corners with a space and a rule cell each side.
         let footer: String? = switch which {
-        case .targetLogit, .targetLogitOnCosine: ScreenParts.spell(" " + CosinePlots.shiftSummary(context) + " ", g)
+        case .targetLogit, .targetLogitOnCosine: " " + CosinePlots.shiftSummary(context, width: area.width - 6) + " "
         default: nil
         }
         let block = Block(title: Line(" \(title) ", style: Theme.title), footer: footer,
@@ -196,23 +197,28 @@ enum CosineScreen {
         if cycling { context.hits.add(inner, .zoom) }
     }
 
-    /// The chosen margin's computation for the current sample, step by step, in lines of at most ~32 columns.
+    /// The chosen margin's computation for the current sample, step by step, in lines of at most `width` columns.
     ///
     /// Every margin writes f(cos θ_y) with its numbers; ∂L/∂cos θ_y says "∞" at a cone point
-    /// (ArcFace at cos θ_y = 1), where ∂L/∂θ_y, shown beside it, stays finite.
-    static func formulaLines(_ context: FrameContext) -> [Line] {
+    /// (ArcFace at cos θ_y = 1), where ∂L/∂θ_y, shown beside it, stays finite. A line with the
+    /// numbers substituted that would not fit (s = 1000, m = 2, a class index ≥ 10) gives up the
+    /// substitution and keeps the result whole.
+    static func formulaLines(_ context: FrameContext, width: Int = .max) -> [Line] {
         let state = context.state, g = context.glyphs, r = context.evaluation.margined
         let y = state.target
         let s = StateString.trim(ValueGrid.scale.format(state.scaleSteps))
         let n3 = { (v: Double) in ScreenParts.number(v, 3, glyphs: g) }
         let sp = { (t: String) in ScreenParts.spell(t, g) }
-        var lines = targetLines(state, r, s: s, glyphs: g).map { Line(sp($0)) }
+        let fit = { (long: String, short: String) in ColumnWidth.of(sp(long)) <= width ? sp(long) : sp(short) }
+        var lines = targetLines(state, r, s: s, glyphs: g).map { Line(fit($0, "z_\(y) = \(n3(r.logits[y]))")) }
         if let rival = DecisionBoundary.strongestRival(cosines: r.cosines, target: y) {
-            lines.append(Line(sp("z_\(rival.index) = \(s)·\(n3(rival.cosine)) = \(n3(r.logits[rival.index])) \(context.strings[.cosineRivalTag])")))
+            let tag = context.strings[.cosineRivalTag]
+            lines.append(Line(fit("z_\(rival.index) = \(FormulaText.times(s, n3(rival.cosine))) = \(n3(r.logits[rival.index])) \(tag)",
+                                  "z_\(rival.index) = \(n3(r.logits[rival.index])) \(tag)")))
         }
         let lse = r.loss + r.logits[y]
         lines.append(Line([Span(sp("L = LSE(z) − z_y = ")), Span(context.masked("loss", n3(r.loss)), Theme.label)]))
-        lines.append(Line(sp("  = \(context.masked("loss", n3(lse))) − \(n3(r.logits[y]))")))
+        lines.append(Line(sp("  = \(FormulaText.minus(context.masked("loss", n3(lse)), n3(r.logits[y])))")))
         if state.marginType == .cosFace || state.marginType == .normFace {
             lines.append(Line(sp("∂L/∂cos θ_j = s·(p_j − 1[j=y])")))
         } else {
@@ -240,9 +246,9 @@ enum CosineScreen {
         func v(_ setting: Setting) -> String { StateString.trim(setting.grid.format(state[setting.id])) }
         switch state.marginType {
         case .normFace:
-            return ["z_y = s·cos θ_y", "z_\(y) = \(s)·\(n3(c)) = \(z)"]
+            return ["z_y = s·cos θ_y", "z_\(y) = \(FormulaText.times(s, n3(c))) = \(z)"]
         case .cosFace:
-            return ["z_y = s·(cos θ_y − m)", "z_\(y) = \(s)·(\(n3(c)) − \(m)) = \(z)"]
+            return ["z_y = s·(cos θ_y − m)", "z_\(y) = \(s)·(\(FormulaText.minus(n3(c), m))) = \(z)"]
         case .arcFace:
             let point = state.transform.point(at: c)
             let branch = state.transform.switchCosine.map { c > $0 } ?? true

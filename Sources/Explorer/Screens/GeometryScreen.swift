@@ -24,6 +24,9 @@ enum GeometryScreen {
         let inner = ScreenParts.panel(context.strings[.geometryCircleTitle], id: .geometryCircle, in: left, on: &canvas, context: context)
         let plot = picture(context)
         plot.render(in: inner, on: &canvas)
+        if let head = arrowhead(context), let cell = plot.cell(ofX: head.end.x, y: head.end.y, in: inner) {
+            canvas.put(head.glyph, x: cell.x, y: cell.y, style: Theme.negative.bolded, clip: plot.dataArea(in: inner))
+        }
         // Clicking or dragging in the picture turns the selected direction (x unless a W_j is selected).
         let focused = context.state.focusedField
         let field: Field = ExplorerState.isDirection(focused) ? focused : .featureDirection
@@ -49,7 +52,7 @@ enum GeometryScreen {
     }
 
     static func picture(_ context: FrameContext) -> LinePlot {
-        let state = context.state, g = context.glyphs, e = context.evaluation
+        let state = context.state, g = context.glyphs
         let y = state.target
         let phiX = ValueGrid.direction.value(state.featureDirectionSteps)
         let phis = state.weightDirectionSteps.map(ValueGrid.direction.value)
@@ -72,14 +75,11 @@ enum GeometryScreen {
         let xTip = point(phiX)
         series.append(PlotSeries("x", points: [(0, 0), xTip], shape: .star, style: Theme.label, lineStyle: .dashed))
         // −∂L/∂x is where gradient descent moves x; it is tangent to the circle at x̂ (‖x‖ = 1).
-        let gradient = e.geometry.featureGradient
-        let norm = (gradient[0] * gradient[0] + gradient[1] * gradient[1]).squareRoot()
+        // Its shaft is drawn with a shape that points nowhere (ASCII draws lines with the shape);
+        // the head, drawn after the plot, is an arrow glyph.
         var highlights: [HighlightPoint] = []
-        if norm > 1e-12 {
-            let d = (x: -gradient[0] / norm * arrowLength, y: -gradient[1] / norm * arrowLength)
-            let end = (x: xTip.x + d.x, y: xTip.y + d.y)
-            series.append(PlotSeries(ScreenParts.spell("−∂L/∂x", g), points: [xTip, end], shape: .triangle, style: Theme.negative, lineStyle: .solid))
-            highlights.append(HighlightPoint(x: end.x, y: end.y, label: "", shape: .triangle, style: Theme.negative))
+        if let head = arrowhead(context) {
+            series.append(PlotSeries(ScreenParts.spell("−∂L/∂x", g), points: [xTip, head.end], shape: .plus, style: Theme.negative, lineStyle: .solid))
         }
         for (j, phi) in phis.enumerated() {
             let tip = point(phi)
@@ -91,12 +91,28 @@ enum GeometryScreen {
         return LinePlot(axes: axes, series: series, highlights: highlights, glyphs: g)
     }
 
+    /// The tip of the descent arrow −∂L/∂x drawn from x̂, and the arrow glyph that points
+    /// the way it does (the nearest of ↑ ↓ ← →); nil when the gradient vanishes.
+    static func arrowhead(_ context: FrameContext) -> (end: (x: Double, y: Double), glyph: String)? {
+        let g = context.glyphs
+        let gradient = context.evaluation.geometry.featureGradient
+        let norm = (gradient[0] * gradient[0] + gradient[1] * gradient[1]).squareRoot()
+        guard norm > 1e-12 else { return nil }
+        let xTip = point(ValueGrid.direction.value(context.state.featureDirectionSteps))
+        let d = (x: -gradient[0] / norm * arrowLength, y: -gradient[1] / norm * arrowLength)
+        let glyph = abs(d.x) >= abs(d.y) ? (d.x > 0 ? g.arrowRight : g.arrowLeft) : (d.y > 0 ? g.arrowUp : g.arrowDown)
+        return ((x: xTip.x + d.x, y: xTip.y + d.y), glyph)
+    }
+
     static func drawTable(in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
         let state = context.state, g = context.glyphs, e = context.evaluation
         let focused = state.focusedField
         let rowsNeeded = state.classCount + 6
         let (top, bottom) = area.splitTop(min(area.height, rowsNeeded))
-        let inner = ScreenParts.panel(ScreenParts.spell(context.strings[.geometryDirectionsTitle], g), id: .geometryDirections, in: top, on: &canvas, context: context, focused: true)
+        // Without room for the gradient panel (12 classes at 80×24) its first line, the losses, becomes the title.
+        let hasGradientPanel = bottom.height >= 4
+        let title = hasGradientPanel ? ScreenParts.spell(context.strings[.geometryDirectionsTitle], g) : lossesText(context, short: true)
+        let inner = ScreenParts.panel(title, id: .geometryDirections, in: top, on: &canvas, context: context, focused: true)
         guard inner.height >= 1 else { return }
         func pad(_ t: String, _ w: Int) -> String { t.leftPadded(to: w) }
         canvas.put("  j", x: inner.x, y: inner.y, style: Theme.label, clip: inner)
@@ -125,30 +141,43 @@ enum GeometryScreen {
             canvas.put(row.2, x: inner.x + 7, y: y, style: row.3, clip: rect)
             context.hits.add(rect, .field(row.0))
         }
-        guard bottom.height >= 4 else { return }
+        guard hasGradientPanel else { return }
         let f = ScreenParts.panel(context.strings[.panelGeometryGradient], id: .geometryGradient, in: bottom, on: &canvas, context: context)
-        ScreenParts.lines(gradientLines(context), in: f, on: &canvas, glyphs: g)
+        ScreenParts.lines(gradientLines(context, width: f.width), in: f, on: &canvas, glyphs: g)
     }
 
-    static func gradientLines(_ context: FrameContext) -> [Line] {
+    /// "L: NF 0.000  LMCL 0.481", the short form of the losses line.
+    static func lossesText(_ context: FrameContext, short: Bool) -> String {
+        let g = context.glyphs, e = context.evaluation
+        let n = { (v: Double) in ScreenParts.number(v, 3, glyphs: g) }
+        let margin = context.state.marginType == .cosFace ? "LMCL" : context.state.marginType.title
+        return "L: \(short ? "NF" : "NormFace") \(n(e.geometryNormFace.loss))  \(margin) \(n(e.geometry.cosineResult.loss))"
+    }
+
+    /// The gradient through the normalisation, step by step; a line that would not fit
+    /// `width` columns takes its short form, so that no number is cut.
+    static func gradientLines(_ context: FrameContext, width: Int = .max) -> [Line] {
         let g = context.glyphs, e = context.evaluation, r = e.geometry
         let grad = r.featureGradient
         let norm = (grad[0] * grad[0] + grad[1] * grad[1]).squareRoot()
         let tangent = grad[0] * e.feature[0] + grad[1] * e.feature[1]
         let n = { (v: Double) in ScreenParts.number(v, 3, glyphs: g) }
         let sp = { (t: String) in ScreenParts.spell(t, g) }
+        let short = ColumnWidth.of(lossesText(context, short: false)) > width
+        let marginLabel = context.state.marginType == .cosFace ? "LMCL" : context.state.marginType.title
+        let gradientRule = sp("G_j = ∂L/∂cos θ_j = s·(p_j − 1[j=y])")
         return [
-            Line([Span("L: "), Span("NormFace ", Theme.normFace), Span(context.masked("loss_geo_nf", n(e.geometryNormFace.loss)), Theme.label),
-                  Span("  "), Span(context.state.marginType == .cosFace ? "LMCL " : context.state.marginType.title + " ", Theme.lmcl),
-                  Span(context.masked("loss", n(r.cosineResult.loss)), Theme.label)]),
-            Line(sp("G_j = ∂L/∂cos θ_j = s·(p_j − 1[j=y])")),
+            Line([Span("L: "), Span(short ? "NF " : "NormFace ", Theme.normFace),
+                  Span(context.masked("loss_geo_nf", n(e.geometryNormFace.loss)), Theme.label),
+                  Span("  "), Span(marginLabel + " ", Theme.lmcl), Span(context.masked("loss", n(r.cosineResult.loss)), Theme.label)]),
+            Line(ColumnWidth.of(gradientRule) <= width ? gradientRule : sp("G_j = s·(p_j − 1[j=y])")),
             Line(sp("∂L/∂x = (Σ_j G_j Ŵ_j")),
             Line(sp("        − (Σ_j G_j cos θ_j) x̂) / ‖x‖")),
             Line([Span(sp("∂L/∂x = ")), Span("(\(n(grad[0])), \(n(grad[1])))", Theme.label)]),
             Line(sp("‖∂L/∂x‖ = \(context.masked("grad_norm", n(norm)))")),
             Line(sp("x·∂L/∂x = \(context.masked("x_dot_grad", formatNumber(tangent, significant: 2, missing: g.missing))) "
                     + context.strings[.geometryTangentNote])),
-            Line(sp(context.strings[.geometryArrowNote]), style: Theme.dim),
+            Line(sp(context.strings.format(.geometryArrowNote, ["arrow": arrowhead(context)?.glyph ?? g.arrowRight])), style: Theme.dim),
         ]
     }
 }

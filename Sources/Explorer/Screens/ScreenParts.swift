@@ -11,8 +11,11 @@ enum ScreenParts {
     }
 
     /// "0 y" for the target, "1" otherwise: the class index with the target tagged by a letter, not colour.
+    ///
+    /// Three columns always: from 10 on the tag follows the index without a space ("11y"),
+    /// so that neither the index nor the tag is cut.
     static func classLabel(_ j: Int, target: Int) -> String {
-        j == target ? "\(j) y" : "\(j)"
+        j == target ? (j < 10 ? "\(j) y" : "\(j)y") : "\(j)"
     }
 
     /// The slider of a single value of the settings table: its symbol, its slider span, its text on its grid.

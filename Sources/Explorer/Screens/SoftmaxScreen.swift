@@ -69,7 +69,12 @@ enum SoftmaxScreen {
     static func drawTable(_ result: SoftmaxResult, in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
         guard area.height >= 2 else { return }
         let state = context.state, g = context.glyphs
-        let cols = area.columns([0.36, 0.30, 0.34], gap: 1)
+        // The slider gives its value at most a third of its row: the logit column widens
+        // for typed logits such as −123456.78 so that they show whole.
+        let logitTexts = result.logits.map { ScreenParts.number($0, 2, glyphs: g) }
+        let widest = logitTexts.map(ColumnWidth.of).max() ?? 0
+        let first = min(0.5, max(0.36, Double(3 * widest + 4) / Double(max(1, area.width))))
+        let cols = area.columns([first, (1 - first) * 0.30 / 0.64, (1 - first) * 0.34 / 0.64], gap: 1)
         let header = Rect(x: area.x, y: area.y, width: area.width, height: 1)
         canvas.put(ScreenParts.spell(context.strings[.softmaxHeadLogit], g), x: cols[0].x, y: header.y, style: Theme.label, clip: header)
         canvas.put("p_j = softmax(x)_j", x: cols[1].x + 2, y: header.y, style: Theme.label, clip: cols[1])
@@ -79,14 +84,15 @@ enum SoftmaxScreen {
         let rows = area.inset(top: 1)
         let focused = state.focusedField
         var probabilityBars: [Bar] = [], gradientBars: [Bar] = []
+        let valueWidth = max(9, 1 + widest)
         for j in 0..<state.classCount {
             let y = rows.y + j
             guard y < rows.maxY else { break }
             let isTarget = j == state.target
             let style = isTarget ? Theme.target : .plain
             let slider = Slider(ScreenParts.classLabel(j, target: state.target), value: result.logits[j], range: sliderRange,
-                                valueText: ScreenParts.number(result.logits[j], 2, glyphs: g), style: style,
-                                highlighted: focused == .logit(j), labelWidth: 3, valueWidth: 9, glyphs: g)
+                                valueText: logitTexts[j], style: style,
+                                highlighted: focused == .logit(j), labelWidth: 3, valueWidth: valueWidth, glyphs: g)
             let rowRect = Rect(x: cols[0].x, y: y, width: cols[0].width, height: 1)
             slider.render(in: rowRect, on: &canvas)
             context.hits.add(rowRect, .field(.logit(j)))
@@ -137,9 +143,11 @@ enum SoftmaxScreen {
         let sp = { (t: String) in ScreenParts.spell(t, g) }
         return [
             Line(sp("p_j = exp(x_j − M) / Σ_k exp(x_k − M),   M = max_k x_k = \(n(m))")),
-            Line([Span(sp("L = −log p_y = LSE(x) − x_y = \(context.masked("loss", n(lse))) − \(n(r.logits[y])) = ")),
+            Line([Span(sp("L = −log p_y = LSE(x) − x_y = \(FormulaText.minus(context.masked("loss", n(lse)), n(r.logits[y]))) = ")),
                   Span(context.masked("loss", n(r.loss)), Theme.label)]),
-            Line(sp("∂L/∂x_j = p_j − 1[j=y]:   ∂L/∂x_\(y) = \(context.masked("p_y", n(r.probabilities[y]))) − 1 = \(context.masked("grad_y", n(gy))), \(strings[.softmaxOnlyNegative])")),
+            // A target gradient that rounds to 0 (p_y = 1 to the digits shown) is not called negative.
+            Line(sp("∂L/∂x_j = p_j − 1[j=y]:   ∂L/∂x_\(y) = \(context.masked("p_y", n(r.probabilities[y]))) − 1 = \(context.masked("grad_y", n(gy)))"
+                    + (FormulaText.isNegative(n(gy)) ? ", " + strings[.softmaxOnlyNegative] : ""))),
             Line(sp(strings[.softmaxShiftNote])),
         ]
     }

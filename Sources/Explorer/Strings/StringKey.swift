@@ -26,6 +26,11 @@ public enum StringKey: String, CaseIterable, Hashable, Sendable {
     case explainTitle = "help.explain-title"
     case explainClose = "help.explain-close"
 
+    // MARK: Batch screen
+    case batchComputing = "batch.computing"
+    case batchStale = "batch.stale"
+    case batchComputingTitle = "batch.computing-title"
+
     // MARK: On-screen advice
     case boundScaleLong = "bound.scale-long"
     case boundScaleShort = "bound.scale-short"
@@ -354,6 +359,10 @@ public enum StringKey: String, CaseIterable, Hashable, Sendable {
     case plotTargetWithMargin = "plot.target-with-margin"
     case plotRivalWithMargin = "plot.rival-with-margin"
     case plotSampleAt = "plot.sample-at"
+    case batchSampleRivalShort = "screen.batch.sample-rival-short"
+    case batchSampleRankOnly = "screen.batch.sample-rank-only"
+    case plotNeverBeatsShort = "plot.never-beats-short"
+    case plotCrossingShort = "plot.crossing-short"
     case plotTargetLogitOnCosine = "plot.target-logit-on-cosine"
     case plotTargetProbabilityOnCosine = "plot.target-probability-on-cosine"
     // MARK: Plots a classroom can read (zoom, presenter, themes, bar scales)

@@ -35,6 +35,11 @@ extension StringTable {
         // MARK: On-screen advice
         // The old "s for p_y = 0.99: s ≥ 4.27" sat beside p_y = 0.001 and read as a
         // contradiction: say it is a requirement for reaching p, not a fact about now.
+        .batchComputingTitle: Translation(en: "Working", zh: "计算中"),
+        .batchComputing: Translation(en: "computing N = {samples} × C = {classes}… {seconds} s",
+                                     zh: "正在计算 N = {samples} × C = {classes}… {seconds} 秒"),
+        .batchStale: Translation(en: "shown, stale: N = {samples} × C = {classes}; q quits",
+                                 zh: "下方为旧结果：N = {samples} × C = {classes}；q 退出"),
         .boundScaleLong: Translation(en: "NormFace needs s ≥ {bound} to reach p_y = {p}",
                                      zh: "NormFace 要 p_y 达到 {p}，需 s ≥ {bound}"),
         .boundScaleShort: Translation(en: "reaching p_y = {p} needs s ≥ {bound}",
@@ -127,7 +132,7 @@ extension StringTable {
         .panelGeometryDirections: Translation(en: "Directions and cos θ_j", zh: "方向与 cos θ_j"),
         .panelGeometryGradient: Translation(en: "Gradient through the normalisation", zh: "经过归一化的梯度"),
         .panelBatchControls: Translation(en: "BD-LMCL rule and batch", zh: "BD-LMCL 规则与批次"),
-        .panelBatchRegions: Translation(en: "Regions and loss", zh: "区域与损失"),
+        .panelBatchRegions: Translation(en: "Regions: part of the loss", zh: "区域：各自占损失的部分"),
         .panelBatchView: Translation(en: "Samples", zh: "样本"),
 
         // MARK: Panels (the `e` explanations)

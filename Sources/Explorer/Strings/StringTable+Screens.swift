@@ -11,7 +11,7 @@ extension StringTable {
         .geometryYWins: Translation(en: "y wins", zh: "y 获胜"),
         .geometryYWinsMargin: Translation(en: "y wins with m", zh: "加间隔 m 后 y 获胜"),
         .geometryTangentNote: Translation(en: "(tangent: x only rotates)", zh: "（切向：x 只旋转）"),
-        .geometryArrowNote: Translation(en: "arrow ▲: −∂L/∂x, where descent moves x", zh: "箭头 ▲：−∂L/∂x，下降时 x 的去向"),
+        .geometryArrowNote: Translation(en: "arrow {arrow}: −∂L/∂x, where descent moves x", zh: "箭头 {arrow}：−∂L/∂x，下降时 x 的去向"),
         .cosineMarginBound: Translation(en: "m bound: {d} (d≥C−1), {planar} (2-D)", zh: "m 上界：{d} (d≥C−1)，{planar} (二维)"),
         .cosineClassesCosine: Translation(en: "Classes: cos θ_j (c: use angles)", zh: "各类别：cos θ_j（c：改用角度）"),
         .cosineClassesAngle: Translation(en: "Classes: angle θ_j (c: use cos θ)", zh: "各类别：角度 θ_j（c：改用 cos θ）"),

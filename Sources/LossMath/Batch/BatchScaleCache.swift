@@ -6,7 +6,7 @@
 /// (`f(c) = c − m` for LMCL), with `e_y = e^{s(f(c_y)−M)}` and `Z = S + e_y`:
 /// `ℓ_i = log Z − s(f(c_y) − M)`, `p_y = e_y/Z`, `Σ_{j≠y} p_j² = T/Z²`,
 /// `‖∂ℓ_i/∂cos θ_i‖ = s·sqrt(T/Z² + (1 − p_y)²·f′(c_y)²)`, and the rank
-/// `1 + #{j≠y : c_j > f(c_y)}` from `BatchRankCounts`.
+/// `1 + #{j≠y : c_j > f(c_y) + τ}` from `BatchRankCounts` (τ: ties as typed, `MarginPolicy.tieTolerance`).
 /// Results are identical to `BatchLoss` without the gradient (same sums, same order, same counts).
 ///
 /// Cost: `init` is one pass over the rows (maxima, rank counts at its margin, exponential
@@ -47,7 +47,8 @@ public struct BatchScaleCache: Sendable {
                         (out.value + i).initialize(to: previous.map {
                             RowStatistics(rescaling: $0[i], row: row, classCount: c, scale: scale)
                         } ?? RowStatistics(row: row, classCount: c, label: batch.labels[i],
-                                           scale: scale, rankMargin: countedMargin, output: nil))
+                                           scale: scale, rankMargin: MarginPolicy.shiftedRankMargin(countedMargin),
+                                           output: nil))
                     }
                 }
                 initialized = batch.sampleCount

@@ -13,8 +13,10 @@ public enum UnselectedTreatment: String, CaseIterable, Sendable {
 /// margin only to samples near the decision boundary, picked with a top-k zero-one loss.
 /// The paper's full text is not available to us; this is the explicit rule of
 /// Docs/Math.md, generalised to any margin transform f. For sample i, with rank
-/// `r_i = 1 + #{j≠y : cos θ_j > f(cos θ_y)}` (the target's place among the
-/// margin-adjusted scores, ties counted in its favour; `f(c) = c − m` for LMCL):
+/// `r_i = 1 + #{j≠y : cos θ_j > f(cos θ_y) + τ}` (the target's place among the
+/// margin-adjusted scores; `f(c) = c − m` for LMCL). Ties count in the target's favour,
+/// ties as typed included: τ, a few ulps of 1, absorbs the rounding of decimals such
+/// as 0.15 − 0.1, which binary holds as 0.04999999999999999 (see `tieTolerance`):
 /// - `ℓ_1 = 1[r_i > 1]` (the margin is violated), `ℓ_k = 1[r_i > k]`;
 /// - selected (a boundary sample) when `ℓ_1 = 1` and `ℓ_k = 0`;
 /// - selected samples get the target logit `s·f(cos θ_y)`; the others get `s·cos θ_y`
@@ -67,22 +69,43 @@ enum MarginPolicy: Sendable {
         }
     }
 
-    /// The rank threshold `f(c_y)`: the rivals above it count against the target.
+    /// How far above `f(c_y)` a rival must lie to count against the target:
+    /// `τ = 4ε·max(1, |f(c_y)|)` (ε = 2⁻⁵², so τ ≈ 8.9e−16 for cosines).
     ///
-    /// For a shift it is formed as `c_y − m`, exactly as the row kernels form it.
+    /// Cosines and margins are typed as decimals, which binary cannot hold: 0.15 − 0.1
+    /// rounds to 0.04999999999999999, below a rival typed as 0.05, although the user
+    /// typed a tie. Each decimal is off by at most half an ulp and the subtraction by
+    /// another half, so a few ulps of 1 cover every decimal tie of numbers of size ≤ 2,
+    /// while no two cosines of a typed grid (0.001) or a file's 6 decimals come that close
+    /// without being equal. The rule therefore reads: a rival counts against the target
+    /// when `c_j > f(c_y) + τ`; a tie, as typed, counts for the target.
+    static func tieTolerance(_ threshold: Double) -> Double {
+        4 * Double.ulpOfOne * Swift.max(1, threshold.magnitude)
+    }
+
+    /// The rank threshold `f(c_y) + τ`: the rivals above it count against the target.
+    ///
+    /// For a shift it is formed as `c_y − (m − τ)`, exactly as the row kernels form it
+    /// from `kernelRankMargin`.
     func rankThreshold(targetCosine c: Double) -> Double {
-        if let shift = transform.cosineShift { return c - shift }
-        return transform.value(c)
+        if let shift = transform.cosineShift { return c - Self.shiftedRankMargin(shift) }
+        let value = transform.value(c)
+        return value + Self.tieTolerance(value)
+    }
+
+    /// `m − τ` with τ sized for `|m|`: the margin the kernels subtract for a shift.
+    static func shiftedRankMargin(_ shift: Double) -> Double {
+        shift - tieTolerance(shift)
     }
 
     /// The `rankMargin` to hand the row kernels, which count the rivals above `c_y − rankMargin`,
-    /// and whether that count is exactly the count above `f(c_y)`.
+    /// and whether that count is exactly the count above `rankThreshold`.
     ///
-    /// A shift is handed over as is. For another transform `c_y − (c_y − f(c_y))` can miss
-    /// `f(c_y)` by a rounding; then the caller recounts against `f(c_y)` itself.
+    /// A shift is handed over as `m − τ`. For another transform `c_y − (c_y − threshold)` can
+    /// miss the threshold by a rounding; then the caller recounts against the threshold itself.
     func kernelRankMargin(targetCosine c: Double) -> (rankMargin: Double, exact: Bool) {
-        if let shift = transform.cosineShift { return (shift, true) }
-        let threshold = transform.value(c)
+        if let shift = transform.cosineShift { return (Self.shiftedRankMargin(shift), true) }
+        let threshold = rankThreshold(targetCosine: c)
         let rankMargin = c - threshold
         return (rankMargin, c - rankMargin == threshold)
     }

@@ -221,7 +221,9 @@ struct RowStatistics: Sendable {
 /// With `a = s·(f(c_y) − M)`, `e_y = exp(a)`, `Z = S + e_y` (all relative to the rival
 /// maximum `M`):
 /// `L = log Z − a`, `p_y = e_y / Z`, `p_j = e_j / Z` (j ≠ y), `Σ_{j≠y} p_j² = T / Z²`,
-/// `‖∂L/∂cos θ‖ = s·sqrt(T/Z² + (1 − p_y)²·f′(c_y)²)`.
+/// `‖∂L/∂cos θ‖ = s·sqrt(T/Z² + (1 − p_y)²·f′(c_y)²)`, formed as the hypotenuse of
+/// `√T/Z` and `(1 − p_y)·f′(c_y)` scaled by the larger, so that it keeps its value down to
+/// the smallest normal numbers instead of underflowing with the squares below 1e−154.
 /// When the target leads (`a > 0`) everything is divided through by `e_y` instead, so no
 /// exponent is ever positive: `L = log1p(S·e^{−a})`, `1 − p_y = S·e^{−a} / (1 + S·e^{−a})`.
 /// `1 − p_y` is always formed as the rival mass `S/Z`, never by subtraction, so it keeps
@@ -266,9 +268,21 @@ struct RowTerm: Sendable {
             rivalMass = rest / d
             rivalFactor = eNegative / d
         }
-        let rivalSquares = (rivalSquareSum * rivalFactor) * rivalFactor
+        // ‖(√T·rivalFactor, (1 − p_y)·f′)‖ without squaring either part: at s = 1000 the parts
+        // fall below 1e−154, where their squares underflow to 0 (issue 10: 2.195e−167 printed as 0).
+        let rivalPart = rivalSquareSum.squareRoot() * rivalFactor
         let targetPart = rivalMass * derivative
-        gradientNorm = s * (rivalSquares + targetPart * targetPart).squareRoot()
+        gradientNorm = s * Self.hypotenuse(rivalPart, targetPart)
         targetGradient = -s * targetPart
+    }
+
+    /// `sqrt(a² + b²)` without forming a² or b²: the larger magnitude times `sqrt(1 + r²)`,
+    /// r ≤ 1 the ratio of the smaller to the larger (so nothing underflows or overflows early).
+    static func hypotenuse(_ a: Double, _ b: Double) -> Double {
+        let x = a.magnitude, y = b.magnitude
+        let large = Swift.max(x, y), small = Swift.min(x, y)
+        guard large > 0, large.isFinite else { return large }
+        let r = small / large
+        return large * (1 + r * r).squareRoot()
     }
 }

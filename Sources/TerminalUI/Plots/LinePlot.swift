@@ -84,6 +84,15 @@ public struct LinePlot: Widget, Sendable {
         return frame(in: area).plot
     }
 
+    /// The canvas cell where the data point (x, y) is drawn when the plot renders in `area`,
+    /// nil when it lies outside the axes' ranges.
+    ///
+    /// For a caller that marks a point with a glyph of its own (an arrowhead) after rendering.
+    public func cell(ofX x: Double, y: Double, in area: Rect) -> (x: Int, y: Int)? {
+        guard !area.isEmpty else { return nil }
+        return frame(in: area).cell(x, y)
+    }
+
     /// The layout in `area`: zoomed when asked for and there is room, else compact.
     func frame(in area: Rect) -> PlotFrame {
         let items = showsLegend ? legendItems : []

@@ -1,0 +1,132 @@
+import Foundation
+import LossMath
+
+/// Computes the batch screen's snapshots on a background thread, newest request first,
+/// so that the explorer stays responsive while a large batch is made.
+///
+/// Changing N or C regenerates the synthetic batch, which takes seconds at N = 2048 ×
+/// C = 10000. The app asks for the snapshot of each state it draws and waits a short
+/// `patience` for it; a change of s, m or k finishes within that time and the screen
+/// looks synchronous. A longer job keeps running while the app draws the last finished
+/// snapshot marked stale, with a busy note, and goes on reading keys (q quits at once).
+///
+/// Requests are coalesced: only the newest state waiting is computed next, so keys
+/// pressed during a long job cost one job, not one each, and a state a newer key has
+/// made obsolete is dropped before it starts. A job already running is not interrupted
+/// (batch generation has no cancellation point); its result is kept only as the stale
+/// picture until the newest one arrives.
+///
+/// The `BatchEngine` is touched only by the worker's thread; everything else is guarded
+/// by one condition lock.
+public final class BatchWorker: @unchecked Sendable {
+    /// What a snapshot depends on: the batch's settings and the rule (k unclamped).
+    public struct Key: Hashable, Sendable {
+        var samples: Int, classes: Int, spreadSteps: Int, seed: UInt64
+        var rule: BoundaryRule
+
+        init(_ state: ExplorerState) {
+            samples = state.batch.samples
+            classes = state.batch.classes
+            spreadSteps = state.batch.spreadSteps
+            seed = state.batch.seed
+            rule = BatchEngine.rule(for: state, classCount: .max)
+        }
+    }
+
+    /// What `request` found.
+    public enum Answer {
+        /// The snapshot of the state asked for.
+        case ready(BatchSnapshot)
+        /// Still computing `state`'s snapshot (for `seconds` so far); `stale` is the last one
+        /// finished, with the state it belongs to, if any.
+        case pending(stale: (snapshot: BatchSnapshot, state: ExplorerState)?, seconds: Double)
+    }
+
+    private let engine: BatchEngine
+    private let condition = NSCondition()
+    private var finished: (key: Key, state: ExplorerState, snapshot: BatchSnapshot)?
+    private var waiting: (key: Key, state: ExplorerState)?
+    private var running: Key?
+    private var runningSince = ContinuousClock.now
+    private var jobsStarted = 0
+
+    public init(engine: BatchEngine) {
+        self.engine = engine
+    }
+
+    /// Whether a job is running or waiting.
+    public var isBusy: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return running != nil || waiting != nil
+    }
+
+    /// How many jobs have started: coalesced requests start none (read by the tests).
+    public var startedJobs: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return jobsStarted
+    }
+
+    /// The snapshot for `state`, waiting at most `patience` for it; else what is being computed.
+    public func request(_ state: ExplorerState, patience: Duration) -> Answer {
+        let key = Key(state)
+        let deadline = Date().addingTimeInterval(Double(patience.components.seconds)
+            + Double(patience.components.attoseconds) * 1e-18)
+        condition.lock()
+        defer { condition.unlock() }
+        if let finished, finished.key == key { return .ready(finished.snapshot) }
+        if running != key {
+            // A newer key replaces whatever was waiting: that state is obsolete and never computed.
+            waiting = (key, state)
+            if running == nil { startJob() }
+        }
+        while finished?.key != key, condition.wait(until: deadline) {}
+        if let finished, finished.key == key { return .ready(finished.snapshot) }
+        let seconds = (ContinuousClock.now - runningSince) / .seconds(1)
+        return .pending(stale: finished.map { ($0.snapshot, $0.state) }, seconds: seconds)
+    }
+
+    /// Waits until a job finishes or `timeout` passes; true when one finished.
+    public func waitForProgress(timeout: Duration) -> Bool {
+        let deadline = Date().addingTimeInterval(Double(timeout.components.seconds)
+            + Double(timeout.components.attoseconds) * 1e-18)
+        condition.lock()
+        defer { condition.unlock() }
+        let before = finished?.key
+        guard running != nil || waiting != nil else { return false }
+        while finished?.key == before, condition.wait(until: deadline) {}
+        return finished?.key != before
+    }
+
+    /// Starts the thread for the waiting job (the lock is held).
+    private func startJob() {
+        guard let job = waiting else { return }
+        waiting = nil
+        running = job.key
+        runningSince = .now
+        jobsStarted += 1
+        let thread = Thread { [self] in
+            var job = job
+            while true {
+                let snapshot = engine.snapshot(for: job.state)
+                condition.lock()
+                finished = (job.key, job.state, snapshot)
+                condition.broadcast()
+                guard let next = waiting else {
+                    running = nil
+                    condition.unlock()
+                    return
+                }
+                waiting = nil
+                running = next.key
+                runningSince = .now
+                jobsStarted += 1
+                condition.unlock()
+                job = next
+            }
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+}
