@@ -91,7 +91,7 @@ import TerminalUI
         state.lessonLibrary = Self.library
         let app = ExplorerApp(state: state, glyphs: .unicode)
         app.handle(.resize(width: 80, height: 24))
-        Self.press([.character("g")], app)
+        Self.press([.character("G")], app)
         #expect(app.state.overlay == .lessonPicker(selected: 0))
         #expect(app.render().text.contains("1. Softmax and the cross-entropy gradient"))
         Self.press([.down, .down, .enter], app)

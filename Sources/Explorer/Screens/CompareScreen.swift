@@ -50,7 +50,7 @@ enum CompareScreen {
         let thetaY = Angle.degrees(ofCosine: state.cosines[state.target])
         let note = unbounded ? context.strings[.compareUnbounded] : "θ_y = \(ScreenParts.number(thetaY, 1, glyphs: g))°"
         let title = context.strings.format(.compareTableTitle, ["y": "\(state.target)"])
-        let inner = ScreenParts.panel(ScreenParts.spell(title, g), right: ScreenParts.spell(note, g),
+        let inner = ScreenParts.panel(ScreenParts.spell(title, g), right: ScreenParts.spell(note, g), id: .compareLosses,
                                       in: area, on: &canvas, context: context)
         guard inner.height >= 1 else { return }
         let cols = inner.columns([0.24, 0.13, 0.13, 0.17, 0.17, 0.16], gap: 1)
@@ -137,7 +137,9 @@ enum CompareScreen {
     static func plotPanel(_ which: ComparePlot, in area: Rect, on canvas: inout Canvas, context: FrameContext, cycling: Bool = false) {
         let g = context.glyphs
         let title = ScreenParts.spell(context.strings[which.titleKey], g) + (cycling ? context.strings[.comparePlotNext] : "")
-        let block = Block(title: Line(" \(title) ", style: Theme.title), glyphs: g)
+        // The first plot drawn is the one a lesson step's `compare.plot` means.
+        if context.panels[.comparePlot] == nil { context.panels.record(.comparePlot, area) }
+        let block = Block(title: Line(" \(title) ", style: Theme.title), highlighted: context.highlightedPanel == .comparePlot, glyphs: g)
         block.render(in: area, on: &canvas)
         plot(which, context: context).render(in: block.inner(area), on: &canvas)
     }
