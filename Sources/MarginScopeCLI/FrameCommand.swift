@@ -46,8 +46,9 @@ struct FrameCommand: ParsableCommand {
             app.handle(.key(key))
             if app.wantsQuit { break }
         }
-        let text = app.render().lines.joined(separator: "\n") + "\n"
-        FileHandle.standardOutput.write(Data(text.utf8))
+        let output = TextWriter.standardOutput()
+        try output.write(app.render().lines.joined(separator: "\n") + "\n")
+        try output.flush()
     }
 
     static func parseSize(_ text: String) throws -> (Int, Int) {
@@ -66,11 +67,9 @@ enum Launch {
         do {
             return try options.resolve()
         } catch let e as ValidationError {
-            FileHandle.standardError.write(Data("marginscope: \(e.message)\n".utf8))
-            throw ExitCode(InputError.Kind.usage.rawValue)
+            throw CommandFailure("marginscope: \(e.message)", status: InputError.Kind.usage.rawValue)
         } catch let e as InputError {
-            FileHandle.standardError.write(Data("marginscope: \(e.message)\n".utf8))
-            throw ExitCode(e.kind.rawValue)
+            throw CommandFailure("marginscope: \(e.message)", status: e.kind.rawValue)
         }
     }
 }
