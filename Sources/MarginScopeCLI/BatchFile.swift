@@ -123,21 +123,23 @@ enum BatchFile {
 
     /// The fields of one line, trimmed of spaces, tabs and a trailing `\r`.
     static func splitFields(_ line: ArraySlice<UInt8>) -> [String] {
-        var fields: [String] = []
-        var fieldStart = line.startIndex
-        var index = line.startIndex
-        while true {
-            if index == line.endIndex || line[index] == 0x2C {
-                var a = fieldStart
-                var b = index
-                while a < b && (line[a] == 0x20 || line[a] == 0x09) { a += 1 }
-                while b > a && (line[b - 1] == 0x20 || line[b - 1] == 0x09 || line[b - 1] == 0x0D) { b -= 1 }
-                fields.append(String(decoding: line[a..<b], as: UTF8.self))
-                if index == line.endIndex { break }
-                fieldStart = index + 1
+        line.withUnsafeBufferPointer { bytes in
+            var fields: [String] = []
+            var fieldStart = 0
+            var index = 0
+            while true {
+                if index == bytes.count || bytes[index] == 0x2C {
+                    var a = fieldStart
+                    var b = index
+                    while a < b && (bytes[a] == 0x20 || bytes[a] == 0x09) { a += 1 }
+                    while b > a && (bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 || bytes[b - 1] == 0x0D) { b -= 1 }
+                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self))
+                    if index == bytes.count { break }
+                    fieldStart = index + 1
+                }
+                index += 1
             }
-            index += 1
+            return fields
         }
-        return fields
     }
 }

@@ -36,6 +36,8 @@ final class LineReader {
     /// Bytes read and not yet handed out as lines: `buffer[start...]`.
     private var buffer: [UInt8] = []
     private var start = 0
+    /// Where `read` puts each block before it joins `buffer`.
+    private var block = [UInt8](repeating: 0, count: LineReader.blockSize)
     /// The number of the last line handed out.
     private(set) var row = 0
     private var atEnd = false
@@ -87,7 +89,7 @@ final class LineReader {
     func nextLine() throws -> ArraySlice<UInt8>? {
         var scanned = start
         while true {
-            if let end = buffer[scanned...].firstIndex(of: 0x0A) {
+            if let end = Self.firstLineEnd(in: buffer, from: scanned) {
                 return try hand(start..<end, next: end + 1)
             }
             scanned = buffer.count
@@ -117,7 +119,12 @@ final class LineReader {
         }
         var line = buffer[range]
         if row == 1 && line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
-        if line.contains(where: { $0 >= 0x80 }) && String(validating: line, as: UTF8.self) == nil {
+        let ascii = line.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index < bytes.count && bytes[index] < 0x80 { index += 1 }
+            return index == bytes.count
+        }
+        if !ascii && String(validating: line, as: UTF8.self) == nil {
             throw InputError(.data, "\(name) is not UTF-8 text (row \(row)); expected \(expected).")
         }
         return line
@@ -125,29 +132,40 @@ final class LineReader {
 
     /// Appends one block from the source, refusing it if it holds a control byte.
     private func readBlock() throws {
-        let old = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: Self.blockSize))
         var count = 0
-        while true {
-            count = buffer.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress! + old, Self.blockSize) }
-            if count < 0 && errno == EINTR { continue }
-            break
-        }
+        repeat {
+            count = block.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress!, $0.count) }
+        } while count < 0 && errno == EINTR
         guard count >= 0 else {
-            let reason = String(cString: strerror(errno))
-            buffer.removeSubrange(old...)
-            throw InputError(.data, "\(name): cannot read: \(reason).")
+            throw InputError(.data, "\(name): cannot read: \(String(cString: strerror(errno))).")
         }
-        buffer.removeSubrange((old + count)...)
         if count == 0 { atEnd = true }
-        if let position = buffer[old...].firstIndex(where: Self.isControl) {
-            let lineEnds = buffer[start..<position].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            throw InputError(.data, "\(name) row \(row + 1 + lineEnds): binary data (control byte 0x\(String(buffer[position], radix: 16))); expected \(expected).")
+        let old = buffer.count
+        block.withUnsafeBufferPointer { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<count])) }
+        let control = buffer.withUnsafeBufferPointer { bytes -> Int? in
+            var index = old
+            while index < bytes.count {
+                let byte = bytes[index]
+                // C0 except tab, line feed and carriage return: bytes text never holds.
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return index }
+                index += 1
+            }
+            return nil
+        }
+        if let control {
+            let lineEnds = buffer[start..<control].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            throw InputError(.data, "\(name) row \(row + 1 + lineEnds): binary data (control byte 0x\(String(buffer[control], radix: 16))); expected \(expected).")
         }
     }
 
-    /// A byte text never holds: C0 except tab, line feed and carriage return.
-    private static func isControl(_ byte: UInt8) -> Bool {
-        byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
+    /// The index of the first `\n` in `bytes` at or after `offset` (`memchr`: this runs
+    /// over every byte of the source, and a debug build's generic loops are slow).
+    private static func firstLineEnd(in bytes: [UInt8], from offset: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { pointer in
+            guard offset < pointer.count, let found = memchr(pointer.baseAddress! + offset, 0x0A, pointer.count - offset) else {
+                return nil
+            }
+            return pointer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
     }
 }
