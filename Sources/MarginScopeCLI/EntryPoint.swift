@@ -1,5 +1,11 @@
 import ArgumentParser
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension MarginScope {
     /// Parses the command line, runs the command and returns the exit status, with every
     /// message printed through `TextWriter` (checked, control characters escaped).
@@ -13,6 +19,7 @@ extension MarginScope {
     ///
     /// - Parameter arguments: the arguments without the program's name; nil for the process's own.
     public static func exitStatus(arguments: [String]? = nil) -> Int32 {
+        holdClosedStandardDescriptors()
         var prefix = "marginscope"
         do {
             var command = try parseAsRoot(arguments)
@@ -47,6 +54,19 @@ extension MarginScope {
                 return Self.ioErrorStatus
             }
             return status.rawValue
+        }
+    }
+
+    /// Opens `/dev/null` read-only on standard input, output or error where they are closed
+    /// (`>&-`), so that no file opened later takes their number.
+    ///
+    /// Otherwise the first descriptor the program opens (a batch file, an event descriptor
+    /// of the thread pool) becomes "standard output", and the output goes into it. Read-only,
+    /// a closed output still refuses every write (EBADF), and the user is told.
+    private static func holdClosedStandardDescriptors() {
+        for descriptor in [STDIN_FILENO, STDOUT_FILENO, STDERR_FILENO] where fcntl(descriptor, F_GETFD) < 0 && errno == EBADF {
+            // The lowest free number is the one just found closed (those below it are open).
+            _ = open("/dev/null", O_RDONLY)
         }
     }
 

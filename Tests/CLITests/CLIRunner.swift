@@ -12,10 +12,14 @@ struct RunResult {
 
 /// Runs the built `marginscope` executable, found next to the test bundle.
 enum CLI {
-    /// The executable: searched upward from the test bundle (which handles
-    /// `--scratch-path`), else `.build/debug/marginscope` relative to this file.
+    /// The executable: `MARGINSCOPE_TEST_BINARY` if set (to run the tests against another
+    /// build, e.g. the commit before a fix), else searched upward from the test bundle (which
+    /// handles `--scratch-path`), else `.build/debug/marginscope` relative to this file.
     static let binary: URL? = {
         let manager = FileManager.default
+        if let path = ProcessInfo.processInfo.environment["MARGINSCOPE_TEST_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
         var starts = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
         if let executable = Bundle.main.executableURL { starts.append(executable.deletingLastPathComponent()) }
         for start in starts {
@@ -49,8 +53,8 @@ enum Subprocess {
         let directory = try TemporaryDirectory()
         let outURL = directory.url.appendingPathComponent("stdout")
         let errURL = directory.url.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
