@@ -40,7 +40,7 @@ import Testing
     @Test(arguments: 0..<3)
     func anEndlessRowIsRefusedPastOneMebibyte(_ reader: Int) throws {
         let (arguments, prefix) = Self.readers[reader]
-        let run = try Self.run("ulimit -v 1000000; tr '\\\\0' 7 < /dev/zero | \"$0\" \(arguments)")
+        let run = try Self.run("ulimit -v 1000000; tr '\\0' 7 < /dev/zero | \"$0\" \(arguments)")
         Self.expectRefusal(run, prefix: prefix, mentions: ["standard input row 1:", "longer than 1048576 bytes", "1 MiB"])
     }
 
