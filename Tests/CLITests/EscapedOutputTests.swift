@@ -71,6 +71,14 @@ import Testing
         Self.expectNoRawControl(run)
     }
 
+    /// A line break in a refused value is quoted as `\n`: the message stays one line.
+    @Test func aLineBreakInARefusedValueKeepsTheMessageOnOneLine() throws {
+        let run = try CLI.run(["--cosines", "0.8,0.3\nx"])
+        #expect(run.status == 64)
+        #expect(run.stderr == "marginscope compute: --cosines: value 2 of 2 ('0.3\\nx') is not a number; expected cosines in [-1, 1].\n",
+                "\(run.stderr.debugDescription)")
+    }
+
     /// `bench` quotes the NumPy script's complaint in its notes: here a script that fails with
     /// an escape sequence in its message.
     @Test func benchNotesAreEscaped() throws {
