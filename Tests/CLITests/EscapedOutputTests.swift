@@ -86,7 +86,8 @@ import Testing
         let script = try directory.file("bench\(Self.hostile).py", "import sys\nsys.exit('failed: \\x1b]0;pwned\\x07\\x1b[2J')\n")
         let run = try CLI.run(["--quick", "--filter", "lmcl loss+grad 256x1000", "--numpy-script", script], subcommand: "bench")
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("NumPy column skipped: failed: \\u{1B}]0;pwned"), "\(run.stdout)")
+        // The wording around the note is bench's own; what is checked is the complaint, quoted escaped.
+        #expect(run.stdout.contains("skipped: failed: \\u{1B}]0;pwned"), "\(run.stdout)")
         Self.expectNoRawControl(run)
     }
 }
