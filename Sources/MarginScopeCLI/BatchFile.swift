@@ -1,4 +1,3 @@
-import Foundation
 import LossMath
 
 /// Reading a batch of cosines from a CSV file or standard input.
@@ -8,76 +7,48 @@ import LossMath
 /// is a header and is skipped (it must have as many fields as the data rows).
 /// Blank lines and lines starting with `#` are ignored; `\r\n` line ends are
 /// accepted. Rows and columns in messages are 1-based, as an editor shows them.
+///
+/// The source is read as a stream (`LineReader`): memory holds the batch being built
+/// (8 bytes per cosine, briefly twice that while the array grows) and one row, whatever
+/// the file's size. Limits: `LineReader.lineLimit` per row and `cosineLimit` in all.
 enum BatchFile {
+    /// The most cosines (B×C) a batch file may hold: 400 MB as doubles, more than the
+    /// largest batch benchmarked (4096 × 10000).
+    static let cosineLimit = 50_000_000
+
+    /// The limits, as the help states them.
+    static let limitsHelp = "at most 1 MiB per row and 50,000,000 cosines (samples × classes) in all"
+
+    static let expected = "CSV text 'label,cos_1,...,cos_C'"
+
     /// Reads `path` (`-` for standard input) and parses it.
     ///
     /// - Throws: `InputError` of kind `.data` naming the file (and the row and
-    ///   column when the contents are at fault).
+    ///   column when the contents are at fault); `MemoryShortage` when the batch
+    ///   outgrows the memory there is.
     static func read(path: String) throws -> CosineBatch {
-        let (bytes, name) = try contents(of: path, option: "--batch", expected: "a CSV file of rows 'label,cos_1,...,cos_C'")
-        return try parse(bytes, name: name)
+        let lines = try LineReader(
+            path: path, option: "--batch", expected: expected,
+            fileDescription: "a CSV file of rows 'label,cos_1,...,cos_C'")
+        return try parse(lines)
     }
 
-    /// The bytes of `path` (`-` for standard input) and how messages name it.
-    ///
-    /// - Throws: `InputError` of kind `.data` naming `option` and what it `expected` when
-    ///   the file is missing, a directory or unreadable.
-    static func contents(of path: String, option: String, expected: String) throws -> (bytes: [UInt8], name: String) {
-        let name = path == "-" ? "standard input" : "'\(path)'"
-        if path == "-" { return ([UInt8](FileHandle.standardInput.readDataToEndOfFile()), name) }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError(.data, "\(option): cannot read \(name): no such file; expected \(expected) (or - for standard input).")
-        }
-        guard !isDirectory.boolValue else {
-            throw InputError(.data, "\(option): \(name) is a directory; expected \(expected).")
-        }
-        guard FileManager.default.isReadableFile(atPath: path),
-              let data = FileManager.default.contents(atPath: path)
-        else {
-            throw InputError(.data, "\(option): cannot read \(name): permission denied or not a regular file.")
-        }
-        return ([UInt8](data), name)
-    }
-
-    /// `bytes` without a UTF-8 byte-order mark, after checking that they are text.
-    ///
-    /// - Throws: `InputError` of kind `.data` for a control byte (row named) or invalid UTF-8,
-    ///   saying that `expected` was wanted.
-    static func text(_ bytes: [UInt8], name: String, expected: String) throws -> [UInt8] {
-        // A UTF-8 byte-order mark (spreadsheets write one) is not part of the first field:
-        // left in, it would make a first data row look like a header and drop it.
-        let bytes = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
-        if let position = bytes.firstIndex(where: { $0 == 0 || ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) }) {
-            let row = 1 + bytes[..<position].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            throw InputError(.data, "\(name) row \(row): binary data (control byte 0x\(String(bytes[position], radix: 16))); expected \(expected).")
-        }
-        guard String(validating: bytes, as: UTF8.self) != nil else {
-            throw InputError(.data, "\(name) is not UTF-8 text; expected \(expected).")
-        }
-        return bytes
-    }
-
-    /// Parses CSV bytes; `name` is how messages refer to the source.
-    static func parse(_ bytes: [UInt8], name: String) throws -> CosineBatch {
-        let bytes = try text(bytes, name: name, expected: "CSV text 'label,cos_1,...,cos_C'")
-
+    /// Parses the rows of `lines` into a batch.
+    static func parse(_ lines: LineReader) throws -> CosineBatch {
+        let name = lines.name
         var labels: [Int] = []
         var cosines: [Double] = []
         var classCount = 0
         var firstDataRow = 0
         var headerRow: (row: Int, fields: Int)? = nil
         var sawRow = false
+        var sawText = false
 
-        var row = 0
-        var lineStart = 0
-        while lineStart < bytes.count {
-            row += 1
-            var lineEnd = lineStart
-            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            defer { lineStart = lineEnd + 1 }
-            let fields = splitFields(bytes, lineStart, lineEnd)
+        while let line = try lines.nextLine() {
+            let row = lines.row
+            let fields = splitFields(line)
             if fields.count == 1 && fields[0].isEmpty { continue }
+            sawText = true
             if fields[0].hasPrefix("#") { continue }
 
             if !sawRow {
@@ -99,6 +70,9 @@ enum BatchFile {
             } else if fields.count != classCount + 1 {
                 throw InputError(.data, "\(name) row \(row): \(fields.count) field\(fields.count == 1 ? "" : "s"); expected \(classCount + 1) (a label and \(classCount) cosines, as in row \(firstDataRow)).")
             }
+            guard cosines.count + classCount <= cosineLimit else {
+                throw InputError(.data, "\(name) row \(row): more than \(cosineLimit) cosines in all (\(labels.count) samples × \(classCount) classes so far); expected a batch of \(limitsHelp).")
+            }
 
             guard let label = Int(fields[0]) else {
                 throw InputError(.data, "\(name) row \(row), column 1: label '\(shown(fields[0]))' is not a class index; expected an integer in 0...\(classCount - 1).")
@@ -106,6 +80,9 @@ enum BatchFile {
             guard (0..<classCount).contains(label) else {
                 throw InputError(.data, "\(name) row \(row), column 1: label \(label) is out of range; expected a class index in 0...\(classCount - 1).")
             }
+            try cosines.reserveChecked(
+                extra: classCount, for: "the batch's cosines (\(labels.count + 1) samples × \(classCount) classes so far)",
+                advice: "use a smaller batch file")
             labels.append(label)
             for column in 1...classCount {
                 let text = fields[column]
@@ -123,7 +100,7 @@ enum BatchFile {
             }
         }
 
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+        if !sawText {
             throw InputError(.data, "\(name) is empty; expected CSV rows 'label,cos_1,...,cos_C', one per sample.")
         }
         if labels.isEmpty {
@@ -139,31 +116,30 @@ enum BatchFile {
     /// would send the terminal's cursor back over the message) and at most 40
     /// characters (a field can be megabytes long).
     static func shown(_ field: String) -> String {
-        var out = ""
-        for (i, scalar) in field.unicodeScalars.enumerated() {
-            if i == 40 { return out + "…" }
-            out += scalar.properties.generalCategory == .control ? scalar.escaped(asASCII: true) : String(scalar)
-        }
-        return out
+        let scalars = field.unicodeScalars
+        guard scalars.count > 40 else { return PrintableText.escaped(field) }
+        return PrintableText.escaped(String(String.UnicodeScalarView(scalars.prefix(40)))) + "…"
     }
 
     /// The fields of one line, trimmed of spaces, tabs and a trailing `\r`.
-    static func splitFields(_ bytes: [UInt8], _ start: Int, _ end: Int) -> [String] {
-        var fields: [String] = []
-        var fieldStart = start
-        var index = start
-        while true {
-            if index == end || bytes[index] == 0x2C {
-                var a = fieldStart
-                var b = index
-                while a < b && (bytes[a] == 0x20 || bytes[a] == 0x09) { a += 1 }
-                while b > a && (bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 || bytes[b - 1] == 0x0D) { b -= 1 }
-                fields.append(String(decoding: bytes[a..<b], as: UTF8.self))
-                if index == end { break }
-                fieldStart = index + 1
+    static func splitFields(_ line: ArraySlice<UInt8>) -> [String] {
+        line.withUnsafeBufferPointer { bytes in
+            var fields: [String] = []
+            var fieldStart = 0
+            var index = 0
+            while true {
+                if index == bytes.count || bytes[index] == 0x2C {
+                    var a = fieldStart
+                    var b = index
+                    while a < b && (bytes[a] == 0x20 || bytes[a] == 0x09) { a += 1 }
+                    while b > a && (bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 || bytes[b - 1] == 0x0D) { b -= 1 }
+                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self))
+                    if index == bytes.count { break }
+                    fieldStart = index + 1
+                }
+                index += 1
             }
-            index += 1
+            return fields
         }
-        return fields
     }
 }

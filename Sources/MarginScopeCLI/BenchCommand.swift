@@ -98,7 +98,7 @@ struct Bench: ParsableCommand {
         let trainRows = BenchTrain(timing: timing, quick: quick).rows(
             wants: cases.wants, numpy: noNumpy ? nil : (python, try? BenchPeerScript.locate("bench_numpy.py", explicit: numpyScript)), notes: &notes)
         rows += trainRows
-        emit(rows, json: json)
+        try emit(rows, json: json)
         if !peers.isEmpty {
             notes.append(String(format: "Every peer's batch loss agrees with MarginScope's to %.1e relative (worst row)%@.",
                                 worstDisagreement, worstDisagreement > 1e-9 ? ": WARNING, they should agree to ~1e-12" : ""))
@@ -107,18 +107,18 @@ struct Bench: ParsableCommand {
         let batchSize = quick ? (samples: 256, classes: 1000) : (samples: 1024, classes: 5994)
         let engine = BatchEngine()
         let frameRows = cases.frames(engine: engine, batchSize: batchSize)
-        emit(frameRows, json: json)
+        try emit(frameRows, json: json)
         let keyRows = cases.keypresses(engine: engine, batchSize: batchSize)
-        emit(keyRows, json: json)
+        try emit(keyRows, json: json)
         let regenerationRows = cases.regenerations(
             sizes: quick ? [(256, 1000)] : [(samples: 1024, classes: 5994), (samples: 4096, classes: 10_000)])
-        emit(regenerationRows, json: json)
+        try emit(regenerationRows, json: json)
         rows += frameRows + keyRows + regenerationRows
 
         if cases.wants("startup to first frame", "80x24") {
             do {
                 let row = try cases.startup(executable: Self.executablePath)
-                emit([row], json: json)
+                try emit([row], json: json)
                 rows.append(row)
             } catch let note as BenchNote {
                 notes.append(note.message)
@@ -127,16 +127,20 @@ struct Bench: ParsableCommand {
 
         notes.append(contentsOf: Self.machineNotes(timing: timing))
         if json {
-            for note in notes { FileHandle.standardError.write(Data("marginscope bench: \(note)\n".utf8)) }
+            for note in notes { TextWriter.standardError().report("marginscope bench: \(PrintableText.escaped(note))") }
         } else {
-            FileHandle.standardOutput.write(Data(BenchReport.table(rows, notes: notes).utf8))
+            let output = TextWriter.standardOutput()
+            try output.write(BenchReport.table(rows, notes: notes.map { PrintableText.escaped($0) }))
+            try output.flush()
         }
     }
 
     /// JSON rows go out as soon as they are measured; the table waits for all of them.
-    private func emit(_ rows: [BenchRow], json: Bool) {
+    private func emit(_ rows: [BenchRow], json: Bool) throws {
         guard json else { return }
-        FileHandle.standardOutput.write(Data(rows.map { $0.json + "\n" }.joined().utf8))
+        let output = TextWriter.standardOutput()
+        try output.write(rows.map { $0.json + "\n" }.joined())
+        try output.flush()
     }
 
     /// This binary, for the start-up row (Linux: /proc/self/exe; elsewhere Foundation's answer).

@@ -28,8 +28,10 @@ public struct Compute: ParsableCommand {
         BD-LMCL ranks the target among the margin-adjusted scores: rank = 1 + the number of         rivals with cos θ_j > cos θ_y − m. A tie counts for the target, also a tie as typed:         0.15 − 0.1 against 0.05 is a tie, although binary rounds 0.15 − 0.1 below 0.05 (rivals         within 4 ulps of 1, about 9e-16, count as ties).
 
         Limits: s in (0, 1000], m in [0, 2], 2...10000 classes on the command line, cosines in \
-        [-1, 1], angles in [0, 180], logits |x| ≤ 1e6; synthetic batches 1...4096 samples. \
-        Exit status: 64 for a bad command line, 65 for bad data in a batch file or an unreadable file.
+        [-1, 1], angles in [0, 180], logits |x| ≤ 1e6; synthetic batches 1...4096 samples; \
+        batch files \(BatchFile.limitsHelp) (read as a stream: memory holds the batch, not the file). \
+        Exit status: 64 for a bad command line, 65 for bad data in a batch file or an unreadable file, \
+        71 when memory for the batch or its gradient cannot be had, 74 when the output cannot be written.
         """
     )
 
@@ -46,7 +48,8 @@ public struct Compute: ParsableCommand {
     var unselected: String?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "A CSV batch file (- for standard input): per row the label, then the C cosines.", valueName: "file"))
+        "A CSV batch file (- for standard input): per row the label, then the C cosines; \(BatchFile.limitsHelp).",
+        valueName: "file"))
     var batch: String?
 
     @Option(name: .customLong("batch-size"), parsing: .unconditional, help: ArgumentHelp(
@@ -82,26 +85,26 @@ public struct Compute: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let output: String
+        let printing: Printing
         do {
-            output = try render()
+            printing = try render()
         } catch let error as ValidationError {
-            try Self.fail(error.message, code: InputError.Kind.usage.rawValue)
+            throw CommandFailure("marginscope compute: \(error.message)", status: InputError.Kind.usage.rawValue)
         } catch let error as InputError {
-            try Self.fail(error.message, code: error.kind.rawValue)
+            throw CommandFailure("marginscope compute: \(error.message)", status: error.kind.rawValue)
         }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        let output = TextWriter.standardOutput()
+        try printing(output)
+        try output.flush()
     }
 
-    private static func fail(_ message: String, code: Int32) throws -> Never {
-        FileHandle.standardError.write(Data("marginscope compute: \(message)\n".utf8))
-        throw ExitCode(code)
-    }
+    /// Writes the output, row by row: a batch with its gradient is too large to build whole.
+    typealias Printing = (TextWriter) throws(WriteFailure) -> Void
 
     private enum OutputFormat: String { case table, json, csv }
 
-    /// Validates everything, evaluates, and returns the whole output.
-    func render() throws -> String {
+    /// Validates everything, evaluates, and returns how to print the output.
+    func render() throws -> Printing {
         let format = try outputFormat()
         let synthetic = [("--batch-size", batchSize), ("--classes", classes), ("--seed", seed),
                          ("--spread", spread), ("--dimension", dimension)].filter { $0.1 != nil }
@@ -133,11 +136,13 @@ public struct Compute: ParsableCommand {
         let resolved = try sample.resolved(defaults: defaults())
         let (topK, unselected) = try boundarySettings(loss: resolved.loss, classes: resolved.inputs.count)
         let report = SampleReport(resolved, topK: topK, unselected: unselected)
+        let text: String
         switch format {
-        case .table: return FormatSample.table(report)
-        case .json: return FormatSample.json(report)
-        case .csv: return FormatSample.csv(report)
+        case .table: text = FormatSample.table(report)
+        case .json: text = FormatSample.json(report)
+        case .csv: text = FormatSample.csv(report)
         }
+        return { output throws(WriteFailure) in try output.write(text) }
     }
 
     private func outputFormat() throws -> OutputFormat {
@@ -176,7 +181,7 @@ public struct Compute: ParsableCommand {
         return (k, treatment)
     }
 
-    private func renderBatch(format: OutputFormat) throws -> String {
+    private func renderBatch(format: OutputFormat) throws -> Printing {
         let defaults = defaults()
         let loss = try sample.resolvedLoss(defaults: defaults)
         guard loss.usesCosines else {
@@ -217,6 +222,9 @@ public struct Compute: ParsableCommand {
             let d = try dimension.map {
                 try InputParsing.integer($0, option: "--dimension", range: 2...1024, accepted: "a dimension in 2...1024")
             } ?? SyntheticBatch.defaultDimension
+            try MemoryShortage.check(
+                bytes: 8 * (n * c + 2 * (n + c) * d), for: "a synthetic batch of \(n)×\(c) cosines in \(d) dimensions",
+                advice: "use a smaller --batch-size, --classes or --dimension")
             cosineBatch = SyntheticBatch.make(samples: n, classes: c, dimension: d, spread: x, seed: seedValue)
             source = "synthetic (seed \(seedValue), spread \(x), dimension \(d))"
         }
@@ -224,13 +232,15 @@ public struct Compute: ParsableCommand {
         let (topK, unselected) = try boundarySettings(loss: loss, classes: cosineBatch.classCount)
         let settings = try sample.resolvedSettings(loss: loss, defaults: defaults, classes: cosineBatch.classCount)
         let transform = try sample.resolvedTransform(loss: loss, margin: settings.margin)
+        try BatchReport.checkMemory(for: cosineBatch, gradients: gradients)
         let report = BatchReport(
             loss: loss, scale: settings.scale, margin: settings.margin, transform: transform, topK: topK, unselected: unselected,
             batch: cosineBatch, source: source, gradients: gradients)
+        let all = all
         switch format {
-        case .table: return FormatBatch.table(report, all: all)
-        case .json: return FormatBatch.json(report)
-        case .csv: return FormatBatch.csv(report)
+        case .table: return { output throws(WriteFailure) in try FormatBatch.table(report, all: all, to: output) }
+        case .json: return { output throws(WriteFailure) in try FormatBatch.json(report, to: output) }
+        case .csv: return { output throws(WriteFailure) in try FormatBatch.csv(report, to: output) }
         }
     }
 }

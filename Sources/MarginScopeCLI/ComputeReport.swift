@@ -109,3 +109,19 @@ struct BatchReport {
         return BatchRegion.regions(topK: topK).map { ($0, counts[$0] ?? 0) }
     }
 }
+
+extension BatchReport {
+    /// Throws `MemoryShortage` unless the evaluation's large buffers can be had now: one
+    /// outcome per sample and, with `gradients`, the B×C gradient (8 bytes per cosine).
+    static func checkMemory(for batch: CosineBatch, gradients: Bool) throws {
+        let outcomes = batch.sampleCount * MemoryLayout<SampleOutcome>.stride
+        let size = "\(batch.sampleCount)×\(batch.classCount)"
+        if gradients {
+            try MemoryShortage.check(
+                bytes: outcomes + 8 * batch.sampleCount * batch.classCount, for: "the \(size) gradient",
+                advice: "leave out --gradients or use a smaller batch")
+        } else {
+            try MemoryShortage.check(bytes: outcomes, for: "the results of the \(size) batch", advice: "use a smaller batch")
+        }
+    }
+}

@@ -24,7 +24,8 @@ struct ExplorerOptions: ParsableArguments {
     @OptionGroup(title: "Sample (as in compute)")
     var sample: SampleOptions
 
-    @Option(name: .long, help: ArgumentHelp("Batch screen: a CSV batch file (label,cos_1,...,cos_C per row).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Batch screen: a CSV batch file (label,cos_1,...,cos_C per row), \(BatchFile.limitsHelp).",
+        valueName: "file"))
     var batch: String?
 
     @Option(name: .customLong(Settings.samples.option!), help: ArgumentHelp(Settings.samples.optionHelp, valueName: "N"))

@@ -2,8 +2,8 @@ import LossMath
 
 /// The three renderings of one evaluated sample.
 ///
-/// Every renderer returns the whole output as one string, so nothing partial
-/// is ever printed.
+/// Every renderer returns the whole output as one string (at most 10,000 classes,
+/// a few hundred kilobytes), so nothing partial is ever printed.
 enum FormatSample {
     // MARK: Table
 
@@ -179,7 +179,7 @@ enum FormatSample {
 enum JSONText {
     static func number(_ x: Double) -> String { FormatNumber.exact(x) ?? "null" }
 
-    static func array(_ values: [Double]) -> String {
+    static func array<Values: Collection<Double>>(_ values: Values) -> String {
         "[" + values.map(number).joined(separator: ", ") + "]"
     }
 

@@ -77,8 +77,9 @@ struct FrameCommand: ParsableCommand {
             app.handle(.key(key))
             if app.wantsQuit { break }
         }
-        let text = app.render().lines.joined(separator: "\n") + "\n"
-        FileHandle.standardOutput.write(Data(text.utf8))
+        let output = TextWriter.standardOutput()
+        try output.write(app.render().lines.joined(separator: "\n") + "\n")
+        try output.flush()
     }
 
     /// Walks the open lesson to `--step` and gives `--answer`, with a message naming the
@@ -102,9 +103,8 @@ struct FrameCommand: ParsableCommand {
         state.apply(.lessonAnswer(answer - 1))
     }
 
-    private static func usage(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("marginscope: \(message)\n".utf8))
-        return ExitCode(InputError.Kind.usage.rawValue)
+    private static func usage(_ message: String) -> CommandFailure {
+        CommandFailure("marginscope: \(message)", status: Int32(InputError.Kind.usage.rawValue))
     }
 
     static func parseSize(_ text: String) throws -> (Int, Int) {
@@ -123,11 +123,9 @@ enum Launch {
         do {
             return try options.resolve()
         } catch let e as ValidationError {
-            FileHandle.standardError.write(Data("marginscope: \(e.message)\n".utf8))
-            throw ExitCode(InputError.Kind.usage.rawValue)
+            throw CommandFailure("marginscope: \(e.message)", status: InputError.Kind.usage.rawValue)
         } catch let e as InputError {
-            FileHandle.standardError.write(Data("marginscope: \(e.message)\n".utf8))
-            throw ExitCode(e.kind.rawValue)
+            throw CommandFailure("marginscope: \(e.message)", status: e.kind.rawValue)
         }
     }
 }

@@ -5,7 +5,8 @@ import ArgumentParser
 /// Options are declared as strings and converted here, so that every bad value
 /// gets one sentence that names the option, shows what was given and says what
 /// would be accepted (ArgumentParser's own message for a typed option does not
-/// say what range is allowed).
+/// say what range is allowed). What was given is quoted escaped, so that the
+/// message stays one line whatever it holds.
 enum InputParsing {
     /// A finite number in `range`, or a `ValidationError` naming `option`.
     static func number(
@@ -13,10 +14,10 @@ enum InputParsing {
     ) throws -> Double {
         let trimmed = text.trimmingSpaces
         guard let value = Double(trimmed) else {
-            throw ValidationError("\(option): '\(text)' is not a number; expected \(accepted).")
+            throw ValidationError("\(option): '\(PrintableText.escaped(text))' is not a number; expected \(accepted).")
         }
         guard value.isFinite else {
-            throw ValidationError("\(option): '\(text)' is not a finite number; expected \(accepted).")
+            throw ValidationError("\(option): '\(PrintableText.escaped(text))' is not a finite number; expected \(accepted).")
         }
         guard range.contains(value) else {
             throw ValidationError("\(option): \(trimmed) is out of range; expected \(accepted).")
@@ -37,7 +38,7 @@ enum InputParsing {
     static func integer(_ text: String, option: String, range: ClosedRange<Int>, accepted: String) throws -> Int {
         let trimmed = text.trimmingSpaces
         guard let value = Int(trimmed) else {
-            throw ValidationError("\(option): '\(text)' is not an integer; expected \(accepted).")
+            throw ValidationError("\(option): '\(PrintableText.escaped(text))' is not an integer; expected \(accepted).")
         }
         guard range.contains(value) else {
             throw ValidationError("\(option): \(value) is out of range; expected \(accepted).")
@@ -70,10 +71,10 @@ enum InputParsing {
                 throw ValidationError("\(place) is empty; expected \(accepted), comma-separated.")
             }
             guard let value = Double(item) else {
-                throw ValidationError("\(place) ('\(item)') is not a number; expected \(accepted).")
+                throw ValidationError("\(place) ('\(PrintableText.escaped(item))') is not a number; expected \(accepted).")
             }
             guard value.isFinite else {
-                throw ValidationError("\(place) ('\(item)') is not a finite number; expected \(accepted).")
+                throw ValidationError("\(place) ('\(PrintableText.escaped(item))') is not a finite number; expected \(accepted).")
             }
             guard range.contains(value) else {
                 throw ValidationError("\(place) (\(item)) is out of range; expected \(accepted).")

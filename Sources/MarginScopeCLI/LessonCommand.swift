@@ -64,8 +64,7 @@ struct LessonCommand: ParsableCommand {
     private func runList(language: Language) throws {
         let lessons: [Lesson]
         do { lessons = try LessonLibrary.builtIn() } catch let e as LessonFileError {
-            FileHandle.standardError.write(Data("marginscope: \(e.description)\n".utf8))
-            throw ExitCode(InputError.Kind.data.rawValue)
+            throw CommandFailure("marginscope: \(e.description)", status: InputError.Kind.data.rawValue)
         }
         let idWidth = lessons.map(\.id.count).max() ?? 0
         let strings = Strings(language)
@@ -75,21 +74,24 @@ struct LessonCommand: ParsableCommand {
             let steps = strings.format(.lessonStepCount, ["steps": "\(lesson.steps.count)"])
             out += "\(id)  \(steps)  \(lesson.title(language))\n"
         }
-        FileHandle.standardOutput.write(Data(out.utf8))
+        let output = TextWriter.standardOutput()
+        try output.write(out)
+        try output.flush()
     }
 
     private func runCheck(path: String) throws {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            FileHandle.standardError.write(Data("marginscope: --check: cannot read '\(path)' as UTF-8 text\n".utf8))
-            throw ExitCode(InputError.Kind.data.rawValue)
+            throw CommandFailure("marginscope: --check: cannot read '\(PrintableText.escaped(path))' as UTF-8 text", status: InputError.Kind.data.rawValue)
         }
         let (_, problems) = LessonFile.parse(text)
+        let output = TextWriter.standardOutput()
         guard problems.isEmpty else {
-            let report = problems.map { "\(path): \($0)\n" }.joined()
-            FileHandle.standardOutput.write(Data(report.utf8))
+            try output.write(problems.map { "\(PrintableText.escaped(path)): \($0)\n" }.joined())
+            try output.flush()
             throw ExitCode(InputError.Kind.data.rawValue)
         }
-        FileHandle.standardOutput.write(Data("ok\n".utf8))
+        try output.write("ok\n")
+        try output.flush()
     }
 }

@@ -54,9 +54,8 @@ struct LessonLaunch {
         }
     }
 
-    private static func fail(_ message: String, _ kind: InputError.Kind) -> ExitCode {
-        FileHandle.standardError.write(Data("marginscope: \(message)\n".utf8))
-        return ExitCode(kind.rawValue)
+    private static func fail(_ message: String, _ kind: InputError.Kind) -> CommandFailure {
+        CommandFailure("marginscope: \(message)", status: Int32(kind.rawValue))
     }
 }
 

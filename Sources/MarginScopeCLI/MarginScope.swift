@@ -81,8 +81,13 @@ struct Explore: ParsableCommand {
             // A terminal that is gone (window closed, ssh dropped, pane killed)
             // ends the program as a hang-up would, quietly.
             if backend.terminalLost { throw ExitCode(Self.hangUpStatus) }
-            let line = "marginscope --state \(Self.shellQuoted(StateString.encode(app.state)))\n"
-            guard Self.writeAll(line, to: STDOUT_FILENO) else { throw ExitCode(Self.hangUpStatus) }
+            let output = TextWriter.standardOutput()
+            do throws(WriteFailure) {
+                try output.write("marginscope --state \(Self.shellQuoted(StateString.encode(app.state)))\n")
+                try output.flush()
+            } catch {
+                throw ExitCode(Self.hangUpStatus)
+            }
         }
     }
 
@@ -94,7 +99,7 @@ struct Explore: ParsableCommand {
     /// those written as `\xHH`, so that nothing reaches the terminal raw and
     /// the line still reads back in bash and zsh.
     static func shellQuoted(_ text: String) -> String {
-        let control = { (scalar: Unicode.Scalar) in scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) }
+        let control = PrintableText.isControl
         guard text.unicodeScalars.contains(where: control) else {
             return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
         }
@@ -112,26 +117,12 @@ struct Explore: ParsableCommand {
         return quoted + "'"
     }
 
-    /// Writes `text` whole to `descriptor`; false when the write fails (EIO
-    /// from a terminal that has gone) instead of trapping as `FileHandle` does.
-    static func writeAll(_ text: String, to descriptor: Int32) -> Bool {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return false }
-            bytes = bytes.dropFirst(written)
-        }
-        return true
-    }
-
     /// Runs `body`, turning "no terminal here" into a clear message and exit code 1.
     private func runTerminal(_ body: () throws -> Void) throws {
         do {
             try body()
         } catch let e as TerminalUnavailable {
-            FileHandle.standardError.write(Data("\(e.description)\n".utf8))
-            throw ExitCode(1)
+            throw CommandFailure(e.description, status: 1)
         }
     }
 }

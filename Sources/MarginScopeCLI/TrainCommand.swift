@@ -29,7 +29,8 @@ struct Train: ParsableCommand {
         sample's embedding and its class direction), minClassGap (smallest angle between two \
         class directions), medianGap (median of θ_rival − θ_y); angles in degrees. \
         Exit status: 0 on success, 64 for a bad command line, 65 for a bad or unreadable data \
-        file, 1 if training diverges (loss not finite).
+        file, 1 if training diverges (loss not finite), 71 when memory for the data cannot be had, \
+        74 when the output cannot be written.
         """
     )
 
@@ -51,7 +52,7 @@ struct Train: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seed of the split, the initialisation and the mini-batch order, 0...2^64−1.", valueName: "k"))
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: ArgumentHelp("A CSV file of samples (- for standard input); default: the built-in clusters.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("A CSV file of samples (- for standard input), \(TrainDataFile.limitsHelp); default: the built-in clusters.", valueName: "file"))
     var data: String?
 
     @Option(name: .customLong("label-column"), help: ArgumentHelp("Which column of --data holds the label: first, last or a 1-based number.", valueName: "column"))
@@ -108,23 +109,24 @@ struct Train: ParsableCommand {
         do {
             dataset = try data.map { try TrainDataFile.read(path: $0, labelColumn: labelColumn) } ?? Self.builtInData
         } catch let error as InputError {
-            FileHandle.standardError.write(Data("marginscope train: \(error.message)\n".utf8))
-            throw ExitCode(error.kind.rawValue)
+            throw CommandFailure("marginscope train: \(error.message)", status: error.kind.rawValue)
         }
         let split = DataSplit(dataset, holdout: holdout, standardize: !noStandardize, seed: seed)
         var trainer = Trainer(configuration: trainingConfiguration, data: split)
-        let out = FileHandle.standardOutput
-        out.write(Data(format.preamble(describing: self, split: split).utf8))
+        // Each row is flushed as it comes: a run takes minutes and is watched.
+        let out = TextWriter.standardOutput()
+        try out.write(format.preamble(describing: self, split: split))
         var row = trainer.record()
-        out.write(Data(format.row(row).utf8))
+        try out.write(format.row(row))
+        try out.flush()
         while trainer.epoch < epochs {
             trainer.step()
             guard trainer.epoch % every == 0 || trainer.epoch == epochs else { continue }
             row = trainer.record()
-            out.write(Data(format.row(row).utf8))
+            try out.write(format.row(row))
+            try out.flush()
             if !row.loss.isFinite {
-                FileHandle.standardError.write(Data("marginscope train: training diverged at epoch \(row.epoch) (loss not finite); try a smaller --learning-rate or --scale.\n".utf8))
-                throw ExitCode(1)
+                throw CommandFailure("marginscope train: training diverged at epoch \(row.epoch) (loss not finite); try a smaller --learning-rate or --scale.", status: 1)
             }
         }
     }

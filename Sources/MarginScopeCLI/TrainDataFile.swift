@@ -41,18 +41,24 @@ enum TrainDataFile {
 
     static let expected = "CSV rows of numeric features and one integer class label"
 
-    /// Reads and parses `path` (`-` for standard input).
+    /// The most features (samples × features per sample) a data file may hold, as for batch files.
+    static let featureLimit = BatchFile.cosineLimit
+
+    /// The limits, as the help states them.
+    static let limitsHelp = "at most 1 MiB per row and 50,000,000 features (samples × features per sample) in all"
+
+    /// Reads and parses `path` (`-` for standard input), as a stream (`LineReader`).
     ///
     /// - Throws: `InputError` of kind `.data` naming the file, and the row and column when
-    ///   the contents are at fault.
+    ///   the contents are at fault; `MemoryShortage` when the data outgrow the memory there is.
     static func read(path: String, labelColumn: LabelColumn) throws -> Dataset {
-        let (bytes, name) = try BatchFile.contents(of: path, option: "--data", expected: "a CSV file of " + expected)
-        return try parse(bytes, name: name, labelColumn: labelColumn)
+        let lines = try LineReader(path: path, option: "--data", expected: expected, fileDescription: "a CSV file of " + expected)
+        return try parse(lines, labelColumn: labelColumn)
     }
 
-    /// Parses CSV bytes; `name` is how messages refer to the source.
-    static func parse(_ raw: [UInt8], name: String, labelColumn: LabelColumn) throws -> Dataset {
-        let bytes = try BatchFile.text(raw, name: name, expected: expected)
+    /// Parses the rows of `lines`.
+    static func parse(_ lines: LineReader, labelColumn: LabelColumn) throws -> Dataset {
+        let name = lines.name
         var rawLabels: [Int] = []
         var features: [Double] = []
         var fieldCount = 0
@@ -60,16 +66,13 @@ enum TrainDataFile {
         var labelIndex = 0
         var headerRow: (row: Int, fields: Int)? = nil
         var sawRow = false
+        var sawText = false
 
-        var row = 0
-        var lineStart = 0
-        while lineStart < bytes.count {
-            row += 1
-            var lineEnd = lineStart
-            while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
-            defer { lineStart = lineEnd + 1 }
-            let fields = BatchFile.splitFields(bytes, lineStart, lineEnd)
+        while let line = try lines.nextLine() {
+            let row = lines.row
+            let fields = BatchFile.splitFields(line)
             if fields.count == 1 && fields[0].isEmpty { continue }
+            sawText = true
             if fields[0].hasPrefix("#") { continue }
 
             if !sawRow {
@@ -95,6 +98,12 @@ enum TrainDataFile {
             } else if fields.count != fieldCount {
                 throw InputError(.data, "\(name) row \(row): \(fields.count) field\(fields.count == 1 ? "" : "s"); expected \(fieldCount) (\(fieldCount - 1) features and a label, as in row \(firstDataRow)).")
             }
+            guard features.count + fieldCount - 1 <= featureLimit else {
+                throw InputError(.data, "\(name) row \(row): more than \(featureLimit) features in all (\(rawLabels.count) samples × \(fieldCount - 1) features so far); expected data of \(limitsHelp).")
+            }
+            try features.reserveChecked(
+                extra: fieldCount - 1, for: "the data's features (\(rawLabels.count + 1) samples × \(fieldCount - 1) features so far)",
+                advice: "use a smaller data file")
 
             for (column, text) in fields.enumerated() {
                 if column == labelIndex {
@@ -116,7 +125,7 @@ enum TrainDataFile {
             }
         }
 
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+        if !sawText {
             throw InputError(.data, "\(name) is empty; expected \(expected), one sample per row.")
         }
         if rawLabels.isEmpty {

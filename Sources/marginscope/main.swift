@@ -1,2 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import MarginScopeCLI
-MarginScope.main()
+
+exit(MarginScope.exitStatus())

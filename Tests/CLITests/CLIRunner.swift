@@ -12,10 +12,14 @@ struct RunResult {
 
 /// Runs the built `marginscope` executable, found next to the test bundle.
 enum CLI {
-    /// The executable: searched upward from the test bundle (which handles
-    /// `--scratch-path`), else `.build/debug/marginscope` relative to this file.
+    /// The executable: `MARGINSCOPE_TEST_BINARY` if set (to run the tests against another
+    /// build, e.g. the commit before a fix), else searched upward from the test bundle (which
+    /// handles `--scratch-path`), else `.build/debug/marginscope` relative to this file.
     static let binary: URL? = {
         let manager = FileManager.default
+        if let path = ProcessInfo.processInfo.environment["MARGINSCOPE_TEST_BINARY"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
         var starts = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
         if let executable = Bundle.main.executableURL { starts.append(executable.deletingLastPathComponent()) }
         for start in starts {
