@@ -51,17 +51,20 @@ let package = Package(
 
         // MARK: - Tests
 
+        /// What the test targets share: running the built binary, temporary files, tags.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+
         .testTarget(name: "LossMathTests", dependencies: ["LossMath"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "LossMath"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "ExplorerTests",
-            dependencies: ["Explorer", "LossMath", "TerminalUI"],
+            dependencies: ["Explorer", "LossMath", "TerminalUI", "TestSupport"],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["MarginScopeCLI", "LossMath"]
+            dependencies: ["MarginScopeCLI", "LossMath", "TestSupport"]
         ),
     ]
 )

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `marginscope bench`: a smoke test of the quick run's JSON lines (no figures are checked:
 /// timings belong in BENCHMARKS.md, not in a test).
-@Suite struct BenchCommandTests {
+@Suite(.tags(.subprocess), TestRun.slow) struct BenchCommandTests {
     @Test func quickJSONPrintsOneObjectPerRowWithTheDocumentedKeys() throws {
         let run = try CLI.run(["--quick", "--json"], subcommand: "bench")
         #expect(run.status == 0, "stderr: \(run.stderr)")

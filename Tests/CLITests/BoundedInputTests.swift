@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Batch input (`compute --batch`, `frame --batch`, `train --data`) read as a stream with stated
 /// limits: endless or binary input is refused early with one line and exit 65, within a memory
 /// bound, instead of being gathered until memory runs out. Each run is under `ulimit -v`, so that
 /// a reader without limits ends in a trap here rather than taking the machine's memory.
-@Suite struct BoundedInputTests {
+@Suite(.tags(.subprocess), TestRun.slow) struct BoundedInputTests {
     /// The commands that read a CSV from standard input, with the prefix of their messages.
     static let readers: [(arguments: String, prefix: String)] = [
         ("compute --batch -", "marginscope compute: "),

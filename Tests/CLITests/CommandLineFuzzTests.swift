@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Seeded random command lines for every command but `bench` (which times things: see
 /// `EscapedOutputTests`), with control characters and whole and broken escape sequences in
@@ -10,7 +11,7 @@ import Testing
 /// Short run, part of `swift test`: 150 command lines, seed 20261202. Long run:
 /// `MARGINSCOPE_CLI_FUZZ_RUNS=5000 swift test --filter CommandLineFuzz`
 /// (`MARGINSCOPE_CLI_FUZZ_SEED` picks another seed).
-@Suite struct CommandLineFuzzTests {
+@Suite(.tags(.subprocess, .fuzz), TestRun.slow) struct CommandLineFuzzTests {
     static let environment = ProcessInfo.processInfo.environment
     static let runs = environment["MARGINSCOPE_CLI_FUZZ_RUNS"].flatMap { Int($0) } ?? 150
     static let seed = environment["MARGINSCOPE_CLI_FUZZ_SEED"].flatMap { UInt64($0) } ?? 20261202

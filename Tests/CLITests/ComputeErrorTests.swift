@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `marginscope compute` on bad input: one line on stderr naming the problem,
 /// exit 64 (usage) or 65 (data), and nothing on stdout.
-@Suite struct ComputeErrorTests {
+@Suite(.tags(.subprocess), TestRun.slow) struct ComputeErrorTests {
     struct Case: CustomTestStringConvertible, Sendable {
         var arguments: [String]
         var status: Int32

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `marginscope compute`: the table, JSON and CSV renderings of a sample and a batch.
-@Suite struct ComputeOutputTests {
+@Suite(.tags(.subprocess), TestRun.slow) struct ComputeOutputTests {
     /// The rows of the per-class table: the lines between the first blank line and the next.
     private func classTable(_ output: String) -> [String] {
         let lines = output.components(separatedBy: "\n")

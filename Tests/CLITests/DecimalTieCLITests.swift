@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `compute` compares what the user typed: a decimal tie on cos θ_y − m counts for the target.
-@Suite struct DecimalTieCLITests {
+@Suite(.tags(.subprocess), TestRun.slow) struct DecimalTieCLITests {
     @Test func aTypedTieOnTheMarginAdjustedTargetRanksTheTargetFirst() throws {
         // 0.15 − 0.1 rounds to 0.04999999999999999 < 0.05; before the tie tolerance this printed rank 2.
         let run = try CLI.run(["--loss", "bdlmcl", "--cosines", "0.15,0.05,0", "--margin", "0.1", "--top-k", "2"])
@@ -21,7 +22,7 @@ import Testing
 }
 
 /// `compute --batch` prints tiny gradient norms, not 0.
-@Suite struct TinyGradientNormCLITests {
+@Suite(.tags(.subprocess), TestRun.slow) struct TinyGradientNormCLITests {
     @Test func aNormFarBelowTheSquareUnderflowIsPrintedWithItsValue() throws {
         // √2·1000·e^{−391}/(1 + e^{−391}) = 2.1947e−167 (mpmath); it printed 0.000000.
         let run = try CLI.run(["--loss", "normface", "--scale", "1000", "--batch", "-"], stdin: Data("0,0.691,0.3\n".utf8))

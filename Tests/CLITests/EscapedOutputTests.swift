@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Nothing a user supplies reaches the terminal as a command: escape sequences in option values,
 /// `--state`, file names and the text of files come out escaped (`\u{1B}`), in the program's own
 /// messages, in ArgumentParser's, in `compute`'s output and in `bench`'s notes.
-@Suite struct EscapedOutputTests {
+@Suite(.tags(.subprocess), TestRun.slow) struct EscapedOutputTests {
     /// A C0 control other than line feed and tab, DEL, or a C1 control (UTF-8 `C2 80…C2 9F`).
     static func rawControl(in data: Data) -> Int? {
         let bytes = [UInt8](data)

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `explore` and `frame` take the settings table's ranges and grids, and fail in one format.
-@Suite struct ExplorerOptionsTests {
+@Suite(.tags(.subprocess), TestRun.slow) struct ExplorerOptionsTests {
     struct Case: CustomTestStringConvertible, Sendable {
         var arguments: [String]
         var mentions: [String]
@@ -68,7 +69,7 @@ import Testing
 }
 
 /// The help offers only what each command accepts.
-@Suite struct ExplorerHelpTests {
+@Suite(.tags(.subprocess), TestRun.slow) struct ExplorerHelpTests {
     @Test func exploreHelpDoesNotOfferStandardInputAsABatchFile() throws {
         let run = try CLI.run(["--help"], subcommand: "explore")
         #expect(run.status == 0)

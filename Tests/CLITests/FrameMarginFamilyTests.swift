@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `frame` (and so `explore`) takes the margin family's options as `compute` does.
-@Suite struct FrameMarginFamilyTests {
+@Suite(.tags(.subprocess), TestRun.slow) struct FrameMarginFamilyTests {
     static func frame(_ arguments: [String]) throws -> RunResult {
         try CLI.run(["--size", "80x24"] + arguments, subcommand: "frame")
     }

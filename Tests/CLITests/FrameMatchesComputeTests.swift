@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The explorer's screen and `compute` agree on the same state: the numbers a
 /// teacher shows are the numbers a script gets.
-@Suite struct FrameMatchesComputeTests {
+@Suite(.tags(.subprocess), TestRun.slow) struct FrameMatchesComputeTests {
     static func json(_ arguments: [String]) throws -> [String: Any] {
         let r = try CLI.run(arguments + ["--format", "json"])
         try #require(r.status == 0, "compute failed: \(r.stderr)")

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `frame` reaches the zoomed plots and takes `--theme` like `explore`.
-@Suite struct FramePlotsTests {
+@Suite(.tags(.subprocess), TestRun.slow) struct FramePlotsTests {
     @Test func zShowsTheTargetLogitAgainstCosThetaAloneWithItsShiftLabelled() throws {
         let run = try CLI.run(["--size", "80x24", "--keys", "z"], subcommand: "frame")
         #expect(run.status == 0, "\(run.stderr)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -11,7 +12,7 @@ import Darwin
 /// explorer's `frame`: each gets exit status 65, one line on standard error
 /// naming the file (and the row and column where there is one), and nothing at
 /// all on standard output.
-@Suite struct HostileBatchFileTests {
+@Suite(.tags(.subprocess), TestRun.slow) struct HostileBatchFileTests {
     /// The two commands that read `--batch`, with the prefix of their error line.
     enum Command: String, CaseIterable, Sendable {
         case compute, frame

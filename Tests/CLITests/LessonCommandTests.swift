@@ -1,28 +1,15 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs `marginscope lesson …` from `directory` with exactly `environment`.
 private func lesson(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> RunResult {
     let binary = try #require(CLI.binary, "the marginscope executable was not found next to the test bundle")
     let scratch = try TemporaryDirectory()
-    let out = scratch.url.appendingPathComponent("out"), err = scratch.url.appendingPathComponent("err")
-    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = ["lesson"] + arguments
-    process.environment = environment
-    process.currentDirectoryURL = directory ?? scratch.url
-    process.standardOutput = try FileHandle(forWritingTo: out)
-    process.standardError = try FileHandle(forWritingTo: err)
-    try process.run()
-    process.waitUntilExit()
-    let stdout = try Data(contentsOf: out)
-    return RunResult(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                     stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self), stdoutData: stdout)
+    return try Subprocess.run(binary, ["lesson"] + arguments, environment: environment, directory: directory ?? scratch.url)
 }
 
-@Test func lessonListPrintsFiveLessonsWithIdStepsAndTitleFromAnyDirectory() throws {
+@Test(.tags(.subprocess), TestRun.slow) func lessonListPrintsFiveLessonsWithIdStepsAndTitleFromAnyDirectory() throws {
     // Run from an empty temporary directory: the lessons come from the installed resources.
     let result = try lesson(["--list", "--lang", "en"])
     #expect(result.status == 0, "\(result.stderr)")
@@ -32,7 +19,7 @@ private func lesson(_ arguments: [String], environment: [String: String] = [:], 
     #expect(lines.contains("cosface   7 steps  CosFace: the margin m on the cosine"))
 }
 
-@Test func lessonListFollowsTheLocaleUnlessLangIsGiven() throws {
+@Test(.tags(.subprocess), TestRun.slow) func lessonListFollowsTheLocaleUnlessLangIsGiven() throws {
     let zh = try lesson(["--list"], environment: ["LANG": "zh_CN.UTF-8"])
     #expect(zh.stdout.split(separator: "\n").first == "softmax   6 步  Softmax 与交叉熵的梯度")
     let forced = try lesson(["--list", "--lang", "en"], environment: ["LANG": "zh_CN.UTF-8"])
@@ -41,7 +28,7 @@ private func lesson(_ arguments: [String], environment: [String: String] = [:], 
     #expect(posix.stdout.hasPrefix("softmax   6 steps  "))
 }
 
-@Test func lessonCheckSaysOkForEveryBuiltInLesson() throws {
+@Test(.tags(.subprocess), TestRun.slow) func lessonCheckSaysOkForEveryBuiltInLesson() throws {
     let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Sources/Explorer/Lessons/BuiltIn")
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".lesson") }
@@ -52,7 +39,7 @@ private func lesson(_ arguments: [String], environment: [String: String] = [:], 
     }
 }
 
-@Test func lessonCheckReportsProblemsWithLineNumbersAndExits65() throws {
+@Test(.tags(.subprocess), TestRun.slow) func lessonCheckReportsProblemsWithLineNumbersAndExits65() throws {
     let directory = try TemporaryDirectory()
     let path = try directory.file("bad.lesson", """
     lesson: bad
@@ -70,7 +57,7 @@ private func lesson(_ arguments: [String], environment: [String: String] = [:], 
     """)
 }
 
-@Test func lessonCommandRejectsBadUsageWithAClearMessage() throws {
+@Test(.tags(.subprocess), TestRun.slow) func lessonCommandRejectsBadUsageWithAClearMessage() throws {
     let two = try lesson(["cosface", "--list"])
     #expect(two.status == 64)
     #expect(two.stderr.contains("give only one of a lesson id, --file PATH, --list or --check PATH (got a lesson id and --list)"))
@@ -88,14 +75,14 @@ private func lesson(_ arguments: [String], environment: [String: String] = [:], 
     #expect(missing.stderr.contains("cannot read '/nonexistent/x.lesson'"))
 }
 
-@Test func theExplorerLessonWithoutATerminalSaysWhatToUseInstead() throws {
+@Test(.tags(.subprocess), TestRun.slow) func theExplorerLessonWithoutATerminalSaysWhatToUseInstead() throws {
     // Opening a lesson needs the full-screen explorer; standard input here is not a terminal.
     let result = try lesson(["cosface"])
     #expect(result.status == 1)
     #expect(result.stderr.contains("needs an interactive terminal") && result.stderr.contains("marginscope frame"))
 }
 
-@Test func aTeachersFileWithAProblemIsRefusedWithItsLineBeforeTheExplorerStarts() throws {
+@Test(.tags(.subprocess), TestRun.slow) func aTeachersFileWithAProblemIsRefusedWithItsLineBeforeTheExplorerStarts() throws {
     let directory = try TemporaryDirectory()
     let path = try directory.file("bad.lesson", "lesson: t\ntitle.en: T\nstep:\nstate: bogus\ntext.en: hi\n")
     let result = try lesson(["--file", path])
@@ -103,7 +90,7 @@ private func lesson(_ arguments: [String], environment: [String: String] = [:], 
     #expect(result.stderr.contains("\(path): line 4: state string must start with 'ms1;'"))
 }
 
-@Test func frameShowsALessonStepInChineseWithTheHiddenNumbersAndRevealsThemWhenAnswered() throws {
+@Test(.tags(.subprocess), TestRun.slow) func frameShowsALessonStepInChineseWithTheHiddenNumbersAndRevealsThemWhenAnswered() throws {
     // cosface step 2: s = 30, m = 0.2 on cos (0.62, 0.5, 0.2, −0.1); NumPy gives L = 2.4869, p_y = 0.0832.
     let open = try CLI.run(["--lesson", "cosface", "--step", "2", "--lang", "zh"], subcommand: "frame")
     #expect(open.status == 0, "\(open.stderr)")
@@ -118,7 +105,7 @@ private func lesson(_ arguments: [String], environment: [String: String] = [:], 
     #expect(lines.count == 24)
 }
 
-@Test func frameRefusesStepsAndAnswersThatDoNotExist() throws {
+@Test(.tags(.subprocess), TestRun.slow) func frameRefusesStepsAndAnswersThatDoNotExist() throws {
     let late = try CLI.run(["--lesson", "cosface", "--step", "9"], subcommand: "frame")
     #expect(late.status == 64 && late.stderr.contains("--step: lesson cosface has 7 steps; give 1 to 7"))
     let alone = try CLI.run(["--step", "2"], subcommand: "frame")

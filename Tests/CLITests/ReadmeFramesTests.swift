@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// README.md's text screenshots are what `marginscope frame` prints today.
 ///
 /// Each screenshot is a ```text block right after a marker `<!-- frame: ARGUMENTS -->`;
 /// `Scripts/update-readme-frames.sh` regenerates them after a change to the screens.
-@Suite struct ReadmeFramesTests {
+@Suite(.tags(.subprocess), TestRun.slow) struct ReadmeFramesTests {
     struct Screenshot: CustomTestStringConvertible, Sendable {
         var arguments: [String]
         var text: String

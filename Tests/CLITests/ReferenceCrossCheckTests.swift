@@ -1,11 +1,12 @@
 import Foundation
 import LossMath
 import Testing
+import TestSupport
 
 /// The Swift results against Scripts/reference.py, an independent float64 numpy
 /// implementation written from Docs/Math.md: agreement to 1e-10 relative.
 /// The margin family is compared through `compute`'s JSON, every loss and fallback.
-@Suite(.enabled(if: Reference.isAvailable, "python3 with numpy is needed for the reference cross-check (Scripts/reference.py)"))
+@Suite(.enabled(if: Reference.isAvailable, "python3 with numpy is needed for the reference cross-check (Scripts/reference.py)"), .tags(.subprocess, .reference), TestRun.slow)
 struct ReferenceCrossCheckTests {
     struct SampleCase: CustomTestStringConvertible, Sendable {
         var loss: String

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `compute`'s batch output is written row by row, never built whole, and the large buffers are
 /// checked before they are allocated: under `ulimit -v` a large output still comes out whole,
 /// and a batch that cannot fit ends with one line and exit 71 (`EX_OSERR`) instead of an abort.
-@Suite struct StreamedOutputTests {
+@Suite(.tags(.subprocess), TestRun.slow) struct StreamedOutputTests {
     /// 4096 × 2000 with the gradient is 183 MB of CSV; built whole (twice, as lines and then
     /// joined) it needed more than 800 MB, far beyond the 600 MB allowed here.
     @Test func aLargeGradientIsWrittenWholeUnderAMemoryLimit() throws {

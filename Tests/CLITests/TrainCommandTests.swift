@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `marginscope train` end to end: output formats, reproducibility, refusals.
-@Suite struct TrainCommandTests {
+@Suite(.tags(.subprocess), TestRun.slow) struct TrainCommandTests {
     static func train(_ arguments: [String], stdin: Data? = nil) throws -> RunResult {
         try CLI.run(arguments, stdin: stdin, subcommand: "train")
     }

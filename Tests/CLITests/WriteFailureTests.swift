@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -11,7 +12,7 @@ import Darwin
 /// whose reader has gone. The program must say so in one line and exit 74 (`EX_IOERR`), never
 /// trap with a backtrace; with SIGPIPE at its default a gone reader ends it silently, as
 /// `marginscope compute … | head` users expect.
-@Suite struct WriteFailureTests {
+@Suite(.tags(.subprocess), TestRun.slow) struct WriteFailureTests {
     /// One command line per command that prints, and help (printed by the argument parser's side).
     static let commands: [[String]] = [
         ["compute", "--cosines", "0.8,0.3,-0.1"],

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// End-to-end: the real explorer in tmux at 80×24, driven by keys as a user would.
 ///
 /// It opens on the teaching example, the LMCL loss reacts to the keys with the
 /// value the mathematics gives, q gives the terminal back, and the state string
 /// printed on the way out reproduces the last screen.
-@Suite("Explorer end to end")
+@Suite("Explorer end to end", .tags(.terminal), TestRun.slow)
 struct ExplorerEndToEndTests {
     static var canRun: Bool { TmuxSession.isAvailable && MarginScopeBinary.url != nil }
 

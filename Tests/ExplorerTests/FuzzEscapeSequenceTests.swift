@@ -1,6 +1,7 @@
 import Foundation
 import LossMath
 import Testing
+import TestSupport
 import TerminalUI
 @testable import Explorer
 
@@ -17,7 +18,7 @@ import TerminalUI
 /// events, given to the explorer, never break its state. `swift test` runs a
 /// few thousand sequences; `MARGINSCOPE_FUZZ_SEQUENCES=200000` (or the long
 /// fuzz's `MARGINSCOPE_FUZZ_EVENTS` above 100,000) runs the long one.
-@Suite("Fuzz: escape sequences") struct FuzzEscapeSequenceTests {
+@Suite("Fuzz: escape sequences", .tags(.fuzz), TestRun.slow) struct FuzzEscapeSequenceTests {
     static let environment = ProcessInfo.processInfo.environment
     static let sequences = environment["MARGINSCOPE_FUZZ_SEQUENCES"].flatMap { Int($0) }
         ?? (FuzzTests.events > 100_000 ? 200_000 : 5_000)

@@ -1,6 +1,7 @@
 import Foundation
 import LossMath
 import Testing
+import TestSupport
 import TerminalUI
 @testable import Explorer
 
@@ -12,7 +13,7 @@ import TerminalUI
 /// `MARGINSCOPE_FUZZ_EVENTS=1000000 swift test -c release --filter Fuzz`
 /// (TESTING.md). `MARGINSCOPE_FUZZ_SEED` picks another seed; a failure names the
 /// event, the size and the state string that reproduce it.
-@Suite("Fuzz") struct FuzzTests {
+@Suite("Fuzz", .tags(.fuzz), TestRun.slow) struct FuzzTests {
     static let environment = ProcessInfo.processInfo.environment
     /// 20,000 events take about 10 s in a debug build on two cores.
     static let events = environment["MARGINSCOPE_FUZZ_EVENTS"].flatMap { Int($0) } ?? 20_000

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// A lesson followed in the real program, in tmux, as a student at a Chinese
 /// terminal would: the picker, a step, an answer, the end, then quitting restores the terminal.
-@Suite(.serialized)
+@Suite(.serialized, .tags(.terminal), TestRun.slow)
 struct LessonEndToEndTests {
     @Test(.enabled(if: ExplorerEndToEndTests.canRun, "needs tmux and a built marginscope binary"))
     func aStudentPicksALessonAnswersAQuestionAndQuits() throws {

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The instructor's demo of issue 10, end to end in tmux at 80×24: keys that must not
 /// end or damage a demo, a foreign write repaired by Ctrl-L, and at the end the screen
 /// is exactly what `frame` draws for the state the explorer reports.
-@Suite("Live demo")
+@Suite("Live demo", .tags(.terminal), TestRun.slow)
 struct LiveDemoTests {
     typealias Run = TerminalFaultTests.Run
 
@@ -68,7 +69,7 @@ struct LiveDemoTests {
         Thread.sleep(forTimeInterval: 0.3)
         try TerminalInputTests.expectRunning(run, after: "the whole demo")
 
-        let expected = try Subprocess.run(binary.path, ["frame", "--size", "80x24", "--state", state]).output
+        let expected = try Subprocess.run(binary.path, ["frame", "--size", "80x24", "--state", state]).stdout
         let trim = { (lines: [String]) in lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) } }
         let shown = trim(Array(try run.session.capture().prefix(24)))
         let framed = trim(Array(expected.components(separatedBy: "\n").prefix(24)))

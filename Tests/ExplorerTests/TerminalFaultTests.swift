@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -16,7 +17,7 @@ import Darwin
 /// visible, and `stty -a` shows `icanon` and `echo` (canonical mode and echo
 /// back). Waits poll (generous limits for a loaded two-core machine); every
 /// tmux call is time-limited, and the server is killed in a `defer`.
-@Suite("Terminal faults")
+@Suite("Terminal faults", .tags(.terminal), TestRun.slow)
 struct TerminalFaultTests {
     static var canRun: Bool { TmuxSession.isAvailable && MarginScopeBinary.url != nil }
 
@@ -266,8 +267,8 @@ struct TerminalFaultTests {
         let binary = try #require(MarginScopeBinary.url)
         let result = try Subprocess.run(binary.path, [], timeout: 30)
         #expect(result.status == 1)
-        #expect(result.output.isEmpty)
-        #expect(result.errors.contains("standard input is not one") && result.errors.contains("marginscope frame"), "\(result.errors)")
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("standard input is not one") && result.stderr.contains("marginscope frame"), "\(result.stderr)")
     }
 
     /// A `TERM` terminfo does not know: the explorer falls back to xterm-256color, says so, and quits cleanly.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -11,7 +12,7 @@ import Darwin
 /// tmux as the keys meant, whatever `TERM` says; nothing a terminal sends on
 /// its own (focus reports, pastes, Alt combinations, escape sequences split
 /// by a slow link) ends the program or acts as another key.
-@Suite("Terminal input")
+@Suite("Terminal input", .tags(.terminal), TestRun.slow)
 struct TerminalInputTests {
     typealias Run = TerminalFaultTests.Run
 
@@ -156,7 +157,7 @@ struct TerminalInputTests {
         #expect(try run.session.waitUntil(timeout: 5) { try !run.session.capture().contains { $0.contains("GARBAGE") } },
                 "\(run.screenText)")
         Thread.sleep(forTimeInterval: 0.3)
-        let expected = try Subprocess.run(binary.path, ["frame", "--size", "80x24"]).output
+        let expected = try Subprocess.run(binary.path, ["frame", "--size", "80x24"]).stdout
         let trim = { (lines: [String]) in lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) } }
         let shown = trim(Array(try run.session.capture().prefix(24)))
         let framed = trim(Array(expected.components(separatedBy: "\n").prefix(24)))
@@ -214,6 +215,6 @@ struct TerminalInputTests {
     }
 
     static func localeInstalled(_ name: String) -> Bool {
-        ((try? Subprocess.run("/usr/bin/locale", ["-a"]).output) ?? "").split(separator: "\n").contains { $0.lowercased() == name.lowercased() }
+        ((try? Subprocess.run("/usr/bin/locale", ["-a"]).stdout) ?? "").split(separator: "\n").contains { $0.lowercased() == name.lowercased() }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// End-to-end: the real `marginscope` binary in tmux gives the terminal back
 /// on every way out (DESIGN §3.6).
@@ -9,7 +10,7 @@ import Testing
 /// full-screen, ends it one way, and then checks in the same pane that the
 /// alternate screen is off, the cursor is visible and `stty -a` shows
 /// canonical input with echo. Skipped when tmux or the binary is missing.
-@Suite("Terminal restoration")
+@Suite("Terminal restoration", .tags(.terminal), TestRun.slow)
 struct TerminalRestoreTests {
     /// The ways the program can end.
     enum Ending: String, CaseIterable, Sendable {

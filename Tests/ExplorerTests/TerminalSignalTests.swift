@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -11,7 +12,7 @@ import Darwin
 /// action ends a process, crash signals from `kill`, a vanished terminal
 /// and job control, gives the terminal back and reports what happened in
 /// its exit status.
-@Suite("Terminal signals")
+@Suite("Terminal signals", .tags(.terminal), TestRun.slow)
 struct TerminalSignalTests {
     typealias Run = TerminalFaultTests.Run
 
@@ -102,7 +103,7 @@ struct TerminalSignalTests {
         // Repainted whole: exactly what `frame` prints for the same state and size, no shell text left.
         Thread.sleep(forTimeInterval: 0.3)
         let trim = { (lines: [String]) in lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) } }
-        let framed = trim(Array(try Subprocess.run(binary.path, ["frame", "--size", "100x30"]).output
+        let framed = trim(Array(try Subprocess.run(binary.path, ["frame", "--size", "100x30"]).stdout
             .components(separatedBy: "\n").prefix(30)))
         #expect(trim(Array(try session.capture().prefix(30))) == framed, "\(Self.text(session))")
         #expect(try session.cursorVisible() == false)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 #if canImport(Glibc)
 import Glibc
@@ -109,119 +110,18 @@ struct TmuxSession {
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
         guard let executable = Self.executable else { throw Failure(description: "tmux is not installed") }
-        let result = try Subprocess.run(executable.path, ["-L", socket] + arguments)
+        let result = try Subprocess.run(executable.path, ["-L", socket] + arguments, timeout: 15)
         guard result.status == 0 else {
-            throw Failure(description: "tmux \(arguments.joined(separator: " ")) failed: \(result.errors)")
+            throw Failure(description: "tmux \(arguments.joined(separator: " ")) failed: \(result.stderr)")
         }
-        return result.output
-    }
-}
-
-/// Runs a short command synchronously, with a clean signal state and a time limit.
-///
-/// Not Foundation's `Process`: it spawns with the signal mask of the calling
-/// thread, and test threads block most signals, so a tmux server started that
-/// way never sees SIGTERM or SIGCHLD and `kill-server` waits forever. Here the
-/// child starts with no signal blocked and every disposition at its default.
-enum Subprocess {
-    struct Result {
-        var status: Int32
-        var output: String
-        var errors: String
-    }
-
-    static func run(_ path: String, _ arguments: [String], timeout: Double = 15) throws -> Result {
-        let directory = FileManager.default.temporaryDirectory
-        let outputURL = directory.appendingPathComponent("marginscope-e2e-\(UUID().uuidString).out")
-        let errorsURL = directory.appendingPathComponent("marginscope-e2e-\(UUID().uuidString).err")
-        defer {
-            try? FileManager.default.removeItem(at: outputURL)
-            try? FileManager.default.removeItem(at: errorsURL)
-        }
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        var all = sigset_t()
-        sigfillset(&all)
-        sigdelset(&all, SIGKILL)
-        sigdelset(&all, SIGSTOP)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputURL.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errorsURL.path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-
-        let argv = ([path] + arguments).map { strdup($0) } + [nil]
-        let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            environment.forEach { free($0) }
-        }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, environment)
-        guard spawned == 0 else {
-            throw TmuxSession.Failure(description: "cannot run \(path): error \(spawned)")
-        }
-
-        var status: Int32 = 0
-        let deadline = Date().addingTimeInterval(timeout)
-        while waitpid(pid, &status, WNOHANG) == 0 {
-            if Date() >= deadline {
-                kill(pid, SIGKILL)
-                waitpid(pid, &status, 0)
-                throw TmuxSession.Failure(description: "\(path) \(arguments.joined(separator: " ")) took over \(timeout) s")
-            }
-            usleep(5_000)
-        }
-        let exited = status & 0x7F == 0
-        let read = { (url: URL) in (try? String(contentsOf: url, encoding: .utf8)) ?? "" }
-        return Result(status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F),
-                      output: read(outputURL), errors: read(errorsURL))
-    }
-}
-
-/// The built `marginscope` executable, for end-to-end tests.
-enum MarginScopeBinary {
-    /// `MARGINSCOPE_BINARY` if set, else the first executable named
-    /// `marginscope` found beside the test bundle or in a folder above it
-    /// (SwiftPM puts both in the same products folder); `nil` when none is built.
-    static var url: URL? {
-        if let explicit = ProcessInfo.processInfo.environment["MARGINSCOPE_BINARY"], !explicit.isEmpty {
-            return URL(fileURLWithPath: explicit)
-        }
-        let starts = [Bundle.main.executableURL, Bundle.main.bundleURL,
-                      URL(fileURLWithPath: CommandLine.arguments.first ?? ".")].compactMap { $0 }
-        for start in starts {
-            var directory = start.deletingLastPathComponent()
-            for _ in 0..<6 {
-                for sub in ["", "debug", "release"] {
-                    let candidate = (sub.isEmpty ? directory : directory.appendingPathComponent(sub))
-                        .appendingPathComponent("marginscope")
-                    var isDirectory: ObjCBool = false
-                    if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
-                       !isDirectory.boolValue, FileManager.default.isExecutableFile(atPath: candidate.path) {
-                        return candidate
-                    }
-                }
-                directory = directory.deletingLastPathComponent()
-            }
-        }
-        return nil
+        return result.stdout
     }
 }
 
 extension TmuxSession {
     /// The pid of the process whose command starts with `name` among the descendants of `root`, read from `ps`.
     static func process(named name: String, below root: Int32) throws -> Int32? {
-        let text = try Subprocess.run("/bin/ps", ["-A", "-o", "pid=,ppid=,comm="]).output
+        let text = try Subprocess.run("/bin/ps", ["-A", "-o", "pid=,ppid=,comm="], timeout: 15).stdout
         var parent: [Int32: Int32] = [:]
         var command: [Int32: String] = [:]
         for line in text.split(separator: "\n") {
