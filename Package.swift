@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "TerminalUI"),
         /// The application: state, actions, reducer, key table, screens.
         .target(
-            name: "Explorer", dependencies: ["LossMath", "TerminalUI"],
+            name: "Explorer", dependencies: ["LossMath", "Training", "TerminalUI"],
             resources: [.copy("Lessons/BuiltIn")]
         ),
         /// The command line: compute, frame, bench (parsing, validation, formatting).
@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "ExplorerTests",
-            dependencies: ["Explorer", "LossMath", "TerminalUI"],
+            dependencies: ["Explorer", "LossMath", "Training", "TerminalUI"],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(

@@ -26,6 +26,9 @@ struct FrameCommand: ParsableCommand {
     @Flag(name: .customLong("ascii"), help: "ASCII only (no braille, blocks, box drawing or θ).")
     var ascii = false
 
+    @Option(name: .long, help: ArgumentHelp("Training screen: epochs both runs have trained before the keys, 0...\(TrainSettings.maximumEpoch).", valueName: "n"))
+    var epochs: Int?
+
     @OptionGroup(title: "Starting state")
     var start: ExplorerOptions
 
@@ -34,12 +37,19 @@ struct FrameCommand: ParsableCommand {
         do { _ = try KeySequence.parse(keys) } catch let e as KeySequence.ParseError {
             throw ValidationError(e.description)
         }
+        if let epochs, !(0...TrainSettings.maximumEpoch).contains(epochs) {
+            throw ValidationError("--epochs \(epochs) is out of range; expected 0...\(TrainSettings.maximumEpoch).")
+        }
     }
 
     func run() throws {
         let (width, height) = try Self.parseSize(size)
         let keyList = try KeySequence.parse(keys)
-        let (state, batch) = try Launch.resolve(start)
+        var (state, batch) = try Launch.resolve(start)
+        if let epochs {
+            state.train.epoch = epochs
+            if start.screen == nil && start.state == nil { state.screen = .train }
+        }
         let app = ExplorerApp(state: state, glyphs: ascii ? .ascii : .unicode, batchEngine: BatchEngine(file: batch))
         app.handle(.resize(width: width, height: height))
         for key in keyList {

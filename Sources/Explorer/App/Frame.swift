@@ -14,9 +14,10 @@ public enum Frame {
         public var hits: HitMap
     }
 
-    public static func render(_ state: ExplorerState, glyphs: GlyphSet, batch: BatchSnapshot?) -> Rendered {
+    public static func render(_ state: ExplorerState, glyphs: GlyphSet, batch: BatchSnapshot?,
+                              train: TrainingSnapshot? = nil) -> Rendered {
         var canvas = Canvas(width: state.width, height: state.height)
-        var context = FrameContext(state: state, glyphs: glyphs, batch: batch)
+        var context = FrameContext(state: state, glyphs: glyphs, batch: batch, train: train)
         guard state.width >= minimumWidth, state.height >= minimumHeight else {
             drawTooSmall(on: &canvas, state: state)
             return Rendered(canvas: canvas, hits: context.hits)
@@ -29,6 +30,7 @@ public enum Frame {
         case .cosine: CosineScreen.render(in: body, on: &canvas, context: &context)
         case .geometry: GeometryScreen.render(in: body, on: &canvas, context: &context)
         case .batch: BatchScreen.render(in: body, on: &canvas, context: &context)
+        case .train: TrainScreen.render(in: body, on: &canvas, context: &context)
         }
         drawStatus(in: Rect(x: bottom.x, y: bottom.y, width: bottom.width, height: 1), on: &canvas, context: context)
         drawHints(in: Rect(x: bottom.x, y: bottom.y + 1, width: bottom.width, height: 1), on: &canvas, context: context)

@@ -26,6 +26,9 @@ public struct KeyBinding: Hashable, Sendable {
 public enum KeyTable {
     private static func ch(_ s: String) -> [Key] { s.map { Key.character($0) } }
 
+    /// The training screen has its own s, m and `r`; the presets and the teaching example are the others'.
+    private static let notTraining = Set(Screen.allCases).subtracting([.train])
+
     public static let bindings: [KeyBinding] = [
         KeyBinding([.tab], .nextScreen, "next screen", hint: "screen"),
         KeyBinding([.backTab], .previousScreen, "previous screen"),
@@ -33,6 +36,7 @@ public enum KeyTable {
         KeyBinding(ch("2"), .showScreen(.cosine), "cosine margin screen"),
         KeyBinding(ch("3"), .showScreen(.geometry), "geometry screen"),
         KeyBinding(ch("4"), .showScreen(.batch), "BD-LMCL batch screen"),
+        KeyBinding(ch("5"), .showScreen(.train), "training screen"),
         KeyBinding([.up] + ch("k"), .focusPrevious, "select the value above", hint: "select"),
         KeyBinding([.down] + ch("j"), .focusNext, "select the value below"),
         KeyBinding([.left] + ch("h"), .decrease, "decrease (clockwise)", hint: "adjust"),
@@ -55,10 +59,16 @@ public enum KeyTable {
         KeyBinding([.pageUp] + ch("{"), .pageSamplesUp, "page up the samples", on: [.batch]),
         KeyBinding([.home], .firstSample, "first sample", on: [.batch]),
         KeyBinding([.end], .lastSample, "last sample", on: [.batch]),
+        KeyBinding(ch(" "), .togglePlay, "play / pause training", hint: "play", on: [.train]),
+        KeyBinding(ch("."), .trainStep, "train one epoch (pauses)", hint: "step", on: [.train]),
+        KeyBinding(ch("+"), .trainFaster, "more epochs per frame", hint: "speed", on: [.train]),
+        KeyBinding(ch("-"), .trainSlower, "fewer epochs per frame", on: [.train]),
+        KeyBinding(ch("o"), .cycleBaseline, "left pane: NormFace / softmax", hint: "loss", on: [.train]),
+        KeyBinding(ch("r"), .trainRestart, "restart training from the seed", hint: "restart", on: [.train]),
         KeyBinding(ch("u"), .undo, "undo the last change"),
         KeyBinding([.control("r")], .redo, "redo what was undone"),
-        KeyBinding(ch("p"), .cyclePreset, "next preset (s, m)", hint: "preset"),
-        KeyBinding(ch("r"), .reset, "reset to teaching example", hint: "reset"),
+        KeyBinding(ch("p"), .cyclePreset, "next preset (s, m)", hint: "preset", on: notTraining),
+        KeyBinding(ch("r"), .reset, "reset to teaching example", hint: "reset", on: notTraining),
         KeyBinding(ch("S"), .showStateString, "show the state string", hint: "state"),
         KeyBinding(ch("?"), .toggleHelp, "this help", hint: "help"),
         KeyBinding(ch("q") + [.control("c")], .quit, "quit", hint: "quit"),

@@ -24,12 +24,14 @@ public struct ExplorerState: Hashable, Sendable {
     /// Whether the cosine screen shows and edits cosines or angles; switching it changes no value.
     public var inputMode: CosineInputMode = .cosine
     /// The single values of the settings table (s, m, …) in grid steps, by row; every row has an entry.
-    public var values: [Setting.ID: Int] = Dictionary(uniqueKeysWithValues: Settings.singleValues.map { ($0.id, $0.defaultSteps) })
+    public var values: [Setting.ID: Int] = Dictionary(uniqueKeysWithValues: Settings.storedValues.map { ($0.id, $0.defaultSteps) })
     /// Geometry: direction of the feature x, in `ValueGrid.direction` steps.
     public var featureDirectionSteps: Int = 300
     /// Geometry: directions of the class weights W_j.
     public var weightDirectionSteps: [Int]
     public var batch = BatchSettings()
+    /// The training screen's inputs besides its settings rows.
+    public var train = TrainSettings()
     /// Plot shown by the cosine screen when only one fits.
     public var cosinePlot: CosinePlot = .targetLogit
     public var presetIndex: Int = 0
@@ -141,6 +143,8 @@ public struct ExplorerState: Hashable, Sendable {
             return [.featureDirection] + (0..<classCount).map { .weightDirection($0) } + singleValues
         case .batch:
             return singleValues + [.topK, .unselectedRule, .batchSamples, .batchClasses, .batchSpread, .batchSeed]
+        case .train:
+            return Settings.trainingValues.map { .value($0.id) }
         }
     }
 

@@ -1,6 +1,6 @@
 /// The explorer's screens, in Tab order.
 public enum Screen: Int, CaseIterable, Hashable, Sendable {
-    case softmax, cosine, geometry, batch
+    case softmax, cosine, geometry, batch, train
 
     public var title: String {
         switch self {
@@ -8,6 +8,7 @@ public enum Screen: Int, CaseIterable, Hashable, Sendable {
         case .cosine: return "Cosine margin"
         case .geometry: return "Geometry"
         case .batch: return "BD-LMCL batch"
+        case .train: return "Training"
         }
     }
 
@@ -18,6 +19,7 @@ public enum Screen: Int, CaseIterable, Hashable, Sendable {
         case .cosine: return "cosine"
         case .geometry: return "geometry"
         case .batch: return "batch"
+        case .train: return "train"
         }
     }
 

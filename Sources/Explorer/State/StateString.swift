@@ -32,6 +32,12 @@ public enum StateString {
         parts.append("plot=\(s.cosinePlot.rawValue)")
         if s.batch.view != .scatter { parts.append("view=\(s.batch.view.rawValue)") }
         if s.batch.selectedSample != 0 { parts.append("row=\(s.batch.selectedSample)") }
+        // The training screen's fields only where they matter, so other screens' strings stay as they were.
+        for row in Settings.trainingValues where s.screen == .train || s[row.id] != row.defaultSteps {
+            parts.append("\(row.stateKey)=\(trim(row.grid.format(s[row.id])))")
+        }
+        if s.train.baseline != TrainSettings().baseline { parts.append("base=\(s.train.baseline.rawValue)") }
+        if s.train.epoch != 0 { parts.append("epoch=\(s.train.epoch)") }
         return parts.joined(separator: ";")
     }
 
@@ -57,7 +63,7 @@ public enum StateString {
             switch name {
             case "screen":
                 guard let sc = Screen(key: value) else {
-                    throw ParseError(description: "state string: screen '\(value)' is not one of softmax, cosine, geometry, batch")
+                    throw ParseError(description: "state string: screen '\(value)' is not one of \(Screen.allCases.map(\.key).joined(separator: ", "))")
                 }
                 s.screen = sc
             case "y":
@@ -91,6 +97,13 @@ public enum StateString {
                 }
                 s.batch.view = v
             case "row": s.batch.selectedSample = try integer(value, name, 0...Int.max)
+            case "base":
+                guard let loss = TrainSettings.baselines.first(where: { $0.rawValue == value }) else {
+                    let names = TrainSettings.baselines.map(\.rawValue).joined(separator: " or ")
+                    throw ParseError(description: "state string: base must be \(names); got '\(value)'")
+                }
+                s.train.baseline = loss
+            case "epoch": s.train.epoch = try integer(value, name, 0...TrainSettings.maximumEpoch)
             case "batch":
                 // The explorer reads keys from standard input, and "standard input" is what it writes for `--batch -`.
                 guard value != "-", value != "standard input" else {
@@ -98,8 +111,8 @@ public enum StateString {
                 }
                 s.batch.file = value.replacingOccurrences(of: "%3B", with: ";")
             default:
-                guard let setting = Settings.singleValues.first(where: { $0.stateKey == name }) else {
-                    let known = ["screen"] + Settings.singleValues.map(\.stateKey) + ["y", "cos", "deg", "logits", "x", "W", "N", "C", "spread", "seed", "k", "rule", "plot", "view", "row", "batch"]
+                guard let setting = Settings.storedValues.first(where: { $0.stateKey == name }) else {
+                    let known = ["screen"] + Settings.storedValues.map(\.stateKey) + ["y", "cos", "deg", "logits", "x", "W", "N", "C", "spread", "seed", "k", "rule", "plot", "view", "row", "batch", "base", "epoch"]
                     throw ParseError(description: "state string: unknown field '\(name)' (known: \(known.joined(separator: " ")))")
                 }
                 s[setting.id] = try one(value, name, setting.grid)

@@ -16,6 +16,9 @@ public enum Panel: String, CaseIterable, Hashable, Sendable {
     case batchControls = "batch.controls"
     case batchRegions = "batch.regions"
     case batchView = "batch.view"
+    case trainControls = "train.controls"
+    case trainCircles = "train.circles"
+    case trainCharts = "train.charts"
 
     /// The screen the panel is on.
     public var screen: Screen {
@@ -24,6 +27,7 @@ public enum Panel: String, CaseIterable, Hashable, Sendable {
         case .cosineControls, .cosineLoss, .cosineClasses, .cosinePlot, .cosineFormulas: return .cosine
         case .geometryCircle, .geometryDirections, .geometryGradient: return .geometry
         case .batchControls, .batchRegions, .batchView: return .batch
+        case .trainControls, .trainCircles, .trainCharts: return .train
         }
     }
 
@@ -35,6 +39,7 @@ public enum Panel: String, CaseIterable, Hashable, Sendable {
         case (.cosine, _): return .cosineClasses
         case (.geometry, _): return .geometryDirections
         case (.batch, _): return .batchControls
+        case (.train, _): return .trainControls
         }
     }
 

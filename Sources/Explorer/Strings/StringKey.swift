@@ -101,4 +101,12 @@ public enum StringKey: String, CaseIterable, Hashable, Sendable {
     case explainBatchControls = "explain.batch.controls"
     case explainBatchRegions = "explain.batch.regions"
     case explainBatchView = "explain.batch.view"
+
+    // MARK: Training screen
+    case panelTrainControls = "panel.train.controls"
+    case panelTrainCircles = "panel.train.circles"
+    case panelTrainCharts = "panel.train.charts"
+    case explainTrainControls = "explain.train.controls"
+    case explainTrainCircles = "explain.train.circles"
+    case explainTrainCharts = "explain.train.charts"
 }

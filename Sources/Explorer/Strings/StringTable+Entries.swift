@@ -173,5 +173,19 @@ extension StringTable {
         .explainBatchView: Translation(
             en: "Every sample as a point (target cosine against its rival's), a histogram of gradient sizes, or a table (v changes the view). The diagonal lines are the decision boundary without and with the margin.",
             zh: "每个样本是一个点（目标余弦对比对手余弦），或是梯度大小的直方图，或是表格（按 v 切换）。两条斜线是无间隔与有间隔时的决策边界。"),
+
+        // MARK: Training screen
+        .panelTrainControls: Translation(en: "Training settings", zh: "训练设置"),
+        .panelTrainCircles: Translation(en: "Two runs on the unit circle", zh: "单位圆上的两次训练"),
+        .panelTrainCharts: Translation(en: "Metrics over epochs", zh: "各轮指标"),
+        .explainTrainControls: Translation(
+            en: "s, m and the learning rate η of both runs, and the epochs per frame. Space plays or pauses, . trains one epoch, r starts again from the seed; a value changed while training applies from the next epoch.",
+            zh: "两次训练共用的 s、m 和学习率 η，以及每帧训练的轮数。空格 播放或暂停，. 训练一轮，r 从种子重新开始；训练中改动的值从下一轮起生效。"),
+        .explainTrainCircles: Translation(
+            en: "The same data, network and seed trained without the margin (left) and with it (right). Each training feature is a mark of its class on the circle; the lines are the class directions W_j. The inner ring is where 90 % of each class lies, the next where each class wins, the outer where it wins by the margin m.",
+            zh: "同样的数据、网络和种子，左边无间隔训练，右边有间隔训练。每个训练特征是圆上一个按类别标记的点；直线是类别方向 W_j。内圈是各类 90% 特征所在的弧，外面一圈是各类获胜的区域，最外圈是以间隔 m 获胜的区域。"),
+        .explainTrainCharts: Translation(
+            en: "Loss, accuracy and angles over the epochs for both runs. With the margin, θ_y should shrink and the median gap θ_rival − θ_y widen: the classes gather tighter around their directions.",
+            zh: "两次训练各轮的损失、准确率和角度。有间隔时，θ_y 应当变小，中位间隙 θ_rival − θ_y 变大：各类更紧地聚在自己的方向周围。"),
     ]
 }
