@@ -10,9 +10,10 @@ private func needsKey(_ action: Action) -> Bool {
          .decrease, .increase, .decreaseCoarse, .increaseCoarse, .beginEntry, .makeTarget, .addClass,
          .removeClass, .cyclePreset, .reset, .toggleHelp, .toggleInputMode, .cyclePlot, .newSeed,
          .toggleRule, .showStateString, .previousSample, .nextSample, .pageSamplesUp, .pageSamplesDown,
-         .firstSample, .lastSample:
+         .firstSample, .lastSample, .togglePlay, .trainStep, .trainRestart, .trainFaster, .trainSlower,
+         .cycleBaseline:
         return true
-    case .select, .setValue, .selectSample, .entryInput, .entryBackspace, .entrySubmit, .resize:
+    case .select, .setValue, .selectSample, .entryInput, .entryBackspace, .entrySubmit, .resize, .advanceTraining:
         return false
     }
 }
@@ -22,7 +23,7 @@ private let keyActions: [Action] = [
     .decrease, .increase, .decreaseCoarse, .increaseCoarse, .beginEntry, .makeTarget, .addClass,
     .removeClass, .cyclePreset, .reset, .toggleHelp, .toggleInputMode, .cyclePlot, .newSeed,
     .toggleRule, .showStateString, .previousSample, .nextSample, .pageSamplesUp, .pageSamplesDown,
-    .firstSample, .lastSample,
+    .firstSample, .lastSample, .togglePlay, .trainStep, .trainRestart, .trainFaster, .trainSlower, .cycleBaseline,
 ] + Screen.allCases.map { Action.showScreen($0) }
 
 @Suite struct KeyTableTests {
