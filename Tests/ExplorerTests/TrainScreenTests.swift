@@ -20,6 +20,20 @@ import Training
         assertSnapshot(Self.app(epoch: 20, width: 160, height: 48).render().text, named: "train-160x48")
     }
 
+    @Test func extremeTrainingSettingsStayFiniteAndReadable() {
+        for (scale, margin, rate) in [(1, 0, 1), (1000, 100, 2000)] {
+            let app = Self.app()
+            app.perform(.setValue(.value(.trainingScale), Double(scale) / 10))
+            app.perform(.setValue(.value(.trainingMargin), Double(margin) / 100))
+            app.perform(.setValue(.value(.learningRate), Double(rate) / 1000))
+            for _ in 0..<3 { app.perform(.trainStep) }
+            let text = app.render().text
+            #expect(!text.contains("nan") && !text.contains("inf"), "\(text)")
+            #expect(text.contains("s \(StateString.trim(Settings.trainingScale.grid.format(scale)))"), "\(text)")
+            #expect(text.contains("epoch 3"))
+        }
+    }
+
     @Test func theAsciiScreenHasOnlyAscii() {
         let text = Self.app(epoch: 3, glyphs: .ascii).render().text
         #expect(text.unicodeScalars.allSatisfy { $0.isASCII })

@@ -109,4 +109,9 @@ public enum StringKey: String, CaseIterable, Hashable, Sendable {
     case explainTrainControls = "explain.train.controls"
     case explainTrainCircles = "explain.train.circles"
     case explainTrainCharts = "explain.train.charts"
+    case glossaryLearningRate = "glossary.learning-rate"
+    case glossaryClassMarks = "glossary.class-marks"
+    case glossaryTrainingAngle = "glossary.training-angle"
+    case glossaryClassGap = "glossary.class-gap"
+    case glossaryMedianGap = "glossary.median-gap"
 }

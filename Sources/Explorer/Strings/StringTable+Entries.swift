@@ -187,5 +187,14 @@ extension StringTable {
         .explainTrainCharts: Translation(
             en: "Loss, accuracy and angles over the epochs for both runs. With the margin, θ_y should shrink and the median gap θ_rival − θ_y widen: the classes gather tighter around their directions.",
             zh: "两次训练各轮的损失、准确率和角度。有间隔时，θ_y 应当变小，中位间隙 θ_rival − θ_y 变大：各类更紧地聚在自己的方向周围。"),
+        .glossaryLearningRate: Translation(en: "learning rate: the size of each SGD step", zh: "学习率：每步 SGD 的步长"),
+        .glossaryClassMarks: Translation(en: "a training feature on the circle, marked by its class",
+                                         zh: "圆上的训练特征，按类别标记"),
+        .glossaryTrainingAngle: Translation(en: "angle from a feature to its class direction: mean, 95th pct",
+                                            zh: "特征与本类方向的夹角：平均值、第 95 百分位"),
+        .glossaryClassGap: Translation(en: "smallest angle between two class directions W_j",
+                                       zh: "两个类别方向 W_j 之间的最小夹角"),
+        .glossaryMedianGap: Translation(en: "median of θ_rival − θ_y over the training features",
+                                        zh: "训练特征上 θ_rival − θ_y 的中位数"),
     ]
 }
