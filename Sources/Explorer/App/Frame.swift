@@ -58,11 +58,14 @@ public enum Frame {
 
     static func drawTabs(in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
         var x = canvas.put("MarginScope ", x: area.x, y: area.y, style: Theme.title, clip: area)
+        // Full titles when they and the help fit, else one-word titles, else the other screens' numbers only.
+        let start0 = x
+        func fits(_ labels: [String]) -> Bool { start0 + labels.reduce(0) { $0 + $1.count } + "? help".count + 1 < area.maxX }
         let full = Screen.allCases.map { " \($0.rawValue + 1) \($0.title) " }
-        // When every title and the help do not fit, the other screens show their number only.
-        let fits = x + full.reduce(0) { $0 + $1.count } + "? help".count + 1 < area.maxX
-        for (screen, fullLabel) in zip(Screen.allCases, full) {
-            let label = fits || screen == context.state.screen ? fullLabel : " \(screen.rawValue + 1) "
+        let short = Screen.allCases.map { " \($0.rawValue + 1) \($0.shortTitle) " }
+        let numbers = Screen.allCases.map { $0 == context.state.screen ? " \($0.rawValue + 1) \($0.shortTitle) " : " \($0.rawValue + 1) " }
+        let labels = fits(full) ? full : fits(short) ? short : numbers
+        for (screen, label) in zip(Screen.allCases, labels) {
             let start = x
             x = canvas.put(label, x: x, y: area.y, style: screen == context.state.screen ? Theme.tabActive : Theme.tab, clip: area)
             context.hits.add(Rect(x: start, y: area.y, width: x - start, height: 1), .screen(screen))

@@ -12,6 +12,15 @@ public enum Screen: Int, CaseIterable, Hashable, Sendable {
         }
     }
 
+    /// The title in one word, for a tab bar too narrow for every `title`.
+    public var shortTitle: String {
+        switch self {
+        case .cosine: return "Cosine"
+        case .batch: return "Batch"
+        default: return title
+        }
+    }
+
     /// The name used in state strings and `--screen`.
     public var key: String {
         switch self {
