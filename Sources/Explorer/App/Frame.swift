@@ -58,20 +58,22 @@ public enum Frame {
 
     static func drawTabs(in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
         var x = canvas.put("MarginScope ", x: area.x, y: area.y, style: Theme.title, clip: area)
-        // Full titles when they and the help fit, else one-word titles, else the other screens' numbers only.
-        let start0 = x
-        func fits(_ labels: [String]) -> Bool { start0 + labels.reduce(0) { $0 + $1.count } + "? help".count + 1 < area.maxX }
+        // Full titles when they and the help fit; else the other screens' one-word titles, then
+        // every title in one word, then the other screens' numbers only.
+        let start0 = x, active = context.state.screen
+        func fits(_ labels: [String]) -> Bool { start0 + labels.reduce(0) { $0 + $1.count } + "? help".count + 1 <= area.maxX }
         let full = Screen.allCases.map { " \($0.rawValue + 1) \($0.title) " }
         let short = Screen.allCases.map { " \($0.rawValue + 1) \($0.shortTitle) " }
-        let numbers = Screen.allCases.map { $0 == context.state.screen ? " \($0.rawValue + 1) \($0.shortTitle) " : " \($0.rawValue + 1) " }
-        let labels = fits(full) ? full : fits(short) ? short : numbers
+        let activeFull = Screen.allCases.map { $0 == active ? " \($0.rawValue + 1) \($0.title) " : " \($0.rawValue + 1) \($0.shortTitle) " }
+        let numbers = Screen.allCases.map { $0 == active ? " \($0.rawValue + 1) \($0.shortTitle) " : " \($0.rawValue + 1) " }
+        let labels = [full, activeFull, short].first(where: fits) ?? numbers
         for (screen, label) in zip(Screen.allCases, labels) {
             let start = x
             x = canvas.put(label, x: x, y: area.y, style: screen == context.state.screen ? Theme.tabActive : Theme.tab, clip: area)
             context.hits.add(Rect(x: start, y: area.y, width: x - start, height: 1), .screen(screen))
         }
         let help = "? help"
-        if x + help.count + 1 < area.maxX {
+        if x + help.count + 1 <= area.maxX {
             canvas.put(help, x: area.maxX - help.count, y: area.y, style: Theme.dim, clip: area)
         }
     }
