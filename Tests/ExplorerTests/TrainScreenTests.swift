@@ -1,4 +1,5 @@
 import Foundation
+import LossMath
 import Testing
 import TerminalUI
 import Training
@@ -31,6 +32,20 @@ import Training
             #expect(!text.contains("nan") && !text.contains("inf"), "\(text)")
             #expect(text.contains("s \(StateString.trim(Settings.trainingScale.grid.format(scale)))"), "\(text)")
             #expect(text.contains("epoch 3"))
+        }
+    }
+
+    @Test func theRingsWinnersAreTheGeometryScreensRuleForEveryClass() {
+        let directions = [12.5, 80, 95.25, 200, 333.3]
+        for transform in [TargetTransform.identity, .additiveCosine(margin: 0.2)] {
+            let winners = TrainCircle.winners(directions, transform: transform)
+            for i in 0...720 {
+                for j in directions.indices {
+                    let wins = DecisionBoundary.targetWins(atDegrees: Double(i) / 2, classDirections: directions,
+                                                           target: j, transform: transform)
+                    #expect(winners[i].contains(j) == wins, "class \(j) at \(Double(i) / 2)°")
+                }
+            }
         }
     }
 

@@ -48,6 +48,8 @@ enum TrainCircle {
             .map { ScatterPlot.Point(x: $0.0.x, y: $0.0.y, category: $0.1) }
         var lines = [PlotSeries("", points: (0...360).map { point(Double($0), 1) }, shape: .dot, style: Theme.dim)]
         let margined = TargetTransform.additiveCosine(margin: margin)
+        // Who wins at each half degree, worked out once for all classes (`DecisionBoundary.targetWins`'s rule).
+        let plain = winners(phis, transform: .identity), withMargin = winners(phis, transform: margined)
         for j in 0..<classCount {
             let style = classStyles[j % classStyles.count]
             let tip = point(phis[j], tipRadius)
@@ -60,23 +62,28 @@ enum TrainCircle {
                 }
                 lines.append(PlotSeries("", points: arc, style: style))
             }
-            lines.append(PlotSeries("", points: ring(decisionRadius) {
-                DecisionBoundary.targetWins(atDegrees: $0, classDirections: phis, target: j, transform: .identity)
-            }, style: style))
-            lines.append(PlotSeries("", points: ring(marginRadius) {
-                DecisionBoundary.targetWins(atDegrees: $0, classDirections: phis, target: j, transform: margined)
-            }, style: style, lineStyle: .dotted))
+            lines.append(PlotSeries("", points: ring(decisionRadius) { plain[$0].contains(j) }, style: style))
+            lines.append(PlotSeries("", points: ring(marginRadius) { withMargin[$0].contains(j) }, style: style, lineStyle: .dotted))
         }
         let axes = PlotAxes(x: -1.35...1.35, y: -1.35...1.35, xTitle: "", yTitle: "", xTickCount: 3, yTickCount: 3, style: Theme.dim)
         return ScatterPlot(axes: axes, categories: (0..<classCount).map(category), points: points, lines: lines,
                            showsLegend: legend, glyphs: glyphs)
     }
 
-    /// Points of the circle of `radius` at every half degree where `wins` holds; NaN breaks the arc elsewhere.
-    static func ring(_ radius: Double, wins: (Double) -> Bool) -> [(x: Double, y: Double)] {
+    /// The classes that win at each half degree (index i is i/2 degrees) under `transform`:
+    /// j wins where `f(cos θ_j) ≥ max_{k≠j} cos θ_k`, ties counting for j, as `DecisionBoundary.targetWins` decides.
+    static func winners(_ directions: [Double], transform: TargetTransform) -> [[Int]] {
         (0...720).map { i in
-            let phi = Double(i) / 2
-            return wins(phi) ? point(phi, radius) : (x: .nan, y: .nan)
+            let cosines = directions.map { Angle.cosine(degrees: Double(i) / 2 - $0) }
+            return cosines.indices.filter { j in
+                let rival = cosines.indices.lazy.filter { $0 != j }.map { cosines[$0] }.max() ?? -1
+                return transform.value(cosines[j]) >= rival
+            }
         }
+    }
+
+    /// Points of the circle of `radius` at every half degree i/2 where `wins(i)` holds; NaN breaks the arc elsewhere.
+    static func ring(_ radius: Double, wins: (Int) -> Bool) -> [(x: Double, y: Double)] {
+        (0...720).map { i in wins(i) ? point(Double(i) / 2, radius) : (x: .nan, y: .nan) }
     }
 }
