@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "TerminalUI"),
         /// The application: state, actions, reducer, key table, screens.
         .target(
-            name: "Explorer", dependencies: ["LossMath", "TerminalUI"],
+            name: "Explorer", dependencies: ["LossMath", "Training", "TerminalUI"],
             resources: [.copy("Lessons/BuiltIn")]
         ),
         /// The command line: compute, frame, bench (parsing, validation, formatting).
@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "ExplorerTests",
-            dependencies: ["Explorer", "LossMath", "TerminalUI", "TestSupport"],
+            dependencies: ["Explorer", "LossMath", "Training", "TerminalUI", "TestSupport"],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(

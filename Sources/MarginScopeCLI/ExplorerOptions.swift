@@ -18,7 +18,7 @@ struct ExplorerOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A state string from the explorer's S key; reproduces that screen.", valueName: "string"))
     var state: String?
 
-    @Option(name: .long, help: ArgumentHelp("The screen to open: softmax, cosine, geometry or batch.", valueName: "screen"))
+    @Option(name: .long, help: ArgumentHelp("The screen to open: \(Screen.allCases.map(\.key).joined(separator: ", ")).", valueName: "screen"))
     var screen: Screen?
 
     @OptionGroup(title: "Sample (as in compute)")

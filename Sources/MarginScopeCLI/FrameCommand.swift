@@ -33,6 +33,9 @@ struct FrameCommand: ParsableCommand {
     @Option(name: .long, help: DisplayOptions.themeHelp)
     var theme: Palette.Name = .dark
 
+    @Option(name: .long, help: ArgumentHelp("Training screen: epochs both runs have trained before the keys, 0...\(TrainSettings.maximumEpoch).", valueName: "n"))
+    var epochs: Int?
+
     @OptionGroup(title: "Starting state")
     var start: ExplorerOptions
 
@@ -62,6 +65,9 @@ struct FrameCommand: ParsableCommand {
         do { _ = try KeySequence.parse(keys) } catch let e as KeySequence.ParseError {
             throw ValidationError(e.description)
         }
+        if let epochs, !(0...TrainSettings.maximumEpoch).contains(epochs) {
+            throw ValidationError("--epochs \(epochs) is out of range; expected 0...\(TrainSettings.maximumEpoch).")
+        }
     }
 
     func run() throws {
@@ -71,6 +77,10 @@ struct FrameCommand: ParsableCommand {
         try LessonLaunch(language: language.language, opening: lesson.map { .builtIn(id: $0) } ?? .none).apply(to: &state)
         try goToStep(&state)
         state.display.theme = theme
+        if let epochs {
+            state.train.epoch = epochs
+            if start.screen == nil && start.state == nil { state.screen = .train }
+        }
         let app = ExplorerApp(state: state, glyphs: ascii ? .ascii : .unicode, batchEngine: BatchEngine(file: batch))
         app.handle(.resize(width: width, height: height))
         for key in keyList {

@@ -1,5 +1,8 @@
 import ArgumentParser
+import Explorer
 import Foundation
+import NcursesBackend
+import TerminalUI
 import Training
 
 extension TrainingLoss: ExpressibleByArgument {}
@@ -85,6 +88,12 @@ struct Train: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Print a row every n epochs (and always the last), n ≥ 1.", valueName: "n"))
     var every = 1
 
+    @Flag(name: .long, help: "Open the explorer's training screen on these options and play: the run without the margin (normface, or softmax with --loss softmax) beside CosFace; s, m and η must lie on the screen's grids.")
+    var live = false
+
+    @OptionGroup(title: "Display (--live)")
+    var display: DisplayOptions
+
     func validate() throws {
         if let scale {
             guard loss.usesScale else { throw ValidationError("--scale applies to normface and cosface; softmax has no scale.") }
@@ -102,6 +111,54 @@ struct Train: ParsableCommand {
         if let batchSize, batchSize < 1 { throw ValidationError("--batch-size \(batchSize) is out of range; expected 1 or more.") }
         guard every >= 1 else { throw ValidationError("--every \(every) is out of range; expected 1 or more.") }
         if data == nil && labelColumn != .last { throw ValidationError("--label-column applies to --data; the built-in data has its labels already.") }
+        if live {
+            if data == "-" { throw ValidationError("--live reads its keys from standard input; give --data a file path.") }
+            _ = try liveState()
+        }
+    }
+
+    /// The explorer's starting state for `--live`: the training screen, playing, with s, m and η
+    /// on the screen's grids (a value off a grid or out of its range is refused, never rounded).
+    func liveState() throws -> ExplorerState {
+        var state = ExplorerState()
+        state.screen = .train
+        state.train.playing = true
+        state.train.baseline = loss == .softmax ? .softmax : .normface
+        let objective = trainingConfiguration.objective
+        let values: [(Setting, Double, String)] = [
+            (Settings.trainingScale, objective.scale, "--scale"),
+            (Settings.trainingMargin, loss.usesMargin ? objective.margin : Self.defaultMargin, "--margin"),
+            (Settings.learningRate, learningRate, "--learning-rate"),
+        ]
+        for (setting, value, option) in values {
+            switch setting.steps(typed: value, text: StateString.trim("\(value)"), as: "\(option) with --live") {
+            case .success(let steps): state[setting.id] = steps
+            case .failure(let refusal): throw ValidationError(refusal.description)
+            }
+        }
+        return state
+    }
+
+    /// `--live`: the explorer on the training screen, trained on this command's data and network.
+    private func runLive(_ split: DataSplit) throws {
+        let state = try liveState()
+        let options = NcursesOptions(
+            color: !display.noColor && NcursesOptions.colorAllowed(environment: ProcessInfo.processInfo.environment),
+            ascii: display.ascii, mouse: !display.noMouse)
+        do {
+            let backend = try NcursesBackend.start(options: options)
+            defer { backend.stop() }
+            let glyphs: GlyphSet = backend.capabilities.unicode ? display.glyphs : .ascii
+            let app = ExplorerApp(state: state, glyphs: glyphs,
+                                  trainingEngine: TrainingEngine(data: split, base: trainingConfiguration))
+            if let note = backend.fallbackNote { app.show(message: note) }
+            app.run(on: backend)
+            backend.stop()
+            if backend.terminalLost { throw ExitCode(Explore.hangUpStatus) }
+        } catch let e as TerminalUnavailable {
+            FileHandle.standardError.write(Data("\(e.description)\n".utf8))
+            throw ExitCode(1)
+        }
     }
 
     func run() throws {
@@ -112,6 +169,7 @@ struct Train: ParsableCommand {
             throw CommandFailure("marginscope train: \(error.message)", status: error.kind.rawValue)
         }
         let split = DataSplit(dataset, holdout: holdout, standardize: !noStandardize, seed: seed)
+        if live { return try runLive(split) }
         var trainer = Trainer(configuration: trainingConfiguration, data: split)
         // Each row is flushed as it comes: a run takes minutes and is watched.
         let out = TextWriter.standardOutput()

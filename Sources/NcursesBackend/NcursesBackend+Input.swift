@@ -20,15 +20,22 @@ extension NcursesBackend {
     /// resume (SIGCONT) the size is read again and `.resize` reported, so the
     /// next frame is drawn whole.
     public func nextEvent() -> Event? {
-        readEvent(blocking: true)
+        readEvent(until: nil)
     }
 
     /// The next event if one has already arrived, without waiting for more input.
     public func pendingEvent() -> Event? {
-        readEvent(blocking: false)
+        readEvent(until: .now)
     }
 
-    private func readEvent(blocking: Bool) -> Event? {
+    /// Waits for an event at most `timeout` in the same `poll` (signals still wake it at once).
+    public func nextEvent(waitingAtMost timeout: Duration) -> TimedEvent {
+        if let event = readEvent(until: ContinuousClock.now.advanced(by: timeout)) { return .event(event) }
+        return stopped || terminalLost ? .ended : .timedOut
+    }
+
+    /// Reads the next event, waiting until `deadline` at most (nil: without limit).
+    private func readEvent(until deadline: ContinuousClock.Instant?) -> Event? {
         while !stopped {
             if TerminalRestorer.takeResumed() { return resumed() }
             if TerminalRestorer.takeResized(), followResize() { return .resize(width: size.width, height: size.height) }
@@ -43,7 +50,7 @@ extension NcursesBackend {
             switch parser.wait {
             case .escape?: delay = escapeDelay
             case .sequence?: delay = Self.sequenceDelay
-            case nil: delay = blocking ? -1 : 0
+            case nil: delay = deadline.map(Self.milliseconds(until:)) ?? -1
             }
             switch TerminalRestorer.waitForInput(fd: STDIN_FILENO, milliseconds: delay) {
             case 1:
@@ -126,6 +133,14 @@ extension NcursesBackend {
         TerminalRestorer.rearm()
         let (width, height) = size
         return .resize(width: width, height: height)
+    }
+
+    /// Whole milliseconds from now to `deadline`, rounded up (0 once it has passed), for `poll`.
+    static func milliseconds(until deadline: ContinuousClock.Instant) -> Int32 {
+        let left = ContinuousClock.now.duration(to: deadline)
+        guard left > .zero else { return 0 }
+        let ms = Double(left.components.seconds) * 1000 + Double(left.components.attoseconds) * 1e-15
+        return Int32(min(ms.rounded(.up), Double(Int32.max)))
     }
 
     /// How long, in milliseconds, a byte of an escape sequence may lag behind the previous one.

@@ -51,7 +51,7 @@ private func lesson(_ arguments: [String], environment: [String: String] = [:], 
     let result = try lesson(["--check", path])
     #expect(result.status == 65)
     #expect(result.stdout == """
-    \(path): line 4: state string: screen 'nowhere' is not one of softmax, cosine, geometry, batch, compare
+    \(path): line 4: state string: screen 'nowhere' is not one of softmax, cosine, geometry, batch, compare, train
     \(path): line 5: unknown placeholder {nothing} (the names are listed in Docs/Lessons.md, e.g. {loss} {p_y} {s} {m})
 
     """)

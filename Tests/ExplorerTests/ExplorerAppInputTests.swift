@@ -17,6 +17,7 @@ struct ExplorerAppInputTests {
         func draw(_ canvas: Canvas) { draws += 1 }
         func nextEvent() -> Event? { events.isEmpty ? nil : events.removeFirst() }
         func pendingEvent() -> Event? { nextEvent() }
+        func nextEvent(waitingAtMost timeout: Duration) -> TimedEvent { nextEvent().map(TimedEvent.event) ?? .ended }
         func stop() {}
     }
 

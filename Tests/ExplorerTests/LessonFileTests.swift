@@ -59,7 +59,7 @@ private func problems(_ text: String) -> [String] { LessonFile.parse(text).probl
     #expect(problems(bad) == [
         "line 1: lesson id 'Bad_ID' may hold only a–z, 0–9 and -",
         "line 5: state string: s = 9999 is outside 0.01…1000",
-        "line 6: unknown panel 'cosine.nothing' (known: softmax.table, softmax.plot, softmax.formulas, cosine.controls, cosine.loss, cosine.classes, cosine.plot, cosine.formulas, geometry.circle, geometry.directions, geometry.gradient, batch.controls, batch.regions, batch.view, compare.losses, compare.plot)",
+        "line 6: unknown panel 'cosine.nothing' (known: softmax.table, softmax.plot, softmax.formulas, cosine.controls, cosine.loss, cosine.classes, cosine.plot, cosine.formulas, geometry.circle, geometry.directions, geometry.gradient, batch.controls, batch.regions, batch.view, compare.losses, compare.plot, train.controls, train.circles, train.charts)",
         "line 7: unknown placeholder {los} (the names are listed in Docs/Lessons.md, e.g. {loss} {p_y} {s} {m})",
         "line 8: question.en has no explain.en (one or two lines shown after the answer)",
         "line 9: question.en has 0 right answers; mark exactly one with right.en",

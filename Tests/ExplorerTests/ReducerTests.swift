@@ -12,12 +12,12 @@ private func needsKey(_ action: Action) -> Bool {
          .toggleRule, .showStateString, .previousSample, .nextSample, .pageSamplesUp, .pageSamplesDown,
          .firstSample, .lastSample, .explainPanel, .openLessons, .cycleMarginType, .cycleFallback, .applyAdaCosScale,
          .addComparedLoss, .removeComparedLoss, .cycleComparedLoss, .toggleZoom, .togglePresenter, .cycleTheme,
-         .toggleLogarithmicBars:
+         .toggleLogarithmicBars, .togglePlay, .trainStep, .trainRestart, .trainFaster, .trainSlower, .cycleBaseline:
         return true
     // The lesson keys live in `KeyTable.lessonBindings`, the picker's in the reducer's overlay switch.
     case .lessonNext, .lessonPrevious, .lessonRestore, .lessonLeave, .lessonAnswer, .pickerMove, .pickerOpen:
         return false
-    case .select, .setValue, .selectSample, .entryInput, .entryBackspace, .entrySubmit, .resize:
+    case .select, .setValue, .selectSample, .entryInput, .entryBackspace, .entrySubmit, .resize, .advanceTraining:
         return false
     }
 }
@@ -29,7 +29,7 @@ private let keyActions: [Action] = [
     .toggleRule, .showStateString, .previousSample, .nextSample, .pageSamplesUp, .pageSamplesDown,
     .firstSample, .lastSample, .explainPanel, .openLessons, .cycleMarginType, .cycleFallback, .applyAdaCosScale,
     .addComparedLoss, .removeComparedLoss, .cycleComparedLoss, .toggleZoom, .togglePresenter, .cycleTheme,
-    .toggleLogarithmicBars,
+    .toggleLogarithmicBars, .togglePlay, .trainStep, .trainRestart, .trainFaster, .trainSlower, .cycleBaseline,
 ] + Screen.allCases.map { Action.showScreen($0) }
 
 @Suite struct KeyTableTests {

@@ -7,6 +7,7 @@ public final class ExplorerApp {
     public private(set) var state: ExplorerState
     public let glyphs: GlyphSet
     private let batchEngine: BatchEngine
+    private let trainingEngine: TrainingEngine
     /// Where the mouse can act on the last frame drawn (read by the fuzz tests to aim clicks).
     private(set) var hits = HitMap()
     /// The changes `u` undoes and Ctrl-R redoes.
@@ -20,10 +21,12 @@ public final class ExplorerApp {
     /// even if the work finished between that frame and the loop's next look).
     private var drewStale = false
 
-    public init(state: ExplorerState, glyphs: GlyphSet, batchEngine: BatchEngine = BatchEngine()) {
+    public init(state: ExplorerState, glyphs: GlyphSet, batchEngine: BatchEngine = BatchEngine(),
+                trainingEngine: TrainingEngine = TrainingEngine()) {
         self.state = state
         self.glyphs = glyphs
         self.batchEngine = batchEngine
+        self.trainingEngine = trainingEngine
     }
 
     public var wantsQuit: Bool { state.wantsQuit }
@@ -91,7 +94,8 @@ public final class ExplorerApp {
     /// Draws the current state (and remembers where the mouse can act).
     public func render() -> Canvas {
         drewStale = false
-        let showsBatch = state.screen == .batch && state.width >= Frame.minimumWidth && state.height >= Frame.minimumHeight
+        let fits = state.width >= Frame.minimumWidth && state.height >= Frame.minimumHeight
+        let showsBatch = state.screen == .batch && fits
         var snapshot: BatchSnapshot?
         if showsBatch, let worker {
             switch worker.request(state, patience: Self.batchPatience) {
@@ -101,7 +105,8 @@ public final class ExplorerApp {
         } else if showsBatch {
             snapshot = batchEngine.snapshot(for: state)
         }
-        let rendered = Frame.render(state, glyphs: glyphs, batch: snapshot)
+        let training = state.screen == .train && fits ? trainingEngine.snapshot(for: state) : nil
+        let rendered = Frame.render(state, glyphs: glyphs, batch: snapshot, train: training)
         hits = rendered.hits
         return rendered.canvas
     }
@@ -150,19 +155,37 @@ public final class ExplorerApp {
         return canvas
     }
 
+    /// Whether the run loop must wake up by itself: the training screen is playing.
+    public var isAnimating: Bool { state.screen == .train && state.train.playing && state.overlay == .none }
+
+    /// How long a frame of the training animation lasts (about 30 frames per second).
+    public static let frameInterval = Duration.milliseconds(33)
+    /// The training a frame may do, so that a key pressed while playing is read within a frame.
+    public static let trainingBudget = Duration.milliseconds(25)
+
+    /// Advances a playing training screen by one frame's epochs: `speed`, or fewer when
+    /// that many would not fit in `trainingBudget` at the speed epochs have run so far.
+    public func tick() {
+        guard isAnimating else { return }
+        let epochs = min(state[.speed], trainingEngine.affordableEpochs(within: Self.trainingBudget))
+        perform(.advanceTraining(epochs))
+    }
+
     /// Runs until the user quits or input ends; the caller restores the terminal.
     ///
     /// Events that have already arrived are handled together and drawn once
     /// (a paste, a held key, a burst over ssh): the screen never lags behind
     /// a queue of keys, drawing each state on the way. A frame is still
-    /// drawn at least every 0.1 s while input keeps coming.
+    /// drawn at least every 0.1 s while input keeps coming. While the training
+    /// screen plays, the wait for input ends at the next frame's time and the
+    /// training advances (`tick`); otherwise the loop blocks until an event.
     public func run(on backend: TerminalBackend) {
         let size = backend.size
         perform(.resize(width: size.width, height: size.height))
         backend.draw(render())
         let clock = ContinuousClock()
+        var nextFrame = clock.now.advanced(by: Self.frameInterval)
         while !state.wantsQuit {
-            let event: Event
             if let worker, worker.isBusy || drewStale {
                 // Batch work in flight: look for keys without blocking, and redraw when the
                 // work finishes (and every 0.1 s meanwhile, for the elapsed time).
@@ -171,12 +194,25 @@ public final class ExplorerApp {
                     backend.draw(render())
                     continue
                 }
-                event = pending
+                handle(pending)
+            } else if isAnimating {
+                var timedOut = false
+                switch backend.nextEvent(waitingAtMost: max(.zero, nextFrame - clock.now)) {
+                case .event(let event): handle(event)
+                case .timedOut: timedOut = true
+                case .ended: return
+                }
+                if isAnimating {
+                    // A key between frames is drawn with the next frame, which comes on time.
+                    if !timedOut && clock.now < nextFrame { continue }
+                    nextFrame = clock.now.advanced(by: Self.frameInterval)
+                    tick()
+                }
             } else {
-                guard let next = backend.nextEvent() else { break }
-                event = next
+                guard let event = backend.nextEvent() else { return }
+                handle(event)
+                nextFrame = clock.now.advanced(by: Self.frameInterval)
             }
-            handle(event)
             let deadline = clock.now.advanced(by: .milliseconds(100))
             while !state.wantsQuit, clock.now < deadline, let next = backend.pendingEvent() {
                 handle(next)

@@ -18,9 +18,10 @@ public enum Frame {
         public var lessonBox: Rect?
     }
 
-    public static func render(_ state: ExplorerState, glyphs: GlyphSet, batch: BatchSnapshot?) -> Rendered {
+    public static func render(_ state: ExplorerState, glyphs: GlyphSet, batch: BatchSnapshot?,
+                              train: TrainingSnapshot? = nil) -> Rendered {
         var canvas = Canvas(width: state.width, height: state.height)
-        var context = FrameContext(state: state, glyphs: glyphs, batch: batch)
+        var context = FrameContext(state: state, glyphs: glyphs, batch: batch, train: train)
         guard state.width >= minimumWidth, state.height >= minimumHeight else {
             drawTooSmall(on: &canvas, state: state)
             canvas.apply(Palette(state.display.theme))
@@ -66,6 +67,7 @@ public enum Frame {
         case .geometry: GeometryScreen.render(in: area, on: &canvas, context: &context)
         case .batch: BatchScreen.render(in: area, on: &canvas, context: &context)
         case .compare: CompareScreen.render(in: area, on: &canvas, context: &context)
+        case .train: TrainScreen.render(in: area, on: &canvas, context: &context)
         }
     }
 
@@ -85,14 +87,23 @@ public enum Frame {
 
     static func drawTabs(in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
         var x = canvas.put("MarginScope ", x: area.x, y: area.y, style: Theme.title, clip: area)
-        for screen in Screen.allCases {
-            let label = " \(screen.rawValue + 1) \(context.strings.title(of: screen)) "
+        // Full titles when they and the help fit; else the other screens' one-word titles, then
+        // every title in one word, then the other screens' numbers only.
+        let start0 = x, active = context.state.screen, strings = context.strings
+        let help = strings[.frameHelpTab]
+        func fits(_ labels: [String]) -> Bool { start0 + labels.reduce(0) { $0 + ColumnWidth.of($1) } + ColumnWidth.of(help) + 1 <= area.maxX }
+        func short(_ screen: Screen) -> String { strings.language == .en ? screen.shortTitle : strings.title(of: screen) }
+        let full = Screen.allCases.map { " \($0.rawValue + 1) \(strings.title(of: $0)) " }
+        let shortLabels = Screen.allCases.map { " \($0.rawValue + 1) \(short($0)) " }
+        let activeFull = Screen.allCases.map { $0 == active ? " \($0.rawValue + 1) \(strings.title(of: $0)) " : " \($0.rawValue + 1) \(short($0)) " }
+        let numbers = Screen.allCases.map { $0 == active ? " \($0.rawValue + 1) \(short($0)) " : " \($0.rawValue + 1) " }
+        let labels = [full, activeFull, shortLabels].first(where: fits) ?? numbers
+        for (screen, label) in zip(Screen.allCases, labels) {
             let start = x
             x = canvas.put(label, x: x, y: area.y, style: screen == context.state.screen ? Theme.tabActive : Theme.tab, clip: area)
             context.hits.add(Rect(x: start, y: area.y, width: x - start, height: 1), .screen(screen))
         }
-        let help = context.strings[.frameHelpTab]
-        if x + ColumnWidth.of(help) + 1 < area.maxX {
+        if x + ColumnWidth.of(help) + 1 <= area.maxX {
             canvas.put(help, x: area.maxX - ColumnWidth.of(help), y: area.y, style: Theme.dim, clip: area)
         }
     }

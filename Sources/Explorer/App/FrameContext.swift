@@ -9,15 +9,18 @@ public struct FrameContext {
     public let evaluation: Evaluation
     /// The batch screen's numbers, when that screen is drawn.
     public let batch: BatchSnapshot?
+    /// The training screen's runs, when that screen is drawn.
+    public let train: TrainingSnapshot?
     public var hits = HitMap()
     /// Where each panel was drawn, filled in by `ScreenParts.panel` (a lesson step highlights one).
     public let panels = PanelRects()
 
-    public init(state: ExplorerState, glyphs: GlyphSet, batch: BatchSnapshot?) {
+    public init(state: ExplorerState, glyphs: GlyphSet, batch: BatchSnapshot?, train: TrainingSnapshot? = nil) {
         self.state = state
         self.glyphs = glyphs
         self.evaluation = Evaluation(state)
         self.batch = batch
+        self.train = train
     }
 
     /// θ or "th".

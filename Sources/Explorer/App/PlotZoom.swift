@@ -31,7 +31,7 @@ public enum AppPlot: Hashable, Sendable, CaseIterable {
         switch state.screen {
         case .softmax: return .softmaxLoss
         case .cosine: return .cosine(state.cosinePlot)
-        case .geometry, .compare: return nil
+        case .geometry, .compare, .train: return nil
         case .batch: return state.batch.view == .gradients ? .batchHistogram : .batchScatter
         }
     }
@@ -137,6 +137,8 @@ enum PlotZoom {
         case .batch:
             guard let b = context.batch else { return "" }
             return "L LMCL = \(n(b.lmcl.loss))  L BD-LMCL = \(n(b.bdlmcl.loss))"
+        case .train:
+            return ""
         }
     }
 }

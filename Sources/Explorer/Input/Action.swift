@@ -74,6 +74,17 @@ public enum Action: Hashable, Sendable {
     case addComparedLoss
     case removeComparedLoss
     case cycleComparedLoss
+    /// Training screen: play or pause.
+    case togglePlay
+    /// Training screen: one more epoch (and pause).
+    case trainStep
+    /// Training screen: back to epoch 0, from the seed.
+    case trainRestart
+    /// Training screen: more or fewer epochs per frame.
+    case trainFaster
+    case trainSlower
+    /// Training screen: the next loss of the pane without the margin.
+    case cycleBaseline
 
     // Not bound to keys: from the mouse, the prompt, or the terminal.
     case select(Field)
@@ -83,4 +94,6 @@ public enum Action: Hashable, Sendable {
     case entryBackspace
     case entrySubmit
     case resize(width: Int, height: Int)
+    /// The run loop's frame while the training plays: this many more epochs.
+    case advanceTraining(Int)
 }

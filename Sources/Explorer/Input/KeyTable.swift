@@ -26,6 +26,9 @@ public struct KeyBinding: Hashable, Sendable {
 public enum KeyTable {
     private static func ch(_ s: String) -> [Key] { s.map { Key.character($0) } }
 
+    /// The training screen has its own s, m and `r`; the presets and the teaching example are the others'.
+    private static let notTraining = Set(Screen.allCases).subtracting([.train])
+
     public static let bindings: [KeyBinding] = [
         KeyBinding([.tab], .nextScreen, .keyNextScreen, hint: .hintScreen),
         KeyBinding([.backTab], .previousScreen, .keyPreviousScreen),
@@ -34,6 +37,7 @@ public enum KeyTable {
         KeyBinding(ch("3"), .showScreen(.geometry), .keyGeometryScreen),
         KeyBinding(ch("4"), .showScreen(.batch), .keyBatchScreen),
         KeyBinding(ch("5"), .showScreen(.compare), .keyCompareScreen),
+        KeyBinding(ch("6"), .showScreen(.train), .keyTrainScreen),
         KeyBinding([.up] + ch("k"), .focusPrevious, .keyFocusPrevious, hint: .hintSelect),
         KeyBinding([.down] + ch("j"), .focusNext, .keyFocusNext),
         KeyBinding([.left] + ch("h"), .decrease, .keyDecrease, hint: .hintAdjust),
@@ -60,10 +64,16 @@ public enum KeyTable {
         KeyBinding(ch("a+"), .addComparedLoss, .keyAddComparedLoss, hint: .hintAdd, on: [.compare]),
         KeyBinding(ch("x-"), .removeComparedLoss, .keyRemoveComparedLoss, on: [.compare]),
         KeyBinding(ch("M"), .cycleComparedLoss, .keyCycleComparedLoss, hint: .hintLoss, on: [.compare]),
+        KeyBinding(ch(" "), .togglePlay, .keyTogglePlay, hint: .hintPlay, on: [.train]),
+        KeyBinding(ch("."), .trainStep, .keyTrainStep, hint: .hintStep, on: [.train]),
+        KeyBinding(ch("+"), .trainFaster, .keyTrainFaster, hint: .hintSpeed, on: [.train]),
+        KeyBinding(ch("-"), .trainSlower, .keyTrainSlower, on: [.train]),
+        KeyBinding(ch("o"), .cycleBaseline, .keyCycleBaseline, hint: .hintLoss, on: [.train]),
+        KeyBinding(ch("r"), .trainRestart, .keyTrainRestart, hint: .hintRestart, on: [.train]),
         KeyBinding(ch("u"), .undo, .keyUndo),
         KeyBinding([.control("r")], .redo, .keyRedo),
-        KeyBinding(ch("p"), .cyclePreset, .keyPreset, hint: .hintPreset),
-        KeyBinding(ch("r"), .reset, .keyReset, hint: .hintReset),
+        KeyBinding(ch("p"), .cyclePreset, .keyPreset, hint: .hintPreset, on: notTraining),
+        KeyBinding(ch("r"), .reset, .keyReset, hint: .hintReset, on: notTraining),
         KeyBinding(ch("S"), .showStateString, .keyStateString, hint: .hintState),
         KeyBinding(ch("e"), .explainPanel, .keyExplain),
         KeyBinding(ch("G"), .openLessons, .keyLessons),

@@ -55,7 +55,7 @@ extension ExplorerState {
     /// The reducer: the only place the state changes.
     public mutating func apply(_ action: Action) {
         switch action {
-        case .entryInput, .entryBackspace, .resize: break
+        case .entryInput, .entryBackspace, .resize, .advanceTraining: break
         default: message = nil
         }
         switch action {
@@ -209,6 +209,21 @@ extension ExplorerState {
             if fields(on: screen).contains(f) { focus[screen] = f }
             _ = set(f, to: v)
         case .selectSample(let i): moveSample(to: i)
+        case .togglePlay: train.playing.toggle()
+        case .trainStep:
+            train.playing = false
+            train.epoch = min(train.epoch + 1, TrainSettings.maximumEpoch)
+        case .trainRestart:
+            train.epoch = 0
+            message = "Training restarted from the seed."
+        case .trainFaster: adjust(.value(.speed), by: 1, coarse: false)
+        case .trainSlower: adjust(.value(.speed), by: -1, coarse: false)
+        case .cycleBaseline:
+            let list = TrainSettings.baselines
+            train.baseline = list[((list.firstIndex(of: train.baseline) ?? 0) + 1) % list.count]
+        case .advanceTraining(let epochs):
+            train.epoch = min(train.epoch + max(0, epochs), TrainSettings.maximumEpoch)
+            if train.epoch == TrainSettings.maximumEpoch { train.playing = false }
         case .entryInput(let c):
             if case .entry(let f, let text) = overlay, text.count < 24 { overlay = .entry(field: f, text: text + String(c)) }
         case .entryBackspace:
@@ -462,6 +477,7 @@ extension ExplorerState {
         case .cosine, .compare: return .cosine(j)
         case .geometry: return .weightDirection(j)
         case .batch: return .scale
+        case .train: return .value(.trainingScale)
         }
     }
 

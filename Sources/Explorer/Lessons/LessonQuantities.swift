@@ -54,6 +54,7 @@ public enum LessonQuantities {
             case .cosine, .compare: return f4(i.evaluation.margined.loss)
             case .geometry: return f4(i.evaluation.geometry.cosineResult.loss)
             case .batch: return i.batch.map { f4($0.bdlmcl.loss) }
+            case .train: return nil
             }
         },
         Quantity(name: "p_y", meaning: "target probability on the screen (LMCL on cosine and geometry)", widest: 6) { i in
@@ -174,7 +175,7 @@ public enum LessonQuantities {
         case .softmax: return i.evaluation.softmax.probabilities
         case .cosine, .compare: return i.evaluation.margined.probabilities
         case .geometry: return i.evaluation.geometry.cosineResult.probabilities
-        case .batch: return nil
+        case .batch, .train: return nil
         }
     }
 
@@ -182,6 +183,7 @@ public enum LessonQuantities {
         switch i.state.screen {
         case .geometry: return i.evaluation.geometry.cosineResult.cosines
         case .softmax, .cosine, .batch, .compare: return i.state.cosines
+        case .train: return nil
         }
     }
 

@@ -24,7 +24,7 @@ public struct ExplorerState: Hashable, Sendable {
     /// Whether the cosine screen shows and edits cosines or angles; switching it changes no value.
     public var inputMode: CosineInputMode = .cosine
     /// The single values of the settings table (s, m, …) in grid steps, by row; every row has an entry.
-    public var values: [Setting.ID: Int] = Dictionary(uniqueKeysWithValues: Settings.singleValues.map { ($0.id, $0.defaultSteps) })
+    public var values: [Setting.ID: Int] = Dictionary(uniqueKeysWithValues: Settings.storedValues.map { ($0.id, $0.defaultSteps) })
     /// The loss of the margin family the cosine, geometry and batch screens apply (`transform`).
     public var marginType: MarginType = .cosFace
     /// ArcFace's fallback where cos(θ + m) stops being monotone; sinmm as insightface and SpeechBrain.
@@ -38,6 +38,8 @@ public struct ExplorerState: Hashable, Sendable {
     /// Geometry: directions of the class weights W_j.
     public var weightDirectionSteps: [Int]
     public var batch = BatchSettings()
+    /// The training screen's inputs besides its settings rows.
+    public var train = TrainSettings()
     /// Plot shown by the cosine screen when only one fits.
     public var cosinePlot: CosinePlot = .targetLogitOnCosine
     /// How the frame is shown (`z`, `P`, `T`, `g`): not part of the state string, like `--ascii`.
@@ -167,6 +169,8 @@ public struct ExplorerState: Hashable, Sendable {
             return singleValues + [.topK, .unselectedRule, .batchSamples, .batchClasses, .batchSpread, .batchSeed]
         case .compare:
             return comparedSettings.map { .value($0.id) } + (0..<classCount).map { .cosine($0) }
+        case .train:
+            return Settings.trainingValues.map { .value($0.id) }
         }
     }
 

@@ -1,6 +1,6 @@
 /// The explorer's screens, in Tab order.
 public enum Screen: Int, CaseIterable, Hashable, Sendable {
-    case softmax, cosine, geometry, batch, compare
+    case softmax, cosine, geometry, batch, compare, train
 
     public var title: String {
         switch self {
@@ -9,6 +9,16 @@ public enum Screen: Int, CaseIterable, Hashable, Sendable {
         case .geometry: return "Geometry"
         case .batch: return "Batch"
         case .compare: return "Compare"
+        case .train: return "Training"
+        }
+    }
+
+    /// The title in one word, for a tab bar too narrow for every `title`.
+    public var shortTitle: String {
+        switch self {
+        case .cosine: return "Cosine"
+        case .batch: return "Batch"
+        default: return title
         }
     }
 
@@ -20,6 +30,7 @@ public enum Screen: Int, CaseIterable, Hashable, Sendable {
         case .geometry: return "geometry"
         case .batch: return "batch"
         case .compare: return "compare"
+        case .train: return "train"
         }
     }
 

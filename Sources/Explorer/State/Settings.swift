@@ -3,6 +3,7 @@ extension Setting {
     public enum ID: String, CaseIterable, Hashable, Sendable {
         case scale, margin, cosine, angle, logit, direction, spread, topK, samples, classes, seed
         case sphereMargin, lambda, angleFactor, angleMargin, cosineMargin
+        case trainingScale, trainingMargin, learningRate, speed
     }
 }
 
@@ -104,6 +105,7 @@ public enum Settings {
     /// Every row, in the order the help lists them.
     public static let all: [Setting] = [scale, margin, cosine, angle, logit, direction, spread, topK, samples, classes, seed,
                                         sphereMargin, lambda, angleFactor, angleMargin, cosineMargin]
+        + trainingValues
 
     /// The single values stored by key in `ExplorerState.values` (the lists and the batch settings have their own storage).
     ///
@@ -114,4 +116,37 @@ public enum Settings {
     public static subscript(_ id: Setting.ID) -> Setting {
         all.first { $0.id == id }!
     }
+
+    // MARK: - Training screen
+
+    /// The training screen's s: its own value, since the explorer's s = 30 with m = 0.35 is
+    /// beyond the 2-D margin bound (m ≤ 1 − cos(2π/C), 0.29 for 8 classes) and fails to train.
+    public static let trainingScale = Setting(
+        .trainingScale, name: "training scale", symbol: "s",
+        grid: ValueGrid(denominator: 10, minimum: 1, maximum: 1000, fine: 10, coarse: 50, decimals: 1),
+        defaultSteps: 160, stateKey: "ts", option: nil,
+        help: "Training screen: the scale s of both panes,", sliderSpan: 0...64)
+    /// The margin of the right-hand pane (CosFace); the left pane trains without one.
+    public static let trainingMargin = Setting(
+        .trainingMargin, name: "training margin", symbol: "m",
+        grid: ValueGrid(denominator: 100, minimum: 0, maximum: 100, fine: 1, coarse: 5, decimals: 2),
+        defaultSteps: 20, stateKey: "tm", option: nil,
+        help: "Training screen: the margin m of the CosFace pane,", sliderSpan: 0...0.5)
+    public static let learningRate = Setting(
+        .learningRate, name: "learning rate", symbol: "η",
+        grid: ValueGrid(denominator: 1000, minimum: 1, maximum: 2000, fine: 5, coarse: 50, decimals: 3),
+        defaultSteps: 50, stateKey: "lr", option: nil,
+        help: "Training screen: the SGD step size η of both panes,", sliderSpan: 0...0.5)
+    /// Epochs per frame while playing; the app takes fewer when a frame would exceed its time budget.
+    public static let speed = Setting(
+        .speed, name: "speed", symbol: "epochs/frame",
+        grid: ValueGrid(denominator: 1, minimum: 1, maximum: 50, fine: 1, coarse: 5, decimals: 0),
+        defaultSteps: 5, stateKey: "spf", option: nil,
+        help: "Training screen: epochs trained per frame while playing,")
+
+    /// The training screen's values, stored like `singleValues` but shown on that screen only.
+    public static let trainingValues: [Setting] = [trainingScale, trainingMargin, learningRate, speed]
+
+    /// Every value held in `ExplorerState.values`.
+    public static let storedValues: [Setting] = singleValues + trainingValues
 }

@@ -38,6 +38,12 @@ public enum StateString {
         if s.batch.selectedSample != 0 { parts.append("row=\(s.batch.selectedSample)") }
         if s.compared != ExplorerState().compared { parts.append("compare=" + s.compared.map(\.rawValue).joined(separator: ",")) }
         if s.comparePlot != .logitAgainstAngle { parts.append("cplot=\(s.comparePlot.rawValue)") }
+        // The training screen's fields only where they matter, so other screens' strings stay as they were.
+        for row in Settings.trainingValues where s.screen == .train || s[row.id] != row.defaultSteps {
+            parts.append("\(row.stateKey)=\(trim(row.grid.format(s[row.id])))")
+        }
+        if s.train.baseline != TrainSettings().baseline { parts.append("base=\(s.train.baseline.rawValue)") }
+        if s.train.epoch != 0 { parts.append("epoch=\(s.train.epoch)") }
         return parts.joined(separator: ";")
     }
 
@@ -113,6 +119,13 @@ public enum StateString {
                 }
                 s.comparePlot = p
             case "row": s.batch.selectedSample = try integer(value, name, 0...Int.max)
+            case "base":
+                guard let loss = TrainSettings.baselines.first(where: { $0.rawValue == value }) else {
+                    let names = TrainSettings.baselines.map(\.rawValue).joined(separator: " or ")
+                    throw ParseError(description: "state string: base must be \(names); got '\(value)'")
+                }
+                s.train.baseline = loss
+            case "epoch": s.train.epoch = try integer(value, name, 0...TrainSettings.maximumEpoch)
             case "batch":
                 // The explorer reads keys from standard input, and "standard input" is what it writes for `--batch -`.
                 guard value != "-", value != "standard input" else {
@@ -120,8 +133,8 @@ public enum StateString {
                 }
                 s.batch.file = value.replacingOccurrences(of: "%3B", with: ";")
             default:
-                guard let setting = Settings.singleValues.first(where: { $0.stateKey == name }) else {
-                    let known = ["screen"] + Settings.singleValues.map(\.stateKey) + ["y", "cos", "deg", "logits", "x", "W", "N", "C", "spread", "seed", "k", "rule", "plot", "view", "row", "batch", "loss", "fallback", "compare", "cplot"]
+                guard let setting = Settings.storedValues.first(where: { $0.stateKey == name }) else {
+                    let known = ["screen"] + Settings.storedValues.map(\.stateKey) + ["y", "cos", "deg", "logits", "x", "W", "N", "C", "spread", "seed", "k", "rule", "plot", "view", "row", "batch", "loss", "fallback", "compare", "cplot", "base", "epoch"]
                     throw ParseError(description: "state string: unknown field '\(name)' (known: \(known.joined(separator: " ")))")
                 }
                 s[setting.id] = try one(value, name, setting.grid)

@@ -18,6 +18,9 @@ public enum Panel: String, CaseIterable, Hashable, Sendable {
     case batchView = "batch.view"
     case compareLosses = "compare.losses"
     case comparePlot = "compare.plot"
+    case trainControls = "train.controls"
+    case trainCircles = "train.circles"
+    case trainCharts = "train.charts"
 
     /// The screen the panel is on.
     public var screen: Screen {
@@ -27,6 +30,7 @@ public enum Panel: String, CaseIterable, Hashable, Sendable {
         case .geometryCircle, .geometryDirections, .geometryGradient: return .geometry
         case .batchControls, .batchRegions, .batchView: return .batch
         case .compareLosses, .comparePlot: return .compare
+        case .trainControls, .trainCircles, .trainCharts: return .train
         }
     }
 
@@ -39,6 +43,7 @@ public enum Panel: String, CaseIterable, Hashable, Sendable {
         case (.geometry, _): return .geometryDirections
         case (.batch, _): return .batchControls
         case (.compare, _): return .compareLosses
+        case (.train, _): return .trainControls
         }
     }
 

@@ -210,5 +210,28 @@ extension StringTable {
         .shiftLabel: Translation(en: "Δcos {shift} = {degrees}° at θ_y", zh: "Δcos {shift} = θ_y 处 {degrees}°"),
         .bandLabel: Translation(en: "band {degrees}°", zh: "间隔带 {degrees}°"),
         .marginBand: Translation(en: "margin band", zh: "间隔带"),
+
+        // MARK: Training screen
+        .panelTrainControls: Translation(en: "Training settings", zh: "训练设置"),
+        .panelTrainCircles: Translation(en: "Two runs on the unit circle", zh: "单位圆上的两次训练"),
+        .panelTrainCharts: Translation(en: "Metrics over epochs", zh: "各轮指标"),
+        .explainTrainControls: Translation(
+            en: "s, m and the learning rate η of both runs, and the epochs per frame. Space plays or pauses, . trains one epoch, r starts again from the seed; a value changed while training applies from the next epoch.",
+            zh: "两次训练共用的 s、m 和学习率 η，以及每帧训练的轮数。空格 播放或暂停，. 训练一轮，r 从种子重新开始；训练中改动的值从下一轮起生效。"),
+        .explainTrainCircles: Translation(
+            en: "The same data, network and seed trained without the margin (left) and with it (right). Each training feature is a mark of its class on the circle; the lines are the class directions W_j. The inner ring is where 90 % of each class lies, the next where each class wins, the outer where it wins by the margin m.",
+            zh: "同样的数据、网络和种子，左边无间隔训练，右边有间隔训练。每个训练特征是圆上一个按类别标记的点；直线是类别方向 W_j。内圈是各类 90% 特征所在的弧，外面一圈是各类获胜的区域，最外圈是以间隔 m 获胜的区域。"),
+        .explainTrainCharts: Translation(
+            en: "Loss, accuracy and angles over the epochs for both runs. With the margin, θ_y should shrink and the median gap θ_rival − θ_y widen: the classes gather tighter around their directions.",
+            zh: "两次训练各轮的损失、准确率和角度。有间隔时，θ_y 应当变小，中位间隙 θ_rival − θ_y 变大：各类更紧地聚在自己的方向周围。"),
+        .glossaryLearningRate: Translation(en: "learning rate: the size of each SGD step", zh: "学习率：每步 SGD 的步长"),
+        .glossaryClassMarks: Translation(en: "a training feature on the circle, marked by its class",
+                                         zh: "圆上的训练特征，按类别标记"),
+        .glossaryTrainingAngle: Translation(en: "angle from a feature to its class direction: mean, 95th pct",
+                                            zh: "特征与本类方向的夹角：平均值、第 95 百分位"),
+        .glossaryClassGap: Translation(en: "smallest angle between two class directions W_j",
+                                       zh: "两个类别方向 W_j 之间的最小夹角"),
+        .glossaryMedianGap: Translation(en: "median of θ_rival − θ_y over the training features",
+                                        zh: "训练特征上 θ_rival − θ_y 的中位数"),
     ]
 }

@@ -24,8 +24,17 @@ public protocol TerminalBackend: AnyObject {
     func nextEvent() -> Event?
     /// The next event if one has already arrived, else `nil` at once.
     func pendingEvent() -> Event?
+    /// Waits for an event at most `timeout` (for an animation's next frame), without polling.
+    func nextEvent(waitingAtMost timeout: Duration) -> TimedEvent
     /// Restores the terminal. Safe to call more than once.
     func stop()
+}
+
+/// What a wait with a time limit brought: an event, nothing in time, or the end of input.
+public enum TimedEvent: Sendable {
+    case event(Event)
+    case timedOut
+    case ended
 }
 
 /// An in-memory backend for tests: events come from a queue, frames are kept.
@@ -52,6 +61,7 @@ public final class TestBackend: TerminalBackend {
 
     public func nextEvent() -> Event? {
         guard !events.isEmpty else { return nil }
+        if !framesBeforeNext.isEmpty { framesBeforeNext.removeFirst() }
         let e = events.removeFirst()
         if case .resize(let w, let h) = e { size = (w, h) }
         return e
@@ -59,6 +69,28 @@ public final class TestBackend: TerminalBackend {
 
     /// Always `nil`: every queued event is drawn, so tests see each frame.
     public func pendingEvent() -> Event? { nil }
+
+    /// How many timed waits ran out: each stands for one frame of animation.
+    public private(set) var timeouts = 0
+    /// Timed waits that run out before the next queued event is given (the time between keys, in frames).
+    private var framesBeforeNext: [Int] = []
+
+    /// A queue whose events each come after `frames` timed waits have run out, so a test can
+    /// let an animation play a set number of frames between keys.
+    public convenience init(width: Int, height: Int, timedEvents: [(frames: Int, event: Event)]) {
+        self.init(width: width, height: height, events: timedEvents.map(\.event))
+        framesBeforeNext = timedEvents.map(\.frames)
+    }
+
+    /// Times out (at once, without sleeping) while the next event has frames left to wait, else gives it.
+    public func nextEvent(waitingAtMost timeout: Duration) -> TimedEvent {
+        if let first = framesBeforeNext.first, first > 0 {
+            framesBeforeNext[0] -= 1
+            timeouts += 1
+            return .timedOut
+        }
+        return nextEvent().map(TimedEvent.event) ?? .ended
+    }
 
     public func stop() { stopped = true }
 }

@@ -1,0 +1,89 @@
+import Foundation
+import LossMath
+import TerminalUI
+import Training
+
+/// The training screen's picture of one run: the unit circle with every training feature,
+/// the class directions, where each class gathers, and the decision regions.
+///
+/// Rings from the inside out: each class direction W_j as a line from the centre to its
+/// class mark at radius 0.6 (the tip); the features on the circle (radius 1), each marked
+/// by its class; at 1.12 each class's angular spread (the arc holding 90 % of its
+/// features, `ClassSpread`); at 1.2 where each class wins without a margin (arcs that
+/// meet: the argmax of cos θ_j); at 1.28 where it wins with the margin m (the CosFace
+/// rule `cos θ_j − m ≥ max_{k≠j} cos θ_k`, `DecisionBoundary.targetWins`), whose gaps
+/// are the zones no class claims by the margin.
+enum TrainCircle {
+    static let tipRadius = 0.6
+    static let spreadRadius = 1.12
+    static let decisionRadius = 1.2
+    static let marginRadius = 1.28
+
+    /// Class marks, told apart without colour: never `+` (a cell of ten or more points) nor a digit (a count).
+    static let classShapes: [MarkerShape] = [.dot, .circle, .square, .openSquare, .triangle, .openTriangle,
+                                             .diamond, .openDiamond, .cross, .star]
+    static let classStyles: [Style] = [Theme.normFace, Theme.lmcl, Theme.target, Theme.rival, Theme.positive,
+                                       Theme.negative, Theme.label, .plain]
+
+    static func category(_ j: Int) -> ScatterPlot.Category {
+        ScatterPlot.Category("\(j)", shape: classShapes[j % classShapes.count], style: classStyles[j % classStyles.count])
+    }
+
+    static func point(_ degrees: Double, _ radius: Double) -> (x: Double, y: Double) {
+        let u = ExplorerState.unitVector(degrees: degrees)
+        return (radius * u.x, radius * u.y)
+    }
+
+    static func degrees(_ p: Point2) -> Double {
+        let d = atan2(p.y, p.x) * 180 / .pi
+        return d < 0 ? d + 360 : d
+    }
+
+    /// The picture of `pane`, with the margin `margin` for the outer ring.
+    static func plot(_ pane: TrainingPaneSnapshot, margin: Double, glyphs: GlyphSet, legend: Bool = true) -> ScatterPlot {
+        let classCount = pane.directions.count
+        let phis = pane.directions.map(degrees)
+        // A diverged run has no directions left to draw; its points are skipped rather than piled at a corner.
+        var points = zip(pane.features, pane.labels).filter { $0.0.x.isFinite && $0.0.y.isFinite }
+            .map { ScatterPlot.Point(x: $0.0.x, y: $0.0.y, category: $0.1) }
+        var lines = [PlotSeries("", points: (0...360).map { point(Double($0), 1) }, shape: .dot, style: Theme.dim)]
+        let margined = TargetTransform.additiveCosine(margin: margin)
+        // Who wins at each half degree, worked out once for all classes (`DecisionBoundary.targetWins`'s rule).
+        let plain = winners(phis, transform: .identity), withMargin = winners(phis, transform: margined)
+        for j in 0..<classCount {
+            let style = classStyles[j % classStyles.count]
+            let tip = point(phis[j], tipRadius)
+            lines.append(PlotSeries("", points: [(0, 0), tip], style: style))
+            points.append(ScatterPlot.Point(x: tip.x, y: tip.y, category: j))
+            if let spread = pane.spreads[j] {
+                let steps = max(1, Int((2 * spread.halfWidth).rounded(.up)))
+                let arc = (0...steps).map { i in
+                    point(spread.centre - spread.halfWidth + 2 * spread.halfWidth * Double(i) / Double(steps), spreadRadius)
+                }
+                lines.append(PlotSeries("", points: arc, style: style))
+            }
+            lines.append(PlotSeries("", points: ring(decisionRadius) { plain[$0].contains(j) }, style: style))
+            lines.append(PlotSeries("", points: ring(marginRadius) { withMargin[$0].contains(j) }, style: style, lineStyle: .dotted))
+        }
+        let axes = PlotAxes(x: -1.35...1.35, y: -1.35...1.35, xTitle: "", yTitle: "", xTickCount: 3, yTickCount: 3, style: Theme.dim)
+        return ScatterPlot(axes: axes, categories: (0..<classCount).map(category), points: points, lines: lines,
+                           showsLegend: legend, glyphs: glyphs)
+    }
+
+    /// The classes that win at each half degree (index i is i/2 degrees) under `transform`:
+    /// j wins where `f(cos θ_j) ≥ max_{k≠j} cos θ_k`, ties counting for j, as `DecisionBoundary.targetWins` decides.
+    static func winners(_ directions: [Double], transform: TargetTransform) -> [[Int]] {
+        (0...720).map { i in
+            let cosines = directions.map { Angle.cosine(degrees: Double(i) / 2 - $0) }
+            return cosines.indices.filter { j in
+                let rival = cosines.indices.lazy.filter { $0 != j }.map { cosines[$0] }.max() ?? -1
+                return transform.value(cosines[j]) >= rival
+            }
+        }
+    }
+
+    /// Points of the circle of `radius` at every half degree i/2 where `wins(i)` holds; NaN breaks the arc elsewhere.
+    static func ring(_ radius: Double, wins: (Int) -> Bool) -> [(x: Double, y: Double)] {
+        (0...720).map { i in wins(i) ? point(Double(i) / 2, radius) : (x: .nan, y: .nan) }
+    }
+}

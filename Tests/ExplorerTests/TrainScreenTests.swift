@@ -1,0 +1,144 @@
+import Foundation
+import LossMath
+import Testing
+import TerminalUI
+import Training
+@testable import Explorer
+
+/// The training screen: its frames, its keys, its marks without colour, and the run loop's animation.
+@Suite struct TrainScreenTests {
+    static func app(epoch: Int = 0, width: Int = 80, height: Int = 24, glyphs: GlyphSet = .unicode) -> ExplorerApp {
+        var state = ExplorerState()
+        state.screen = .train
+        state.train.epoch = epoch
+        let app = ExplorerApp(state: state, glyphs: glyphs)
+        app.handle(.resize(width: width, height: height))
+        return app
+    }
+
+    @Test func theScreenMatchesItsSnapshotsAtTwentyEpochs() {
+        assertSnapshot(Self.app(epoch: 20).render().text, named: "train-80x24")
+        assertSnapshot(Self.app(epoch: 20, width: 160, height: 48).render().text, named: "train-160x48")
+    }
+
+    @Test func extremeTrainingSettingsStayFiniteAndReadable() {
+        for (scale, margin, rate) in [(1, 0, 1), (1000, 100, 2000)] {
+            let app = Self.app()
+            app.perform(.setValue(.value(.trainingScale), Double(scale) / 10))
+            app.perform(.setValue(.value(.trainingMargin), Double(margin) / 100))
+            app.perform(.setValue(.value(.learningRate), Double(rate) / 1000))
+            for _ in 0..<3 { app.perform(.trainStep) }
+            let text = app.render().text
+            #expect(!text.contains("nan") && !text.contains("inf"), "\(text)")
+            #expect(text.contains("s \(StateString.trim(Settings.trainingScale.grid.format(scale)))"), "\(text)")
+            #expect(text.contains("epoch 3"))
+        }
+    }
+
+    @Test func theRingsWinnersAreTheGeometryScreensRuleForEveryClass() {
+        let directions = [12.5, 80, 95.25, 200, 333.3]
+        for transform in [TargetTransform.identity, .additiveCosine(margin: 0.2)] {
+            let winners = TrainCircle.winners(directions, transform: transform)
+            for i in 0...720 {
+                for j in directions.indices {
+                    let wins = DecisionBoundary.targetWins(atDegrees: Double(i) / 2, classDirections: directions,
+                                                           target: j, transform: transform)
+                    #expect(winners[i].contains(j) == wins, "class \(j) at \(Double(i) / 2)°")
+                }
+            }
+        }
+    }
+
+    @Test func theAsciiScreenHasOnlyAscii() {
+        let text = Self.app(epoch: 3, glyphs: .ascii).render().text
+        #expect(text.unicodeScalars.allSatisfy { $0.isASCII })
+    }
+
+    @Test func everyClassMarkIsDistinctWithColourOff() {
+        let snapshot = TrainingEngine().snapshot(for: Self.app(epoch: 5).state)
+        for pane in snapshot.panes {
+            let plot = TrainCircle.plot(pane, margin: 0.2, glyphs: .unicode)
+            #expect(plot.categories.count == 8)
+            #expect(SeriesMarkCheck.problems(plot, width: 120, height: 50) == [])
+        }
+    }
+
+    @Test func spaceDotPlusMinusOAndRDriveTheRun() {
+        let app = Self.app()
+        app.handle(.key(.character(" ")))
+        #expect(app.state.train.playing)
+        app.handle(.key(.character(".")))
+        #expect(!app.state.train.playing && app.state.train.epoch == 1)
+        app.handle(.key(.character("+")))
+        #expect(app.state[.speed] == Settings.speed.defaultSteps + 1)
+        for _ in 0..<100 { app.handle(.key(.character("-"))) }
+        #expect(app.state[.speed] == Settings.speed.grid.minimumSteps)
+        app.handle(.key(.character("o")))
+        #expect(app.state.train.baseline == .softmax)
+        app.handle(.key(.character("o")))
+        #expect(app.state.train.baseline == .normface)
+        app.handle(.key(.character("r")))
+        #expect(app.state.train.epoch == 0 && app.state.message == "Training restarted from the seed.")
+    }
+
+    @Test func restartingAndTrainingAgainGivesTheSameNumbersBitForBit() {
+        let engine = TrainingEngine()
+        var state = Self.app().state
+        state.train.epoch = 4
+        let first = engine.snapshot(for: state).panes.map(\.metrics)
+        state.train.epoch = 0
+        _ = engine.snapshot(for: state)
+        state.train.epoch = 4
+        #expect(engine.snapshot(for: state).panes.map(\.metrics) == first)
+        // The same as the headless trainer with the same configuration.
+        let objectives = TrainingEngine.objectives(for: state)
+        var trainer = Trainer(configuration: TrainingConfiguration(objective: objectives.margin), data: engine.data)
+        for _ in 0..<4 { trainer.step() }
+        #expect(trainer.metrics() == first[1])
+    }
+
+    @Test func theMarginPaneTrainsUnderCosFaceWithTheStatesMargin() {
+        var state = Self.app().state
+        state[.trainingMargin] = 35
+        let objectives = TrainingEngine.objectives(for: state)
+        #expect(objectives.baseline == Objective(loss: .normface, scale: 16, margin: 0))
+        #expect(objectives.margin == Objective(loss: .cosface, scale: 16, margin: 0.35))
+    }
+
+    @Test func aClassSpreadIsTheCircularMeanAndTheNinetiethPercentileDeviation() throws {
+        // 350°, 0°, 10°, 20° around 5°: deviations 15, 5, 5, 15 → the 4th smallest (⌈0.9·4⌉) is 15°.
+        let points = [350.0, 0, 10, 20].map { Point2(x: cos($0 * .pi / 180), y: sin($0 * .pi / 180)) }
+        let spread = try #require(ClassSpread(of: points))
+        #expect(abs(spread.centre - 5) < 1e-9)
+        #expect(abs(spread.halfWidth - 15) < 1e-9)
+        #expect(ClassSpread(of: [Point2(x: 1, y: 0), Point2(x: -1, y: 0)]) == nil)
+    }
+
+    @Test func playingWakesTheLoopEachFrameAndPausingBlocksIt() {
+        var state = ExplorerState()
+        state.screen = .train
+        let playing = TestBackend(width: 80, height: 24, timedEvents: [(0, .key(.character(" "))), (3, .key(.character("q")))])
+        let app = ExplorerApp(state: state, glyphs: .unicode)
+        app.run(on: playing)
+        #expect(playing.timeouts == 3)
+        #expect((3...3 * Settings.speed.defaultSteps).contains(app.state.train.epoch))
+
+        let paused = TestBackend(width: 80, height: 24, timedEvents: [(0, .key(.character("."))), (3, .key(.character("q")))])
+        let still = ExplorerApp(state: state, glyphs: .unicode)
+        still.run(on: paused)
+        #expect(paused.timeouts == 0)
+        #expect(still.state.train.epoch == 1)
+    }
+
+    @Test func theStateStringCarriesTheTrainingFieldsBack() throws {
+        var state = Self.app().state
+        state.train.epoch = 42
+        state.train.baseline = .softmax
+        state[.learningRate] = 20
+        let text = StateString.encode(state)
+        #expect(text.contains("lr=0.02") && text.contains("epoch=42") && text.contains("base=softmax"))
+        let back = try StateString.decode(text)
+        #expect(back.train.epoch == 42 && back.train.baseline == .softmax && back[.learningRate] == 20)
+        #expect(!StateString.encode(ExplorerState()).contains("lr="))
+    }
+}
