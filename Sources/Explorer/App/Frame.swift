@@ -86,18 +86,22 @@ public enum Frame {
     }
 
     static func drawTabs(in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
-        var x = canvas.put("MarginScope ", x: area.x, y: area.y, style: Theme.title, clip: area)
-        // Full titles when they and the help fit; else the other screens' one-word titles, then
-        // every title in one word, then the other screens' numbers only.
-        let start0 = x, active = context.state.screen, strings = context.strings
-        let help = strings[.frameHelpTab]
-        func fits(_ labels: [String]) -> Bool { start0 + labels.reduce(0) { $0 + ColumnWidth.of($1) } + ColumnWidth.of(help) + 1 <= area.maxX }
+        // Full titles when they, the name and the help fit; else the other screens' one-word titles,
+        // then every title in one word; then the same without the program's name; then the other
+        // screens' numbers only. Widths are display columns (Chinese titles take two per character).
+        let active = context.state.screen, strings = context.strings
+        let help = strings[.frameHelpTab], brand = "MarginScope "
         func short(_ screen: Screen) -> String { strings.language == .en ? screen.shortTitle : strings.title(of: screen) }
         let full = Screen.allCases.map { " \($0.rawValue + 1) \(strings.title(of: $0)) " }
         let shortLabels = Screen.allCases.map { " \($0.rawValue + 1) \(short($0)) " }
         let activeFull = Screen.allCases.map { $0 == active ? " \($0.rawValue + 1) \(strings.title(of: $0)) " : " \($0.rawValue + 1) \(short($0)) " }
         let numbers = Screen.allCases.map { $0 == active ? " \($0.rawValue + 1) \(short($0)) " : " \($0.rawValue + 1) " }
-        let labels = [full, activeFull, shortLabels].first(where: fits) ?? numbers
+        func fits(_ labels: [String], branded: Bool) -> Bool {
+            area.x + (branded ? ColumnWidth.of(brand) : 0) + labels.reduce(0) { $0 + ColumnWidth.of($1) } + ColumnWidth.of(help) + 1 <= area.maxX
+        }
+        let choices = [full, activeFull, shortLabels].map { ($0, true) } + [activeFull, shortLabels].map { ($0, false) }
+        let (labels, branded) = choices.first { fits($0.0, branded: $0.1) } ?? (numbers, true)
+        var x = branded ? canvas.put(brand, x: area.x, y: area.y, style: Theme.title, clip: area) : area.x
         for (screen, label) in zip(Screen.allCases, labels) {
             let start = x
             x = canvas.put(label, x: x, y: area.y, style: screen == context.state.screen ? Theme.tabActive : Theme.tab, clip: area)
