@@ -15,7 +15,7 @@ gradient into one array kept between calls (out=), like the Swift rows with a ke
 buffer. The loss lets the caller check that both sides agree. Exit status 3 when
 NumPy cannot be imported.
 
-The computation is what one writes in NumPy from DESIGN section 1 (whole-array
+The computation is what one writes in NumPy from Docs/Math.md (whole-array
 operations, the log-sum-exp shifted by the row maximum, exp in place), not a
 deliberately slow one: it does the same work as the Swift kernel (ranks, the
 selection, the per-sample terms, the mean and the full B x C gradient).

@@ -22,7 +22,7 @@ public enum LossKind: String, CaseIterable, Sendable {
     case sphereface
     /// The combined margin: s·(cos(m₁θ_y + m₂) − m₃) (`--m1 --m2 --m3`).
     case combined
-    /// Boundary-discriminative LMCL: the margin only for boundary samples (DESIGN §1.3).
+    /// Boundary-discriminative LMCL: the margin only for boundary samples (Docs/Math.md §6).
     case bdlmcl
 
     /// The name shown in tables and help.

@@ -48,7 +48,7 @@ import TestSupport
         #expect(object["kind"] as? String == "cosface")
         let p = try #require(object["probabilities"] as? [Double])
         #expect(abs(p.reduce(0, +) - 1) < 1e-12)
-        // ∂L/∂cos = s·(p − onehot) for LMCL (DESIGN §1.2), s = 30 by default.
+        // ∂L/∂cos = s·(p − onehot) for LMCL (Docs/Math.md §2), s = 30 by default.
         let g = try #require(object["gradient"] as? [Double])
         #expect(abs(g[0] - 30 * (p[0] - 1)) < 1e-12)
         #expect(abs(g[1] - 30 * p[1]) < 1e-12)

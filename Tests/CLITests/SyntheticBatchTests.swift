@@ -36,7 +36,7 @@ import Testing
 
     @Test func defaultsPopulateAllThreeBoundaryRegions() {
         let batch = SharedBatch.default
-        // Ranks counted here by hand from DESIGN §1.3, m = 0.35, k = 2.
+        // Ranks counted here by hand from Docs/Math.md §6, m = 0.35, k = 2.
         var counts = [0, 0, 0]
         batch.cosines.withUnsafeBufferPointer { cosines in
             for i in 0..<batch.sampleCount {

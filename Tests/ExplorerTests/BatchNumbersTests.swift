@@ -5,7 +5,7 @@ import Testing
 
 /// The batch screen's numbers (`BatchSnapshot`) against `BatchLoss` computed directly
 /// and against an independent recount from the raw cosines, and the two BD-LMCL
-/// identities of DESIGN §1.3 on what the screen shows.
+/// identities of Docs/Math.md §6 on what the screen shows.
 @Suite struct BatchNumbersTests {
     /// A batch with samples in all three regions at s = 30, m = 0.35, k = 2.
     static func state(k: Int = 2, rule: UnselectedTreatment = .noMargin, marginSteps: Int = 35, scaleSteps: Int = 3000) -> ExplorerState {

@@ -31,7 +31,7 @@ struct ExplorerEndToEndTests {
 
         try #require(try session.waitFor(text: "LMCL     L = "), "the explorer never drew the cosine screen")
         let first = try session.capture()
-        #expect(first[0].contains("MarginScope") && first[0].contains("Cosine margin"))
+        #expect(first[0].contains("1 Softmax") && first[0].contains("Cosine margin"))
         let teaching = [0.62, 0.5, 0.2, -0.1]
         #expect(Self.lossLine(first)?.contains(String(format: "L = %.4f", Self.lmclLoss(teaching, s: 30, m: 0.35))) == true)
         #expect(try session.alternateOn())

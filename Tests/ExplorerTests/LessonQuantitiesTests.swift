@@ -3,7 +3,7 @@ import Testing
 
 // Expected values come from an independent NumPy script (softmax with the max
 // subtracted, CosFace logits s·(cos θ − m) on the target, gradients through the
-// normalisation as in DESIGN §1.2), not from this code.
+// normalisation as in Docs/Math.md §2), not from this code.
 
 private func values(_ state: String, batch: Bool = false) throws -> [String: String] {
     let s = try StateString.decode(state)
@@ -60,7 +60,7 @@ private func values(_ state: String, batch: Bool = false) throws -> [String: Str
     let v = try values(state, batch: true)
     let counts = ["n_satisfied", "n_boundary", "n_beyond"].compactMap { v[$0].flatMap(Int.init) }
     #expect(counts.count == 3 && counts.reduce(0, +) == 256)
-    // Fewer margins, smaller loss: BD-LMCL never exceeds LMCL (DESIGN §1.3).
+    // Fewer margins, smaller loss: BD-LMCL never exceeds LMCL (Docs/Math.md §6).
     let lmcl = try #require(v["loss_batch_lmcl"].flatMap(Double.init))
     let bd = try #require(v["loss_batch_bdlmcl"].flatMap(Double.init))
     #expect(bd <= lmcl)

@@ -3,7 +3,7 @@ import Testing
 import TestSupport
 
 /// End-to-end: the real `marginscope` binary in tmux gives the terminal back
-/// on every way out (DESIGN §3.6).
+/// on every way out (Docs/Decisions.md: the terminal restorer).
 ///
 /// Each case runs the hidden backend demo (`marginscope --backend-demo`, with
 /// `--force-trap` for the crash) in a private tmux server, waits until it is

@@ -244,7 +244,11 @@ struct RowTerm: Sendable {
 
     init(scale s: Double, transform: TargetTransform, targetCosine: Double,
          rivalCosine: Double, rivalSum: Double, rivalSquareSum: Double) {
-        let derivative = transform.derivative(targetCosine)
+        // At a cone point (ArcFace or the combined margin at cos θ_y = 1 exactly) f′ is unbounded:
+        // the batch takes 0 for the target's term, the cone's subgradient, as ∂L/∂x does there
+        // (Docs/Math.md §6), so the batch's numbers stay finite; the single-sample head says ∞.
+        let slope = transform.derivative(targetCosine)
+        let derivative = slope.isFinite ? slope : 0
         if rivalSum == 0 {
             // C = 1: the target is the only class; p_y = 1 and nothing moves.
             loss = 0; targetProbability = 1; rivalMass = 0; rivalFactor = 0

@@ -7,7 +7,7 @@ extension Network {
     ///
     /// Cosine losses (`ê = e/‖e‖`, `Ŵ_j = W_j/‖W_j‖`, `cos θ_j = Ŵ_j·ê`): LossMath's
     /// `CosineHead` gives `G_j = ∂ℓ/∂cos θ_j`; through the normalisation (NormFace, Wang et
-    /// al. 2017; DESIGN §1.2) `∂ℓ/∂e = (u − (u·ê)ê)/‖e‖` with `u = Σ_j G_j Ŵ_j`, and
+    /// al. 2017; Docs/Math.md §2) `∂ℓ/∂e = (u − (u·ê)ê)/‖e‖` with `u = Σ_j G_j Ŵ_j`, and
     /// `∂ℓ/∂W_j = (v_j − (v_j·Ŵ_j)Ŵ_j)/‖W_j‖` with `v_j = Σ_i G_{ij} ê_i`. Both are
     /// orthogonal to the vector they differentiate, so a gradient step never shrinks it:
     /// the class directions keep ‖W_j‖ ≥ 1 from their unit start. An embedding exactly at
