@@ -9,7 +9,7 @@ let package = Package(
         .library(name: "LossMath", targets: ["LossMath"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         // MARK: - Libraries (no terminal)

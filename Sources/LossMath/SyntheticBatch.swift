@@ -1,8 +1,9 @@
 import CKernels
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Realistic synthetic batches of cosines, reproducible by seed.
@@ -42,11 +43,13 @@ public enum SyntheticBatch {
     ) -> CosineBatch {
         precondition(samples >= 1 && classes >= 1 && dimension >= 1, "sizes must be positive")
         precondition(spread.isFinite && spread >= 0, "spread must be finite and non-negative")
-        let draws = drawInParallel(samples: samples, classes: classes, dimension: dimension, spread: spread, seed: seed)
+        let draws =
+            drawInParallel(samples: samples, classes: classes, dimension: dimension, spread: spread, seed: seed)
             ?? draw(samples: samples, classes: classes, dimension: dimension, spread: spread, seed: seed)
         let (directions, labels, features, norms) = draws
-        let cosines = cosineMatrix(features: features, norms: norms, directions: directions,
-                                   samples: samples, classes: classes, dimension: dimension)
+        let cosines = cosineMatrix(
+            features: features, norms: norms, directions: directions,
+            samples: samples, classes: classes, dimension: dimension)
         return CosineBatch(labels: labels, cosines: cosines, classCount: classes)
     }
 
@@ -54,7 +57,8 @@ public enum SyntheticBatch {
     /// every direction (d Gaussians each, redrawn in the probability-zero case of length 0),
     /// then every sample (its label, then d Gaussians, redrawn if the feature has length 0).
     static func draw(samples: Int, classes: Int, dimension: Int, spread: Double, seed: UInt64)
-        -> (directions: [Double], labels: [Int], features: [Double], norms: [Double]) {
+        -> (directions: [Double], labels: [Int], features: [Double], norms: [Double])
+    {
         var random = SplitMix64(seed: seed)
 
         var directions = [Double](repeating: 0, count: classes * dimension)
@@ -95,7 +99,8 @@ public enum SyntheticBatch {
     /// 2d·C + (1 + 2d)·i, so each can start its own generator there. Nil if any vector came
     /// out of length 0 (a redraw would shift every later start): `draw` then does it in order.
     static func drawInParallel(samples: Int, classes: Int, dimension: Int, spread: Double, seed: UInt64)
-        -> (directions: [Double], labels: [Int], features: [Double], norms: [Double])? {
+        -> (directions: [Double], labels: [Int], features: [Double], norms: [Double])?
+    {
         let directionDraws = 2 * dimension
         let sampleDraws = 1 + 2 * dimension
         // A Gaussian costs about as much as 30 multiply-adds: that is the work each one counts for.
@@ -165,8 +170,10 @@ public enum SyntheticBatch {
     /// whatever the variant, the threads or the blocking. The AVX2 kernel computes four
     /// samples × eight classes per pass over d, with the directions stored by coordinate
     /// (d × C, rows padded to a multiple of 8) and taken in tiles that stay in cache.
-    static func cosineMatrix(features: [Double], norms: [Double], directions: [Double], samples: Int, classes: Int,
-                             dimension: Int, variant: RowKernel.Variant = RowKernel.variant) -> [Double] {
+    static func cosineMatrix(
+        features: [Double], norms: [Double], directions: [Double], samples: Int, classes: Int,
+        dimension: Int, variant: RowKernel.Variant = RowKernel.variant
+    ) -> [Double] {
         let work = samples * classes * dimension
         // Every element is written below: no zeroing of B×C doubles first (56 M instructions at 1024×5994).
         return makeLargeArray(count: samples * classes) { output in
@@ -183,8 +190,9 @@ public enum SyntheticBatch {
                             let inputs = UncheckedSendable(value: (x.baseAddress!, n.baseAddress!, w.baseAddress!))
                             Parallel.forEachRange(count: samples, work: work) { rows in
                                 let (x, n, w) = inputs.value
-                                ck_cosine_rows_avx2(x, n, dimension, w, padded, classes, rows.lowerBound, rows.upperBound,
-                                                    out.value)
+                                ck_cosine_rows_avx2(
+                                    x, n, dimension, w, padded, classes, rows.lowerBound, rows.upperBound,
+                                    out.value)
                             }
                         }
                     }

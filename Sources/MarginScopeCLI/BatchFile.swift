@@ -60,25 +60,41 @@ enum BatchFile {
             }
             if classCount == 0 {
                 guard fields.count >= 3 else {
-                    throw InputError(.data, "\(name) row \(row): \(fields.count) field\(fields.count == 1 ? "" : "s"); expected a label and at least 2 cosines (2 or more classes).")
+                    throw InputError(
+                        .data,
+                        "\(name) row \(row): \(fields.count) field\(fields.count == 1 ? "" : "s"); expected a label and at least 2 cosines (2 or more classes)."
+                    )
                 }
                 if let header = headerRow, header.fields != fields.count {
-                    throw InputError(.data, "\(name) row \(header.row): the header has \(header.fields) fields but row \(row) has \(fields.count); expected the same number in every row.")
+                    throw InputError(
+                        .data,
+                        "\(name) row \(header.row): the header has \(header.fields) fields but row \(row) has \(fields.count); expected the same number in every row."
+                    )
                 }
                 classCount = fields.count - 1
                 firstDataRow = row
             } else if fields.count != classCount + 1 {
-                throw InputError(.data, "\(name) row \(row): \(fields.count) field\(fields.count == 1 ? "" : "s"); expected \(classCount + 1) (a label and \(classCount) cosines, as in row \(firstDataRow)).")
+                throw InputError(
+                    .data,
+                    "\(name) row \(row): \(fields.count) field\(fields.count == 1 ? "" : "s"); expected \(classCount + 1) (a label and \(classCount) cosines, as in row \(firstDataRow))."
+                )
             }
             guard cosines.count + classCount <= cosineLimit else {
-                throw InputError(.data, "\(name) row \(row): more than \(cosineLimit) cosines in all (\(labels.count) samples × \(classCount) classes so far); expected a batch of \(limitsHelp).")
+                throw InputError(
+                    .data,
+                    "\(name) row \(row): more than \(cosineLimit) cosines in all (\(labels.count) samples × \(classCount) classes so far); expected a batch of \(limitsHelp)."
+                )
             }
 
             guard let label = Int(fields[0]) else {
-                throw InputError(.data, "\(name) row \(row), column 1: label '\(shown(fields[0]))' is not a class index; expected an integer in 0...\(classCount - 1).")
+                throw InputError(
+                    .data,
+                    "\(name) row \(row), column 1: label '\(shown(fields[0]))' is not a class index; expected an integer in 0...\(classCount - 1)."
+                )
             }
             guard (0..<classCount).contains(label) else {
-                throw InputError(.data, "\(name) row \(row), column 1: label \(label) is out of range; expected a class index in 0...\(classCount - 1).")
+                throw InputError(
+                    .data, "\(name) row \(row), column 1: label \(label) is out of range; expected a class index in 0...\(classCount - 1).")
             }
             try cosines.reserveChecked(
                 extra: classCount, for: "the batch's cosines (\(labels.count + 1) samples × \(classCount) classes so far)",
@@ -88,10 +104,13 @@ enum BatchFile {
                 let text = fields[column]
                 guard let value = Double(text) else {
                     let quoted = text.isEmpty ? "an empty field" : "'\(shown(text))'"
-                    throw InputError(.data, "\(name) row \(row), column \(column + 1): \(quoted) is not a number; expected a cosine in [-1, 1].")
+                    throw InputError(
+                        .data, "\(name) row \(row), column \(column + 1): \(quoted) is not a number; expected a cosine in [-1, 1].")
                 }
                 guard value.isFinite else {
-                    throw InputError(.data, "\(name) row \(row), column \(column + 1): '\(shown(text))' is not a finite number; expected a cosine in [-1, 1].")
+                    throw InputError(
+                        .data,
+                        "\(name) row \(row), column \(column + 1): '\(shown(text))' is not a finite number; expected a cosine in [-1, 1].")
                 }
                 guard value >= -1 && value <= 1 else {
                     throw InputError(.data, "\(name) row \(row), column \(column + 1): cosine \(shown(text)) is outside [-1, 1].")
@@ -105,7 +124,8 @@ enum BatchFile {
         }
         if labels.isEmpty {
             if let header = headerRow {
-                throw InputError(.data, "\(name) has a header (row \(header.row)) but no samples; expected rows 'label,cos_1,...,cos_C' after it.")
+                throw InputError(
+                    .data, "\(name) has a header (row \(header.row)) but no samples; expected rows 'label,cos_1,...,cos_C' after it.")
             }
             throw InputError(.data, "\(name) has no samples (only comments); expected rows 'label,cos_1,...,cos_C'.")
         }

@@ -46,17 +46,33 @@ struct BenchCases {
             let oneThread = { (body: @escaping () -> Double) in { LossMathThreads.limited(to: 1, body) } }
             let plan: [(name: String, compare: String, run: () -> Double)] = [
                 ("lmcl loss+grad", "lmcl", { BatchLoss.lmcl(batch, scale: rule.scale, margin: rule.margin, gradient: true).loss }),
-                ("lmcl loss+grad, 1 thread", "lmcl 1t", oneThread {
-                    BatchLoss.lmcl(batch, scale: rule.scale, margin: rule.margin, gradient: true).loss }),
+                (
+                    "lmcl loss+grad, 1 thread", "lmcl 1t",
+                    oneThread {
+                        BatchLoss.lmcl(batch, scale: rule.scale, margin: rule.margin, gradient: true).loss
+                    }
+                ),
                 ("bdlmcl loss+grad", "bdlmcl", { BatchLoss.bdlmcl(batch, rule: rule, gradient: true).loss }),
                 ("floor: exponentials", "", { KernelFloor.exponentials(batch, scale: rule.scale) }),
-                ("floor: memory stream", "", {
-                    KernelFloor.stream(batch, factor: rule.scale, into: &floorOutput)
-                    return floorOutput[0] }),
-                ("lmcl loss+grad, kept buffer", "lmcl kept", {
-                    BatchLoss.lmcl(batch, scale: rule.scale, margin: rule.margin, into: &kept).loss }),
-                ("lmcl loss+grad, kept buffer, 1 thread", "lmcl kept 1t", oneThread {
-                    BatchLoss.lmcl(batch, scale: rule.scale, margin: rule.margin, into: &kept).loss }),
+                (
+                    "floor: memory stream", "",
+                    {
+                        KernelFloor.stream(batch, factor: rule.scale, into: &floorOutput)
+                        return floorOutput[0]
+                    }
+                ),
+                (
+                    "lmcl loss+grad, kept buffer", "lmcl kept",
+                    {
+                        BatchLoss.lmcl(batch, scale: rule.scale, margin: rule.margin, into: &kept).loss
+                    }
+                ),
+                (
+                    "lmcl loss+grad, kept buffer, 1 thread", "lmcl kept 1t",
+                    oneThread {
+                        BatchLoss.lmcl(batch, scale: rule.scale, margin: rule.margin, into: &kept).loss
+                    }
+                ),
                 ("bdlmcl loss+grad, kept buffer", "bdlmcl kept", { BatchLoss.bdlmcl(batch, rule: rule, into: &kept).loss }),
             ]
             var measured: [String: Double] = [:]
@@ -75,7 +91,8 @@ struct BenchCases {
                 if name == "lmcl loss+grad, kept buffer", let floor {
                     rows[index].0.target = BenchTarget(maximumMilliseconds: 1.5 * floor, basis: "1.5× floor")
                 } else if name == "lmcl loss+grad" || name == "bdlmcl loss+grad",
-                          let keptMs = measured[name.replacingOccurrences(of: "+grad", with: "+grad, kept buffer")] {
+                    let keptMs = measured[name.replacingOccurrences(of: "+grad", with: "+grad, kept buffer")]
+                {
                     rows[index].0.target = BenchTarget(maximumMilliseconds: 1.2 * keptMs, basis: "1.2× kept")
                 }
             }
@@ -108,8 +125,10 @@ struct BenchCases {
                     let canvas = app.render()
                     benchConsume(canvas.changes(from: nil))
                 }
-                rows.append(BenchRow(name: "frame \(screen.key)", size: "\(width)x\(height)", medianMilliseconds: ms,
-                                     target: width == 240 ? BenchTarget(maximumMilliseconds: 1) : nil))
+                rows.append(
+                    BenchRow(
+                        name: "frame \(screen.key)", size: "\(width)x\(height)", medianMilliseconds: ms,
+                        target: width == 240 ? BenchTarget(maximumMilliseconds: 1) : nil))
             }
         }
         return rows
@@ -150,8 +169,9 @@ struct BenchCases {
             ("keypress batch m+/m-", batch, .batch, .margin, [.right, .left]),
         ]
         return plan.filter { wants($0.name, $0.size) }.map {
-            BenchRow(name: $0.name, size: $0.size, medianMilliseconds: time(app(screen: $0.screen, focus: $0.focus), keys: $0.keys),
-                     target: $0.name == "keypress batch s+" && $0.size == "1024x5994" ? BenchTarget(maximumMilliseconds: 3) : nil)
+            BenchRow(
+                name: $0.name, size: $0.size, medianMilliseconds: time(app(screen: $0.screen, focus: $0.focus), keys: $0.keys),
+                target: $0.name == "keypress batch s+" && $0.size == "1024x5994" ? BenchTarget(maximumMilliseconds: 3) : nil)
         }
     }
 
@@ -185,8 +205,10 @@ struct BenchCases {
                     benchConsume(canvas.changes(from: previous))
                     previous = canvas
                 }
-                rows.append(BenchRow(name: "keypress batch \(name)±", size: label, medianMilliseconds: ms,
-                                     target: limit.map { BenchTarget(maximumMilliseconds: $0) }))
+                rows.append(
+                    BenchRow(
+                        name: "keypress batch \(name)±", size: label, medianMilliseconds: ms,
+                        target: limit.map { BenchTarget(maximumMilliseconds: $0) }))
             }
         }
         return rows
@@ -200,8 +222,9 @@ struct BenchCases {
             if let message = Self.spawnAndWait(executable, ["frame", "--size", "80x24"]) { failure = message }
         }
         if let failure { throw BenchNote("start-up row skipped: \(failure)") }
-        return BenchRow(name: "startup to first frame", size: "80x24", medianMilliseconds: ms,
-                        target: BenchTarget(maximumMilliseconds: 100))
+        return BenchRow(
+            name: "startup to first frame", size: "80x24", medianMilliseconds: ms,
+            target: BenchTarget(maximumMilliseconds: 100))
     }
 
     /// Runs a program with its output discarded; nil on success, else what went wrong.

@@ -9,16 +9,16 @@ struct Bench: ParsableCommand {
         commandName: "bench",
         abstract: "Time the batch losses (beside NumPy), whole frames, keypresses and start-up.",
         discussion: """
-        Rows: LMCL and BD-LMCL loss with the B×C gradient ∂L/∂cos θ at 256×1000, 1024×5994 and \
-        4096×10000 (s = 30, m = 0.35, k = 2), each beside the same computation in float64 by NumPy \
-        (Scripts/bench_numpy.py) and by PyTorch and JAX (Scripts/bench_peers.py), when python3 has \
-        those modules; the scripts get the very same batches and their losses are compared. The \
-        floor of the loss on this machine (the exponentials alone, the memory traffic alone); \
-        one whole frame of each screen at 80×24 and 240×70; keypresses through the reducer to the new \
-        frame (s and m on the batch, N, C, spread and seed, which make a new batch); start-up of \
-        `marginscope frame --size 80x24` as a new process. Each figure is the median of repeated runs after a warm-up. \
-        Build with -c release for meaningful figures.
-        """
+            Rows: LMCL and BD-LMCL loss with the B×C gradient ∂L/∂cos θ at 256×1000, 1024×5994 and \
+            4096×10000 (s = 30, m = 0.35, k = 2), each beside the same computation in float64 by NumPy \
+            (Scripts/bench_numpy.py) and by PyTorch and JAX (Scripts/bench_peers.py), when python3 has \
+            those modules; the scripts get the very same batches and their losses are compared. The \
+            floor of the loss on this machine (the exponentials alone, the memory traffic alone); \
+            one whole frame of each screen at 80×24 and 240×70; keypresses through the reducer to the new \
+            frame (s and m on the batch, N, C, spread and seed, which make a new batch); start-up of \
+            `marginscope frame --size 80x24` as a new process. Each figure is the median of repeated runs after a warm-up. \
+            Build with -c release for meaningful figures.
+            """
     )
 
     @Flag(name: .long, help: "One JSON object per line: name, size, median_ms, peer, peer_ms (null where there is no peer).")
@@ -33,24 +33,33 @@ struct Bench: ParsableCommand {
     @Flag(name: .customLong("no-peers"), help: "Skip the PyTorch and JAX rows.")
     var noPeers = false
 
-    @Option(name: .long, help: ArgumentHelp("Only the rows whose name and size (\"frame cosine 240x70\") contain this text, e.g. lmcl, frame, 1024x5994.", valueName: "text"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Only the rows whose name and size (\"frame cosine 240x70\") contain this text, e.g. lmcl, frame, 1024x5994.", valueName: "text"
+        ))
     var filter: String?
 
     @Option(name: .long, help: ArgumentHelp("The Python interpreter for the peer scripts.", valueName: "program"))
     var python = "python3"
 
-    @Option(name: .customLong("numpy-script"), help: ArgumentHelp(
-        "Path of bench_numpy.py. (default: Scripts/bench_numpy.py of the package this binary was built from)",
-        valueName: "path"))
+    @Option(
+        name: .customLong("numpy-script"),
+        help: ArgumentHelp(
+            "Path of bench_numpy.py. (default: Scripts/bench_numpy.py of the package this binary was built from)",
+            valueName: "path"))
     var numpyScript: String?
 
-    @Option(name: .customLong("peer-script"), help: ArgumentHelp(
-        "Path of bench_peers.py (PyTorch, JAX). (default: Scripts/bench_peers.py of the package this binary was built from)",
-        valueName: "path"))
+    @Option(
+        name: .customLong("peer-script"),
+        help: ArgumentHelp(
+            "Path of bench_peers.py (PyTorch, JAX). (default: Scripts/bench_peers.py of the package this binary was built from)",
+            valueName: "path"))
     var peerScript: String?
 
     func run() throws {
-        let timing = quick
+        let timing =
+            quick
             ? BenchTiming(warmup: 1, runs: 3, budget: 0.5)
             : BenchTiming(warmup: 2, runs: 15, budget: 3)
         let cases = BenchCases(timing: timing, filter: filter)
@@ -64,17 +73,24 @@ struct Bench: ParsableCommand {
             let runs = quick ? 3 : 7
             let rule = BenchCases.rule
             let scripts: [(skip: Bool, file: String, explicit: String?, label: String, arguments: [String])] = [
-                (noNumpy, "bench_numpy.py", numpyScript, "NumPy rows",
-                 ["--scale", "\(rule.scale)", "--margin", "\(rule.margin)", "--top-k", "\(rule.topK)",
-                  "--unselected", rule.unselected.rawValue]),
-                (noPeers, "bench_peers.py", peerScript, "PyTorch and JAX rows",
-                 ["--scale", "\(rule.scale)", "--margin", "\(rule.margin)"]),
+                (
+                    noNumpy, "bench_numpy.py", numpyScript, "NumPy rows",
+                    [
+                        "--scale", "\(rule.scale)", "--margin", "\(rule.margin)", "--top-k", "\(rule.topK)",
+                        "--unselected", rule.unselected.rawValue,
+                    ]
+                ),
+                (
+                    noPeers, "bench_peers.py", peerScript, "PyTorch and JAX rows",
+                    ["--scale", "\(rule.scale)", "--margin", "\(rule.margin)"]
+                ),
             ]
             for script in scripts where !script.skip {
                 do {
                     guard let path = try BenchPeerScript.locate(script.file, explicit: script.explicit) else {
-                        notes.append("\(script.label) skipped: Scripts/\(script.file) is not beside this build's sources; "
-                            + "give its path with --\(script.file == "bench_numpy.py" ? "numpy" : "peer")-script.")
+                        notes.append(
+                            "\(script.label) skipped: Scripts/\(script.file) is not beside this build's sources; "
+                                + "give its path with --\(script.file == "bench_numpy.py" ? "numpy" : "peer")-script.")
                         continue
                     }
                     let runner = BenchPeerScript(script: path, python: python, warmup: 1, runs: runs)
@@ -96,12 +112,15 @@ struct Bench: ParsableCommand {
             }
         }
         let trainRows = BenchTrain(timing: timing, quick: quick).rows(
-            wants: cases.wants, numpy: noNumpy ? nil : (python, try? BenchPeerScript.locate("bench_numpy.py", explicit: numpyScript)), notes: &notes)
+            wants: cases.wants, numpy: noNumpy ? nil : (python, try? BenchPeerScript.locate("bench_numpy.py", explicit: numpyScript)),
+            notes: &notes)
         rows += trainRows
         try emit(rows, json: json)
         if !peers.isEmpty {
-            notes.append(String(format: "Every peer's batch loss agrees with MarginScope's to %.1e relative (worst row)%@.",
-                                worstDisagreement, worstDisagreement > 1e-9 ? ": WARNING, they should agree to ~1e-12" : ""))
+            notes.append(
+                String(
+                    format: "Every peer's batch loss agrees with MarginScope's to %.1e relative (worst row)%@.",
+                    worstDisagreement, worstDisagreement > 1e-9 ? ": WARNING, they should agree to ~1e-12" : ""))
         }
 
         let batchSize = quick ? (samples: 256, classes: 1000) : (samples: 1024, classes: 5994)
@@ -152,14 +171,15 @@ struct Bench: ParsableCommand {
     static func machineNotes(timing: BenchTiming) -> [String] {
         var cpu = "unknown CPU"
         if let info = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-           let line = info.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
-           let name = line.split(separator: ":", maxSplits: 1).last {
+            let line = info.split(separator: "\n").first(where: { $0.hasPrefix("model name") }),
+            let name = line.split(separator: ":", maxSplits: 1).last
+        {
             cpu = name.trimmingCharacters(in: .whitespaces)
         }
         #if DEBUG
-        let build = "DEBUG build: figures are not representative, use swift run -c release"
+            let build = "DEBUG build: figures are not representative, use swift run -c release"
         #else
-        let build = "release build"
+            let build = "release build"
         #endif
         return [
             "Medians of up to \(timing.runs) runs after \(timing.warmup) warm-up; \(build).",

@@ -64,23 +64,31 @@ struct BenchPeerScript {
             try cosines.withUnsafeBytes { try Data($0).write(to: directory.appendingPathComponent("\(size).cosines")) }
         }
 
-        let text = try Self.execute(python: python, script: script, arguments: ["--dir", directory.path, "--sizes", sizes.joined(separator: ","),
-                                                 "--warmup", "\(warmup)", "--runs", "\(runs)"] + arguments,
-                                    directory: directory, label: label)
+        let text = try Self.execute(
+            python: python, script: script,
+            arguments: [
+                "--dir", directory.path, "--sizes", sizes.joined(separator: ","),
+                "--warmup", "\(warmup)", "--runs", "\(runs)",
+            ] + arguments,
+            directory: directory, label: label)
         var output = Output()
         for line in text.split(separator: "\n") {
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let name = object["name"] as? String, let size = object["size"] as? String else { continue }
+                let name = object["name"] as? String, let size = object["size"] as? String
+            else { continue }
             if let reason = object["skipped"] as? String {
                 output.skipped.append("\(name) \(size) skipped: \(reason).")
                 continue
             }
             guard let median = (object["median_ms"] as? NSNumber)?.doubleValue,
-                  let loss = (object["loss"] as? NSNumber)?.doubleValue else { continue }
+                let loss = (object["loss"] as? NSNumber)?.doubleValue
+            else { continue }
             // bench_numpy.py names its rows by the MarginScope row they pair with.
             let compare = object["compare"] as? String ?? name
-            output.results.append(Result(name: object["compare"] == nil ? "NumPy" : name, size: size,
-                                         compare: compare, medianMilliseconds: median, loss: loss))
+            output.results.append(
+                Result(
+                    name: object["compare"] == nil ? "NumPy" : name, size: size,
+                    compare: compare, medianMilliseconds: median, loss: loss))
         }
         return output
     }
@@ -92,8 +100,10 @@ extension BenchPeerScript {
     ///
     /// Throws a `BenchNote` naming `label` when python cannot start or the script fails (its last
     /// line of standard error says why). `environment` is added to this process's environment.
-    static func execute(python: String, script: URL, arguments: [String], environment: [String: String] = [:],
-                        directory: URL, label: String) throws -> String {
+    static func execute(
+        python: String, script: URL, arguments: [String], environment: [String: String] = [:],
+        directory: URL, label: String
+    ) throws -> String {
         let manager = FileManager.default
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

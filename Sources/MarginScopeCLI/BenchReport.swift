@@ -31,9 +31,11 @@ struct BenchRow: Sendable {
 
     /// The same row set beside a peer, held to `minimumRatio` against it as well as to its own time bound.
     func beside(_ peer: String, milliseconds: Double, minimumRatio: Double) -> BenchRow {
-        BenchRow(name: name, size: size, medianMilliseconds: medianMilliseconds, peer: peer, peerMilliseconds: milliseconds,
-                 target: BenchTarget(maximumMilliseconds: target?.maximumMilliseconds, minimumRatio: minimumRatio,
-                                     basis: target?.basis))
+        BenchRow(
+            name: name, size: size, medianMilliseconds: medianMilliseconds, peer: peer, peerMilliseconds: milliseconds,
+            target: BenchTarget(
+                maximumMilliseconds: target?.maximumMilliseconds, minimumRatio: minimumRatio,
+                basis: target?.basis))
     }
 
     /// `{"name": …, "size": …, "median_ms": …, "peer": …, "peer_ms": …}` on one line (peer keys null without a peer).

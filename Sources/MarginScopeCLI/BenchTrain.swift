@@ -50,19 +50,23 @@ struct BenchTrain {
         var swiftLosses: [String: Double] = [:]
         for (size, start) in cases {
             var trainer = start
-            let milliseconds = timing.median {
-                for _ in 0..<Self.epochsPerRun { trainer.step() }
-            } / Double(Self.epochsPerRun)
+            let milliseconds =
+                timing.median {
+                    for _ in 0..<Self.epochsPerRun { trainer.step() }
+                } / Double(Self.epochsPerRun)
             benchConsume(trainer.network)
-            rows.append(BenchRow(name: "train epoch", size: size, medianMilliseconds: milliseconds,
-                                 target: BenchTarget(maximumMilliseconds: 3.3, minimumRatio: nil)))
+            rows.append(
+                BenchRow(
+                    name: "train epoch", size: size, medianMilliseconds: milliseconds,
+                    target: BenchTarget(maximumMilliseconds: 3.3, minimumRatio: nil)))
             var fresh = start
             for _ in 0..<Self.epochsPerRun { fresh.step() }
             swiftLosses[size] = fresh.metrics().loss
         }
         guard let numpy else { return rows }
         guard let script = numpy.script?.deletingLastPathComponent().appendingPathComponent("train_numpy.py"),
-              FileManager.default.fileExists(atPath: script.path) else {
+            FileManager.default.fileExists(atPath: script.path)
+        else {
             notes.append("NumPy train column skipped: Scripts/train_numpy.py not found beside bench_numpy.py (give --numpy-script).")
             return rows
         }
@@ -75,8 +79,10 @@ struct BenchTrain {
                 rows[index].peerMilliseconds = peer.medianMilliseconds
                 worst = max(worst, abs(peer.loss - ours) / abs(ours))
             }
-            notes.append(String(format: "Train rows: NumPy and MarginScope agree on the loss after %d epochs to %.1e relative%@.",
-                                Self.epochsPerRun, worst, worst > 1e-8 ? ": WARNING, they should agree to ~1e-12" : ""))
+            notes.append(
+                String(
+                    format: "Train rows: NumPy and MarginScope agree on the loss after %d epochs to %.1e relative%@.",
+                    Self.epochsPerRun, worst, worst > 1e-8 ? ": WARNING, they should agree to ~1e-12" : ""))
         } catch let note as BenchNote {
             notes.append(note.message)
         } catch {
@@ -94,7 +100,9 @@ struct BenchTrain {
         for (size, trainer) in cases {
             let train = trainer.data.train
             func write(_ values: [UInt64], _ suffix: String) throws {
-                try values.map(\.littleEndian).withUnsafeBytes { try Data($0).write(to: directory.appendingPathComponent("\(size).\(suffix)")) }
+                try values.map(\.littleEndian).withUnsafeBytes {
+                    try Data($0).write(to: directory.appendingPathComponent("\(size).\(suffix)"))
+                }
             }
             try write(train.features.map(\.bitPattern), "inputs")
             try write(train.labels.map { UInt64(bitPattern: Int64($0)) }, "labels")
@@ -102,20 +110,24 @@ struct BenchTrain {
             specifications.append("\(size):\(train.sampleCount):\(train.dimension):\(trainer.network.hiddenWidth):\(train.classCount)")
         }
         let configuration = cases[0].trainer.configuration
-        let arguments = ["--dir", directory.path, "--cases", specifications.joined(separator: ","),
-                         "--scale", "\(Self.objective.scale)", "--margin", "\(Self.objective.margin)",
-                         "--learning-rate", "\(configuration.learningRate)", "--momentum", "\(configuration.momentum)",
-                         "--epochs", "\(Self.epochsPerRun)", "--warmup", "1", "--runs", quick ? "3" : "7"]
+        let arguments = [
+            "--dir", directory.path, "--cases", specifications.joined(separator: ","),
+            "--scale", "\(Self.objective.scale)", "--margin", "\(Self.objective.margin)",
+            "--learning-rate", "\(configuration.learningRate)", "--momentum", "\(configuration.momentum)",
+            "--epochs", "\(Self.epochsPerRun)", "--warmup", "1", "--runs", quick ? "3" : "7",
+        ]
         // One BLAS thread: the Swift side trains on one core.
         let oneThread = Dictionary(uniqueKeysWithValues: ["OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"].map { ($0, "1") })
-        let text = try BenchPeerScript.execute(python: python, script: script, arguments: arguments, environment: oneThread,
-                                               directory: directory, label: "NumPy train column")
+        let text = try BenchPeerScript.execute(
+            python: python, script: script, arguments: arguments, environment: oneThread,
+            directory: directory, label: "NumPy train column")
         var results: [String: PeerResult] = [:]
         for line in text.split(separator: "\n") {
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let size = object["size"] as? String,
-                  let median = (object["median_ms"] as? NSNumber)?.doubleValue,
-                  let loss = (object["loss"] as? NSNumber)?.doubleValue else { continue }
+                let size = object["size"] as? String,
+                let median = (object["median_ms"] as? NSNumber)?.doubleValue,
+                let loss = (object["loss"] as? NSNumber)?.doubleValue
+            else { continue }
             results[size] = PeerResult(medianMilliseconds: median, loss: loss)
         }
         return results

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import Explorer
+import Foundation
 import LossMath
 
 /// `marginscope compute`: evaluates one sample or a batch and prints the numbers.
@@ -9,71 +9,87 @@ public struct Compute: ParsableCommand {
         commandName: "compute",
         abstract: "Evaluate a loss on one sample or a batch and print a table, JSON or CSV.",
         discussion: """
-        One sample: --logits (softmax) or --cosines / --angles (normface, cosface, arcface, \
-        sphereface, combined, bdlmcl), with --target. The table shows per class the input, the \
-        logit, the probability and the gradient (∂L/∂logit for softmax, ∂L/∂cos θ otherwise, \
-        and ∂L/∂θ per radian beside it), then the loss. In JSON, "inputs" are the logits or the \
-        cosines actually used (for --angles the cosines of the angles, which are also listed \
-        under "angles"); "angleGradient" is ∂L/∂θ_j; where ∂L/∂cos θ_y is unbounded (ArcFace or \
-        the combined margin at cos θ_y = 1) the gradient entry is null and "note" says why.
+            One sample: --logits (softmax) or --cosines / --angles (normface, cosface, arcface, \
+            sphereface, combined, bdlmcl), with --target. The table shows per class the input, the \
+            logit, the probability and the gradient (∂L/∂logit for softmax, ∂L/∂cos θ otherwise, \
+            and ∂L/∂θ per radian beside it), then the loss. In JSON, "inputs" are the logits or the \
+            cosines actually used (for --angles the cosines of the angles, which are also listed \
+            under "angles"); "angleGradient" is ∂L/∂θ_j; where ∂L/∂cos θ_y is unbounded (ArcFace or \
+            the combined margin at cos θ_y = 1) the gradient entry is null and "note" says why.
 
-        A batch: --batch FILE (CSV, - for standard input; one row per sample: the 0-based \
-        label, then the C cosines; a first row whose first field is not a number is a header), \
-        or a synthetic batch with --batch-size/--classes/--seed/--spread/--dimension (class \
-        directions uniform on the sphere, each sample its class direction plus Gaussian noise, \
-        normalised; the defaults give, at s = 30, m = 0.35, k = 2, samples in all three BD-LMCL \
-        regions). cosface on a batch is LMCL (every sample gets the margin), normface is m = 0. \
-        The table shows the counts per region, the loss and the first 20 samples (--all: every one).
+            A batch: --batch FILE (CSV, - for standard input; one row per sample: the 0-based \
+            label, then the C cosines; a first row whose first field is not a number is a header), \
+            or a synthetic batch with --batch-size/--classes/--seed/--spread/--dimension (class \
+            directions uniform on the sphere, each sample its class direction plus Gaussian noise, \
+            normalised; the defaults give, at s = 30, m = 0.35, k = 2, samples in all three BD-LMCL \
+            regions). cosface on a batch is LMCL (every sample gets the margin), normface is m = 0. \
+            The table shows the counts per region, the loss and the first 20 samples (--all: every one).
 
-        BD-LMCL ranks the target among the margin-adjusted scores: rank = 1 + the number of         rivals with cos θ_j > cos θ_y − m. A tie counts for the target, also a tie as typed:         0.15 − 0.1 against 0.05 is a tie, although binary rounds 0.15 − 0.1 below 0.05 (rivals         within 4 ulps of 1, about 9e-16, count as ties).
+            BD-LMCL ranks the target among the margin-adjusted scores: rank = 1 + the number of         rivals with cos θ_j > cos θ_y − m. A tie counts for the target, also a tie as typed:         0.15 − 0.1 against 0.05 is a tie, although binary rounds 0.15 − 0.1 below 0.05 (rivals         within 4 ulps of 1, about 9e-16, count as ties).
 
-        Limits: s in (0, 1000], m in [0, 2], 2...10000 classes on the command line, cosines in \
-        [-1, 1], angles in [0, 180], logits |x| ≤ 1e6; synthetic batches 1...4096 samples; \
-        batch files \(BatchFile.limitsHelp) (read as a stream: memory holds the batch, not the file). \
-        Exit status: 64 for a bad command line, 65 for bad data in a batch file or an unreadable file, \
-        71 when memory for the batch or its gradient cannot be had, 74 when the output cannot be written.
-        """
+            Limits: s in (0, 1000], m in [0, 2], 2...10000 classes on the command line, cosines in \
+            [-1, 1], angles in [0, 180], logits |x| ≤ 1e6; synthetic batches 1...4096 samples; \
+            batch files \(BatchFile.limitsHelp) (read as a stream: memory holds the batch, not the file). \
+            Exit status: 64 for a bad command line, 65 for bad data in a batch file or an unreadable file, \
+            71 when memory for the batch or its gradient cannot be had, 74 when the output cannot be written.
+            """
     )
 
     @OptionGroup(title: "Sample")
     public var sample: SampleOptions
 
-    @Option(name: .customLong("top-k"), parsing: .unconditional, help: ArgumentHelp(
-        "BD-LMCL: a sample with 1 < rank ≤ k is a boundary sample, in 2...C. (default: 2)", valueName: "k"))
+    @Option(
+        name: .customLong("top-k"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "BD-LMCL: a sample with 1 < rank ≤ k is a boundary sample, in 2...C. (default: 2)", valueName: "k"))
     var topK: String?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "BD-LMCL: what happens to samples that are not selected: no-margin (they count with m = 0) or excluded. (default: no-margin)",
-        valueName: "treatment"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp(
+            "BD-LMCL: what happens to samples that are not selected: no-margin (they count with m = 0) or excluded. (default: no-margin)",
+            valueName: "treatment"))
     var unselected: String?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "A CSV batch file (- for standard input): per row the label, then the C cosines; \(BatchFile.limitsHelp).",
-        valueName: "file"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp(
+            "A CSV batch file (- for standard input): per row the label, then the C cosines; \(BatchFile.limitsHelp).",
+            valueName: "file"))
     var batch: String?
 
-    @Option(name: .customLong("batch-size"), parsing: .unconditional, help: ArgumentHelp(
-        "Synthetic batch: the number of samples, 1...4096. (default: 256)", valueName: "n"))
+    @Option(
+        name: .customLong("batch-size"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "Synthetic batch: the number of samples, 1...4096. (default: 256)", valueName: "n"))
     var batchSize: String?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "Synthetic batch: the number of classes, 2...10000. (default: 1000)", valueName: "c"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp(
+            "Synthetic batch: the number of classes, 2...10000. (default: 1000)", valueName: "c"))
     var classes: String?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "Synthetic batch: the random seed, 0...2^64−1. (default: 1)", valueName: "seed"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp(
+            "Synthetic batch: the random seed, 0...2^64−1. (default: 1)", valueName: "seed"))
     var seed: String?
 
     @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(Settings.spread.optionHelp, valueName: "x"))
     var spread: String?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "Synthetic batch: the feature dimension, 2...1024. (default: \(SyntheticBatch.defaultDimension))",
-        valueName: "d"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp(
+            "Synthetic batch: the feature dimension, 2...1024. (default: \(SyntheticBatch.defaultDimension))",
+            valueName: "d"))
     var dimension: String?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "The output: table, json or csv. (default: table)", valueName: "format"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp(
+            "The output: table, json or csv. (default: table)", valueName: "format"))
     var format: String?
 
     @Flag(name: .long, help: "Batch, json or csv: add the B×C gradient ∂L/∂cos θ of the batch loss.")
@@ -106,8 +122,10 @@ public struct Compute: ParsableCommand {
     /// Validates everything, evaluates, and returns how to print the output.
     func render() throws -> Printing {
         let format = try outputFormat()
-        let synthetic = [("--batch-size", batchSize), ("--classes", classes), ("--seed", seed),
-                         ("--spread", spread), ("--dimension", dimension)].filter { $0.1 != nil }
+        let synthetic = [
+            ("--batch-size", batchSize), ("--classes", classes), ("--seed", seed),
+            ("--spread", spread), ("--dimension", dimension),
+        ].filter { $0.1 != nil }
         let isBatch = batch != nil || !synthetic.isEmpty
 
         if isBatch {
@@ -131,7 +149,9 @@ public struct Compute: ParsableCommand {
             return try renderBatch(format: format)
         }
 
-        if gradients { throw ValidationError("--gradients applies to a batch (--batch or --batch-size); one sample always shows its gradient.") }
+        if gradients {
+            throw ValidationError("--gradients applies to a batch (--batch or --batch-size); one sample always shows its gradient.")
+        }
         if all { throw ValidationError("--all applies to a batch table; one sample always shows every class.") }
         let resolved = try sample.resolved(defaults: defaults())
         let (topK, unselected) = try boundarySettings(loss: resolved.loss, classes: resolved.inputs.count)
@@ -167,10 +187,12 @@ public struct Compute: ParsableCommand {
             if unselected != nil { throw ValidationError("--unselected applies to --loss bdlmcl, not to \(loss.rawValue).") }
             return (2, .noMargin)
         }
-        let k = try topK.map {
-            try InputParsing.integer($0, option: "--top-k", range: 2...classes,
-                                     accepted: "an integer k in 2...\(classes) (the number of classes)")
-        } ?? 2
+        let k =
+            try topK.map {
+                try InputParsing.integer(
+                    $0, option: "--top-k", range: 2...classes,
+                    accepted: "an integer k in 2...\(classes) (the number of classes)")
+            } ?? 2
         var treatment = UnselectedTreatment.noMargin
         if let text = unselected {
             guard let value = UnselectedTreatment(rawValue: text.trimmingSpaces.lowercased()) else {
@@ -199,29 +221,36 @@ public struct Compute: ParsableCommand {
             cosineBatch = try BatchFile.read(path: path)
             source = path == "-" ? "from standard input" : "from \(path)"
         } else {
-            let n = try batchSize.map {
-                try InputParsing.integer($0, option: "--batch-size", range: 1...4096, accepted: "a number of samples in 1...4096")
-            } ?? 256
-            let c = try classes.map {
-                try InputParsing.integer($0, option: "--classes", range: 2...SampleOptions.maximumClasses,
-                                         accepted: "a number of classes in 2...\(SampleOptions.maximumClasses)")
-            } ?? 1000
-            let seedValue = try seed.map { text -> UInt64 in
-                guard let value = UInt64(text.trimmingSpaces) else {
-                    throw ValidationError("--seed: '\(text)' is not a seed; expected an integer in 0...18446744073709551615.")
-                }
-                return value
-            } ?? 1
+            let n =
+                try batchSize.map {
+                    try InputParsing.integer($0, option: "--batch-size", range: 1...4096, accepted: "a number of samples in 1...4096")
+                } ?? 256
+            let c =
+                try classes.map {
+                    try InputParsing.integer(
+                        $0, option: "--classes", range: 2...SampleOptions.maximumClasses,
+                        accepted: "a number of classes in 2...\(SampleOptions.maximumClasses)")
+                } ?? 1000
+            let seedValue =
+                try seed.map { text -> UInt64 in
+                    guard let value = UInt64(text.trimmingSpaces) else {
+                        throw ValidationError("--seed: '\(text)' is not a seed; expected an integer in 0...18446744073709551615.")
+                    }
+                    return value
+                } ?? 1
             // The explorer's grid for the spread (settings table), so compute and the batch screen take the same values.
-            let x = try spread.map { text -> Double in
-                let grid = Settings.spread.grid
-                let value = try InputParsing.number(text, option: "--spread", range: grid.minimum...grid.maximum,
-                                                    accepted: "a noise standard deviation from \(Settings.spread.rangeText)")
-                return grid.value(try ExplorerOptions.steps(value, Settings.spread, option: "--spread"))
-            } ?? SyntheticBatch.defaultSpread
-            let d = try dimension.map {
-                try InputParsing.integer($0, option: "--dimension", range: 2...1024, accepted: "a dimension in 2...1024")
-            } ?? SyntheticBatch.defaultDimension
+            let x =
+                try spread.map { text -> Double in
+                    let grid = Settings.spread.grid
+                    let value = try InputParsing.number(
+                        text, option: "--spread", range: grid.minimum...grid.maximum,
+                        accepted: "a noise standard deviation from \(Settings.spread.rangeText)")
+                    return grid.value(try ExplorerOptions.steps(value, Settings.spread, option: "--spread"))
+                } ?? SyntheticBatch.defaultSpread
+            let d =
+                try dimension.map {
+                    try InputParsing.integer($0, option: "--dimension", range: 2...1024, accepted: "a dimension in 2...1024")
+                } ?? SyntheticBatch.defaultDimension
             try MemoryShortage.check(
                 bytes: 8 * (n * c + 2 * (n + c) * d), for: "a synthetic batch of \(n)×\(c) cosines in \(d) dimensions",
                 advice: "use a smaller --batch-size, --classes or --dimension")

@@ -18,14 +18,18 @@ struct ExplorerOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A state string from the explorer's S key; reproduces that screen.", valueName: "string"))
     var state: String?
 
-    @Option(name: .long, help: ArgumentHelp("The screen to open: \(Screen.allCases.map(\.key).joined(separator: ", ")).", valueName: "screen"))
+    @Option(
+        name: .long, help: ArgumentHelp("The screen to open: \(Screen.allCases.map(\.key).joined(separator: ", ")).", valueName: "screen"))
     var screen: Screen?
 
     @OptionGroup(title: "Sample (as in compute)")
     var sample: SampleOptions
 
-    @Option(name: .long, help: ArgumentHelp("Batch screen: a CSV batch file (label,cos_1,...,cos_C per row), \(BatchFile.limitsHelp).",
-        valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Batch screen: a CSV batch file (label,cos_1,...,cos_C per row), \(BatchFile.limitsHelp).",
+            valueName: "file"))
     var batch: String?
 
     @Option(name: .customLong(Settings.samples.option!), help: ArgumentHelp(Settings.samples.optionHelp, valueName: "N"))
@@ -61,7 +65,9 @@ struct ExplorerOptions: ParsableArguments {
     /// Refuses `value` unless it lies on `setting`'s grid and in its range.
     private func check(_ value: Double?, _ setting: Setting) throws {
         guard let value else { return }
-        if case .failure(let refusal) = setting.steps(typed: value, text: StateString.trim("\(value)"), as: "--\(setting.option ?? setting.name)") {
+        if case .failure(let refusal) = setting.steps(
+            typed: value, text: StateString.trim("\(value)"), as: "--\(setting.option ?? setting.name)")
+        {
             throw ValidationError(refusal.description)
         }
     }
@@ -90,22 +96,27 @@ struct ExplorerOptions: ParsableArguments {
     }
 
     private func applySample(to s: inout ExplorerState) throws {
-        let defaults = SampleDefaults(loss: sample.logits != nil ? .softmax : .cosface, scale: s.scale, margin: s.margin,
-                                      target: s.target, inputs: nil)
-        let anySample = sample.hasInputs || sample.loss != nil || sample.scale != nil || sample.margin != nil || sample.target != nil
+        let defaults = SampleDefaults(
+            loss: sample.logits != nil ? .softmax : .cosface, scale: s.scale, margin: s.margin,
+            target: s.target, inputs: nil)
+        let anySample =
+            sample.hasInputs || sample.loss != nil || sample.scale != nil || sample.margin != nil || sample.target != nil
             || sample.fallback != nil || sample.lambda != nil || sample.angleFactor != nil || sample.angleMargin != nil
             || sample.cosineMargin != nil || sample.marginType != nil
         guard anySample else { return }
         var given = defaults
-        given.inputs = sample.logits == nil && sample.cosines == nil && sample.angles == nil
+        given.inputs =
+            sample.logits == nil && sample.cosines == nil && sample.angles == nil
             ? (sample.loss == "softmax" ? s.logits : s.cosines) : nil
         let r = try sample.resolved(defaults: given)
         let range = ExplorerState.minimumClasses...ExplorerState.maximumClasses
         guard range.contains(r.inputs.count) else {
-            throw ValidationError("the explorer shows \(range.lowerBound) to \(range.upperBound) classes; got \(r.inputs.count) (use compute for more).")
+            throw ValidationError(
+                "the explorer shows \(range.lowerBound) to \(range.upperBound) classes; got \(r.inputs.count) (use compute for more).")
         }
         func resize(_ list: [Int], fill: Int) -> [Int] {
-            list.count >= r.inputs.count ? Array(list.prefix(r.inputs.count)) : list + Array(repeating: fill, count: r.inputs.count - list.count)
+            list.count >= r.inputs.count
+                ? Array(list.prefix(r.inputs.count)) : list + Array(repeating: fill, count: r.inputs.count - list.count)
         }
         switch r.loss {
         case .softmax:
@@ -127,7 +138,8 @@ struct ExplorerOptions: ParsableArguments {
                 // AdaCos's scale is rarely on the s grid: rounded, and the status line says so.
                 let steps = Settings.scale.grid.steps(nearest: r.scale) ?? s.scaleSteps
                 s.scaleSteps = steps
-                s.message = "--scale adacos: √2·ln(\(r.inputs.count - 1)) = \(String(format: "%.4f", r.scale)), rounded to s = \(StateString.trim(Settings.scale.grid.format(steps)))."
+                s.message =
+                    "--scale adacos: √2·ln(\(r.inputs.count - 1)) = \(String(format: "%.4f", r.scale)), rounded to s = \(StateString.trim(Settings.scale.grid.format(steps)))."
             } else {
                 s.scaleSteps = try Self.steps(r.scale, Settings.scale, option: "--scale")
             }
@@ -188,7 +200,8 @@ struct ExplorerOptions: ParsableArguments {
         if let topK { s.batch.topK = topK }
         if let unselected { s.batch.unselected = unselected }
         guard s.batch.topK <= s.batch.classes else {
-            throw ValidationError("--top-k: k = \(s.batch.topK) is more than the \(s.batch.classes) classes; expected 2...\(s.batch.classes).")
+            throw ValidationError(
+                "--top-k: k = \(s.batch.topK) is more than the \(s.batch.classes) classes; expected 2...\(s.batch.classes).")
         }
         if (batchSize != nil || classes != nil || topK != nil || unselected != nil) && screen == nil && state == nil && !sample.hasInputs {
             s.screen = .batch

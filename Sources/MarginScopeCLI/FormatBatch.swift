@@ -29,7 +29,9 @@ enum FormatBatch {
         lines.append("")
 
         let counting = report.result.countingSamples
-        lines.append("loss = \(FormatNumber.fixed(report.result.loss))   (mean over \(counting) counting sample\(counting == 1 ? "" : "s") of \(batch.sampleCount))")
+        lines.append(
+            "loss = \(FormatNumber.fixed(report.result.loss))   (mean over \(counting) counting sample\(counting == 1 ? "" : "s") of \(batch.sampleCount))"
+        )
         lines.append("")
         try output.write(lines.joined(separator: "\n") + "\n")
 
@@ -38,19 +40,21 @@ enum FormatBatch {
             ("loss", .right), ("‖∂ℓ/∂cos‖", .right), ("target cos", .right), ("rival", .right), ("rival cos", .right),
         ])
         let shown = all ? batch.sampleCount : min(batch.sampleCount, defaultRowLimit)
-        try table.write(count: shown, row: { i in
-            let outcome = report.result.samples[i]
-            let region = report.region(outcome)
-            let counts = outcome.counts ? "" : " (excluded)"
-            let cells = [
-                String(i), String(outcome.label), String(outcome.rank), region.identifier + counts,
-                FormatNumber.setting(outcome.margin),
-                FormatNumber.fixed(outcome.loss), FormatNumber.fixed(outcome.gradientNorm),
-                FormatNumber.fixed(outcome.targetCosine, decimals: 4), String(outcome.rivalClass),
-                FormatNumber.fixed(outcome.rivalCosine, decimals: 4),
-            ]
-            return (cells, "")
-        }, to: output)
+        try table.write(
+            count: shown,
+            row: { i in
+                let outcome = report.result.samples[i]
+                let region = report.region(outcome)
+                let counts = outcome.counts ? "" : " (excluded)"
+                let cells = [
+                    String(i), String(outcome.label), String(outcome.rank), region.identifier + counts,
+                    FormatNumber.setting(outcome.margin),
+                    FormatNumber.fixed(outcome.loss), FormatNumber.fixed(outcome.gradientNorm),
+                    FormatNumber.fixed(outcome.targetCosine, decimals: 4), String(outcome.rivalClass),
+                    FormatNumber.fixed(outcome.rivalCosine, decimals: 4),
+                ]
+                return (cells, "")
+            }, to: output)
         if shown < batch.sampleCount {
             try output.write("… \(batch.sampleCount - shown) more samples (--all shows every one)\n")
         }

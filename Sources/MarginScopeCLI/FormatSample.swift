@@ -15,7 +15,8 @@ enum FormatSample {
         lines.append("")
 
         // The margin family shows ∂L/∂θ beside ∂L/∂cos θ (the cone point makes the latter unbounded).
-        let angular = [LossKind.arcface, .sphereface, .combined].contains(sample.loss)
+        let angular =
+            [LossKind.arcface, .sphereface, .combined].contains(sample.loss)
             || (sample.loss == .bdlmcl && sample.transform.cosineShift == nil)
         var columns: [(String, FormatTable.Alignment)] = [("class", .right)]
         if sample.angles != nil { columns.append(("θ (deg)", .right)) }
@@ -190,7 +191,8 @@ enum JSONText {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
-            case _ where scalar.value < 0x20: out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+            case _ where scalar.value < 0x20:
+                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
             default: out.unicodeScalars.append(scalar)
             }
         }

@@ -10,15 +10,15 @@ struct FrameCommand: ParsableCommand {
         commandName: "frame",
         abstract: "Print the screen the explorer would show, as plain text (for slides, tests and screen readers).",
         discussion: """
-        Keys are typed as text: characters stand for themselves, named keys go in angle brackets, e.g.
-          marginscope frame --size 80x24 --keys 'jj<Right><Right>t'
-        z shows the focused plot alone (v first to choose it), P presenter mode, T the next theme, g log bars:
-          marginscope frame --screen cosine --keys z
-        Named keys: <Up> <Down> <Left> <Right> <S-Left> <S-Right> <Tab> <S-Tab> <Enter> <Esc> <Space>
-        <Bksp> <PgUp> <PgDn> <Home> <End> <F1>…<F12> <C-x> <lt>.
-        A lesson step, for slides: marginscope frame --lesson cosface --step 2 --answer 2 --lang zh
-        --batch - reads the batch file from standard input.
-        """
+            Keys are typed as text: characters stand for themselves, named keys go in angle brackets, e.g.
+              marginscope frame --size 80x24 --keys 'jj<Right><Right>t'
+            z shows the focused plot alone (v first to choose it), P presenter mode, T the next theme, g log bars:
+              marginscope frame --screen cosine --keys z
+            Named keys: <Up> <Down> <Left> <Right> <S-Left> <S-Right> <Tab> <S-Tab> <Enter> <Esc> <Space>
+            <Bksp> <PgUp> <PgDn> <Home> <End> <F1>…<F12> <C-x> <lt>.
+            A lesson step, for slides: marginscope frame --lesson cosface --step 2 --answer 2 --lang zh
+            --batch - reads the batch file from standard input.
+            """
     )
 
     @Option(name: .long, help: ArgumentHelp("Terminal size, columns x rows, e.g. 80x24 (1x1 to 1000x500).", valueName: "WxH"))
@@ -33,7 +33,10 @@ struct FrameCommand: ParsableCommand {
     @Option(name: .long, help: DisplayOptions.themeHelp)
     var theme: Palette.Name = .dark
 
-    @Option(name: .long, help: ArgumentHelp("Training screen: epochs both runs have trained before the keys, 0...\(TrainSettings.maximumEpoch).", valueName: "n"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Training screen: epochs both runs have trained before the keys, 0...\(TrainSettings.maximumEpoch).", valueName: "n"))
     var epochs: Int?
 
     @OptionGroup(title: "Starting state")
@@ -45,7 +48,8 @@ struct FrameCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("With --lesson: the step to show, from 1.", valueName: "N"))
     var step: Int?
 
-    @Option(name: .long, help: ArgumentHelp("With --lesson: answer the step's question with choice K (1 to 4), revealing it.", valueName: "K"))
+    @Option(
+        name: .long, help: ArgumentHelp("With --lesson: answer the step's question with choice K (1 to 4), revealing it.", valueName: "K"))
     var answer: Int?
 
     @OptionGroup(title: "Language")

@@ -4,7 +4,9 @@ import Foundation
 
 /// `--lang en|zh`, shared by `explore`, `lesson` and `frame`.
 struct LanguageOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Language of the words on screen: en or zh (default: from LC_ALL, LC_MESSAGES, LANG).", valueName: "en|zh"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Language of the words on screen: en or zh (default: from LC_ALL, LC_MESSAGES, LANG).", valueName: "en|zh"))
     var lang: String?
 
     func validate() throws {

@@ -9,14 +9,14 @@ struct LessonCommand: ParsableCommand {
         commandName: "lesson",
         abstract: "Follow a guided lesson in the explorer, list the lessons, or check a lesson file.",
         discussion: """
-        With no argument, opens the explorer on the lesson picker; with a lesson id (see --list), \
-        on that lesson; with --file PATH, on a lesson file of your own. In a lesson: Space or PgDn \
-        next step, Backspace or PgUp previous, r back to the step's values, 1-4 answer a question, \
-        Esc leaves the lesson; every other key works as usual. \
-        Lessons are plain-text files (format in Docs/Lessons.md). --list prints one line per \
-        built-in lesson: id, number of steps, title. --check reads a lesson file and reports \
-        every problem with its line number (exit 65), or prints "ok".
-        """
+            With no argument, opens the explorer on the lesson picker; with a lesson id (see --list), \
+            on that lesson; with --file PATH, on a lesson file of your own. In a lesson: Space or PgDn \
+            next step, Backspace or PgUp previous, r back to the step's values, 1-4 answer a question, \
+            Esc leaves the lesson; every other key works as usual. \
+            Lessons are plain-text files (format in Docs/Lessons.md). --list prints one line per \
+            built-in lesson: id, number of steps, title. --check reads a lesson file and reports \
+            every problem with its line number (exit 65), or prints "ok".
+            """
     )
 
     @Argument(help: ArgumentHelp("The lesson to open (an id from --list, e.g. cosface).", valueName: "id"))
@@ -41,7 +41,8 @@ struct LessonCommand: ParsableCommand {
         let given = [id != nil ? "a lesson id" : nil, file != nil ? "--file" : nil, list ? "--list" : nil, check != nil ? "--check" : nil]
             .compactMap { $0 }
         if given.count > 1 {
-            throw ValidationError("give only one of a lesson id, --file PATH, --list or --check PATH (got \(given.joined(separator: " and ")))")
+            throw ValidationError(
+                "give only one of a lesson id, --file PATH, --list or --check PATH (got \(given.joined(separator: " and ")))")
         }
     }
 
@@ -82,7 +83,8 @@ struct LessonCommand: ParsableCommand {
     private func runCheck(path: String) throws {
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw CommandFailure("marginscope: --check: cannot read '\(PrintableText.escaped(path))' as UTF-8 text", status: InputError.Kind.data.rawValue)
+            throw CommandFailure(
+                "marginscope: --check: cannot read '\(PrintableText.escaped(path))' as UTF-8 text", status: InputError.Kind.data.rawValue)
         }
         let (_, problems) = LessonFile.parse(text)
         let output = TextWriter.standardOutput()

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
-private let systemRead = Glibc.read
+    import Glibc
+    private let systemRead = Glibc.read
 #elseif canImport(Darwin)
-import Darwin
-private let systemRead = Darwin.read
+    import Darwin
+    private let systemRead = Darwin.read
 #endif
 
 /// The lines of a text file or of standard input, read as a stream, block by block.
@@ -60,7 +60,8 @@ final class LineReader {
         var status = stat()
         guard stat(path, &status) == 0 else {
             if errno == ENOENT || errno == ENOTDIR {
-                throw InputError(.data, "\(option): cannot read \(name): no such file; expected \(fileDescription) (or - for standard input).")
+                throw InputError(
+                    .data, "\(option): cannot read \(name): no such file; expected \(fileDescription) (or - for standard input).")
             }
             throw InputError(.data, "\(option): cannot read \(name): \(String(cString: strerror(errno))).")
         }
@@ -94,7 +95,10 @@ final class LineReader {
             }
             scanned = buffer.count
             guard buffer.count - start <= Self.lineLimit else {
-                throw InputError(.data, "\(name) row \(row + 1): longer than \(Self.lineLimit) bytes (1 MiB) without a line end; expected \(expected), at most 1 MiB per row.")
+                throw InputError(
+                    .data,
+                    "\(name) row \(row + 1): longer than \(Self.lineLimit) bytes (1 MiB) without a line end; expected \(expected), at most 1 MiB per row."
+                )
             }
             if atEnd {
                 return start < buffer.count ? try hand(start..<buffer.count, next: buffer.count) : nil
@@ -115,7 +119,8 @@ final class LineReader {
         row += 1
         start = next
         guard range.count <= Self.lineLimit else {
-            throw InputError(.data, "\(name) row \(row): longer than \(Self.lineLimit) bytes (1 MiB); expected \(expected), at most 1 MiB per row.")
+            throw InputError(
+                .data, "\(name) row \(row): longer than \(Self.lineLimit) bytes (1 MiB); expected \(expected), at most 1 MiB per row.")
         }
         var line = buffer[range]
         if row == 1 && line.starts(with: [0xEF, 0xBB, 0xBF]) { line = line.dropFirst(3) }
@@ -154,7 +159,10 @@ final class LineReader {
         }
         if let control {
             let lineEnds = buffer[start..<control].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            throw InputError(.data, "\(name) row \(row + 1 + lineEnds): binary data (control byte 0x\(String(buffer[control], radix: 16))); expected \(expected).")
+            throw InputError(
+                .data,
+                "\(name) row \(row + 1 + lineEnds): binary data (control byte 0x\(String(buffer[control], radix: 16))); expected \(expected)."
+            )
         }
     }
 

@@ -9,12 +9,13 @@ import TerminalUI
 public struct MarginScope: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "marginscope",
-        abstract: "Explore softmax cross-entropy and the large-margin cosine losses (NormFace, CosFace, ArcFace, SphereFace, BD-LMCL) in the terminal.",
+        abstract:
+            "Explore softmax cross-entropy and the large-margin cosine losses (NormFace, CosFace, ArcFace, SphereFace, BD-LMCL) in the terminal.",
         discussion: """
-        With no subcommand, opens the full-screen explorer (`explore`) on the teaching example \
-        (4 classes, CosFace, s = 30, m = 0.35). Press ? inside for the keys, G for the guided lessons \
-        (`marginscope lesson`, in English or Chinese). Without a terminal, use `frame` and `compute`.
-        """,
+            With no subcommand, opens the full-screen explorer (`explore`) on the teaching example \
+            (4 classes, CosFace, s = 30, m = 0.35). Press ? inside for the keys, G for the guided lessons \
+            (`marginscope lesson`, in English or Chinese). Without a terminal, use `frame` and `compute`.
+            """,
         subcommands: [Explore.self, Compute.self, FrameCommand.self, LessonCommand.self, Train.self, Bench.self],
         defaultSubcommand: Explore.self
     )
@@ -49,7 +50,8 @@ struct Explore: ParsableCommand {
 
     func validate() throws {
         if start.batch == "-" {
-            throw ValidationError("--batch -: the explorer reads its keys from standard input; give a file path (frame and compute accept -).")
+            throw ValidationError(
+                "--batch -: the explorer reads its keys from standard input; give a file path (frame and compute accept -).")
         }
     }
 

@@ -3,9 +3,9 @@ import Explorer
 import LossMath
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The losses the command line knows.
@@ -68,8 +68,10 @@ public struct ResolvedSample: Equatable, Sendable {
     /// and `--margin-type` chose (identity for softmax and normface).
     public var transform: TargetTransform
 
-    public init(loss: LossKind, scale: Double, margin: Double, target: Int, inputs: [Double], angles: [Double]? = nil,
-                transform: TargetTransform? = nil) {
+    public init(
+        loss: LossKind, scale: Double, margin: Double, target: Int, inputs: [Double], angles: [Double]? = nil,
+        transform: TargetTransform? = nil
+    ) {
         self.loss = loss
         self.scale = scale
         self.margin = margin
@@ -110,58 +112,89 @@ public struct SampleDefaults: Sendable {
 /// exceeds 2); 2…10000 classes; logits finite with |x| ≤ 10⁶; cosines in
 /// [−1, 1]; angles in [0, 180] degrees.
 public struct SampleOptions: ParsableArguments {
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "The loss: softmax, normface, cosface, arcface, sphereface, combined or bdlmcl. (default: softmax with --logits, else cosface)",
-        valueName: "loss"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp(
+            "The loss: softmax, normface, cosface, arcface, sphereface, combined or bdlmcl. (default: softmax with --logits, else cosface)",
+            valueName: "loss"))
     public var loss: String?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "The scale s of the cosine losses, in (0, 1000], or adacos for AdaCos's fixed scale √2·ln(C − 1) (C ≥ 3); \(Settings.scale.explorerGridHelp), adacos rounded to it. (default: 30)", valueName: "s"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp(
+            "The scale s of the cosine losses, in (0, 1000], or adacos for AdaCos's fixed scale √2·ln(C − 1) (C ≥ 3); \(Settings.scale.explorerGridHelp), adacos rounded to it. (default: 30)",
+            valueName: "s"))
     public var scale: String?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "The margin m of cosface, arcface (radians) and bdlmcl, in [0, 2]; sphereface's integer m in 1...10 (default 4); \(Settings.margin.explorerGridHelp). (default: 0.35)", valueName: "m"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp(
+            "The margin m of cosface, arcface (radians) and bdlmcl, in [0, 2]; sphereface's integer m in 1...10 (default 4); \(Settings.margin.explorerGridHelp). (default: 0.35)",
+            valueName: "m"))
     public var margin: String?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "ArcFace's fallback where θ_y + m > π: none, sinmm, continuous, easy or clip. (default: sinmm)", valueName: "fallback"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp(
+            "ArcFace's fallback where θ_y + m > π: none, sinmm, continuous, easy or clip. (default: sinmm)", valueName: "fallback"))
     public var fallback: String?
 
-    @Option(name: .customLong("lambda"), parsing: .unconditional, help: ArgumentHelp(
-        "SphereFace's annealing weight λ ≥ 0 in (λ cos θ + ψ(θ))/(1 + λ), at most 1000. (default: 0)", valueName: "λ"))
+    @Option(
+        name: .customLong("lambda"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "SphereFace's annealing weight λ ≥ 0 in (λ cos θ + ψ(θ))/(1 + λ), at most 1000. (default: 0)", valueName: "λ"))
     public var lambda: String?
 
-    @Option(name: .customLong("m1"), parsing: .unconditional, help: ArgumentHelp(
-        "The combined margin's angle factor m₁ in cos(m₁θ + m₂) − m₃, in (0, 3]. (default: 1)", valueName: "m1"))
+    @Option(
+        name: .customLong("m1"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "The combined margin's angle factor m₁ in cos(m₁θ + m₂) − m₃, in (0, 3]. (default: 1)", valueName: "m1"))
     public var angleFactor: String?
 
-    @Option(name: .customLong("m2"), parsing: .unconditional, help: ArgumentHelp(
-        "The combined margin's additive angle m₂ in radians, in [0, 1.5]. (default: 0.3)", valueName: "m2"))
+    @Option(
+        name: .customLong("m2"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "The combined margin's additive angle m₂ in radians, in [0, 1.5]. (default: 0.3)", valueName: "m2"))
     public var angleMargin: String?
 
-    @Option(name: .customLong("m3"), parsing: .unconditional, help: ArgumentHelp(
-        "The combined margin's cosine margin m₃, in [0, 1]. (default: 0.2)", valueName: "m3"))
+    @Option(
+        name: .customLong("m3"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "The combined margin's cosine margin m₃, in [0, 1]. (default: 0.2)", valueName: "m3"))
     public var cosineMargin: String?
 
-    @Option(name: .customLong("margin-type"), parsing: .unconditional, help: ArgumentHelp(
-        "BD-LMCL: the margin its selected samples get: cosface, arcface, sphereface or combined. (default: cosface)",
-        valueName: "type"))
+    @Option(
+        name: .customLong("margin-type"), parsing: .unconditional,
+        help: ArgumentHelp(
+            "BD-LMCL: the margin its selected samples get: cosface, arcface, sphereface or combined. (default: cosface)",
+            valueName: "type"))
     public var marginType: String?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "The target class y, 0-based. (default: 0)", valueName: "y"))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp(
+            "The target class y, 0-based. (default: 0)", valueName: "y"))
     public var target: String?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "Comma-separated logits for softmax, e.g. 2,1,0.5 (finite, |x| ≤ 1e6); \(Settings.logit.explorerGridHelp).", valueName: "x1,x2,..."))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp(
+            "Comma-separated logits for softmax, e.g. 2,1,0.5 (finite, |x| ≤ 1e6); \(Settings.logit.explorerGridHelp).",
+            valueName: "x1,x2,..."))
     public var logits: String?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "Comma-separated cosines in [-1, 1], one per class, e.g. 0.8,0.3,-0.1; \(Settings.cosine.explorerGridHelp).", valueName: "c1,c2,..."))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp(
+            "Comma-separated cosines in [-1, 1], one per class, e.g. 0.8,0.3,-0.1; \(Settings.cosine.explorerGridHelp).",
+            valueName: "c1,c2,..."))
     public var cosines: String?
 
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(
-        "Comma-separated angles θ_j in degrees, [0, 180]; the cosines used are cos θ_j; \(Settings.angle.explorerGridHelp).", valueName: "a1,a2,..."))
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: ArgumentHelp(
+            "Comma-separated angles θ_j in degrees, [0, 180]; the cosines used are cos θ_j; \(Settings.angle.explorerGridHelp).",
+            valueName: "a1,a2,..."))
     public var angles: String?
 
     public init() {}
@@ -225,7 +258,9 @@ public struct SampleOptions: ParsableArguments {
                 accepted: "a class index in 0...\(inputs.count - 1) (\(inputs.count) classes given)")
         } else {
             guard defaults.target < inputs.count else {
-                throw ValidationError("--target: the default target \(defaults.target) is out of range for \(inputs.count) classes; give --target in 0...\(inputs.count - 1).")
+                throw ValidationError(
+                    "--target: the default target \(defaults.target) is out of range for \(inputs.count) classes; give --target in 0...\(inputs.count - 1)."
+                )
             }
             target = defaults.target
         }
@@ -255,7 +290,8 @@ public struct SampleOptions: ParsableArguments {
     /// Refuses the margin family's options where the chosen loss does not read them (exit 64).
     func checkFamilyOptions(loss: LossKind) throws {
         if marginType != nil && loss != .bdlmcl {
-            throw ValidationError("--margin-type applies to --loss bdlmcl (the margin its selected samples get); --loss \(loss.rawValue) is its own margin.")
+            throw ValidationError(
+                "--margin-type applies to --loss bdlmcl (the margin its selected samples get); --loss \(loss.rawValue) is its own margin.")
         }
         let type = try resolvedMarginType(loss: loss)
         let needs: [(String, String?, BoundaryMarginType, String)] = [
@@ -266,7 +302,9 @@ public struct SampleOptions: ParsableArguments {
             ("--m3", cosineMargin, .combined, "combined"),
         ]
         for (option, value, wanted, name) in needs where value != nil && type != wanted {
-            throw ValidationError("\(option) applies to --loss \(name) (or --loss bdlmcl --margin-type \(name)), not to --loss \(loss.rawValue)\(loss == .bdlmcl ? " with --margin-type \(type?.rawValue ?? "cosface")" : "").")
+            throw ValidationError(
+                "\(option) applies to --loss \(name) (or --loss bdlmcl --margin-type \(name)), not to --loss \(loss.rawValue)\(loss == .bdlmcl ? " with --margin-type \(type?.rawValue ?? "cosface")" : "")."
+            )
         }
         if type == .combined && margin != nil {
             throw ValidationError("--margin does not apply to the combined margin; give --m1, --m2 and --m3.")
@@ -288,20 +326,24 @@ public struct SampleOptions: ParsableArguments {
             }
             return .additiveAngular(margin: margin, fallback: chosen)
         case .sphereface:
-            let l = try lambda.map {
-                try InputParsing.number($0, option: "--lambda", range: 0...1000, accepted: "a weight λ in [0, 1000]")
-            } ?? 0
+            let l =
+                try lambda.map {
+                    try InputParsing.number($0, option: "--lambda", range: 0...1000, accepted: "a weight λ in [0, 1000]")
+                } ?? 0
             return .multiplicativeAngular(margin: Int(margin), lambda: l)
         case .combined:
-            let m1 = try angleFactor.map {
-                try InputParsing.positive($0, option: "--m1", upper: 3, accepted: "an angle factor m₁ in (0, 3]")
-            } ?? 1
-            let m2 = try angleMargin.map {
-                try InputParsing.number($0, option: "--m2", range: 0...1.5, accepted: "an angle m₂ in [0, 1.5] radians")
-            } ?? 0.3
-            let m3 = try cosineMargin.map {
-                try InputParsing.number($0, option: "--m3", range: 0...1, accepted: "a cosine margin m₃ in [0, 1]")
-            } ?? 0.2
+            let m1 =
+                try angleFactor.map {
+                    try InputParsing.positive($0, option: "--m1", upper: 3, accepted: "an angle factor m₁ in (0, 3]")
+                } ?? 1
+            let m2 =
+                try angleMargin.map {
+                    try InputParsing.number($0, option: "--m2", range: 0...1.5, accepted: "an angle m₂ in [0, 1.5] radians")
+                } ?? 0.3
+            let m3 =
+                try cosineMargin.map {
+                    try InputParsing.number($0, option: "--m3", range: 0...1, accepted: "a cosine margin m₃ in [0, 1]")
+                } ?? 0.2
             return .combined(angleFactor: m1, angleMargin: m2, cosineMargin: m3)
         }
     }
@@ -338,23 +380,28 @@ public struct SampleOptions: ParsableArguments {
         let s: Double
         if let text = scale, text.trimmingSpaces.lowercased() == "adacos" {
             guard let value = AdaCosScale.fixedScale(classes: classes) else {
-                throw ValidationError("--scale adacos: AdaCos's √2·ln(C − 1) needs at least \(AdaCosScale.minimumClasses) classes (it is 0 for C = 2); got \(classes). Give a number instead.")
+                throw ValidationError(
+                    "--scale adacos: AdaCos's √2·ln(C − 1) needs at least \(AdaCosScale.minimumClasses) classes (it is 0 for C = 2); got \(classes). Give a number instead."
+                )
             }
             s = value
         } else {
-            s = try scale.map {
-                try InputParsing.positive($0, option: "--scale", upper: 1000, accepted: "a scale s in (0, 1000] or adacos")
-            } ?? defaults.scale
+            s =
+                try scale.map {
+                    try InputParsing.positive($0, option: "--scale", upper: 1000, accepted: "a scale s in (0, 1000] or adacos")
+                } ?? defaults.scale
         }
         if try resolvedMarginType(loss: loss) == .sphereface {
-            let m = try margin.map {
-                try InputParsing.integer($0, option: "--margin", range: 1...10, accepted: "SphereFace's integer margin m in 1...10")
-            } ?? 4
+            let m =
+                try margin.map {
+                    try InputParsing.integer($0, option: "--margin", range: 1...10, accepted: "SphereFace's integer margin m in 1...10")
+                } ?? 4
             return (s, Double(m))
         }
-        let m = try margin.map {
-            try InputParsing.number($0, option: "--margin", range: 0...2, accepted: "a margin m in [0, 2]")
-        } ?? defaults.margin
+        let m =
+            try margin.map {
+                try InputParsing.number($0, option: "--margin", range: 0...2, accepted: "a margin m in [0, 2]")
+            } ?? defaults.margin
         return (s, loss == .normface ? 0 : m)
     }
 }

@@ -14,27 +14,27 @@ struct Train: ParsableCommand {
         commandName: "train",
         abstract: "Train a small network under softmax, NormFace or CosFace and print loss, accuracy and angles per epoch.",
         discussion: """
-        The network: d inputs → one hidden layer (--width, tanh or relu) → a 2-D embedding; one \
-        direction W_j per class. softmax compares the raw embedding with the raw W_j (logits W_j·e); \
-        normface and cosface put both on the unit circle (logits s·cos θ_j, CosFace subtracts m from \
-        the target's cosine). Training is SGD with momentum, full batch unless --batch-size is given.
+            The network: d inputs → one hidden layer (--width, tanh or relu) → a 2-D embedding; one \
+            direction W_j per class. softmax compares the raw embedding with the raw W_j (logits W_j·e); \
+            normface and cosface put both on the unit circle (logits s·cos θ_j, CosFace subtracts m from \
+            the target's cosine). Training is SGD with momentum, full batch unless --batch-size is given.
 
-        Data: without --data, the built-in set (8 overlapping Gaussian clusters in 16 dimensions, \
-        100 samples each; the same on every run). --data FILE: CSV, one sample per row, numeric \
-        features and one integer class label, an optional header row. A seeded --holdout fraction \
-        is kept for testAccuracy; columns are standardised with the training part's mean and \
-        deviation unless --no-standardize. --seed fixes the split, the initialisation and the \
-        mini-batch order: the same seed prints the same numbers, bit for bit.
+            Data: without --data, the built-in set (8 overlapping Gaussian clusters in 16 dimensions, \
+            100 samples each; the same on every run). --data FILE: CSV, one sample per row, numeric \
+            features and one integer class label, an optional header row. A seeded --holdout fraction \
+            is kept for testAccuracy; columns are standardised with the training part's mean and \
+            deviation unless --no-standardize. --seed fixes the split, the initialisation and the \
+            mini-batch order: the same seed prints the same numbers, bit for bit.
 
-        Rows: epoch 0 (the initial network), then every --every epochs and the last one. Columns: \
-        epoch, loss (the training objective, margin included), trainAccuracy, testAccuracy \
-        (nearest class direction, no margin), meanAngle and p95Angle (θ_y between a training \
-        sample's embedding and its class direction), minClassGap (smallest angle between two \
-        class directions), medianGap (median of θ_rival − θ_y); angles in degrees. \
-        Exit status: 0 on success, 64 for a bad command line, 65 for a bad or unreadable data \
-        file, 1 if training diverges (loss not finite), 71 when memory for the data cannot be had, \
-        74 when the output cannot be written.
-        """
+            Rows: epoch 0 (the initial network), then every --every epochs and the last one. Columns: \
+            epoch, loss (the training objective, margin included), trainAccuracy, testAccuracy \
+            (nearest class direction, no margin), meanAngle and p95Angle (θ_y between a training \
+            sample's embedding and its class direction), minClassGap (smallest angle between two \
+            class directions), medianGap (median of θ_rival − θ_y); angles in degrees. \
+            Exit status: 0 on success, 64 for a bad command line, 65 for a bad or unreadable data \
+            file, 1 if training diverges (loss not finite), 71 when memory for the data cannot be had, \
+            74 when the output cannot be written.
+            """
     )
 
     static let defaultScale = 16.0
@@ -43,7 +43,9 @@ struct Train: ParsableCommand {
     @Option(name: .long, help: "The loss: softmax, normface or cosface.")
     var loss: TrainingLoss = .cosface
 
-    @Option(name: .long, help: ArgumentHelp("s, for normface and cosface, in (0, 1000]. (default: \(FormatNumber.setting(defaultScale)))", valueName: "s"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("s, for normface and cosface, in (0, 1000]. (default: \(FormatNumber.setting(defaultScale)))", valueName: "s"))
     var scale: Double?
 
     @Option(name: .long, help: ArgumentHelp("m, for cosface, in [0, 1]. (default: \(FormatNumber.setting(defaultMargin)))", valueName: "m"))
@@ -55,10 +57,16 @@ struct Train: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seed of the split, the initialisation and the mini-batch order, 0...2^64−1.", valueName: "k"))
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: ArgumentHelp("A CSV file of samples (- for standard input), \(TrainDataFile.limitsHelp); default: the built-in clusters.", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A CSV file of samples (- for standard input), \(TrainDataFile.limitsHelp); default: the built-in clusters.", valueName: "file")
+    )
     var data: String?
 
-    @Option(name: .customLong("label-column"), help: ArgumentHelp("Which column of --data holds the label: first, last or a 1-based number.", valueName: "column"))
+    @Option(
+        name: .customLong("label-column"),
+        help: ArgumentHelp("Which column of --data holds the label: first, last or a 1-based number.", valueName: "column"))
     var labelColumn: TrainDataFile.LabelColumn = .last
 
     @Option(name: .long, help: ArgumentHelp("Fraction of the samples held out for testAccuracy, in [0, 1).", valueName: "fraction"))
@@ -79,7 +87,9 @@ struct Train: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Momentum μ, in [0, 1).", valueName: "μ"))
     var momentum = TrainingConfiguration.defaultMomentum
 
-    @Option(name: .customLong("batch-size"), help: ArgumentHelp("Samples per SGD step, ≥ 1; default: every training sample (full batch).", valueName: "n"))
+    @Option(
+        name: .customLong("batch-size"),
+        help: ArgumentHelp("Samples per SGD step, ≥ 1; default: every training sample (full batch).", valueName: "n"))
     var batchSize: Int?
 
     @Option(name: .long, help: "The output: table, json (one object per line) or csv.")
@@ -88,7 +98,11 @@ struct Train: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Print a row every n epochs (and always the last), n ≥ 1.", valueName: "n"))
     var every = 1
 
-    @Flag(name: .long, help: "Open the explorer's training screen on these options and play: the run without the margin (normface, or softmax with --loss softmax) beside CosFace; s, m and η must lie on the screen's grids.")
+    @Flag(
+        name: .long,
+        help:
+            "Open the explorer's training screen on these options and play: the run without the margin (normface, or softmax with --loss softmax) beside CosFace; s, m and η must lie on the screen's grids."
+    )
     var live = false
 
     @OptionGroup(title: "Display (--live)")
@@ -104,13 +118,19 @@ struct Train: ParsableCommand {
             guard margin >= 0 && margin <= 1 else { throw ValidationError("--margin \(margin) is out of range; expected m in [0, 1].") }
         }
         guard (1...1_000_000).contains(epochs) else { throw ValidationError("--epochs \(epochs) is out of range; expected 1...1000000.") }
-        guard holdout >= 0 && holdout < 1 else { throw ValidationError("--holdout \(holdout) is out of range; expected a fraction in [0, 1).") }
+        guard holdout >= 0 && holdout < 1 else {
+            throw ValidationError("--holdout \(holdout) is out of range; expected a fraction in [0, 1).")
+        }
         guard (1...4096).contains(width) else { throw ValidationError("--width \(width) is out of range; expected 1...4096.") }
-        guard learningRate > 0 && learningRate <= 100 else { throw ValidationError("--learning-rate \(learningRate) is out of range; expected η in (0, 100].") }
+        guard learningRate > 0 && learningRate <= 100 else {
+            throw ValidationError("--learning-rate \(learningRate) is out of range; expected η in (0, 100].")
+        }
         guard momentum >= 0 && momentum < 1 else { throw ValidationError("--momentum \(momentum) is out of range; expected μ in [0, 1).") }
         if let batchSize, batchSize < 1 { throw ValidationError("--batch-size \(batchSize) is out of range; expected 1 or more.") }
         guard every >= 1 else { throw ValidationError("--every \(every) is out of range; expected 1 or more.") }
-        if data == nil && labelColumn != .last { throw ValidationError("--label-column applies to --data; the built-in data has its labels already.") }
+        if data == nil && labelColumn != .last {
+            throw ValidationError("--label-column applies to --data; the built-in data has its labels already.")
+        }
         if live {
             if data == "-" { throw ValidationError("--live reads its keys from standard input; give --data a file path.") }
             _ = try liveState()
@@ -149,8 +169,9 @@ struct Train: ParsableCommand {
             let backend = try NcursesBackend.start(options: options)
             defer { backend.stop() }
             let glyphs: GlyphSet = backend.capabilities.unicode ? display.glyphs : .ascii
-            let app = ExplorerApp(state: state, glyphs: glyphs,
-                                  trainingEngine: TrainingEngine(data: split, base: trainingConfiguration))
+            let app = ExplorerApp(
+                state: state, glyphs: glyphs,
+                trainingEngine: TrainingEngine(data: split, base: trainingConfiguration))
             if let note = backend.fallbackNote { app.show(message: note) }
             app.run(on: backend)
             backend.stop()
@@ -184,7 +205,9 @@ struct Train: ParsableCommand {
             try out.write(format.row(row))
             try out.flush()
             if !row.loss.isFinite {
-                throw CommandFailure("marginscope train: training diverged at epoch \(row.epoch) (loss not finite); try a smaller --learning-rate or --scale.", status: 1)
+                throw CommandFailure(
+                    "marginscope train: training diverged at epoch \(row.epoch) (loss not finite); try a smaller --learning-rate or --scale.",
+                    status: 1)
             }
         }
     }
@@ -220,7 +243,8 @@ enum TrainFormat: String, ExpressibleByArgument {
             if objective.loss.usesMargin { loss += " m=\(FormatNumber.setting(objective.margin))" }
             let source = command.data.map { $0 == "-" ? "standard input" : "'\($0)'" } ?? "built-in clusters"
             let batch = configuration.batchSize.map { "batches of \($0)" } ?? "full batch"
-            let title = "# \(loss); \(source): \(split.train.sampleCount) train / \(split.test.sampleCount) test, "
+            let title =
+                "# \(loss); \(source): \(split.train.sampleCount) train / \(split.test.sampleCount) test, "
                 + "d=\(split.train.dimension), \(split.train.classCount) classes; width \(configuration.hiddenWidth) "
                 + "\(configuration.activation.rawValue), η=\(FormatNumber.setting(configuration.learningRate)) "
                 + "μ=\(FormatNumber.setting(configuration.momentum)), \(batch), seed \(configuration.seed)\n"
@@ -247,9 +271,11 @@ enum TrainFormat: String, ExpressibleByArgument {
 
     /// Every column, exactly (the shortest text that reads back as the same Double); nil when absent or not finite.
     private static func values(_ metrics: EpochMetrics) -> [String?] {
-        ["\(metrics.epoch)", FormatNumber.exact(metrics.loss), FormatNumber.exact(metrics.trainAccuracy),
-         metrics.testAccuracy.flatMap(FormatNumber.exact), FormatNumber.exact(metrics.meanAngle),
-         FormatNumber.exact(metrics.p95Angle), FormatNumber.exact(metrics.minClassGap), FormatNumber.exact(metrics.medianGap)]
+        [
+            "\(metrics.epoch)", FormatNumber.exact(metrics.loss), FormatNumber.exact(metrics.trainAccuracy),
+            metrics.testAccuracy.flatMap(FormatNumber.exact), FormatNumber.exact(metrics.meanAngle),
+            FormatNumber.exact(metrics.p95Angle), FormatNumber.exact(metrics.minClassGap), FormatNumber.exact(metrics.medianGap),
+        ]
     }
 
     private static func tableLine(_ cells: [String]) -> String {

@@ -87,19 +87,31 @@ enum TrainDataFile {
                     throw InputError(.data, "\(name) row \(row): 1 field; expected at least one feature and a label.")
                 }
                 if let header = headerRow, header.fields != fields.count {
-                    throw InputError(.data, "\(name) row \(header.row): the header has \(header.fields) fields but row \(row) has \(fields.count); expected the same number in every row.")
+                    throw InputError(
+                        .data,
+                        "\(name) row \(header.row): the header has \(header.fields) fields but row \(row) has \(fields.count); expected the same number in every row."
+                    )
                 }
                 guard let index = labelColumn.index(in: fields.count) else {
-                    throw InputError(.data, "\(name) row \(row): \(fields.count) columns, so there is no label column \(labelColumn.description); expected --label-column first, last or 1...\(fields.count).")
+                    throw InputError(
+                        .data,
+                        "\(name) row \(row): \(fields.count) columns, so there is no label column \(labelColumn.description); expected --label-column first, last or 1...\(fields.count)."
+                    )
                 }
                 fieldCount = fields.count
                 firstDataRow = row
                 labelIndex = index
             } else if fields.count != fieldCount {
-                throw InputError(.data, "\(name) row \(row): \(fields.count) field\(fields.count == 1 ? "" : "s"); expected \(fieldCount) (\(fieldCount - 1) features and a label, as in row \(firstDataRow)).")
+                throw InputError(
+                    .data,
+                    "\(name) row \(row): \(fields.count) field\(fields.count == 1 ? "" : "s"); expected \(fieldCount) (\(fieldCount - 1) features and a label, as in row \(firstDataRow))."
+                )
             }
             guard features.count + fieldCount - 1 <= featureLimit else {
-                throw InputError(.data, "\(name) row \(row): more than \(featureLimit) features in all (\(rawLabels.count) samples × \(fieldCount - 1) features so far); expected data of \(limitsHelp).")
+                throw InputError(
+                    .data,
+                    "\(name) row \(row): more than \(featureLimit) features in all (\(rawLabels.count) samples × \(fieldCount - 1) features so far); expected data of \(limitsHelp)."
+                )
             }
             try features.reserveChecked(
                 extra: fieldCount - 1, for: "the data's features (\(rawLabels.count + 1) samples × \(fieldCount - 1) features so far)",
@@ -109,17 +121,23 @@ enum TrainDataFile {
                 if column == labelIndex {
                     guard let label = Int(text) else {
                         let quoted = text.isEmpty ? "an empty field" : "'\(BatchFile.shown(text))'"
-                        throw InputError(.data, "\(name) row \(row), column \(column + 1): label \(quoted) is not an integer; expected an integer class label.")
+                        throw InputError(
+                            .data,
+                            "\(name) row \(row), column \(column + 1): label \(quoted) is not an integer; expected an integer class label.")
                     }
                     rawLabels.append(label)
                     continue
                 }
                 guard let value = Double(text) else {
                     let quoted = text.isEmpty ? "an empty field" : "'\(BatchFile.shown(text))'"
-                    throw InputError(.data, "\(name) row \(row), column \(column + 1): \(quoted) is not a number; expected a numeric feature.")
+                    throw InputError(
+                        .data, "\(name) row \(row), column \(column + 1): \(quoted) is not a number; expected a numeric feature.")
                 }
                 guard value.isFinite else {
-                    throw InputError(.data, "\(name) row \(row), column \(column + 1): '\(BatchFile.shown(text))' is not a finite number; expected a numeric feature.")
+                    throw InputError(
+                        .data,
+                        "\(name) row \(row), column \(column + 1): '\(BatchFile.shown(text))' is not a finite number; expected a numeric feature."
+                    )
                 }
                 features.append(value)
             }
@@ -139,8 +157,9 @@ enum TrainDataFile {
             throw InputError(.data, "\(name): every sample has label \(classes[0]); expected at least two classes.")
         }
         let index = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
-        return Dataset(features: features, labels: rawLabels.map { index[$0]! }, dimension: fieldCount - 1,
-                       classCount: classes.count)
+        return Dataset(
+            features: features, labels: rawLabels.map { index[$0]! }, dimension: fieldCount - 1,
+            classCount: classes.count)
     }
 }
 

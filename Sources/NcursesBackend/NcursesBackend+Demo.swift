@@ -1,9 +1,9 @@
 import TerminalUI
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension NcursesBackend {
@@ -87,8 +87,9 @@ extension NcursesBackend {
         }
 
         let info = height - 4
-        canvas.put("size \(width)\(unicode ? "×" : "x")\(height)  terminal \(backend.terminalName)  colour \(backend.capabilities.color)  unicode \(unicode)",
-                   x: 1, y: info)
+        canvas.put(
+            "size \(width)\(unicode ? "×" : "x")\(height)  terminal \(backend.terminalName)  colour \(backend.capabilities.color)  unicode \(unicode)",
+            x: 1, y: info)
         canvas.put("events \(eventCount)  last: \(lastEvent)", x: 1, y: info + 1, style: Style(foreground: .green))
         if let note = backend.fallbackNote {
             canvas.put(note, x: 1, y: info + 2, style: Style(foreground: .red))

@@ -2,9 +2,9 @@ import CNcurses
 import TerminalUI
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension NcursesBackend {
@@ -111,7 +111,8 @@ extension NcursesBackend {
     private func followResize() -> Bool {
         var rows: Int32 = 0, columns: Int32 = 0
         guard ms_terminal_size(STDOUT_FILENO, &rows, &columns) == 0,
-              rows != getmaxy(window) || columns != getmaxx(window) else { return false }
+            rows != getmaxy(window) || columns != getmaxx(window)
+        else { return false }
         resizeterm(rows, columns)
         invalidate()
         return true

@@ -2,9 +2,9 @@ import CNcurses
 import TerminalUI
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The terminal, driven by ncursesw: the only code that calls ncurses.
@@ -121,7 +121,8 @@ public final class NcursesBackend: TerminalBackend {
                 throw TerminalUnavailable(.termUnknown(term))
             }
             chosen = fallback
-            note = "TERM=\"\(term)\" is not in the terminfo database, so the screen is drawn as "
+            note =
+                "TERM=\"\(term)\" is not in the terminfo database, so the screen is drawn as "
                 + "\(fallback); if it looks wrong, set TERM to your terminal's type."
         }
 
@@ -184,7 +185,8 @@ public final class NcursesBackend: TerminalBackend {
     /// else `LANG`) has the UTF-8 character set.
     static var environmentAsksForUTF8: Bool {
         let names: [String] = ["LC_ALL", "LC_CTYPE", "LANG"]
-        let name = names.compactMap { (variable: String) -> String? in getenv(variable).map { String(cString: $0) } }
+        let name =
+            names.compactMap { (variable: String) -> String? in getenv(variable).map { String(cString: $0) } }
             .first { !$0.isEmpty } ?? ""
         let lower = name.lowercased()
         return lower.contains("utf-8") || lower.contains("utf8")

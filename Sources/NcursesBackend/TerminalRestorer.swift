@@ -1,9 +1,9 @@
 import CNcurses
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Puts the terminal back from a signal handler when the program dies in
@@ -47,8 +47,10 @@ enum TerminalRestorer {
     /// The other signals whose default action ends the process; handled only
     /// while at their default (another handler means someone expects them).
     static var otherFatalSignals: [Int32] {
-        [SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGSYS, SIGPIPE,
-         SIGSTKFLT, SIGPWR, SIGIO] + Array(ms_sigrtmin()...ms_sigrtmax())
+        [
+            SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGSYS, SIGPIPE,
+            SIGSTKFLT, SIGPWR, SIGIO,
+        ] + Array(ms_sigrtmin()...ms_sigrtmax())
     }
     /// Job control (stop with Ctrl-Z or `kill -TSTP`, continue) and resizes:
     /// handled here rather than by ncurses, whose handlers cannot wake the input loop.
@@ -87,8 +89,9 @@ enum TerminalRestorer {
             // the alternate screen, then the cursor, then leave the screen.
             ms_append_capability(buffer, capacity, &length, "sgr0", "\u{1B}[0m")
             // Mouse and paste reports off whether or not they were asked for: harmless if never on.
-            ms_append_capability(buffer, capacity, &length, nil,
-                                 "\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1006l\u{1B}[?2004l")
+            ms_append_capability(
+                buffer, capacity, &length, nil,
+                "\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1003l\u{1B}[?1006l\u{1B}[?2004l")
             ms_append_capability(buffer, capacity, &length, "rmkx", nil)
             ms_append_capability(buffer, capacity, &length, "cnorm", "\u{1B}[?25h")
             ms_append_capability(buffer, capacity, &length, "rmcup", "\u{1B}[?1049l")

@@ -36,19 +36,24 @@ public struct TerminalUnavailable: Error, CustomStringConvertible, Sendable {
         let why: String
         switch reason {
         case .inputNotATerminal:
-            why = "marginscope's explorer needs an interactive terminal, but standard input is not one "
+            why =
+                "marginscope's explorer needs an interactive terminal, but standard input is not one "
                 + "(it is redirected from a file, a pipe or /dev/null)."
         case .outputNotATerminal:
-            why = "marginscope's explorer needs an interactive terminal, but standard output is not one "
+            why =
+                "marginscope's explorer needs an interactive terminal, but standard output is not one "
                 + "(it is redirected to a file or a pipe)."
         case .termUnset:
-            why = "marginscope's explorer needs to know the terminal type, but the TERM environment "
+            why =
+                "marginscope's explorer needs to know the terminal type, but the TERM environment "
                 + "variable is not set; set it (for example TERM=xterm-256color) and try again."
         case .termDumb:
-            why = "marginscope's explorer needs a terminal that can move the cursor, but TERM is \"dumb\" "
+            why =
+                "marginscope's explorer needs a terminal that can move the cursor, but TERM is \"dumb\" "
                 + "(as in some editor shells and CI logs), which cannot show a full-screen program."
         case .termUnknown(let name):
-            why = "marginscope's explorer does not know the terminal type TERM=\"\(name)\" and none of "
+            why =
+                "marginscope's explorer does not know the terminal type TERM=\"\(name)\" and none of "
                 + "xterm-256color, xterm or vt100 is installed in the terminfo database either "
                 + "(install ncurses-term, or set TERM to a known type)."
         case .startFailed(let detail):

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `marginscope bench`: a smoke test of the quick run's JSON lines (no figures are checked:
 /// timings belong in BENCHMARKS.md, not in a test).
@@ -28,9 +28,11 @@ import TestSupport
             #expect(((object["peer_ms"] as? NSNumber)?.doubleValue ?? -1) > 0)
         }
         // Every kind of row the issue asks for, each screen at both sizes.
-        for expected in ["lmcl loss+grad", "bdlmcl loss+grad", "lmcl loss+grad, kept buffer, 1 thread", "floor: exponentials",
-                         "floor: memory stream", "keypress sample s+", "keypress batch s+", "keypress batch N±",
-                         "keypress batch C±", "keypress batch spread±", "keypress batch seed±", "startup to first frame", "train epoch"] {
+        for expected in [
+            "lmcl loss+grad", "bdlmcl loss+grad", "lmcl loss+grad, kept buffer, 1 thread", "floor: exponentials",
+            "floor: memory stream", "keypress sample s+", "keypress batch s+", "keypress batch N±",
+            "keypress batch C±", "keypress batch spread±", "keypress batch seed±", "startup to first frame", "train epoch",
+        ] {
             #expect(names.contains(expected), "missing row \(expected)")
         }
         for screen in ["softmax", "cosine", "geometry", "batch"] {
@@ -40,8 +42,9 @@ import TestSupport
 
     @Test func aPeerScriptPathThatDoesNotExistIsNamedInTheNotes() throws {
         let missing = "/nonexistent/bench_peers.py"
-        let run = try CLI.run(["--quick", "--filter", "lmcl loss+grad 256", "--no-numpy", "--peer-script", missing],
-                              subcommand: "bench")
+        let run = try CLI.run(
+            ["--quick", "--filter", "lmcl loss+grad 256", "--no-numpy", "--peer-script", missing],
+            subcommand: "bench")
         #expect(run.status == 0, "stderr: \(run.stderr)")
         #expect(run.stdout.contains("\(missing) does not exist"), "\(run.stdout)")
     }

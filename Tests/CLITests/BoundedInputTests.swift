@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Batch input (`compute --batch`, `frame --batch`, `train --data`) read as a stream with stated
 /// limits: endless or binary input is refused early with one line and exit 65, within a memory
@@ -18,12 +18,15 @@ import TestSupport
         try Spawn.shell(script, binary: try #require(CLI.binary, sourceLocation: sourceLocation))
     }
 
-    static func expectRefusal(_ run: RunResult, prefix: String, mentions: [String],
-                              sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectRefusal(
+        _ run: RunResult, prefix: String, mentions: [String],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(run.status == 65, "exit \(run.status): \(run.stderr.prefix(300))", sourceLocation: sourceLocation)
         #expect(run.stdoutData.isEmpty, "partial output: \(run.stdout.prefix(200))", sourceLocation: sourceLocation)
-        #expect(run.stderr.hasPrefix(prefix) && run.stderr.filter { $0 == "\n" }.count == 1, "\(run.stderr.prefix(300))",
-                sourceLocation: sourceLocation)
+        #expect(
+            run.stderr.hasPrefix(prefix) && run.stderr.filter { $0 == "\n" }.count == 1, "\(run.stderr.prefix(300))",
+            sourceLocation: sourceLocation)
         for fragment in mentions {
             #expect(run.stderr.contains(fragment), "'\(fragment)' not in: \(run.stderr.prefix(300))", sourceLocation: sourceLocation)
         }
@@ -51,8 +54,9 @@ import TestSupport
         let row = "0," + Array(repeating: "0", count: 10_000).joined(separator: ",")
         let run = try Self.run("ulimit -v 1600000; yes '\(row)' | \"$0\" compute --batch -")
         // 5000 rows of 10,000 cosines reach the limit exactly; row 5001 would pass it.
-        Self.expectRefusal(run, prefix: "marginscope compute: ",
-                           mentions: ["standard input row 5001:", "more than 50000000 cosines", "5000 samples × 10000 classes"])
+        Self.expectRefusal(
+            run, prefix: "marginscope compute: ",
+            mentions: ["standard input row 5001:", "more than 50000000 cosines", "5000 samples × 10000 classes"])
     }
 
     /// Under a tighter memory limit the same endless rows end when the batch's array cannot grow:

@@ -1,7 +1,7 @@
 import Foundation
 import LossMath
-import Testing
 import TestSupport
+import Testing
 
 /// Runs the built `marginscope` executable (`MarginScopeBinary`).
 enum CLI {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Seeded random command lines for every command but `bench` (which times things: see
 /// `EscapedOutputTests`), with control characters and whole and broken escape sequences in
@@ -18,13 +18,19 @@ import TestSupport
 
     /// The string options of each command (flags are added at random too).
     static let options: [String: [String]] = [
-        "compute": ["--loss", "--scale", "--margin", "--target", "--logits", "--cosines", "--angles", "--top-k",
-                    "--unselected", "--batch", "--batch-size", "--classes", "--seed", "--spread", "--dimension", "--format"],
-        "frame": ["--state", "--screen", "--loss", "--scale", "--margin", "--target", "--logits", "--cosines", "--angles",
-                  "--batch", "--batch-size", "--classes", "--seed", "--spread", "--top-k", "--unselected", "--size", "--keys"],
+        "compute": [
+            "--loss", "--scale", "--margin", "--target", "--logits", "--cosines", "--angles", "--top-k",
+            "--unselected", "--batch", "--batch-size", "--classes", "--seed", "--spread", "--dimension", "--format",
+        ],
+        "frame": [
+            "--state", "--screen", "--loss", "--scale", "--margin", "--target", "--logits", "--cosines", "--angles",
+            "--batch", "--batch-size", "--classes", "--seed", "--spread", "--top-k", "--unselected", "--size", "--keys",
+        ],
         "explore": ["--state", "--screen", "--scale", "--margin", "--cosines", "--batch"],
-        "train": ["--loss", "--scale", "--margin", "--epochs", "--seed", "--data", "--label-column", "--holdout", "--width",
-                  "--activation", "--learning-rate", "--momentum", "--batch-size", "--format", "--every"],
+        "train": [
+            "--loss", "--scale", "--margin", "--epochs", "--seed", "--data", "--label-column", "--holdout", "--width",
+            "--activation", "--learning-rate", "--momentum", "--batch-size", "--format", "--every",
+        ],
         "lesson": ["--check", "--lang"],
     ]
     static let flags: [String: [String]] = [
@@ -40,8 +46,10 @@ import TestSupport
         "\u{7F}", "\u{85}", "\u{08}", "\u{1B}[?1049h", "\u{9D}0;c1\u{9C}",
     ]
     /// Pieces of ordinary text, so that some values parse and reach later checks.
-    static let plainPieces = ["0.8,0.3", "30", "0.35", "1", "2", "cosface", "bdlmcl", "ms1;screen=batch", "80x24",
-                              "jj<Right>", "table", "json", "x", "-", "", " ", "ø", "θ", "…"]
+    static let plainPieces = [
+        "0.8,0.3", "30", "0.35", "1", "2", "cosface", "bdlmcl", "ms1;screen=batch", "80x24",
+        "jj<Right>", "table", "json", "x", "-", "", " ", "ø", "θ", "…",
+    ]
 
     struct Generator {
         var random: SeededGenerator
@@ -106,7 +114,8 @@ import TestSupport
             let control = EscapedOutputTests.rawControl(in: run.stdoutData) ?? EscapedOutputTests.rawControl(in: Data(run.stderr.utf8))
             if !documented.contains(run.status) || control != nil {
                 failures += 1
-                Issue.record("""
+                Issue.record(
+                    """
                     command line \(index) (seed \(Self.seed)): \(arguments.debugDescription)
                     exit \(run.status)\(control != nil ? ", a raw control character" : "")
                     stdout: \(run.stdout.prefix(300).debugDescription)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `marginscope compute` on bad input: one line on stderr naming the problem,
 /// exit 64 (usage) or 65 (data), and nothing on stdout.
@@ -31,18 +31,25 @@ import TestSupport
         Case(arguments: ["--cosines", "0.8,0.3", "--margin", "-0.1"], status: 64, mentions: ["--margin", "[0, 2]"]),
         Case(arguments: ["--cosines", "0.8,0.3", "--margin", "2.5"], status: 64, mentions: ["--margin", "[0, 2]"]),
         Case(arguments: ["--cosines", "0.8,0.3", "--loss", "adaface"], status: 64, mentions: ["--loss", "adaface", "arcface", "bdlmcl"]),
-        Case(arguments: ["--cosines", "0.8,0.3", "--loss", "cosface", "--fallback", "none"], status: 64, mentions: ["--fallback", "arcface"]),
+        Case(
+            arguments: ["--cosines", "0.8,0.3", "--loss", "cosface", "--fallback", "none"], status: 64, mentions: ["--fallback", "arcface"]),
         Case(arguments: ["--cosines", "0.8,0.3", "--loss", "arcface", "--lambda", "5"], status: 64, mentions: ["--lambda", "sphereface"]),
-        Case(arguments: ["--cosines", "0.8,0.3", "--loss", "arcface", "--margin-type", "arcface"], status: 64, mentions: ["--margin-type", "bdlmcl"]),
+        Case(
+            arguments: ["--cosines", "0.8,0.3", "--loss", "arcface", "--margin-type", "arcface"], status: 64,
+            mentions: ["--margin-type", "bdlmcl"]),
         Case(arguments: ["--cosines", "0.8,0.3", "--loss", "combined", "--margin", "0.2"], status: 64, mentions: ["--margin", "--m1"]),
-        Case(arguments: ["--cosines", "0.8,0.3", "--loss", "sphereface", "--margin", "2.5"], status: 64, mentions: ["--margin", "integer"]),
-        Case(arguments: ["--cosines", "0.8,0.3", "--loss", "arcface", "--fallback", "soft"], status: 64, mentions: ["--fallback", "sinmm"]),
+        Case(
+            arguments: ["--cosines", "0.8,0.3", "--loss", "sphereface", "--margin", "2.5"], status: 64, mentions: ["--margin", "integer"]),
+        Case(
+            arguments: ["--cosines", "0.8,0.3", "--loss", "arcface", "--fallback", "soft"], status: 64, mentions: ["--fallback", "sinmm"]),
         Case(arguments: ["--cosines", "0.8,0.3", "--loss", "normface", "--scale", "adacos"], status: 64, mentions: ["adacos", "3"]),
         Case(arguments: ["--cosines", "0.8,0.3,0.1", "--loss", "bdlmcl", "--m2", "0.1"], status: 64, mentions: ["--m2", "combined"]),
         Case(arguments: ["--cosines", "0.8,0.3,0.1", "--loss", "bdlmcl", "--top-k", "4"], status: 64, mentions: ["--top-k", "2...3"]),
         Case(arguments: ["--cosines", "0.8,0.3,0.1", "--loss", "bdlmcl", "--top-k", "1"], status: 64, mentions: ["--top-k", "2...3"]),
         Case(arguments: ["--cosines", "0.8,0.3", "--loss", "cosface", "--top-k", "2"], status: 64, mentions: ["--top-k", "bdlmcl"]),
-        Case(arguments: ["--cosines", "0.8,0.3", "--loss", "bdlmcl", "--unselected", "some"], status: 64, mentions: ["--unselected", "no-margin", "excluded"]),
+        Case(
+            arguments: ["--cosines", "0.8,0.3", "--loss", "bdlmcl", "--unselected", "some"], status: 64,
+            mentions: ["--unselected", "no-margin", "excluded"]),
         Case(arguments: ["--logits", "1,2", "--loss", "cosface"], status: 64, mentions: ["--logits", "softmax"]),
         Case(arguments: ["--cosines", "0.1,0.2", "--loss", "softmax"], status: 64, mentions: ["--cosines", "--logits"]),
         Case(arguments: ["--cosines", "0.1,0.2", "--format", "xml"], status: 64, mentions: ["--format", "table, json or csv"]),
@@ -83,7 +90,8 @@ import TestSupport
         FileCase(name: "header only", contents: Array("label,c0,c1\n".utf8), mentions: ["header (row 1)", "no samples"]),
         FileCase(name: "ragged", contents: Array("0,0.1,0.2\n1,0.3,0.4\n1,0.3\n".utf8), mentions: ["row 3", "expected 3"]),
         FileCase(name: "one class", contents: Array("0,0.1\n".utf8), mentions: ["row 1", "at least 2 cosines"]),
-        FileCase(name: "non-number", contents: Array("l,a,b\n0,0.1,0.2\n1,0.3,zz\n".utf8), mentions: ["row 3, column 3", "'zz'", "not a number"]),
+        FileCase(
+            name: "non-number", contents: Array("l,a,b\n0,0.1,0.2\n1,0.3,zz\n".utf8), mentions: ["row 3, column 3", "'zz'", "not a number"]),
         FileCase(name: "empty field", contents: Array("0,0.1,\n".utf8), mentions: ["row 1, column 3", "empty field"]),
         FileCase(name: "nan", contents: Array("0,nan,0.2\n".utf8), mentions: ["row 1, column 2", "finite"]),
         FileCase(name: "out of range", contents: Array("0,0.1,0.2\n0,0.1,-1.01\n".utf8), mentions: ["row 2, column 3", "[-1, 1]"]),

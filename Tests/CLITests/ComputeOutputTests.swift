@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `marginscope compute`: the table, JSON and CSV renderings of a sample and a batch.
 @Suite(.tags(.subprocess), TestRun.slow) struct ComputeOutputTests {
@@ -44,7 +44,10 @@ import TestSupport
         let run = try CLI.run(["--cosines", "0.8,0.3,-0.1", "--format", "json"])
         #expect(run.status == 0)
         let object = try jsonObject(run.stdoutData)
-        #expect(Set(object.keys) == ["kind", "scale", "margin", "target", "inputs", "logits", "probabilities", "loss", "gradient", "angleGradient"])
+        #expect(
+            Set(object.keys) == [
+                "kind", "scale", "margin", "target", "inputs", "logits", "probabilities", "loss", "gradient", "angleGradient",
+            ])
         #expect(object["kind"] as? String == "cosface")
         let p = try #require(object["probabilities"] as? [Double])
         #expect(abs(p.reduce(0, +) - 1) < 1e-12)
@@ -65,7 +68,10 @@ import TestSupport
     @Test func anglesJSONGivesTheCosinesUsedAsInputsAndListsTheAngles() throws {
         let run = try CLI.run(["--angles", "60,90,180", "--format", "json"])
         let object = try jsonObject(run.stdoutData)
-        #expect(Set(object.keys) == ["kind", "scale", "margin", "target", "inputs", "angles", "logits", "probabilities", "loss", "gradient", "angleGradient"])
+        #expect(
+            Set(object.keys) == [
+                "kind", "scale", "margin", "target", "inputs", "angles", "logits", "probabilities", "loss", "gradient", "angleGradient",
+            ])
         let inputs = try #require(object["inputs"] as? [Double])
         #expect(abs(inputs[0] - 0.5) < 1e-15 && abs(inputs[1]) < 1e-15 && inputs[2] == -1)
         #expect(object["angles"] as? [Double] == [60, 90, 180])
@@ -75,8 +81,11 @@ import TestSupport
         // Target cos 0.5 − m = 0.15 is beaten by 0.6 only: rank 2 ≤ k = 2, a boundary sample.
         let run = try CLI.run(["--loss", "bdlmcl", "--cosines", "0.5,0.6,0.1", "--format", "json"])
         let object = try jsonObject(run.stdoutData)
-        #expect(Set(object.keys) == ["kind", "scale", "margin", "target", "inputs", "logits", "probabilities", "loss", "gradient",
-                                     "angleGradient", "topK", "unselected", "rank", "selected", "counts", "appliedMargin"])
+        #expect(
+            Set(object.keys) == [
+                "kind", "scale", "margin", "target", "inputs", "logits", "probabilities", "loss", "gradient",
+                "angleGradient", "topK", "unselected", "rank", "selected", "counts", "appliedMargin",
+            ])
         #expect(object["rank"] as? Int == 2)
         #expect(object["selected"] as? Bool == true)
         #expect(object["appliedMargin"] as? Double == 0.35)
@@ -118,7 +127,8 @@ import TestSupport
         #expect(samples.map { $0["rank"] as? Int } == [1, 2, 3])
         #expect(samples.map { $0["selected"] as? Bool } == [false, true, false])
 
-        let withGradient = try jsonObject(CLI.run(["--loss", "cosface", "--batch", "-", "--format", "json", "--gradients"], stdin: Data(csv.utf8)).stdoutData)
+        let withGradient = try jsonObject(
+            CLI.run(["--loss", "cosface", "--batch", "-", "--format", "json", "--gradients"], stdin: Data(csv.utf8)).stdoutData)
         #expect(Set(withGradient.keys) == ["kind", "scale", "margin", "topK", "unselected", "loss", "samples", "gradient"])
         #expect(withGradient["topK"] is NSNull)
         let gradient = try #require(withGradient["gradient"] as? [[Double]])

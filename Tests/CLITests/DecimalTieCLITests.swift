@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `compute` compares what the user typed: a decimal tie on cos θ_y − m counts for the target.
 @Suite(.tags(.subprocess), TestRun.slow) struct DecimalTieCLITests {
@@ -12,8 +12,9 @@ import TestSupport
     }
 
     @Test func theBatchPathRanksTheSameTypedTieFirst() throws {
-        let run = try CLI.run(["--loss", "bdlmcl", "--margin", "0.1", "--top-k", "2", "--batch", "-"],
-                              stdin: Data("0,0.15,0.05,0\n".utf8))
+        let run = try CLI.run(
+            ["--loss", "bdlmcl", "--margin", "0.1", "--top-k", "2", "--batch", "-"],
+            stdin: Data("0,0.15,0.05,0\n".utf8))
         #expect(run.status == 0, "\(run.stderr)")
         let row = run.stdout.split(separator: "\n").first { $0.hasPrefix("     0") }
         let fields = try #require(row).split(separator: " ")

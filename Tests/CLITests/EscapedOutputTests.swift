@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Nothing a user supplies reaches the terminal as a command: escape sequences in option values,
 /// `--state`, file names and the text of files come out escaped (`\u{1B}`), in the program's own
@@ -76,8 +76,9 @@ import TestSupport
     @Test func aLineBreakInARefusedValueKeepsTheMessageOnOneLine() throws {
         let run = try CLI.run(["--cosines", "0.8,0.3\nx"])
         #expect(run.status == 64)
-        #expect(run.stderr == "marginscope compute: --cosines: value 2 of 2 ('0.3\\nx') is not a number; expected cosines in [-1, 1].\n",
-                "\(run.stderr.debugDescription)")
+        #expect(
+            run.stderr == "marginscope compute: --cosines: value 2 of 2 ('0.3\\nx') is not a number; expected cosines in [-1, 1].\n",
+            "\(run.stderr.debugDescription)")
     }
 
     /// `bench` quotes the NumPy script's complaint in its notes: here a script that fails with

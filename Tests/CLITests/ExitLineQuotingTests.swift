@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MarginScopeCLI
 
 /// The explorer's exit line (`marginscope --state '…'`) is safe to print and

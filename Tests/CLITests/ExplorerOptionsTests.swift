@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `explore` and `frame` take the settings table's ranges and grids, and fail in one format.
 @Suite(.tags(.subprocess), TestRun.slow) struct ExplorerOptionsTests {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `frame` (and so `explore`) takes the margin family's options as `compute` does.
 @Suite(.tags(.subprocess), TestRun.slow) struct FrameMarginFamilyTests {
@@ -9,8 +9,10 @@ import TestSupport
     }
 
     @Test func arcFaceWithAFallbackOpensTheCosineScreenOnArcFace() throws {
-        let run = try Self.frame(["--loss", "arcface", "--fallback", "continuous", "--margin", "0.5", "--scale", "64",
-                                  "--cosines", "0.62,0.35,-0.2,0.1"])
+        let run = try Self.frame([
+            "--loss", "arcface", "--fallback", "continuous", "--margin", "0.5", "--scale", "64",
+            "--cosines", "0.62,0.35,-0.2,0.1",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("ArcFace (continuous)"))
         // A1 (any fallback: cos θ_y = 0.62 is above the switch): L = 11.651654058755.

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The explorer's screen and `compute` agree on the same state: the numbers a
 /// teacher shows are the numbers a script gets.
@@ -43,7 +43,10 @@ import TestSupport
     }
 
     @Test func theBatchScreenCountsTheRegionsComputeCounts() throws {
-        let batch = ["--batch-size", "128", "--classes", "200", "--seed", "5", "--spread", "0.12", "--scale", "30", "--margin", "0.35", "--top-k", "3"]
+        let batch = [
+            "--batch-size", "128", "--classes", "200", "--seed", "5", "--spread", "0.12", "--scale", "30", "--margin", "0.35", "--top-k",
+            "3",
+        ]
         let screen = try Self.frame(batch + ["--screen", "batch"])
         let result = try Self.json(batch + ["--loss", "bdlmcl"])
         let samples = try #require(result["samples"] as? [[String: Any]])

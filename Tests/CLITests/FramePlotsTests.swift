@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `frame` reaches the zoomed plots and takes `--theme` like `explore`.
 @Suite(.tags(.subprocess), TestRun.slow) struct FramePlotsTests {

@@ -1,11 +1,11 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `--batch` files built to break things, given to both `compute` and the
@@ -47,11 +47,14 @@ import Darwin
         Case(name: "whitespace only", contents: Array(" \t\r\n\n".utf8), mentions: ["empty"]),
         Case(name: "comments only", contents: Array("# cosines\n# none yet\n".utf8), mentions: ["no samples"]),
         Case(name: "header only", contents: Array("label,cos0,cos1\n".utf8), mentions: ["header (row 1)", "no samples"]),
-        Case(name: "ragged, short row", contents: Array("0,0.1,0.2\n1,0.3,0.4\n1,0.3\n".utf8), mentions: ["row 3", "2 fields", "expected 3"]),
+        Case(
+            name: "ragged, short row", contents: Array("0,0.1,0.2\n1,0.3,0.4\n1,0.3\n".utf8), mentions: ["row 3", "2 fields", "expected 3"]),
         Case(name: "ragged, long row", contents: Array("0,0.1,0.2\n1,0.3,0.4,0.5\n".utf8), mentions: ["row 2", "4 fields", "expected 3"]),
         Case(name: "ragged header", contents: Array("y,a\n0,0.1,0.2\n".utf8), mentions: ["row 1", "2 fields", "row 2 has 3"]),
         Case(name: "one column", contents: Array("0\n1\n".utf8), mentions: ["row 1", "1 field", "at least 2 cosines"]),
-        Case(name: "non-number", contents: Array("y,a,b\n0,0.1,0.2\n1,0.3,abc\n".utf8), mentions: ["row 3, column 3", "'abc'", "not a number"]),
+        Case(
+            name: "non-number", contents: Array("y,a,b\n0,0.1,0.2\n1,0.3,abc\n".utf8),
+            mentions: ["row 3, column 3", "'abc'", "not a number"]),
         Case(name: "number with a unit", contents: Array("0,0.1,0.2°\n".utf8), mentions: ["row 1, column 3", "'0.2°'"]),
         Case(name: "empty field", contents: Array("0,,0.2\n".utf8), mentions: ["row 1, column 2", "empty field"]),
         Case(name: "NaN", contents: Array("0,0.1,0.2\n1,NaN,0.3\n".utf8), mentions: ["row 2, column 2", "'NaN'", "finite"]),
@@ -70,15 +73,19 @@ import Darwin
         Case(name: "carriage returns only", contents: Array("0,0.1,0.2\r1,0.3,0.4\r".utf8), mentions: ["row 1, column 3", "'0.2\\r1'"]),
     ]
 
-    static func expectClearError(_ run: RunResult, _ command: Command, path: String, mentions: [String],
-                                 sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectClearError(
+        _ run: RunResult, _ command: Command, path: String, mentions: [String],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(run.status == 65, "exit \(run.status): \(run.stderr)", sourceLocation: sourceLocation)
         #expect(run.stdoutData.isEmpty, "partial output: \(run.stdout.prefix(200))", sourceLocation: sourceLocation)
         #expect(run.stderr.hasPrefix(command.prefix), "\(run.stderr)", sourceLocation: sourceLocation)
-        #expect(run.stderr.filter { $0 == "\n" }.count == 1 && run.stderr.hasSuffix("\n"), "one line: \(run.stderr)",
-                sourceLocation: sourceLocation)
-        #expect(!run.stderr.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" },
-                "a control character in the message: \(run.stderr.debugDescription)", sourceLocation: sourceLocation)
+        #expect(
+            run.stderr.filter { $0 == "\n" }.count == 1 && run.stderr.hasSuffix("\n"), "one line: \(run.stderr)",
+            sourceLocation: sourceLocation)
+        #expect(
+            !run.stderr.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" },
+            "a control character in the message: \(run.stderr.debugDescription)", sourceLocation: sourceLocation)
         #expect(run.stderr.contains(path), "the file is not named: \(run.stderr)", sourceLocation: sourceLocation)
         for fragment in mentions {
             #expect(run.stderr.contains(fragment), "'\(fragment)' not in: \(run.stderr)", sourceLocation: sourceLocation)
@@ -131,8 +138,9 @@ import Darwin
         try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: path)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.url.path)
         let arguments = command == .compute ? ["compute", "--batch", path] : ["frame", "--batch", path]
-        let run = try Subprocess.run(URL(fileURLWithPath: Self.unprivileged!),
-                                     ["--reuid=nobody", "--regid=nogroup", "--clear-groups", binary.path] + arguments)
+        let run = try Subprocess.run(
+            URL(fileURLWithPath: Self.unprivileged!),
+            ["--reuid=nobody", "--regid=nogroup", "--clear-groups", binary.path] + arguments)
         Self.expectClearError(run, command, path: path, mentions: ["cannot read", "permission denied"])
     }
 
@@ -149,7 +157,8 @@ import Darwin
         let url = directory.url.appendingPathComponent("big.csv")
         var random = SeededGenerator(seed: 100)
         let rows = (0..<1000).map { i in
-            "\(i % 10)," + (0..<10).map { _ in String(format: "%.6f", Double.random(in: -1...1, using: &random)) }.joined(separator: ",") + "\n"
+            "\(i % 10)," + (0..<10).map { _ in String(format: "%.6f", Double.random(in: -1...1, using: &random)) }.joined(separator: ",")
+                + "\n"
         }
         _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Runs `marginscope lesson …` from `directory` with exactly `environment`.
 private func lesson(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> RunResult {
@@ -41,20 +41,23 @@ private func lesson(_ arguments: [String], environment: [String: String] = [:], 
 
 @Test(.tags(.subprocess), TestRun.slow) func lessonCheckReportsProblemsWithLineNumbersAndExits65() throws {
     let directory = try TemporaryDirectory()
-    let path = try directory.file("bad.lesson", """
-    lesson: bad
-    title.en: Bad
-    step:
-    state: ms1;screen=nowhere
-    text.en: {nothing}
-    """)
+    let path = try directory.file(
+        "bad.lesson",
+        """
+        lesson: bad
+        title.en: Bad
+        step:
+        state: ms1;screen=nowhere
+        text.en: {nothing}
+        """)
     let result = try lesson(["--check", path])
     #expect(result.status == 65)
-    #expect(result.stdout == """
-    \(path): line 4: state string: screen 'nowhere' is not one of softmax, cosine, geometry, batch, compare, train
-    \(path): line 5: unknown placeholder {nothing} (the names are listed in Docs/Lessons.md, e.g. {loss} {p_y} {s} {m})
+    #expect(
+        result.stdout == """
+            \(path): line 4: state string: screen 'nowhere' is not one of softmax, cosine, geometry, batch, compare, train
+            \(path): line 5: unknown placeholder {nothing} (the names are listed in Docs/Lessons.md, e.g. {loss} {p_y} {s} {m})
 
-    """)
+            """)
 }
 
 @Test(.tags(.subprocess), TestRun.slow) func lessonCommandRejectsBadUsageWithAClearMessage() throws {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// README.md's text screenshots are what `marginscope frame` prints today.
 ///
@@ -28,7 +28,8 @@ import TestSupport
             guard line.hasPrefix("<!-- frame: "), line.hasSuffix(" -->") else { i += 1; continue }
             let arguments = words(String(line.dropFirst("<!-- frame: ".count).dropLast(" -->".count)))
             guard i + 1 < lines.count, lines[i + 1] == "```text",
-                  let end = lines[(i + 2)...].firstIndex(of: "```") else {
+                let end = lines[(i + 2)...].firstIndex(of: "```")
+            else {
                 found.append(Screenshot(arguments: arguments, text: "(no ```text block after the marker)", line: i + 1))
                 i += 1
                 continue
@@ -42,10 +43,14 @@ import TestSupport
     static func words(_ text: String) -> [String] {
         var words: [String] = [], current = "", quoted = false, started = false
         for ch in text {
-            if ch == "'" { quoted.toggle(); started = true } else if ch == " " && !quoted {
+            if ch == "'" {
+                quoted.toggle(); started = true
+            } else if ch == " " && !quoted {
                 if started { words.append(current) }
                 current = ""; started = false
-            } else { current.append(ch); started = true }
+            } else {
+                current.append(ch); started = true
+            }
         }
         if started { words.append(current) }
         return words
@@ -61,7 +66,9 @@ import TestSupport
     func eachScreenshotIsWhatFramePrints(_ shot: Screenshot) throws {
         let run = try CLI.run(shot.arguments, subcommand: "frame")
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout == shot.text, """
+        #expect(
+            run.stdout == shot.text,
+            """
             README.md line \(shot.line) is stale; run Scripts/update-readme-frames.sh. frame prints:
             \(run.stdout)
             """)

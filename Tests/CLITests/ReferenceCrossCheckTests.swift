@@ -1,12 +1,14 @@
 import Foundation
 import LossMath
-import Testing
 import TestSupport
+import Testing
 
 /// The Swift results against Scripts/reference.py, an independent float64 numpy
 /// implementation written from Docs/Math.md: agreement to 1e-10 relative.
 /// The margin family is compared through `compute`'s JSON, every loss and fallback.
-@Suite(.enabled(if: Reference.isAvailable, "python3 with numpy is needed for the reference cross-check (Scripts/reference.py)"), .tags(.subprocess, .reference), TestRun.slow)
+@Suite(
+    .enabled(if: Reference.isAvailable, "python3 with numpy is needed for the reference cross-check (Scripts/reference.py)"),
+    .tags(.subprocess, .reference), TestRun.slow)
 struct ReferenceCrossCheckTests {
     struct SampleCase: CustomTestStringConvertible, Sendable {
         var loss: String
@@ -53,9 +55,13 @@ struct ReferenceCrossCheckTests {
             arguments += ["--scale", "\(scale)"]
             if c.loss != "normface" { arguments += ["--margin", "\(Double.random(in: 0...0.6, using: &random))"] }
             if c.useAngles {
-                arguments += ["--angles=" + (0..<classes).map { _ in "\(Double.random(in: 0...180, using: &random))" }.joined(separator: ",")]
+                arguments += [
+                    "--angles=" + (0..<classes).map { _ in "\(Double.random(in: 0...180, using: &random))" }.joined(separator: ",")
+                ]
             } else {
-                arguments += ["--cosines=" + (0..<classes).map { _ in "\(Double.random(in: -1...1, using: &random))" }.joined(separator: ",")]
+                arguments += [
+                    "--cosines=" + (0..<classes).map { _ in "\(Double.random(in: -1...1, using: &random))" }.joined(separator: ",")
+                ]
             }
         }
         if let k = c.topK { arguments += ["--top-k", String(k)] }
@@ -79,7 +85,9 @@ struct ReferenceCrossCheckTests {
     }
 
     static let batchCases: [BatchCase] = [
-        BatchCase(arguments: ["--loss", "bdlmcl", "--scale", "30", "--margin", "0.35", "--top-k", "2", "--unselected", "no-margin", "--gradients"]),
+        BatchCase(arguments: [
+            "--loss", "bdlmcl", "--scale", "30", "--margin", "0.35", "--top-k", "2", "--unselected", "no-margin", "--gradients",
+        ]),
         BatchCase(arguments: ["--loss", "bdlmcl", "--scale", "30", "--margin", "0.35", "--top-k", "5", "--unselected", "excluded"]),
         BatchCase(arguments: ["--loss", "cosface", "--scale", "64", "--margin", "0.2"]),
     ]
@@ -101,7 +109,10 @@ struct ReferenceCrossCheckTests {
         var mismatches = 0
         for (x, y) in zip(a, b) {
             if x["label"] as? Int != y["label"] as? Int || x["rank"] as? Int != y["rank"] as? Int
-                || x["selected"] as? Bool != y["selected"] as? Bool { mismatches += 1 }
+                || x["selected"] as? Bool != y["selected"] as? Bool
+            {
+                mismatches += 1
+            }
         }
         #expect(mismatches == 0)
         try expectClose(a.map { $0["loss"] as Any }, b.map { $0["loss"] as Any }, "sample losses")
@@ -125,17 +136,23 @@ struct ReferenceCrossCheckTests {
         var cases: [MarginCase] = []
         for fallback in ArcFaceFallback.allCases {
             for m in [0.2, 0.5] {
-                cases.append(MarginCase(arguments: ["--loss", "arcface", "--margin", "\(m)", "--fallback", fallback.rawValue],
-                                        transform: .additiveAngular(margin: m, fallback: fallback)))
+                cases.append(
+                    MarginCase(
+                        arguments: ["--loss", "arcface", "--margin", "\(m)", "--fallback", fallback.rawValue],
+                        transform: .additiveAngular(margin: m, fallback: fallback)))
             }
         }
         for (m, lambda) in [(4, 0.0), (4, 5.0), (2, 1.5), (3, 0.0)] {
-            cases.append(MarginCase(arguments: ["--loss", "sphereface", "--margin", "\(m)", "--lambda", "\(lambda)"],
-                                    transform: .multiplicativeAngular(margin: m, lambda: lambda)))
+            cases.append(
+                MarginCase(
+                    arguments: ["--loss", "sphereface", "--margin", "\(m)", "--lambda", "\(lambda)"],
+                    transform: .multiplicativeAngular(margin: m, lambda: lambda)))
         }
         for (m1, m2, m3) in [(1.0, 0.3, 0.2), (0.9, 0.4, 0.15), (1.35, 0.0, 0.0)] {
-            cases.append(MarginCase(arguments: ["--loss", "combined", "--m1", "\(m1)", "--m2", "\(m2)", "--m3", "\(m3)"],
-                                    transform: .combined(angleFactor: m1, angleMargin: m2, cosineMargin: m3)))
+            cases.append(
+                MarginCase(
+                    arguments: ["--loss", "combined", "--m1", "\(m1)", "--m2", "\(m2)", "--m3", "\(m3)"],
+                    transform: .combined(angleFactor: m1, angleMargin: m2, cosineMargin: m3)))
         }
         for i in cases.indices { cases[i].seed = 500 + UInt64(i) }
         return cases
@@ -153,8 +170,11 @@ struct ReferenceCrossCheckTests {
             var cosines = (0..<classes).map { _ in Double.random(in: -0.98...0.98, using: &random) }
             if trial == 1 { cosines[target] = 1 }
             if trial == 2 { cosines[target] = -1 }
-            let arguments = c.arguments + ["--scale", "\(scale)", "--target", "\(target)",
-                                           "--cosines=" + cosines.map { "\($0)" }.joined(separator: ",")]
+            let arguments =
+                c.arguments + [
+                    "--scale", "\(scale)", "--target", "\(target)",
+                    "--cosines=" + cosines.map { "\($0)" }.joined(separator: ","),
+                ]
             let reference = try jsonObject(Reference.run(arguments).stdoutData)
             let run = try CLI.run(arguments + ["--format", "json"])
             #expect(run.status == 0, "\(run.stderr)")
@@ -186,8 +206,11 @@ struct ReferenceCrossCheckTests {
         let directory = try TemporaryDirectory()
         let path = try directory.file("batch.csv", csv)
         let marginType = c.arguments[1]
-        let batchArguments = ["--loss", "bdlmcl", "--margin-type", marginType, "--scale", "20", "--top-k", "3",
-                              "--gradients", "--batch", path] + Array(c.arguments.dropFirst(2))
+        let batchArguments =
+            [
+                "--loss", "bdlmcl", "--margin-type", marginType, "--scale", "20", "--top-k", "3",
+                "--gradients", "--batch", path,
+            ] + Array(c.arguments.dropFirst(2))
         let reference = try jsonObject(Reference.run(batchArguments).stdoutData)
         let run = try CLI.run(batchArguments + ["--format", "json"])
         #expect(run.status == 0, "\(run.stderr)")

@@ -1,6 +1,7 @@
 import ArgumentParser
-@testable import MarginScopeCLI
 import Testing
+
+@testable import MarginScopeCLI
 
 /// `SampleOptions`, the option group the explorer and `compute` share.
 @Suite struct SampleOptionsTests {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `compute`'s batch output is written row by row, never built whole, and the large buffers are
 /// checked before they are allocated: under `ulimit -v` a large output still comes out whole,
@@ -32,7 +32,8 @@ import TestSupport
             "ulimit -v 300000; exec \"$0\" compute --batch-size 4096 --classes 10000 --gradients --format csv", binary: binary)
         #expect(run.status == 71, "exit \(run.status): \(run.stderr.prefix(400))")
         #expect(run.stdoutData.isEmpty)
-        #expect(run.stderr.hasPrefix("marginscope compute: not enough memory for a synthetic batch of 4096×10000"), "\(run.stderr.prefix(400))")
+        #expect(
+            run.stderr.hasPrefix("marginscope compute: not enough memory for a synthetic batch of 4096×10000"), "\(run.stderr.prefix(400))")
         #expect(run.stderr.contains("smaller --batch-size"), "\(run.stderr)")
         #expect(run.stderr.filter { $0 == "\n" }.count == 1, "\(run.stderr.prefix(400))")
     }

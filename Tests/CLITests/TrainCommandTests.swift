@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `marginscope train` end to end: output formats, reproducibility, refusals.
 @Suite(.tags(.subprocess), TestRun.slow) struct TrainCommandTests {
@@ -27,7 +27,8 @@ import TestSupport
         let objects = try lines.map { try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
         #expect(objects.map { $0["epoch"] as? Int } == [0, 4, 8, 10])
         for object in objects {
-            #expect(Set(object.keys) == ["epoch", "loss", "trainAccuracy", "testAccuracy", "meanAngle", "p95Angle", "minClassGap", "medianGap"])
+            #expect(
+                Set(object.keys) == ["epoch", "loss", "trainAccuracy", "testAccuracy", "meanAngle", "p95Angle", "minClassGap", "medianGap"])
         }
         // The built-in class directions start evenly spread: 360°/8 apart.
         #expect(abs((objects[0]["minClassGap"] as? Double ?? 0) - 45) < 1e-9)
@@ -72,7 +73,9 @@ import TestSupport
         Refusal(name: "one class only", contents: "1,2,0\n3,4,0\n", mentions: ["at least two classes"]),
         Refusal(name: "an empty file", contents: "", mentions: ["is empty"]),
         Refusal(name: "a header and nothing else", contents: "a,b,label\n", mentions: ["header (row 1) but no samples"]),
-        Refusal(name: "a label column past the end", contents: "1,2,0\n3,4,1\n", arguments: ["--label-column", "4"], mentions: ["no label column 4"]),
+        Refusal(
+            name: "a label column past the end", contents: "1,2,0\n3,4,1\n", arguments: ["--label-column", "4"],
+            mentions: ["no label column 4"]),
         Refusal(name: "an infinite feature", contents: "1,2,0\ninf,4,1\n", mentions: ["row 2, column 1", "not a finite number"]),
     ]
 
@@ -95,18 +98,20 @@ import TestSupport
         #expect(result.stderr.contains("--data: cannot read '/nonexistent/marginscope.csv': no such file"))
     }
 
-    @Test("options out of range are refused with exit 64 and the accepted range", arguments: [
-        (["--scale", "0"], "expected s in (0, 1000]"),
-        (["--margin", "1.5"], "expected m in [0, 1]"),
-        (["--loss", "normface", "--margin", "0.2"], "--margin applies to cosface"),
-        (["--loss", "softmax", "--scale", "8"], "softmax has no scale"),
-        (["--holdout", "1"], "expected a fraction in [0, 1)"),
-        (["--epochs", "0"], "expected 1...1000000"),
-        (["--momentum", "1"], "expected μ in [0, 1)"),
-        (["--every", "0"], "expected 1 or more"),
-        (["--label-column", "first"], "--label-column applies to --data"),
-        (["--loss", "arcface2"], "arcface2"),
-    ])
+    @Test(
+        "options out of range are refused with exit 64 and the accepted range",
+        arguments: [
+            (["--scale", "0"], "expected s in (0, 1000]"),
+            (["--margin", "1.5"], "expected m in [0, 1]"),
+            (["--loss", "normface", "--margin", "0.2"], "--margin applies to cosface"),
+            (["--loss", "softmax", "--scale", "8"], "softmax has no scale"),
+            (["--holdout", "1"], "expected a fraction in [0, 1)"),
+            (["--epochs", "0"], "expected 1...1000000"),
+            (["--momentum", "1"], "expected μ in [0, 1)"),
+            (["--every", "0"], "expected 1 or more"),
+            (["--label-column", "first"], "--label-column applies to --data"),
+            (["--loss", "arcface2"], "arcface2"),
+        ])
     func badOptionsAreRefused(_ arguments: [String], _ message: String) throws {
         let result = try Self.train(arguments)
         #expect(result.status == 64)

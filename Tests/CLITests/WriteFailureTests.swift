@@ -1,11 +1,11 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Every command's output on a standard output that refuses it: `> /dev/full`, `>&-`, a pipe
@@ -48,8 +48,9 @@ import Darwin
     static func expectOneLineAndExit74(_ ending: Spawn.Ending, reason: String, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(ending.status == 74, "\(ending)", sourceLocation: sourceLocation)
         #expect(ending.stderr.hasPrefix("marginscope"), "\(ending)", sourceLocation: sourceLocation)
-        #expect(ending.stderr.filter { $0 == "\n" }.count == 1 && ending.stderr.hasSuffix("\n"), "one line: \(ending)",
-                sourceLocation: sourceLocation)
+        #expect(
+            ending.stderr.filter { $0 == "\n" }.count == 1 && ending.stderr.hasSuffix("\n"), "one line: \(ending)",
+            sourceLocation: sourceLocation)
         #expect(ending.stderr.contains("cannot write to standard output: \(reason)"), "\(ending)", sourceLocation: sourceLocation)
         // A trap prints a backtrace naming the build machine's source files.
         #expect(!ending.stderr.contains(".swift"), "\(ending)", sourceLocation: sourceLocation)

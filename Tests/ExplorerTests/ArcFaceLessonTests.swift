@@ -1,6 +1,7 @@
 import Foundation
 import LossMath
 import Testing
+
 @testable import Explorer
 
 /// Lesson 6's answers, confirmed against the mathematics written out here (not the lesson's text).

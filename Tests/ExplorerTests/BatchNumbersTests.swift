@@ -1,6 +1,7 @@
 import Foundation
 import LossMath
 import Testing
+
 @testable import Explorer
 
 /// The batch screen's numbers (`BatchSnapshot`) against `BatchLoss` computed directly
@@ -108,8 +109,11 @@ import Testing
         let state = Self.state(k: 3, rule: rule)
         let snapshot = BatchEngine().snapshot(for: state)
         let direct = BatchLoss.lmcl(snapshot.batch, scale: state.scale, margin: state.margin, gradient: false)
-        let directBD = BatchLoss.bdlmcl(snapshot.batch, rule: BoundaryRule(scale: state.scale, margin: state.margin, topK: 3,
-                                                                          unselected: rule), gradient: false)
+        let directBD = BatchLoss.bdlmcl(
+            snapshot.batch,
+            rule: BoundaryRule(
+                scale: state.scale, margin: state.margin, topK: 3,
+                unselected: rule), gradient: false)
         #expect(abs(snapshot.lmcl.loss - direct.loss) <= 1e-12 * max(1, direct.loss))
         #expect(abs(snapshot.bdlmcl.loss - directBD.loss) <= 1e-12 * max(1, directBD.loss))
         #expect(snapshot.bdlmcl.countingSamples == directBD.countingSamples)
@@ -154,8 +158,10 @@ import Testing
         let engine = BatchEngine()
         var state = Self.state()
         _ = engine.snapshot(for: state)
-        for change in [{ (s: inout ExplorerState) in s.scaleSteps = 4500 }, { $0.marginSteps = 20 }, { $0.batch.topK = 4 },
-                       { $0.batch.unselected = .excluded }, { $0.scaleSteps = 2000 }, { $0.batch.seed = 4 }] {
+        for change in [
+            { (s: inout ExplorerState) in s.scaleSteps = 4500 }, { $0.marginSteps = 20 }, { $0.batch.topK = 4 },
+            { $0.batch.unselected = .excluded }, { $0.scaleSteps = 2000 }, { $0.batch.seed = 4 },
+        ] {
             change(&state)
             let cached = engine.snapshot(for: state), fresh = BatchEngine().snapshot(for: state)
             #expect(cached.batch == fresh.batch)

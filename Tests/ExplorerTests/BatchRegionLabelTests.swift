@@ -1,7 +1,8 @@
 import Foundation
 import LossMath
-import Testing
 import TerminalUI
+import Testing
+
 @testable import Explorer
 
 /// The region table's loss columns are each region's part of the batch loss: they sum to

@@ -1,21 +1,26 @@
 import Foundation
 import LossMath
-import Testing
 import TerminalUI
+import Testing
+
 @testable import Explorer
 
 /// The batch screen as drawn: snapshots at 80×24 and 160×48, what it must always
 /// show, the mouse, and the edge cases (N = 1, C = 2, a file batch).
 @Suite struct BatchScreenTests {
-    static func app(_ state: ExplorerState = BatchNumbersTests.state(), width: Int, height: Int,
-                    glyphs: GlyphSet = .unicode, file: CosineBatch? = nil) -> ExplorerApp {
+    static func app(
+        _ state: ExplorerState = BatchNumbersTests.state(), width: Int, height: Int,
+        glyphs: GlyphSet = .unicode, file: CosineBatch? = nil
+    ) -> ExplorerApp {
         let app = ExplorerApp(state: state, glyphs: glyphs, batchEngine: BatchEngine(file: file))
         app.handle(.resize(width: width, height: height))
         return app
     }
 
-    static func frame(_ state: ExplorerState = BatchNumbersTests.state(), width: Int, height: Int,
-                      glyphs: GlyphSet = .unicode, file: CosineBatch? = nil, keys: [Key] = []) -> String {
+    static func frame(
+        _ state: ExplorerState = BatchNumbersTests.state(), width: Int, height: Int,
+        glyphs: GlyphSet = .unicode, file: CosineBatch? = nil, keys: [Key] = []
+    ) -> String {
         let app = app(state, width: width, height: height, glyphs: glyphs, file: file)
         for k in keys { app.handle(.key(k)) }
         return app.render().text
@@ -23,9 +28,10 @@ import TerminalUI
 
     /// A 4 × 3 batch by hand: sample 0 satisfies the margin, 1 is a boundary sample
     /// (rank 2), 2 is beyond k = 2 (rank 3), 3 is a boundary sample.
-    static let fileBatch = CosineBatch(labels: [0, 1, 2, 0],
-                                       cosines: [0.9, 0.2, 0.1, 0.5, 0.6, 0.1, 0.3, 0.2, 0.4, 0.4, 0.3, 0.35],
-                                       classCount: 3)
+    static let fileBatch = CosineBatch(
+        labels: [0, 1, 2, 0],
+        cosines: [0.9, 0.2, 0.1, 0.5, 0.6, 0.1, 0.3, 0.2, 0.4, 0.4, 0.3, 0.35],
+        classCount: 3)
 
     @Test func theScreenMatchesItsSnapshotAt80x24() {
         assertSnapshot(Self.frame(width: 80, height: 24), named: "batch-screen-80x24")
@@ -33,8 +39,9 @@ import TerminalUI
 
     @Test func theScreenMatchesItsSnapshotAt160x48() {
         // Three samples down, so the table's highlighted row and the scatter's ◆ move off the first sample.
-        assertSnapshot(Self.frame(width: 160, height: 48, keys: Array(repeating: .character("]"), count: 3)),
-                       named: "batch-screen-160x48")
+        assertSnapshot(
+            Self.frame(width: 160, height: 48, keys: Array(repeating: .character("]"), count: 3)),
+            named: "batch-screen-160x48")
     }
 
     @Test func theASCIIScreenMatchesItsSnapshotAndIsASCII() {
@@ -71,8 +78,10 @@ import TerminalUI
         let state = BatchNumbersTests.state()
         let text = Self.frame(state, width: 80, height: 24)
         let snapshot = BatchEngine().snapshot(for: state)
-        for label in ["s ", "m ", "k ", "rule", "N ", "C ", "spread", "seed", "satisfied", "boundary", "beyond k",
-                      "batch loss", "LMCL", "BD-LMCL", "cos θ_y"] {
+        for label in [
+            "s ", "m ", "k ", "rule", "N ", "C ", "spread", "seed", "satisfied", "boundary", "beyond k",
+            "batch loss", "LMCL", "BD-LMCL", "cos θ_y",
+        ] {
             #expect(text.contains(label), "80x24 misses '\(label)'")
         }
         // Both batch losses, as the regions panel prints them (3 decimals).
@@ -115,9 +124,10 @@ import TerminalUI
         var sized = app.state
         sized.width = 80
         let hits = Frame.render(sized, glyphs: .unicode, batch: BatchEngine().snapshot(for: sized)).hits
-        let slider = try #require(hits.regions.first {
-            if case .slider(.margin, _, _) = $0.target { return true } else { return false }
-        })
+        let slider = try #require(
+            hits.regions.first {
+                if case .slider(.margin, _, _) = $0.target { return true } else { return false }
+            })
         // The right end of the track is the slider's upper bound, m = 1.
         app.handle(.mouse(MouseEvent(.drag, .left, x: slider.rect.maxX - 1, y: slider.rect.y)))
         #expect(app.state.marginSteps == 100)
@@ -126,8 +136,12 @@ import TerminalUI
 
     @Test func everySettingOfTheScreenHasAClickableRow() {
         let state = BatchNumbersTests.state()
-        let hits = Frame.render({ var s = state; s.width = 80; s.height = 24; return s }(), glyphs: .unicode,
-                                batch: BatchEngine().snapshot(for: state)).hits
+        let hits = Frame.render(
+            {
+                var s = state; s.width = 80; s.height = 24; return s
+            }(), glyphs: .unicode,
+            batch: BatchEngine().snapshot(for: state)
+        ).hits
         for field in state.fields(on: .batch) {
             #expect(hits.regions.contains { $0.target == .field(field) }, "no click target for \(field)")
         }

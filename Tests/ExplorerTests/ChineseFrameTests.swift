@@ -1,5 +1,6 @@
-import Testing
 import TerminalUI
+import Testing
+
 @testable import Explorer
 
 /// Every screen, the help, the glossary, the `e` box and a lesson step in Chinese, as
@@ -28,11 +29,14 @@ import TerminalUI
 
     @Test func theHelpTheGlossaryAndTheExplanationInChineseMatchTheirSnapshots() {
         for (w, h) in Self.sizes {
-            assertSnapshot(Self.app(.cosine, .zh, width: w, height: h, keys: [.character("?")]).render().text, named: "zh-help-cosine-\(w)x\(h)")
-            assertSnapshot(Self.app(.batch, .zh, width: w, height: h, keys: [.character("e")]).render().text, named: "zh-explain-batch-\(w)x\(h)")
+            assertSnapshot(
+                Self.app(.cosine, .zh, width: w, height: h, keys: [.character("?")]).render().text, named: "zh-help-cosine-\(w)x\(h)")
+            assertSnapshot(
+                Self.app(.batch, .zh, width: w, height: h, keys: [.character("e")]).render().text, named: "zh-explain-batch-\(w)x\(h)")
         }
-        assertSnapshot(Self.app(.batch, .zh, width: 80, height: 24, keys: [.character("?"), .character("?")]).render().text,
-                       named: "zh-glossary-batch-80x24")
+        assertSnapshot(
+            Self.app(.batch, .zh, width: 80, height: 24, keys: [.character("?"), .character("?")]).render().text,
+            named: "zh-glossary-batch-80x24")
     }
 
     @Test func aLessonStepInChineseMatchesItsSnapshots() throws {
@@ -69,8 +73,10 @@ import TerminalUI
     /// Every screen and overlay in both languages at three sizes: nothing overflows, nothing is cut.
     @Test(arguments: Language.allCases)
     func noFrameOverflowsOrCutsACharacter(_ language: Language) {
-        let overlays: [[Key]] = [[], [.character("?")], [.character("?"), .character("?")], [.character("e")],
-                                 [.enter], [.character("S")], [.character("g")]]
+        let overlays: [[Key]] = [
+            [], [.character("?")], [.character("?"), .character("?")], [.character("e")],
+            [.enter], [.character("S")], [.character("g")],
+        ]
         for screen in Screen.allCases {
             for (w, h) in Self.sizes + [(100, 30), (60, 20)] {
                 for keys in overlays {

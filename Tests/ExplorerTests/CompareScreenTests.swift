@@ -1,6 +1,7 @@
 import LossMath
-import Testing
 import TerminalUI
+import Testing
+
 @testable import Explorer
 
 /// The compare screen: its numbers against MARGINS-style test vectors (checked with

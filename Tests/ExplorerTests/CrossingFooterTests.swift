@@ -1,7 +1,8 @@
 import Foundation
 import LossMath
-import Testing
 import TerminalUI
+import Testing
+
 @testable import Explorer
 
 /// The crossing footer's shift is the difference of the unrounded crossings, rounded once.

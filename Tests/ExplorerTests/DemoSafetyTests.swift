@@ -1,5 +1,6 @@
-import Testing
 import TerminalUI
+import Testing
+
 @testable import Explorer
 
 /// Keys that must not end or damage a live demo, and values that must not change behind the user's back.
@@ -149,8 +150,8 @@ import TerminalUI
     @Test func undoAndRedoWalkBackAndForthThroughTheChanges() throws {
         let app = Self.app()
         let start = app.state.undoable
-        try Self.press("j", app)      // select m: navigation, not an undo step
-        try Self.press("lll", app)    // m 0.35 → 0.38
+        try Self.press("j", app)  // select m: navigation, not an undo step
+        try Self.press("lll", app)  // m 0.35 → 0.38
         #expect(app.state.margin == 0.38)
         try Self.press("uu", app)
         #expect(app.state.margin == 0.36)
@@ -173,7 +174,7 @@ import TerminalUI
 
     @Test func undoReachesAtLeastAHundredAndFiftyStepsBack() throws {
         let app = Self.app()
-        for _ in 0..<150 { app.handle(.key(.right)) }   // s 30 → 180
+        for _ in 0..<150 { app.handle(.key(.right)) }  // s 30 → 180
         #expect(app.state.scale == 180)
         for _ in 0..<150 { app.handle(.key(.character("u"))) }
         #expect(app.state.scale == 30)
@@ -182,8 +183,10 @@ import TerminalUI
     }
 
     @Test func undoWorksOnEveryScreenForTargetClassesModePresetAndReset() throws {
-        for (screen, keys) in [(Screen.softmax, "jt"), (.softmax, "a"), (.cosine, "jjjx"), (.cosine, "c"),
-                               (.geometry, "l"), (.batch, "o"), (.batch, "jjjjjl"), (.cosine, "p"), (.geometry, "jjt")] {
+        for (screen, keys) in [
+            (Screen.softmax, "jt"), (.softmax, "a"), (.cosine, "jjjx"), (.cosine, "c"),
+            (.geometry, "l"), (.batch, "o"), (.batch, "jjjjjl"), (.cosine, "p"), (.geometry, "jjt"),
+        ] {
             let app = Self.app()
             app.perform(.showScreen(screen))
             let start = app.state
@@ -207,7 +210,7 @@ import TerminalUI
 
     @Test func navigationIsNotAnUndoStep() throws {
         let app = Self.app()
-        try Self.press("jl", app)      // m 0.35 → 0.36
+        try Self.press("jl", app)  // m 0.35 → 0.36
         try Self.press("<Tab>?<Esc>kk", app)
         try Self.press("u", app)
         #expect(app.state.margin == 0.35)

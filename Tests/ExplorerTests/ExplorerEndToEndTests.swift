@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// End-to-end: the real explorer in tmux at 80×24, driven by keys as a user would.
 ///
@@ -57,8 +57,9 @@ struct ExplorerEndToEndTests {
         #expect(try session.alternateOn() == false)
         #expect(try session.cursorVisible())
         #expect(after.contains { $0.hasPrefix("MS-EXIT=0") })
-        #expect(after.contains { $0.contains("marginscope --state 'ms1;screen=cosine;s=20;m=0.2;") },
-                "the state string printed on quit should hold s = 20 and m = 0.2")
+        #expect(
+            after.contains { $0.contains("marginscope --state 'ms1;screen=cosine;s=20;m=0.2;") },
+            "the state string printed on quit should hold s = 20 and m = 0.2")
         let words = Set(after.joined(separator: " ").split(whereSeparator: { $0 == " " || $0 == ";" }).map(String.init))
         #expect(words.contains("icanon") && words.contains("echo"))
     }
@@ -69,7 +70,9 @@ struct ExplorerEndToEndTests {
         let session = try TmuxSession.start(command: "LANG=C.UTF-8 \"\(binary.path)\" --batch-size 64 --classes 50 --screen cosine")
         defer { session.kill() }
         try #require(try session.waitFor(text: "LMCL     L = "))
-        let expectations = [("1", "Softmax cross-entropy"), ("3", "Unit circle"), ("4", "BD-LMCL rule and batch"), ("2", "Scale and margin")]
+        let expectations = [
+            ("1", "Softmax cross-entropy"), ("3", "Unit circle"), ("4", "BD-LMCL rule and batch"), ("2", "Scale and margin"),
+        ]
         for (key, title) in expectations {
             try session.sendKeys(key)
             #expect(try session.waitFor(text: title), "key \(key) should show \(title)")

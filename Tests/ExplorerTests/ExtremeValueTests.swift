@@ -1,7 +1,8 @@
 import Foundation
 import LossMath
-import Testing
 import TerminalUI
+import Testing
+
 @testable import Explorer
 
 /// The explorer at the ends of every range: s from 0.01 to 1000, m at its
@@ -32,7 +33,9 @@ import TerminalUI
     static let cases: [Case] = {
         var list: [Case] = []
         for screen in Screen.allCases {
-            for (name, scale, margin) in [("s=0.01 m=0", 1, 0), ("s=1000 m=2", 100_000, 200), ("s=0.01 m=2", 1, 200), ("s=1000 m=0", 100_000, 0)] {
+            for (name, scale, margin) in [
+                ("s=0.01 m=0", 1, 0), ("s=1000 m=2", 100_000, 200), ("s=0.01 m=2", 1, 200), ("s=1000 m=0", 100_000, 0),
+            ] {
                 var s = base(screen)
                 s.scaleSteps = scale
                 s.marginSteps = margin
@@ -93,14 +96,17 @@ import TerminalUI
             s.batch.classes = cosines.count
             s.scaleSteps = 100_000
             s.marginSteps = 200
-            list.append(Case(name: "batch file of one sample \(cosines) label \(label)", state: s,
-                             file: CosineBatch(labels: [label], cosines: cosines, classCount: cosines.count)))
+            list.append(
+                Case(
+                    name: "batch file of one sample \(cosines) label \(label)", state: s,
+                    file: CosineBatch(labels: [label], cosines: cosines, classCount: cosines.count)))
         }
         return list
     }()
 
     static func render(_ c: Case, width: Int, height: Int, glyphs: GlyphSet, overlay: ExplorerState.Overlay = .none)
-        -> (ExplorerApp, Canvas, BatchEngine) {
+        -> (ExplorerApp, Canvas, BatchEngine)
+    {
         var state = c.state
         state.overlay = overlay
         state.width = width

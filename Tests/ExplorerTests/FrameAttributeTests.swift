@@ -1,5 +1,6 @@
-import Testing
 import TerminalUI
+import Testing
+
 @testable import Explorer
 
 /// The styled output of one frame, attribute for attribute: the cosine screen

@@ -1,5 +1,6 @@
-import Testing
 import TerminalUI
+import Testing
+
 @testable import Explorer
 
 /// Whole-frame snapshots: every screen and the help, at 80×24 and 160×48,

@@ -1,6 +1,7 @@
 import Foundation
 import LossMath
 import TerminalUI
+
 @testable import Explorer
 
 /// Drives a real `ExplorerApp` with seeded random events and checks the
@@ -116,8 +117,9 @@ struct Fuzzer {
     }
 
     private func record(_ failures: [String], event: Event?, index: Int, state: ExplorerState, into report: inout Report) {
-        report.failures.append("event \(index) \(event.map { "\($0)" } ?? "(first frame)") at \(state.width)x\(state.height), "
-            + "overlay \(state.overlay), state '\(StateString.encode(state))': " + failures.joined(separator: "; "))
+        report.failures.append(
+            "event \(index) \(event.map { "\($0)" } ?? "(first frame)") at \(state.width)x\(state.height), "
+                + "overlay \(state.overlay), state '\(StateString.encode(state))': " + failures.joined(separator: "; "))
     }
 
     /// A random starting state and, sometimes, a small batch standing in for a file.
@@ -136,7 +138,9 @@ struct Fuzzer {
         let n = random.pick([1, 2, 5, maximumSamples])
         let c = random.pick([2, 3, 12, maximumClasses])
         let labels = (0..<n).map { _ in Int.random(in: 0..<c, using: &random) }
-        let cosines = (0..<(n * c)).map { _ in random.chance(0.3) ? random.pick([-1.0, 1, 0, -0.0]) : Double.random(in: -1...1, using: &random) }
+        let cosines = (0..<(n * c)).map { _ in
+            random.chance(0.3) ? random.pick([-1.0, 1, 0, -0.0]) : Double.random(in: -1...1, using: &random)
+        }
         s.batch.file = "fuzz.csv"
         s.batch.samples = n
         s.batch.classes = c

@@ -1,8 +1,9 @@
 import Foundation
 import LossMath
-import Testing
-import TestSupport
 import TerminalUI
+import TestSupport
+import Testing
+
 @testable import Explorer
 
 /// The terminal input parser under random byte streams: whole escape
@@ -20,7 +21,8 @@ import TerminalUI
 /// fuzz's `MARGINSCOPE_FUZZ_EVENTS` above 100,000) runs the long one.
 @Suite("Fuzz: escape sequences", .tags(.fuzz), TestRun.slow) struct FuzzEscapeSequenceTests {
     static let environment = ProcessInfo.processInfo.environment
-    static let sequences = environment["MARGINSCOPE_FUZZ_SEQUENCES"].flatMap { Int($0) }
+    static let sequences =
+        environment["MARGINSCOPE_FUZZ_SEQUENCES"].flatMap { Int($0) }
         ?? (FuzzTests.events > 100_000 ? 200_000 : 5_000)
 
     /// The sentinel: a key the generator never produces otherwise (F24, xterm's Shift-F12).

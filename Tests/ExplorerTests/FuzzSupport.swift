@@ -1,6 +1,7 @@
 import Foundation
 import LossMath
 import TerminalUI
+
 @testable import Explorer
 
 /// The fuzzer's seeded generator: the same seed gives the same events.
@@ -25,10 +26,13 @@ struct FuzzEvents {
     init(seed: UInt64) { random = FuzzRandom(seed: seed) }
 
     /// Every key the key table binds, and the keys the prompt reads.
-    static let boundKeys: [Key] = Array(Set(KeyTable.bindings.flatMap(\.keys)
-        + [.enter, .escape, .backspace, .delete, .character("."), .character("-"), .character("e")]
-        + (0...9).map { Key.character(Character(String($0))) }))
-        .sorted { "\($0)" < "\($1)" }
+    static let boundKeys: [Key] = Array(
+        Set(
+            KeyTable.bindings.flatMap(\.keys)
+                + [.enter, .escape, .backspace, .delete, .character("."), .character("-"), .character("e")]
+                + (0...9).map { Key.character(Character(String($0))) })
+    )
+    .sorted { "\($0)" < "\($1)" }
 
     /// Keys nothing is bound to, or only on some screens; characters a prompt must survive.
     static let otherKeys: [Key] = [
@@ -101,8 +105,9 @@ struct FuzzEvents {
             let y = Int.random(in: r.y..<max(r.y + 1, r.maxY), using: &random)
             return MouseEvent(action, button, x: x, y: y)
         }
-        return MouseEvent(action, button, x: Int.random(in: -3...(width + 3), using: &random),
-                          y: Int.random(in: -3...(height + 3), using: &random))
+        return MouseEvent(
+            action, button, x: Int.random(in: -3...(width + 3), using: &random),
+            y: Int.random(in: -3...(height + 3), using: &random))
     }
 }
 
@@ -140,7 +145,8 @@ enum FuzzInvariants {
         if s.width < 0 || s.height < 0 { v.append("size \(s.width)x\(s.height)") }
         if !s.fields(on: s.screen).contains(s.focusedField) { v.append("focus \(s.focusedField) not on \(s.screen)") }
         if case .entry(let field, _) = s.overlay, s.gridAndSteps(of: field) == nil,
-           ![.topK, .batchSamples, .batchClasses, .batchSeed].contains(field) {
+            ![.topK, .batchSamples, .batchClasses, .batchSeed].contains(field)
+        {
             v.append("prompt open for \(field), which cannot be typed")
         }
         return v
@@ -163,10 +169,13 @@ enum FuzzInvariants {
             distribution(name, probabilities: r.probabilities, logits: r.logits, loss: r.loss, gradient: rivals + r.angleGradient)
             if !r.gradient[y].isFinite && abs(r.cosines[y]) != 1 { v.append("\(name): ∂L/∂cos θ_y infinite at cos θ_y = \(r.cosines[y])") }
         }
-        distribution("softmax", probabilities: e.softmax.probabilities, logits: e.softmax.logits,
-                     loss: e.softmax.loss, gradient: e.softmax.gradient)
-        for (name, r) in [("NormFace", e.normFace), ("LMCL", e.lmcl), ("margined", e.margined), ("geometry", e.geometry.cosineResult),
-                          ("geometry NormFace", e.geometryNormFace)] {
+        distribution(
+            "softmax", probabilities: e.softmax.probabilities, logits: e.softmax.logits,
+            loss: e.softmax.loss, gradient: e.softmax.gradient)
+        for (name, r) in [
+            ("NormFace", e.normFace), ("LMCL", e.lmcl), ("margined", e.margined), ("geometry", e.geometry.cosineResult),
+            ("geometry NormFace", e.geometryNormFace),
+        ] {
             margined(name, r)
             if r.cosines.contains(where: { !($0 >= -1 && $0 <= 1) }) { v.append("\(name): cosine outside [-1, 1]") }
         }

@@ -1,8 +1,9 @@
 import Foundation
 import LossMath
-import Testing
-import TestSupport
 import TerminalUI
+import TestSupport
+import Testing
+
 @testable import Explorer
 
 /// The explorer under random input: keys, mouse and resizes from a seeded
@@ -34,7 +35,8 @@ import TerminalUI
         }
         #expect(report.mouseHits > Self.events / 100)
         if Self.environment["MARGINSCOPE_FUZZ_REPORT"] != nil {
-            let line = "fuzz: \(report.events) events, \(report.frames) frames, \(report.sessions) sessions, "
+            let line =
+                "fuzz: \(report.events) events, \(report.frames) frames, \(report.sessions) sessions, "
                 + "\(report.sizes.count) sizes (\(report.sizes.min().map { "\($0.width)x\($0.height)" } ?? "-") to "
                 + "\(report.sizes.max().map { "\($0.width)x\($0.height)" } ?? "-")), \(report.keys.count) distinct keys, "
                 + "\(report.mouseHits) mouse hits, \(report.shrinks) batch shrinks, screens \(report.screens)\n"
@@ -58,9 +60,9 @@ import TerminalUI
         start.screen = .batch
         let engine = BatchEngine()
         #if DEBUG
-        let runs = [(80, 24, 15)]
+            let runs = [(80, 24, 15)]
         #else
-        let runs = [(80, 24, 40), (300, 100, 40)]
+            let runs = [(80, 24, 40), (300, 100, 40)]
         #endif
         for (width, height, count) in runs {
             start.width = width

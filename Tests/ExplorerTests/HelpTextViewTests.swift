@@ -1,6 +1,7 @@
-import Testing
-@testable import Explorer
 import TerminalUI
+import Testing
+
+@testable import Explorer
 
 @Test func everyScreensGlossaryFitsTheHelpAt80x24InBothLanguagesWithNothingCut() {
     for screen in Screen.allCases {

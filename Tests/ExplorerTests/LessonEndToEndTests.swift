@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A lesson followed in the real program, in tmux, as a student at a Chinese
 /// terminal would: the picker, a step, an answer, the end, then quitting restores the terminal.

@@ -1,28 +1,29 @@
 import Foundation
 import Testing
+
 @testable import Explorer
 
 /// A small lesson that passes every check, to break one line at a time.
 private let goodLesson = """
-lesson: tiny
-title.en: Tiny
-title.zh: 小课
+    lesson: tiny
+    title.en: Tiny
+    title.zh: 小课
 
-step:
-state: ms1;screen=cosine;s=30;m=0.35
-panel: cosine.loss
-text.en: The loss is {loss}.
-text.zh: 损失为 {loss}。
-question.en: Up or down?
-question.zh: 升还是降？
-choice.en: up
-right.en: down
-choice.zh: 升
-right.zh: 降
-explain.en: Down.
-explain.zh: 降。
-hide: loss
-"""
+    step:
+    state: ms1;screen=cosine;s=30;m=0.35
+    panel: cosine.loss
+    text.en: The loss is {loss}.
+    text.zh: 损失为 {loss}。
+    question.en: Up or down?
+    question.zh: 升还是降？
+    choice.en: up
+    right.en: down
+    choice.zh: 升
+    right.zh: 降
+    explain.en: Down.
+    explain.zh: 降。
+    hide: loss
+    """
 
 private func problems(_ text: String) -> [String] { LessonFile.parse(text).problems.map(\.description) }
 
@@ -42,31 +43,32 @@ private func problems(_ text: String) -> [String] { LessonFile.parse(text).probl
 
 @Test func everyProblemIsReportedWithItsLineNumber() {
     let bad = """
-    lesson: Bad_ID
-    title.en: A bad lesson
+        lesson: Bad_ID
+        title.en: A bad lesson
 
-    step:
-    state: ms1;screen=cosine;s=9999
-    panel: cosine.nothing
-    text.en: The loss is {los}.
-    question.en: Which?
-    choice.en: a
-    choice.en: b
-    hide: p_y bogus
-    text.zh: 中文
-    mystery: 1
-    """
-    #expect(problems(bad) == [
-        "line 1: lesson id 'Bad_ID' may hold only a–z, 0–9 and -",
-        "line 5: state string: s = 9999 is outside 0.01…1000",
-        "line 6: unknown panel 'cosine.nothing' (known: softmax.table, softmax.plot, softmax.formulas, cosine.controls, cosine.loss, cosine.classes, cosine.plot, cosine.formulas, geometry.circle, geometry.directions, geometry.gradient, batch.controls, batch.regions, batch.view, compare.losses, compare.plot, train.controls, train.circles, train.charts)",
-        "line 7: unknown placeholder {los} (the names are listed in Docs/Lessons.md, e.g. {loss} {p_y} {s} {m})",
-        "line 8: question.en has no explain.en (one or two lines shown after the answer)",
-        "line 9: question.en has 0 right answers; mark exactly one with right.en",
-        "line 11: hide: unknown quantity 'bogus' (the names are listed in Docs/Lessons.md)",
-        "line 12: zh text but the lesson has no title.zh",
-        "line 13: unknown key 'mystery' (known: lesson, title, step, state, panel, text, question, choice, right, explain, hide)",
-    ])
+        step:
+        state: ms1;screen=cosine;s=9999
+        panel: cosine.nothing
+        text.en: The loss is {los}.
+        question.en: Which?
+        choice.en: a
+        choice.en: b
+        hide: p_y bogus
+        text.zh: 中文
+        mystery: 1
+        """
+    #expect(
+        problems(bad) == [
+            "line 1: lesson id 'Bad_ID' may hold only a–z, 0–9 and -",
+            "line 5: state string: s = 9999 is outside 0.01…1000",
+            "line 6: unknown panel 'cosine.nothing' (known: softmax.table, softmax.plot, softmax.formulas, cosine.controls, cosine.loss, cosine.classes, cosine.plot, cosine.formulas, geometry.circle, geometry.directions, geometry.gradient, batch.controls, batch.regions, batch.view, compare.losses, compare.plot, train.controls, train.circles, train.charts)",
+            "line 7: unknown placeholder {los} (the names are listed in Docs/Lessons.md, e.g. {loss} {p_y} {s} {m})",
+            "line 8: question.en has no explain.en (one or two lines shown after the answer)",
+            "line 9: question.en has 0 right answers; mark exactly one with right.en",
+            "line 11: hide: unknown quantity 'bogus' (the names are listed in Docs/Lessons.md)",
+            "line 12: zh text but the lesson has no title.zh",
+            "line 13: unknown key 'mystery' (known: lesson, title, step, state, panel, text, question, choice, right, explain, hide)",
+        ])
 }
 
 @Test func aQuestionNeedsExactlyOneRightAnswerAtTheSamePlaceInEveryLanguage() {
@@ -111,32 +113,33 @@ private func problems(_ text: String) -> [String] { LessonFile.parse(text).probl
     let noChinese = goodLesson.replacingOccurrences(of: "text.zh: 损失为 {loss}。\n", with: "")
     #expect(problems(noChinese) == ["line 5: step has no text.zh"])
     let hideAlone = """
-    lesson: x
-    title.en: X
-    step:
-    state: ms1
-    text.en: hi
-    hide: loss
-    """
+        lesson: x
+        title.en: X
+        step:
+        state: ms1
+        text.en: hi
+        hide: loss
+        """
     #expect(problems(hideAlone) == ["line 6: hide: without a question the numbers would never be shown"])
 }
 
 @Test func aFileWithoutLessonLineOrStepsSaysSo() {
     // Problems of the whole file (line 0) come first.
     #expect(problems("title.en: X\n") == ["no steps: a lesson needs at least one 'step:'", "line 1: no 'lesson: ID' line"])
-    #expect(problems("lesson: x\ntitle.en: X\nstate: ms1\n") == [
-        "no steps: a lesson needs at least one 'step:'", "line 3: 'state:' must follow a 'step:' line",
-    ])
+    #expect(
+        problems("lesson: x\ntitle.en: X\nstate: ms1\n") == [
+            "no steps: a lesson needs at least one 'step:'", "line 3: 'state:' must follow a 'step:' line",
+        ])
 }
 
 @Test func aLessonInOneLanguageFallsBackToIt() throws {
     let english = """
-    lesson: only-en
-    title.en: Only English
-    step:
-    state: ms1;screen=softmax
-    text.en: Hello.
-    """
+        lesson: only-en
+        title.en: Only English
+        step:
+        state: ms1;screen=softmax
+        text.en: Hello.
+        """
     let lesson = try LessonFile.load(english, source: "x")
     #expect(lesson.languages == [.en])
     #expect(lesson.resolved(.zh) == .en)

@@ -1,5 +1,6 @@
-import Testing
 import TerminalUI
+import Testing
+
 @testable import Explorer
 
 /// The lesson mode in the explorer: its keys, the step states, the masking of hidden
@@ -46,7 +47,7 @@ import TerminalUI
 
     @Test func rReturnsToTheStepsValuesAfterPlayingAndResetsOnlyOutsideALesson() throws {
         let app = try Self.app("cosface")
-        Self.press([.character(" "), .down, .right, .right], app)   // focus m, 0.2 → 0.22
+        Self.press([.character(" "), .down, .right, .right], app)  // focus m, 0.2 → 0.22
         #expect(app.state.margin == 0.22)
         Self.press([.character("r")], app)
         #expect(app.state.margin == 0.2 && app.state.lesson?.stepIndex == 1)
@@ -147,8 +148,9 @@ import TerminalUI
                     if let panel = lesson.steps[step].panel {
                         let rect = try #require(rendered.panels[panel], "\(place): \(panel) not drawn")
                         let covered = rect.intersection(box)
-                        #expect(covered.width * covered.height * 3 <= rect.width * rect.height,
-                                "\(place): the box covers \(covered.height) of \(panel)'s \(rect.height) rows")
+                        #expect(
+                            covered.width * covered.height * 3 <= rect.width * rect.height,
+                            "\(place): the box covers \(covered.height) of \(panel)'s \(rect.height) rows")
                     }
                 }
                 app.perform(.lessonNext)

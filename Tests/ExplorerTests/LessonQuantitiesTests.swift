@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Explorer
 
 // Expected values come from an independent NumPy script (softmax with the max

@@ -1,30 +1,32 @@
 import Testing
+
 @testable import Explorer
 
 private func lesson() throws -> Lesson {
-    try LessonFile.load("""
-    lesson: three
-    title.en: Three steps
-    step:
-    state: ms1;screen=softmax;logits=2,1
-    text.en: One.
-    step:
-    state: ms1;screen=cosine;s=30;m=0.2
-    text.en: Two: {p_y}.
-    question.en: Up or down?
-    choice.en: up
-    right.en: down
-    explain.en: Down.
-    hide: p_y
-    step:
-    state: ms1;screen=cosine;s=64
-    text.en: Three.
-    question.en: Pick b.
-    choice.en: a
-    right.en: b
-    choice.en: c
-    explain.en: b.
-    """, source: "three")
+    try LessonFile.load(
+        """
+        lesson: three
+        title.en: Three steps
+        step:
+        state: ms1;screen=softmax;logits=2,1
+        text.en: One.
+        step:
+        state: ms1;screen=cosine;s=30;m=0.2
+        text.en: Two: {p_y}.
+        question.en: Up or down?
+        choice.en: up
+        right.en: down
+        explain.en: Down.
+        hide: p_y
+        step:
+        state: ms1;screen=cosine;s=64
+        text.en: Three.
+        question.en: Pick b.
+        choice.en: a
+        right.en: b
+        choice.en: c
+        explain.en: b.
+        """, source: "three")
 }
 
 @Test func nextAndPreviousWalkTheStepsAndTheEndComesAfterTheLast() throws {
@@ -62,14 +64,14 @@ private func lesson() throws -> Lesson {
     var taken = session.answer(0)
     #expect(!taken, "step 1 asks nothing")
     session.next()
-    taken = session.answer(0)         // wrong: the right one is "down"
+    taken = session.answer(0)  // wrong: the right one is "down"
     #expect(taken)
-    taken = session.answer(1)         // too late to change it
+    taken = session.answer(1)  // too late to change it
     #expect(!taken && session.answer == 0)
     session.next()
     taken = session.answer(3)
     #expect(!taken, "there are only three choices")
-    taken = session.answer(1)         // right
+    taken = session.answer(1)  // right
     #expect(taken)
     #expect(session.score == (right: 1, asked: 2))
     // Going back shows the earlier answer, revealed.

@@ -1,26 +1,27 @@
-import Testing
-@testable import Explorer
 import TerminalUI
+import Testing
+
+@testable import Explorer
 
 private let tiny = """
-lesson: tiny
-title.en: Tiny
-title.zh: 小课
-step:
-state: ms1;screen=cosine
-panel: cosine.loss
-text.en: L = {loss}.
-text.zh: 损失 L = {loss}。
-question.en: Up or down?
-question.zh: 升还是降？
-choice.en: up
-right.en: down
-choice.zh: 升
-right.zh: 降
-explain.en: Down.
-explain.zh: 降。
-hide: loss
-"""
+    lesson: tiny
+    title.en: Tiny
+    title.zh: 小课
+    step:
+    state: ms1;screen=cosine
+    panel: cosine.loss
+    text.en: L = {loss}.
+    text.zh: 损失 L = {loss}。
+    question.en: Up or down?
+    question.zh: 升还是降？
+    choice.en: up
+    right.en: down
+    choice.zh: 升
+    right.zh: 降
+    explain.en: Down.
+    explain.zh: 降。
+    hide: loss
+    """
 
 /// A row of the box, written out by hand: border, a space, the text, padding to 60 columns, a space, border.
 private func row(_ text: String, columns: Int) -> String {
@@ -37,44 +38,47 @@ private func render(_ view: LessonStepView, width: Int, height: Int) -> [String]
     let session = LessonSession(lesson: try LessonFile.load(tiny, source: "tiny"))
     let view = LessonStepView(session: session, strings: Strings(.en), values: ["loss": "6.9011"])
     #expect(view.preferredHeight(width: 64) == 7)
-    #expect(render(view, width: 64, height: 7) == [
-        "┏ Tiny " + String(repeating: "━", count: 43) + " step 1 of 1 ┓",
-        row("L = ?.", columns: 6),
-        row("Up or down?", columns: 11),
-        row("1) up   2) down", columns: 15),
-        row("press 1 to 2 to answer · ? = hidden until you answer", columns: 52),
-        row("Space next · Bksp back · r reset step · Esc explore", columns: 51),
-        "┗" + String(repeating: "━", count: 62) + "┛",
-    ])
+    #expect(
+        render(view, width: 64, height: 7) == [
+            "┏ Tiny " + String(repeating: "━", count: 43) + " step 1 of 1 ┓",
+            row("L = ?.", columns: 6),
+            row("Up or down?", columns: 11),
+            row("1) up   2) down", columns: 15),
+            row("press 1 to 2 to answer · ? = hidden until you answer", columns: 52),
+            row("Space next · Bksp back · r reset step · Esc explore", columns: 51),
+            "┗" + String(repeating: "━", count: 62) + "┛",
+        ])
 }
 
 @Test func theAnswerRevealsTheNumbersAndTheExplanation() throws {
     var session = LessonSession(lesson: try LessonFile.load(tiny, source: "tiny"))
     session.answer(0)
     let view = LessonStepView(session: session, strings: Strings(.en), values: ["loss": "6.9011"])
-    #expect(render(view, width: 64, height: 8).dropFirst().dropLast() == [
-        row("L = 6.9011.", columns: 11),
-        row("Up or down?", columns: 11),
-        row("1) up ✗   2) down", columns: 17),
-        row("Not quite: the answer is 2) down.", columns: 33),
-        row("Down.", columns: 5),
-        row("Space next · Bksp back · r reset step · Esc explore", columns: 51),
-    ])
+    #expect(
+        render(view, width: 64, height: 8).dropFirst().dropLast() == [
+            row("L = 6.9011.", columns: 11),
+            row("Up or down?", columns: 11),
+            row("1) up ✗   2) down", columns: 17),
+            row("Not quite: the answer is 2) down.", columns: 33),
+            row("Down.", columns: 5),
+            row("Space next · Bksp back · r reset step · Esc explore", columns: 51),
+        ])
 }
 
 @Test func aChineseStepIsLaidOutByDisplayWidth() throws {
     let session = LessonSession(lesson: try LessonFile.load(tiny, source: "tiny"))
     let view = LessonStepView(session: session, strings: Strings(.zh), values: ["loss": "6.9011"])
     // " 第 1/1 步 " is 11 columns (第 and 步 take 2 each), " 小课 " 6: 62 − 17 = 45 columns of border.
-    #expect(render(view, width: 64, height: 7) == [
-        "┏ 小课 " + String(repeating: "━", count: 45) + " 第 1/1 步 ┓",
-        row("损失 L = ?。", columns: 12),
-        row("升还是降？", columns: 10),
-        row("1) 升   2) 降", columns: 13),
-        row("按 1 到 2 作答 · ? = 作答后揭晓", columns: 31),
-        row("空格 下一步 · 退格 上一步 · r 回到本步状态 · Esc 自由探索", columns: 57),
-        "┗" + String(repeating: "━", count: 62) + "┛",
-    ])
+    #expect(
+        render(view, width: 64, height: 7) == [
+            "┏ 小课 " + String(repeating: "━", count: 45) + " 第 1/1 步 ┓",
+            row("损失 L = ?。", columns: 12),
+            row("升还是降？", columns: 10),
+            row("1) 升   2) 降", columns: 13),
+            row("按 1 到 2 作答 · ? = 作答后揭晓", columns: 31),
+            row("空格 下一步 · 退格 上一步 · r 回到本步状态 · Esc 自由探索", columns: 57),
+            "┗" + String(repeating: "━", count: 62) + "┛",
+        ])
 }
 
 @Test func theEndOfALessonShowsTheScore() throws {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The instructor's demo of issue 10, end to end in tmux at 80×24: keys that must not
 /// end or damage a demo, a foreign write repaired by Ctrl-L, and at the end the screen
@@ -56,16 +56,18 @@ struct LiveDemoTests {
         try handle.close()
         try #require(try run.session.waitFor(text: "FOREIGN-2"), "the foreign write did not show: \(run.screenText)")
         try run.session.sendKeys("C-l")
-        #expect(try run.session.waitUntil(timeout: 5) { try !run.session.capture().contains { $0.contains("FOREIGN") } },
-                "\(run.screenText)")
+        #expect(
+            try run.session.waitUntil(timeout: 5) { try !run.session.capture().contains { $0.contains("FOREIGN") } },
+            "\(run.screenText)")
 
         // The state the explorer reports, then the overlay closed (Esc closes, never quits).
         try run.session.sendKeys("S")
         try #require(try run.session.waitFor(text: "ms1;"), "\(run.screenText)")
         let state = try #require(Self.stateString(try run.session.capture()), "no state string in \(run.screenText)")
         try run.session.sendKeys("Escape")
-        #expect(try run.session.waitUntil(timeout: 5) { try !run.session.capture().contains { $0.contains("ms1;") } },
-                "\(run.screenText)")
+        #expect(
+            try run.session.waitUntil(timeout: 5) { try !run.session.capture().contains { $0.contains("ms1;") } },
+            "\(run.screenText)")
         Thread.sleep(forTimeInterval: 0.3)
         try TerminalInputTests.expectRunning(run, after: "the whole demo")
 

@@ -1,6 +1,7 @@
 import Foundation
 import LossMath
 import Testing
+
 @testable import Explorer
 
 /// The margin choice: the key cycles, the presets set the loss with their source, AdaCos's scale.

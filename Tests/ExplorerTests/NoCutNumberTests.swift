@@ -1,7 +1,8 @@
 import Foundation
 import LossMath
-import Testing
 import TerminalUI
+import Testing
+
 @testable import Explorer
 
 /// No number on screen is cut so that it changes meaning: a field is shown whole, or
@@ -42,7 +43,9 @@ import TerminalUI
         text.split(separator: "\n").compactMap { line in
             let l = String(line)
             let hit = l.range(of: "[0-9](…|\\.\\.\\.)|(…|\\.\\.\\.)[0-9]", options: .regularExpression)
-            return hit.map { "…\(l[l.index($0.lowerBound, offsetBy: -min(12, l.distance(from: l.startIndex, to: $0.lowerBound)))..<$0.upperBound])" }
+            return hit.map {
+                "…\(l[l.index($0.lowerBound, offsetBy: -min(12, l.distance(from: l.startIndex, to: $0.lowerBound)))..<$0.upperBound])"
+            }
         }
     }
 
@@ -57,7 +60,10 @@ import TerminalUI
                     for (w, h) in Self.sizes {
                         let text = Self.render(s, glyphs: glyphs, width: w, height: h)
                         let cuts = Self.cutNumbers(text)
-                        #expect(cuts.isEmpty, "\(screen) C=\(classes) extreme=\(extreme) \(w)×\(h) \(glyphs.isUnicode ? "unicode" : "ascii"): \(cuts)\n\(text)")
+                        #expect(
+                            cuts.isEmpty,
+                            "\(screen) C=\(classes) extreme=\(extreme) \(w)×\(h) \(glyphs.isUnicode ? "unicode" : "ascii"): \(cuts)\n\(text)"
+                        )
                     }
                 }
             }

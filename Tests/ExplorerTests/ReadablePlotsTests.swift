@@ -1,12 +1,15 @@
 import Foundation
 import LossMath
-import Testing
 import TerminalUI
+import Testing
+
 @testable import Explorer
 
 /// The teaching example on `plot`'s screen, sized, with the batch numbers the batch plots need.
-private func context(for plot: AppPlot, width: Int, height: Int, glyphs: GlyphSet,
-                     change: (inout ExplorerState) -> Void = { _ in }) -> FrameContext {
+private func context(
+    for plot: AppPlot, width: Int, height: Int, glyphs: GlyphSet,
+    change: (inout ExplorerState) -> Void = { _ in }
+) -> FrameContext {
     var state = ExplorerState()
     state.screen = plot.screen
     state.batch.samples = 256
@@ -256,11 +259,12 @@ private let sizes: [(width: Int, height: Int)] = [(80, 24), (240, 70)]
             for mode in 0..<3 {
                 var texts: Set<String> = []
                 for name in Palette.Name.allCases {
-                    let canvas = render(state(screen, width: size.width, height: size.height) {
-                        $0.display.theme = name
-                        $0.display.zoomed = mode == 1
-                        $0.display.presenter = mode == 2
-                    })
+                    let canvas = render(
+                        state(screen, width: size.width, height: size.height) {
+                            $0.display.theme = name
+                            $0.display.zoomed = mode == 1
+                            $0.display.presenter = mode == 2
+                        })
                     texts.insert(canvas.text)
                     let cells = (0..<canvas.height).flatMap { y in (0..<canvas.width).map { canvas[$0, y].style } }
                     if name != .dark {
@@ -294,7 +298,10 @@ private let sizes: [(width: Int, height: Int)] = [(80, 24), (240, 70)]
 
     @Test func presenterModeHidesTheChromeAndEnlargesTheSample() {
         let plain = render(state(.cosine, width: 80, height: 24) { $0.cosinePlot = .decisionPlane })
-        let shown = render(state(.cosine, width: 80, height: 24) { $0.cosinePlot = .decisionPlane; $0.display.presenter = true })
+        let shown = render(
+            state(.cosine, width: 80, height: 24) {
+                $0.cosinePlot = .decisionPlane; $0.display.presenter = true
+            })
         #expect(plain.text.contains("Tab screen") && !shown.text.contains("Tab screen"))
         #expect(!shown.text.contains("MarginScope  1 Softmax"))
         #expect(shown.line(0).contains("L = 6.9011") && shown.line(0).contains("P: back"))
@@ -326,16 +333,20 @@ private let sizes: [(width: Int, height: Int)] = [(80, 24), (240, 70)]
 
     @Test(arguments: AppPlot.allCases)
     func everyZoomedPlotMatchesItsSnapshotAt80x24(_ plot: AppPlot) {
-        let canvas = render(state(plot.screen, width: 80, height: 24) { s in
-            if case .cosine(let p) = plot { s.cosinePlot = p }
-            if plot == .batchHistogram { s.batch.view = .gradients }
-            s.display.zoomed = true
-        })
+        let canvas = render(
+            state(plot.screen, width: 80, height: 24) { s in
+                if case .cosine(let p) = plot { s.cosinePlot = p }
+                if plot == .batchHistogram { s.batch.view = .gradients }
+                s.display.zoomed = true
+            })
         assertSnapshot(canvas.text, named: "zoom-\(Self.name(plot))-80x24")
     }
 
     @Test func presenterModeMatchesItsSnapshotAt80x24() {
-        let canvas = render(state(.cosine, width: 80, height: 24) { $0.cosinePlot = .decisionPlane; $0.display.presenter = true })
+        let canvas = render(
+            state(.cosine, width: 80, height: 24) {
+                $0.cosinePlot = .decisionPlane; $0.display.presenter = true
+            })
         assertSnapshot(canvas.text, named: "presenter-cosine-80x24")
     }
 

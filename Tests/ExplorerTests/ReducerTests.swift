@@ -1,5 +1,6 @@
-import Testing
 import TerminalUI
+import Testing
+
 @testable import Explorer
 
 /// True for the actions a key must be able to send. The switch is exhaustive,
@@ -7,12 +8,12 @@ import TerminalUI
 private func needsKey(_ action: Action) -> Bool {
     switch action {
     case .quit, .dismiss, .undo, .redo, .nextScreen, .previousScreen, .showScreen, .focusPrevious, .focusNext,
-         .decrease, .increase, .decreaseCoarse, .increaseCoarse, .beginEntry, .makeTarget, .addClass,
-         .removeClass, .cyclePreset, .reset, .toggleHelp, .toggleInputMode, .cyclePlot, .newSeed,
-         .toggleRule, .showStateString, .previousSample, .nextSample, .pageSamplesUp, .pageSamplesDown,
-         .firstSample, .lastSample, .explainPanel, .openLessons, .cycleMarginType, .cycleFallback, .applyAdaCosScale,
-         .addComparedLoss, .removeComparedLoss, .cycleComparedLoss, .toggleZoom, .togglePresenter, .cycleTheme,
-         .toggleLogarithmicBars, .togglePlay, .trainStep, .trainRestart, .trainFaster, .trainSlower, .cycleBaseline:
+        .decrease, .increase, .decreaseCoarse, .increaseCoarse, .beginEntry, .makeTarget, .addClass,
+        .removeClass, .cyclePreset, .reset, .toggleHelp, .toggleInputMode, .cyclePlot, .newSeed,
+        .toggleRule, .showStateString, .previousSample, .nextSample, .pageSamplesUp, .pageSamplesDown,
+        .firstSample, .lastSample, .explainPanel, .openLessons, .cycleMarginType, .cycleFallback, .applyAdaCosScale,
+        .addComparedLoss, .removeComparedLoss, .cycleComparedLoss, .toggleZoom, .togglePresenter, .cycleTheme,
+        .toggleLogarithmicBars, .togglePlay, .trainStep, .trainRestart, .trainFaster, .trainSlower, .cycleBaseline:
         return true
     // The lesson keys live in `KeyTable.lessonBindings`, the picker's in the reducer's overlay switch.
     case .lessonNext, .lessonPrevious, .lessonRestore, .lessonLeave, .lessonAnswer, .pickerMove, .pickerOpen:
@@ -22,15 +23,16 @@ private func needsKey(_ action: Action) -> Bool {
     }
 }
 
-private let keyActions: [Action] = [
-    .quit, .dismiss, .undo, .redo, .nextScreen, .previousScreen, .focusPrevious, .focusNext,
-    .decrease, .increase, .decreaseCoarse, .increaseCoarse, .beginEntry, .makeTarget, .addClass,
-    .removeClass, .cyclePreset, .reset, .toggleHelp, .toggleInputMode, .cyclePlot, .newSeed,
-    .toggleRule, .showStateString, .previousSample, .nextSample, .pageSamplesUp, .pageSamplesDown,
-    .firstSample, .lastSample, .explainPanel, .openLessons, .cycleMarginType, .cycleFallback, .applyAdaCosScale,
-    .addComparedLoss, .removeComparedLoss, .cycleComparedLoss, .toggleZoom, .togglePresenter, .cycleTheme,
-    .toggleLogarithmicBars, .togglePlay, .trainStep, .trainRestart, .trainFaster, .trainSlower, .cycleBaseline,
-] + Screen.allCases.map { Action.showScreen($0) }
+private let keyActions: [Action] =
+    [
+        .quit, .dismiss, .undo, .redo, .nextScreen, .previousScreen, .focusPrevious, .focusNext,
+        .decrease, .increase, .decreaseCoarse, .increaseCoarse, .beginEntry, .makeTarget, .addClass,
+        .removeClass, .cyclePreset, .reset, .toggleHelp, .toggleInputMode, .cyclePlot, .newSeed,
+        .toggleRule, .showStateString, .previousSample, .nextSample, .pageSamplesUp, .pageSamplesDown,
+        .firstSample, .lastSample, .explainPanel, .openLessons, .cycleMarginType, .cycleFallback, .applyAdaCosScale,
+        .addComparedLoss, .removeComparedLoss, .cycleComparedLoss, .toggleZoom, .togglePresenter, .cycleTheme,
+        .toggleLogarithmicBars, .togglePlay, .trainStep, .trainRestart, .trainFaster, .trainSlower, .cycleBaseline,
+    ] + Screen.allCases.map { Action.showScreen($0) }
 
 @Suite struct KeyTableTests {
     @Test func everyKeyActionIsBoundToAKey() {
@@ -255,8 +257,10 @@ private let keyActions: [Action] = [
 
 @Suite struct KeySequenceTests {
     @Test func namedKeysAndCharactersParse() throws {
-        #expect(try KeySequence.parse("j<Right><S-Left>t<C-c><lt>") ==
-            [.character("j"), .right, .shiftLeft, .character("t"), .control("c"), .character("<")])
+        #expect(
+            try KeySequence.parse("j<Right><S-Left>t<C-c><lt>") == [
+                .character("j"), .right, .shiftLeft, .character("t"), .control("c"), .character("<"),
+            ])
     }
 
     @Test func anUnknownNameIsRefused() {

@@ -1,7 +1,8 @@
 import Foundation
 import LossMath
-import Testing
 import TerminalUI
+import Testing
+
 @testable import Explorer
 
 /// The numbers on screen are the mathematics, checked against hand derivations.

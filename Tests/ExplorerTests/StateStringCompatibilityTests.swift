@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import Explorer
 
 /// State strings printed by earlier explorers keep decoding to the same state; the new forms read back.
 @Suite struct StateStringCompatibilityTests {
     /// What the explorer printed for the teaching example before inputs kept their form (written out by hand).
-    static let teachingExample = "ms1;screen=cosine;s=30;m=0.35;y=0;cos=0.62,0.5,0.2,-0.1;logits=2,1,0.5,-1;x=30;W=0,90,180,270;N=1024;C=5994;spread=0.12;seed=1;k=2;rule=no-margin;plot=0"
+    static let teachingExample =
+        "ms1;screen=cosine;s=30;m=0.35;y=0;cos=0.62,0.5,0.2,-0.1;logits=2,1,0.5,-1;x=30;W=0,90,180,270;N=1024;C=5994;spread=0.12;seed=1;k=2;rule=no-margin;plot=0"
 
     /// The teaching example as it was, with the plot that was its default (the target logit against θ_y).
     static var teachingState: ExplorerState {

@@ -1,6 +1,7 @@
-import Testing
-@testable import Explorer
 import TerminalUI
+import Testing
+
+@testable import Explorer
 
 @Test func everyKeyHasAnEnglishAndAChineseEntryWithTheSamePlaceholders() {
     #expect(StringTable.problems(in: StringTable.entries) == [])

@@ -1,11 +1,11 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// End-to-end: the real explorer (not the backend demo) in tmux, ended or
@@ -31,9 +31,11 @@ struct TerminalFaultTests {
         /// e.g. `"TERM=dumb"` or `"env -u TERM"`; `redirect` is appended to the program's command;
         /// `prelude` runs in the shell first (`trap '' HUP`). Without `backtrace`, `SWIFT_BACKTRACE`
         /// is left unset, as for a user.
-        static func start(_ arguments: String = "", environment: String = "", redirect: String = "",
-                          prelude: String = "", backtrace: Bool = true,
-                          width: Int = 80, height: Int = 24) throws -> Run {
+        static func start(
+            _ arguments: String = "", environment: String = "", redirect: String = "",
+            prelude: String = "", backtrace: Bool = true,
+            width: Int = 80, height: Int = 24
+        ) throws -> Run {
             let binary = try #require(MarginScopeBinary.url)
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("marginscope-fault-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -41,7 +43,8 @@ struct TerminalFaultTests {
             // interactive=no: after a crash the Swift backtracer would otherwise wait for a key.
             let settings = backtrace ? "LANG=C.UTF-8 SWIFT_BACKTRACE=interactive=no" : "LANG=C.UTF-8"
             let program = "\(environment) \(settings) \"\(binary.path)\" \(arguments) \(redirect)"
-            let script = "\(prelude) \(program); echo \"MS-EXIT=$?\" > \(report.path).tmp; stty -a >> \(report.path).tmp; "
+            let script =
+                "\(prelude) \(program); echo \"MS-EXIT=$?\" > \(report.path).tmp; stty -a >> \(report.path).tmp; "
                 + "mv \(report.path).tmp \(report.path); sleep 60"
             let session = try TmuxSession.start(command: "sh -c '\(script)'", width: width, height: height)
             return Run(session: session, report: report, directory: directory)
@@ -63,13 +66,15 @@ struct TerminalFaultTests {
 
         /// The exit status and `stty -a` words, once the program has ended.
         func outcome(timeout: TimeInterval = 30) throws -> (status: Int32?, stty: Set<String>) {
-            try #require(try session.waitUntil(timeout: timeout) { FileManager.default.fileExists(atPath: report.path) },
-                         "the program did not end: \(screenText)")
+            try #require(
+                try session.waitUntil(timeout: timeout) { FileManager.default.fileExists(atPath: report.path) },
+                "the program did not end: \(screenText)")
             let text = try String(contentsOf: report, encoding: .utf8)
             let lines = text.components(separatedBy: "\n")
             let status = lines.first.flatMap { Int32($0.dropFirst("MS-EXIT=".count)) }
-            let words = Set(lines.dropFirst().joined(separator: " ")
-                .split(whereSeparator: { $0 == " " || $0 == ";" }).map(String.init))
+            let words = Set(
+                lines.dropFirst().joined(separator: " ")
+                    .split(whereSeparator: { $0 == " " || $0 == ";" }).map(String.init))
             return (status, words)
         }
 
@@ -91,7 +96,6 @@ struct TerminalFaultTests {
             }
             return try #require(found, "no marginscope process in the pane")
         }
-
 
         static func isAlive(_ pid: Int32) -> Bool {
             // Zombies count as gone: /proc/<pid>/stat's third field is the state.
@@ -172,7 +176,8 @@ struct TerminalFaultTests {
         let keys = ["j", "l", "Tab", "Right", "?", "4", "]", "v", "H", "1", "a", "x", "Enter", "5", "Enter", "BTab", "Down"]
         let sizes = [(1, 1), (2, 2), (10, 3), (79, 23), (300, 100), (60, 20), (59, 19), (120, 40)]
         for i in 0..<40 {
-            let (w, h) = i % 3 == 0 ? random.pick(sizes) : (Int.random(in: 1...300, using: &random), Int.random(in: 1...100, using: &random))
+            let (w, h) =
+                i % 3 == 0 ? random.pick(sizes) : (Int.random(in: 1...300, using: &random), Int.random(in: 1...100, using: &random))
             try run.session.tmux(["resize-window", "-t", run.session.name, "-x", String(w), "-y", String(h)])
             try run.session.sendKeys(random.pick(keys))
             if i % 10 == 9 {
@@ -257,8 +262,9 @@ struct TerminalFaultTests {
         #expect(message.filter { $0 == "\n" }.count == 1, "one line: \(message)")
         if kind == .stdoutToFile { #expect(try Data(contentsOf: out).isEmpty) }
         // Nothing reached the terminal: the pane shows no escape-sequence debris or text.
-        #expect(try run.session.capture().allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty },
-                "\(run.screenText)")
+        #expect(
+            try run.session.capture().allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty },
+            "\(run.screenText)")
     }
 
     /// Neither standard input nor output a terminal (a pipe, cron, CI): the same clear refusal, without tmux.

@@ -1,11 +1,11 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// End-to-end: what terminals actually send reaches the real explorer in
@@ -31,13 +31,16 @@ struct TerminalInputTests {
     static func expectRunning(_ run: Run, after what: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         // Give a wrongly read key time to act before looking.
         Thread.sleep(forTimeInterval: 0.4)
-        #expect(!FileManager.default.fileExists(atPath: run.report.path), "the explorer ended after \(what)", sourceLocation: sourceLocation)
-        #expect(try run.session.capture().contains { $0.contains("? help") }, "the explorer's screen is gone after \(what)",
-                sourceLocation: sourceLocation)
+        #expect(
+            !FileManager.default.fileExists(atPath: run.report.path), "the explorer ended after \(what)", sourceLocation: sourceLocation)
+        #expect(
+            try run.session.capture().contains { $0.contains("? help") }, "the explorer's screen is gone after \(what)",
+            sourceLocation: sourceLocation)
     }
 
-    @Test(.enabled(if: canRun, "needs tmux and a built marginscope binary"),
-          arguments: ["xterm-256color", "xterm", "vt100", "screen", "tmux-256color"])
+    @Test(
+        .enabled(if: canRun, "needs tmux and a built marginscope binary"),
+        arguments: ["xterm-256color", "xterm", "vt100", "screen", "tmux-256color"])
     func keysReachTheExplorerWhateverTheTerminalType(_ term: String) throws {
         let run = try Run.start(Self.smallBatch, environment: "TERM=\(term)")
         defer { run.finish() }
@@ -133,8 +136,9 @@ struct TerminalInputTests {
         try run.session.sendKeys("?")
         try #require(try run.session.waitFor(text: "this help"), "\(run.screenText)")
         try run.session.sendKeys("Escape")
-        #expect(try run.session.waitUntil(timeout: 5) { try !run.session.capture().contains { $0.contains("this help") } },
-                "Esc did not close the help: \(run.screenText)")
+        #expect(
+            try run.session.waitUntil(timeout: 5) { try !run.session.capture().contains { $0.contains("this help") } },
+            "Esc did not close the help: \(run.screenText)")
         try Self.expectRunning(run, after: "Esc closed the help")
         try run.session.sendKeys("q")
         #expect(try run.outcome().status == 0)
@@ -154,8 +158,9 @@ struct TerminalInputTests {
         try handle.close()
         try #require(try run.session.waitFor(text: "GARBAGE-2"), "the foreign write did not show: \(run.screenText)")
         try run.session.sendKeys("C-l")
-        #expect(try run.session.waitUntil(timeout: 5) { try !run.session.capture().contains { $0.contains("GARBAGE") } },
-                "\(run.screenText)")
+        #expect(
+            try run.session.waitUntil(timeout: 5) { try !run.session.capture().contains { $0.contains("GARBAGE") } },
+            "\(run.screenText)")
         Thread.sleep(forTimeInterval: 0.3)
         let expected = try Subprocess.run(binary.path, ["frame", "--size", "80x24"]).stdout
         let trim = { (lines: [String]) in lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) } }
@@ -215,6 +220,8 @@ struct TerminalInputTests {
     }
 
     static func localeInstalled(_ name: String) -> Bool {
-        ((try? Subprocess.run("/usr/bin/locale", ["-a"]).stdout) ?? "").split(separator: "\n").contains { $0.lowercased() == name.lowercased() }
+        ((try? Subprocess.run("/usr/bin/locale", ["-a"]).stdout) ?? "").split(separator: "\n").contains {
+            $0.lowercased() == name.lowercased()
+        }
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// End-to-end: the real `marginscope` binary in tmux gives the terminal back
 /// on every way out (Docs/Decisions.md: the terminal restorer).
@@ -67,7 +67,8 @@ struct TerminalRestoreTests {
 
     /// Sends `signal` to the `marginscope` process running in the pane.
     private func signalDemo(in session: TmuxSession, _ signal: Int32) throws {
-        let pid = try #require(try TmuxSession.process(named: "marginscope", below: session.panePID()), "no marginscope process in the pane")
+        let pid = try #require(
+            try TmuxSession.process(named: "marginscope", below: session.panePID()), "no marginscope process in the pane")
         #expect(Foundation.kill(pid, signal) == 0)
     }
 }

@@ -1,11 +1,11 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// End-to-end: the real explorer in tmux, sent every signal whose default
@@ -21,11 +21,13 @@ struct TerminalSignalTests {
     static var canRun: Bool { TerminalFaultTests.canRun }
 
     #if os(Linux)
-    /// The fourteen signals of issue 16 (glibc's SIGRTMIN is 34, SIGRTMAX 64).
-    static let fatalSignals: [Int32] = [SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGSYS,
-                                        SIGPIPE, SIGSTKFLT, SIGPWR, SIGIO, 34, 64]
+        /// The fourteen signals of issue 16 (glibc's SIGRTMIN is 34, SIGRTMAX 64).
+        static let fatalSignals: [Int32] = [
+            SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGSYS,
+            SIGPIPE, SIGSTKFLT, SIGPWR, SIGIO, 34, 64,
+        ]
     #else
-    static let fatalSignals: [Int32] = [SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGSYS, SIGPIPE]
+        static let fatalSignals: [Int32] = [SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGXFSZ, SIGSYS, SIGPIPE]
     #endif
 
     @Test(.enabled(if: canRun, "needs tmux and a built marginscope binary"), arguments: fatalSignals)
@@ -66,8 +68,9 @@ struct TerminalSignalTests {
         let pid = try run.programPID()
         try run.session.tmux(["new-window", "-d", "-t", run.session.name, "sleep 60"])
         try run.session.tmux(["kill-pane", "-t", "\(run.session.name):0.0"])
-        try #require(try run.session.waitUntil(timeout: 20) { FileManager.default.fileExists(atPath: run.report.path) },
-                     "marginscope (pid \(pid)) did not end after its pane was closed")
+        try #require(
+            try run.session.waitUntil(timeout: 20) { FileManager.default.fileExists(atPath: run.report.path) },
+            "marginscope (pid \(pid)) did not end after its pane was closed")
         let text = try String(contentsOf: run.report, encoding: .utf8)
         #expect(text.hasPrefix("MS-EXIT=129\n"), "attempt \(attempt): \(text.prefix(40))")
     }
@@ -91,20 +94,24 @@ struct TerminalSignalTests {
         #expect(try session.alternateOn() == false)
         #expect(try session.cursorVisible())
         #expect(try session.display("#{mouse_any_flag}#{mouse_button_flag}") == "00")
-        try session.sendKeys("stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo -e -icanon -e -echo | sort | tr '\\n' ' '; echo", "Enter")
+        try session.sendKeys(
+            "stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo -e -icanon -e -echo | sort | tr '\\n' ' '; echo", "Enter")
         #expect(try session.waitFor(text: "echo icanon"), "\(Self.text(session))")
 
         try session.tmux(["resize-window", "-t", session.name, "-x", "100", "-y", "30"])
         try session.sendKeys("fg", "Enter")
         #expect(try session.waitUntil(timeout: 10) { try session.alternateOn() })
-        #expect(try session.waitUntil(timeout: 10) { try session.capture().first { $0.contains("? help") }?.count == 100 },
-                "\(Self.text(session))")
+        #expect(
+            try session.waitUntil(timeout: 10) { try session.capture().first { $0.contains("? help") }?.count == 100 },
+            "\(Self.text(session))")
         #expect(try session.display("#{mouse_button_flag}#{mouse_sgr_flag}") == "11", "mouse mode not restored")
         // Repainted whole: exactly what `frame` prints for the same state and size, no shell text left.
         Thread.sleep(forTimeInterval: 0.3)
         let trim = { (lines: [String]) in lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) } }
-        let framed = trim(Array(try Subprocess.run(binary.path, ["frame", "--size", "100x30"]).stdout
-            .components(separatedBy: "\n").prefix(30)))
+        let framed = trim(
+            Array(
+                try Subprocess.run(binary.path, ["frame", "--size", "100x30"]).stdout
+                    .components(separatedBy: "\n").prefix(30)))
         #expect(trim(Array(try session.capture().prefix(30))) == framed, "\(Self.text(session))")
         #expect(try session.cursorVisible() == false)
         try session.sendKeys("q")

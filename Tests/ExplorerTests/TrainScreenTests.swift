@@ -1,8 +1,9 @@
 import Foundation
 import LossMath
-import Testing
 import TerminalUI
+import Testing
 import Training
+
 @testable import Explorer
 
 /// The training screen: its frames, its keys, its marks without colour, and the run loop's animation.
@@ -41,8 +42,9 @@ import Training
             let winners = TrainCircle.winners(directions, transform: transform)
             for i in 0...720 {
                 for j in directions.indices {
-                    let wins = DecisionBoundary.targetWins(atDegrees: Double(i) / 2, classDirections: directions,
-                                                           target: j, transform: transform)
+                    let wins = DecisionBoundary.targetWins(
+                        atDegrees: Double(i) / 2, classDirections: directions,
+                        target: j, transform: transform)
                     #expect(winners[i].contains(j) == wins, "class \(j) at \(Double(i) / 2)°")
                 }
             }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import LossMath
+import Testing
 
 @Suite("Batch LMCL and BD-LMCL")
 struct BatchLossTests {
@@ -12,10 +12,12 @@ struct BatchLossTests {
     /// - D: y=3, threshold −0.125; all three above → rank 4
     static let handBatch = CosineBatch(
         labels: [0, 1, 2, 3],
-        cosines: [0.5, 0.75, 0.25, 0.375,
-                  0.125, 0.875, 0.25, 0.5,
-                  0.25, 0.125, 0.5, 0.375,
-                  0.9375, 0.875, 0.75, 0.125],
+        cosines: [
+            0.5, 0.75, 0.25, 0.375,
+            0.125, 0.875, 0.25, 0.5,
+            0.25, 0.125, 0.5, 0.375,
+            0.9375, 0.875, 0.75, 0.125,
+        ],
         classCount: 4)
 
     @Test func ranksAndSelectionMatchTheHandComputedExample() {
@@ -37,7 +39,7 @@ struct BatchLossTests {
 
     @Test func handExampleLossesAreTheMeansOfTheRightTerms() {
         let s = 10.0, m = 0.25
-        let rows = (0..<4).map { Array(Self.handBatch.cosines[$0 * 4 ..< $0 * 4 + 4]) }
+        let rows = (0..<4).map { Array(Self.handBatch.cosines[$0 * 4..<$0 * 4 + 4]) }
         func term(_ i: Int, _ margin: Double) -> Double {
             referenceCosineLoss(cosines: rows[i], target: i, scale: s, margin: margin).loss
         }
@@ -45,8 +47,9 @@ struct BatchLossTests {
         let expected = (term(0, 0) + term(1, 0) + term(2, m) + term(3, 0)) / 4
         #expect(isClose(noMargin.loss, expected, tolerance: 1e-13))
         #expect(noMargin.countingSamples == 4)
-        let excluded = BatchLoss.bdlmcl(Self.handBatch, rule: BoundaryRule(scale: s, margin: m, topK: 2, unselected: .excluded),
-                                        gradient: true)
+        let excluded = BatchLoss.bdlmcl(
+            Self.handBatch, rule: BoundaryRule(scale: s, margin: m, topK: 2, unselected: .excluded),
+            gradient: true)
         #expect(excluded.countingSamples == 1)
         #expect(isClose(excluded.loss, term(2, m), tolerance: 1e-13))
         #expect(excluded.samples.map(\.counts) == [false, false, true, false])
@@ -66,7 +69,7 @@ struct BatchLossTests {
             let r = BatchLoss.lmcl(batch, scale: s, margin: m, gradient: true)
             var sum = 0.0
             for i in 0..<batch.sampleCount {
-                let row = Array(batch.cosines[i * c ..< (i + 1) * c])
+                let row = Array(batch.cosines[i * c..<(i + 1) * c])
                 let y = batch.labels[i]
                 let ref = referenceCosineLoss(cosines: row, target: y, scale: s, margin: m)
                 sum += ref.loss
@@ -90,13 +93,14 @@ struct BatchLossTests {
         for trial in 0..<40 {
             let c = rng.integer(2...16)
             let batch = randomBatch(samples: rng.integer(1...12), classes: c, using: &rng)
-            let rule = BoundaryRule(scale: rng.uniform(1...64), margin: rng.uniform(0...0.5), topK: rng.integer(2...c),
-                                    unselected: trial.isMultiple(of: 2) ? .noMargin : .excluded)
+            let rule = BoundaryRule(
+                scale: rng.uniform(1...64), margin: rng.uniform(0...0.5), topK: rng.integer(2...c),
+                unselected: trial.isMultiple(of: 2) ? .noMargin : .excluded)
             let r = BatchLoss.bdlmcl(batch, rule: rule, gradient: true)
             var sum = 0.0, counting = 0
             var expectedRows: [[Double]?] = []
             for i in 0..<batch.sampleCount {
-                let row = Array(batch.cosines[i * c ..< (i + 1) * c])
+                let row = Array(batch.cosines[i * c..<(i + 1) * c])
                 let y = batch.labels[i]
                 let rank = referenceRank(cosines: row, target: y, margin: rule.margin)
                 let selected = rank > 1 && rank <= rule.topK
@@ -140,8 +144,9 @@ struct BatchLossTests {
             let s = rng.uniform(1...16), m = rng.uniform(0...0.45)
             let lmclError = checkBatchGradient(batch) { BatchLoss.lmcl($0, scale: s, margin: m, gradient: true) }
             #expect(lmclError < finiteDifferenceTolerance)
-            let rule = BoundaryRule(scale: s, margin: m, topK: rng.integer(2...c),
-                                    unselected: trial.isMultiple(of: 2) ? .noMargin : .excluded)
+            let rule = BoundaryRule(
+                scale: s, margin: m, topK: rng.integer(2...c),
+                unselected: trial.isMultiple(of: 2) ? .noMargin : .excluded)
             let bdError = checkBatchGradient(batch) { BatchLoss.bdlmcl($0, rule: rule, gradient: true) }
             #expect(bdError < finiteDifferenceTolerance)
         }
@@ -157,7 +162,7 @@ struct BatchLossTests {
             for (i, o) in r.samples.enumerated() {
                 #expect(o.selected == o.topOneError)
                 // Independently: the margin is violated when some rival beats c_y − m.
-                let row = batch.cosines[i * c ..< (i + 1) * c]
+                let row = batch.cosines[i * c..<(i + 1) * c]
                 let violated = row.indices.contains { $0 - i * c != o.label && row[$0] > o.targetCosine - m }
                 #expect(o.selected == violated)
                 #expect(o.margin == (violated ? m : 0))
@@ -182,8 +187,9 @@ struct BatchLossTests {
         }
         let batch = CosineBatch(labels: labels, cosines: cosines, classCount: c)
         for unselected in UnselectedTreatment.allCases {
-            let bd = BatchLoss.bdlmcl(batch, rule: BoundaryRule(scale: s, margin: m, topK: 2, unselected: unselected),
-                                      gradient: true)
+            let bd = BatchLoss.bdlmcl(
+                batch, rule: BoundaryRule(scale: s, margin: m, topK: 2, unselected: unselected),
+                gradient: true)
             let lmcl = BatchLoss.lmcl(batch, scale: s, margin: m, gradient: true)
             #expect(bd.samples.allSatisfy { $0.selected && $0.rank == 2 })
             #expect(bd.loss == lmcl.loss)
@@ -202,12 +208,14 @@ struct BatchLossTests {
     }
 
     @Test func oneClassAndTwoClassBatchesAreSensible() {
-        let one = BatchLoss.lmcl(CosineBatch(labels: [0, 0], cosines: [0.3, -1], classCount: 1),
-                                 scale: 64, margin: 0.35, gradient: true)
+        let one = BatchLoss.lmcl(
+            CosineBatch(labels: [0, 0], cosines: [0.3, -1], classCount: 1),
+            scale: 64, margin: 0.35, gradient: true)
         #expect(one.loss == 0 && one.gradient == [0, 0])
         #expect(one.samples.allSatisfy { $0.rivalClass == -1 && $0.rank == 1 && $0.gradientNorm == 0 })
-        let two = BatchLoss.lmcl(CosineBatch(labels: [1], cosines: [0.125, 0.625], classCount: 2),
-                                 scale: 30, margin: 0.35, gradient: true)
+        let two = BatchLoss.lmcl(
+            CosineBatch(labels: [1], cosines: [0.125, 0.625], classCount: 2),
+            scale: 30, margin: 0.35, gradient: true)
         #expect(abs(two.loss - Foundation.log(1 + Foundation.exp(-30 * (0.625 - 0.35 - 0.125)))) < 1e-14)
     }
 
@@ -229,11 +237,12 @@ struct BatchLossTests {
         let batch = randomBatch(samples: 40, classes: 2000, using: &rng)
         let all = BatchLoss.lmcl(batch, scale: 30, margin: 0.2, gradient: true)
         for i in [0, 17, 39] {
-            let single = CosineBatch(labels: [batch.labels[i]], cosines: Array(batch.cosines[i * 2000 ..< (i + 1) * 2000]),
-                                     classCount: 2000)
+            let single = CosineBatch(
+                labels: [batch.labels[i]], cosines: Array(batch.cosines[i * 2000..<(i + 1) * 2000]),
+                classCount: 2000)
             let alone = BatchLoss.lmcl(single, scale: 30, margin: 0.2, gradient: true)
             #expect(alone.samples[0] == all.samples[i])
-            let row = all.gradient![i * 2000 ..< (i + 1) * 2000].map { $0 * 40 }
+            let row = all.gradient![i * 2000..<(i + 1) * 2000].map { $0 * 40 }
             for j in 0..<2000 { #expect(isClose(row[j], alone.gradient![j], tolerance: 1e-14)) }
         }
     }

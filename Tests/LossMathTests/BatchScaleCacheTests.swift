@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LossMath
 
 @Suite("Per-scale batch cache")
@@ -26,8 +27,9 @@ struct BatchScaleCacheTests {
 
     @Test func ranksAgreeWithTheDirectScanIncludingTies() {
         // Rival cosines equal to c_y − m must not count against the target in either path.
-        let batch = CosineBatch(labels: [0, 2], cosines: [0.5, 0.25, 0.25, 0.375, 0.125, 0.5, 0.25, 0.25],
-                                classCount: 4)
+        let batch = CosineBatch(
+            labels: [0, 2], cosines: [0.5, 0.25, 0.25, 0.375, 0.125, 0.5, 0.25, 0.25],
+            classCount: 4)
         let cache = BatchScaleCache(batch: batch, scale: 10)
         for m in [0.0, 0.125, 0.25, 0.375] {
             let direct = BatchLoss.lmcl(batch, scale: 10, margin: m, gradient: false)
@@ -49,8 +51,9 @@ struct BatchScaleCacheTests {
 
     @Test func rankCountsMatchACountByHandAndServeEveryScale() {
         // Rows (label 0): rivals 0.25, 0.25, 0.375 against c_y = 0.5; (label 2): 0.125, 0.5, 0.25 against 0.25.
-        let batch = CosineBatch(labels: [0, 2], cosines: [0.5, 0.25, 0.25, 0.375, 0.125, 0.5, 0.25, 0.25],
-                                classCount: 4)
+        let batch = CosineBatch(
+            labels: [0, 2], cosines: [0.5, 0.25, 0.25, 0.375, 0.125, 0.5, 0.25, 0.25],
+            classCount: 4)
         let cache = BatchScaleCache(batch: batch, scale: 10, margin: 0.125)
         // m = 0.125: thresholds 0.375 and 0.125 → {} and {0.5, 0.25}, counted with strict >.
         #expect(cache.rankCounts(margin: 0.125).rivalsAbove == [0, 2])

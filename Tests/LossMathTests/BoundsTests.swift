@@ -1,14 +1,14 @@
 import Foundation
-import Testing
 import LossMath
+import Testing
 
 @Suite("CosFace bounds")
 struct BoundsTests {
     @Test func planarMarginBoundForEightClassesIsOneMinusHalfRootTwo() {
         // 2π/8 = π/4 and cos(π/4) = √2/2.
         #expect(abs(CosFaceBounds.maximumMarginPlanar(classes: 8) - 0.29289321881345254) < 1e-15)
-        #expect(abs(CosFaceBounds.maximumMarginPlanar(classes: 4) - 1) < 1e-15)   // cos(π/2) = 0
-        #expect(abs(CosFaceBounds.maximumMarginPlanar(classes: 2) - 2) < 1e-15)   // cos(π) = −1
+        #expect(abs(CosFaceBounds.maximumMarginPlanar(classes: 4) - 1) < 1e-15)  // cos(π/2) = 0
+        #expect(abs(CosFaceBounds.maximumMarginPlanar(classes: 2) - 2) < 1e-15)  // cos(π) = −1
     }
 
     @Test func highDimensionalMarginBoundIsCOverCMinusOne() {

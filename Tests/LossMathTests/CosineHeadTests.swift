@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import LossMath
+import Testing
 
 @Suite("NormFace and LMCL on cosines")
 struct CosineHeadTests {
@@ -72,7 +72,8 @@ struct CosineHeadTests {
             let c = rng.integer(1...8)
             let cosines = rng.cosines(c)
             let y = rng.integer(0...(c - 1))
-            let head = trial.isMultiple(of: 2)
+            let head =
+                trial.isMultiple(of: 2)
                 ? CosineHead.normFace(scale: rng.uniform(1...16))
                 : CosineHead.cosFace(scale: rng.uniform(1...16), margin: rng.uniform(0...0.45))
             let analytic = head.evaluate(cosines: cosines, target: y).gradient
@@ -84,12 +85,12 @@ struct CosineHeadTests {
     @Test func twoClassLossIsTheLogisticOfTheMarginGap() {
         // By hand: L = log(1 + e^{−s(c_y − m − c_o)}), ∂L/∂c_o = s·σ(−s(c_y − m − c_o)) = −∂L/∂c_y.
         let s = 30.0, m = 0.35, cy = 0.625, co = 0.125
-        let gap = s * (cy - m - co)                 // 4.5
+        let gap = s * (cy - m - co)  // 4.5
         let expectedLoss = Foundation.log(1 + Foundation.exp(-gap))
         let sigma = 1 / (1 + Foundation.exp(gap))
         let r = CosineHead.cosFace(scale: s, margin: m).evaluate(cosines: [co, cy], target: 1)
         #expect(abs(r.loss - expectedLoss) < 1e-15)
-        #expect(abs(r.loss - 0.011047744848593817) < 1e-14)   // log1p(e^−4.5)
+        #expect(abs(r.loss - 0.011047744848593817) < 1e-14)  // log1p(e^−4.5)
         #expect(abs(r.gradient[0] - s * sigma) < 1e-13)
         #expect(abs(r.gradient[1] + s * sigma) < 1e-13)
         #expect(abs(r.probabilities[1] - (1 - sigma)) < 1e-15)

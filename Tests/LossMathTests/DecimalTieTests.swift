@@ -1,5 +1,5 @@
-import Testing
 import LossMath
+import Testing
 
 /// A rival typed equal to `cos θ_y − m` ties with the target, although binary rounds the
 /// difference of the decimals: the tie counts for the target in every path.
@@ -11,8 +11,11 @@ struct DecimalTieTests {
         var list: [(Double, Double, Double, Double)] = []
         for mi in stride(from: 1, through: 60, by: 1) {
             for ci in stride(from: -400, through: 990, by: 7) where ci - 10 * mi >= -1000 {
-                list.append((Double(ci) / 1000, Double(mi) / 100,
-                             Double(ci - 10 * mi) / 1000, Double(ci - 10 * mi + 1) / 1000))
+                list.append(
+                    (
+                        Double(ci) / 1000, Double(mi) / 100,
+                        Double(ci - 10 * mi) / 1000, Double(ci - 10 * mi + 1) / 1000
+                    ))
             }
         }
         return list
@@ -36,8 +39,9 @@ struct DecimalTieTests {
         for c in Self.cases {
             let rule = BoundaryRule(scale: 30, margin: c.margin, topK: 2)
             let one = CosineBatch(labels: [0], cosines: [c.target, c.tie, -1], classCount: 3)
-            #expect(BatchLoss.bdlmcl(one, rule: rule, gradient: false).samples[0].rank == 1,
-                    "cos θ_y = \(c.target), m = \(c.margin), rival = \(c.tie)")
+            #expect(
+                BatchLoss.bdlmcl(one, rule: rule, gradient: false).samples[0].rank == 1,
+                "cos θ_y = \(c.target), m = \(c.margin), rival = \(c.tie)")
             #expect(BatchLoss.lmcl(one, scale: 30, margin: c.margin, gradient: false).samples[0].rank == 1)
         }
         for margin in Set(Self.cases.map(\.margin)) {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import LossMath
+import Testing
 
 @Suite("Gradients through the feature normalisation")
 struct FeatureGradientTests {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import LossMath
+import Testing
 
 /// ‖∂ℓ_i/∂cos θ_i‖ keeps its value when 1 − p_y is far below 1e−154 (its square underflows).
 @Suite("Gradient norms without underflow")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import LossMath
+import Testing
 
 /// The floor probes compute what they claim, so the bench's floor rows time real work.
 @Suite struct KernelFloorTests {

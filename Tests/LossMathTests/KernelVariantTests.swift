@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LossMath
 
 /// The AVX2 + FMA row kernels (C) against the Swift SIMD8 ones and Foundation's `exp`,
@@ -33,8 +34,9 @@ struct KernelVariantTests {
                 #expect(swift.maximum == maximum)
                 #expect(swift.count == row.filter { $0 > threshold }.count)
                 #expect(swift.index == (row.firstIndex { $0 == maximum } ?? -1))
-                #expect(avx.maximum == swift.maximum && avx.count == swift.count && avx.index == swift.index,
-                        "AVX2 \(avx), Swift \(swift)")
+                #expect(
+                    avx.maximum == swift.maximum && avx.count == swift.count && avx.index == swift.index,
+                    "AVX2 \(avx), Swift \(swift)")
                 let counted = RowKernel.maximumAndCount(base, row.count, above: threshold, variant: .avx2)
                 #expect(counted.maximum == avx.maximum && counted.count == avx.count)
             }
@@ -51,8 +53,9 @@ struct KernelVariantTests {
                 var output = [Double](repeating: .nan, count: row.count)
                 let sums = row.withUnsafeBufferPointer { buffer in
                     output.withUnsafeMutableBufferPointer { out in
-                        RowKernel.exponentialSums(buffer.baseAddress ?? UnsafePointer(bitPattern: 8)!, row.count,
-                                                  shift: shift, scale: scale, output: out.baseAddress, variant: variant)
+                        RowKernel.exponentialSums(
+                            buffer.baseAddress ?? UnsafePointer(bitPattern: 8)!, row.count,
+                            shift: shift, scale: scale, output: out.baseAddress, variant: variant)
                     }
                 }
                 var sum = 0.0, squares = 0.0
@@ -78,8 +81,9 @@ struct KernelVariantTests {
         for _ in 0..<12 {
             let c = rng.integer(1...200)
             let batch = randomBatch(samples: rng.integer(1...16), classes: c, using: &rng)
-            let rule = BoundaryRule(scale: rng.uniform(1...64), margin: rng.uniform(0...0.5), topK: rng.integer(2...max(2, c)),
-                                    unselected: rng.integer(0...1) == 0 ? .noMargin : .excluded)
+            let rule = BoundaryRule(
+                scale: rng.uniform(1...64), margin: rng.uniform(0...0.5), topK: rng.integer(2...max(2, c)),
+                unselected: rng.integer(0...1) == 0 ? .noMargin : .excluded)
             for policy in [MarginPolicy.everySample(rule.transform), .boundary(rule)] {
                 let swift = BatchLoss.evaluate(batch, scale: rule.scale, policy: policy, gradient: true, variant: .swiftSIMD)
                 let avx = BatchLoss.evaluate(batch, scale: rule.scale, policy: policy, gradient: true, variant: .avx2)

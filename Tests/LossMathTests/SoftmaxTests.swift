@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LossMath
 
 @Suite("Softmax and softmax cross-entropy")
@@ -40,8 +41,10 @@ struct SoftmaxTests {
             // The shifted logits carry an absolute rounding error of ulp(1000) ≈ 1e-13.
             #expect(isClose(a.loss, b.loss, tolerance: 1e-11))
             for j in 0..<c { #expect(abs(a.gradient[j] - b.gradient[j]) < 1e-11) }
-            #expect(isClose(Softmax.logSumExp(logits) + shift, Softmax.logSumExp(logits.map { $0 + shift }),
-                            tolerance: 1e-14))
+            #expect(
+                isClose(
+                    Softmax.logSumExp(logits) + shift, Softmax.logSumExp(logits.map { $0 + shift }),
+                    tolerance: 1e-14))
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LossMath
 
 /// The synthetic batch's matrix product: every kernel and thread count gives the bits of
@@ -7,7 +8,8 @@ import Testing
 @Suite struct SyntheticCosineKernelTests {
     /// Random features, their norms and unit directions, from the tests' seeded generator.
     static func inputs(samples: Int, classes: Int, dimension: Int, seed: UInt64)
-        -> (features: [Double], norms: [Double], directions: [Double]) {
+        -> (features: [Double], norms: [Double], directions: [Double])
+    {
         var random = SplitMix64(seed: seed)
         let features = (0..<(samples * dimension)).map { _ in random.nextGaussian() }
         var directions = (0..<(classes * dimension)).map { _ in random.nextGaussian() }
@@ -46,12 +48,14 @@ import Testing
         let (x, n, w) = Self.inputs(samples: b, classes: c, dimension: d, seed: UInt64(b * 1000 + c))
         let expected = Self.reference(x, n, w, samples: b, classes: c, dimension: d)
         for variant in RowKernel.availableVariants {
-            let got = SyntheticBatch.cosineMatrix(features: x, norms: n, directions: w, samples: b, classes: c,
-                                                  dimension: d, variant: variant)
+            let got = SyntheticBatch.cosineMatrix(
+                features: x, norms: n, directions: w, samples: b, classes: c,
+                dimension: d, variant: variant)
             #expect(got.map(\.bitPattern) == expected.map(\.bitPattern), "\(variant) at \(b)×\(c)×\(d)")
             let serial = LossMathThreads.limited(to: 1) {
-                SyntheticBatch.cosineMatrix(features: x, norms: n, directions: w, samples: b, classes: c,
-                                            dimension: d, variant: variant)
+                SyntheticBatch.cosineMatrix(
+                    features: x, norms: n, directions: w, samples: b, classes: c,
+                    dimension: d, variant: variant)
             }
             #expect(serial.map(\.bitPattern) == expected.map(\.bitPattern), "\(variant), one thread")
         }
@@ -80,8 +84,9 @@ import Testing
         let d = 3
         let w = [1 / 3.0.squareRoot(), 1 / 3.0.squareRoot(), 1 / 3.0.squareRoot()]
         for variant in RowKernel.availableVariants {
-            let got = SyntheticBatch.cosineMatrix(features: w, norms: [1], directions: w, samples: 1, classes: 1,
-                                                  dimension: d, variant: variant)
+            let got = SyntheticBatch.cosineMatrix(
+                features: w, norms: [1], directions: w, samples: 1, classes: 1,
+                dimension: d, variant: variant)
             #expect(got[0] <= 1 && abs(got[0] - 1) < 1e-15)
         }
     }

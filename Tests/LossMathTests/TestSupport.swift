@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LossMath
 
 /// A seeded generator, so every random test is reproducible.
@@ -14,7 +15,8 @@ extension SplitMix64 {
 /// A straightforward LMCL implementation with Foundation's `exp`, written from the
 /// formulas in Docs/Math.md §2 and independent of the library's kernels.
 func referenceCosineLoss(cosines: [Double], target: Int, scale: Double, margin: Double)
-    -> (loss: Double, probabilities: [Double], gradient: [Double]) {
+    -> (loss: Double, probabilities: [Double], gradient: [Double])
+{
     var z = cosines.map { scale * $0 }
     z[target] = scale * (cosines[target] - margin)
     let m = z.max()!

@@ -1,18 +1,20 @@
-import Testing
 import TerminalUI
+import Testing
 
 @Test func barsScaleToTheMaximumInEighths() {
-    let chart = BarChart([
-        Bar("a", value: 0.5, valueText: "0.5"),
-        Bar("bb", value: 1.0, valueText: "1.0", selected: true),
-    ], maximum: 1)
+    let chart = BarChart(
+        [
+            Bar("a", value: 0.5, valueText: "0.5"),
+            Bar("bb", value: 1.0, valueText: "1.0", selected: true),
+        ], maximum: 1)
     // gutter 2 | label 2 | 1 | bar 7 | 1 | value 3: 0.5 of 7 cells = 3½ cells.
     #expect(lines(chart, width: 16, height: 2) == ["  a  ███▌    0.5", "▶ bb ███████ 1.0"])
 }
 
 @Test func asciiBarsRoundToWholeCells() {
-    let chart = BarChart([Bar("a", value: 0.5, valueText: "0.5"), Bar("b", value: 0.2, valueText: "0.2")],
-                         maximum: 1, glyphs: .ascii)
+    let chart = BarChart(
+        [Bar("a", value: 0.5, valueText: "0.5"), Bar("b", value: 0.2, valueText: "0.2")],
+        maximum: 1, glyphs: .ascii)
     // bar 8 cells: 4 cells, and 1.6 cells rounds to 2.
     #expect(lines(chart, width: 16, height: 2) == ["  a ####     0.5", "  b ##       0.2"])
 }
@@ -28,24 +30,28 @@ import TerminalUI
 }
 
 @Test func divergingBarsGrowBothWaysWithDifferentFills() {
-    let chart = DivergingBarChart([
-        Bar("a", value: -0.5, valueText: "-0.5"),
-        Bar("b", value: 1.0, valueText: "1"),
-    ], limit: 1)
+    let chart = DivergingBarChart(
+        [
+            Bar("a", value: -0.5, valueText: "-0.5"),
+            Bar("b", value: 1.0, valueText: "1"),
+        ], limit: 1)
     // bar area 7 cells: 3 left of the axis, the axis, 3 right. -0.5 → 1.5 cells → 2.
     #expect(lines(chart, width: 16, height: 2) == ["  a  ▓▓│    -0.5", "  b    │███    1"])
 }
 
 @Test func asciiDivergingBarsUseEqualsAndHash() {
-    let chart = DivergingBarChart([Bar("a", value: -1, valueText: "-1"), Bar("b", value: 2, valueText: "2")],
-                                  limit: 1, glyphs: .ascii)
+    let chart = DivergingBarChart(
+        [Bar("a", value: -1, valueText: "-1"), Bar("b", value: 2, valueText: "2")],
+        limit: 1, glyphs: .ascii)
     #expect(lines(chart, width: 14, height: 2) == ["  a ===|    -1", "  b    |##>  2"])
 }
 
 // MARK: - Fixed and logarithmic scales
 
-private let gradientBars = [Bar("j0", value: 0.39, valueText: "0.39"), Bar("j1", value: 0.031, valueText: "0.031"),
-                            Bar("j2", value: 0.0006, valueText: "0.0006")]
+private let gradientBars = [
+    Bar("j0", value: 0.39, valueText: "0.39"), Bar("j1", value: 0.031, valueText: "0.031"),
+    Bar("j2", value: 0.0006, valueText: "0.0006"),
+]
 
 @Test func aLogarithmicScaleMeasuresDecadesFromTheFloor() {
     // log10(v / 3e-5) / log10(30 / 3e-5), computed independently with NumPy.
@@ -67,20 +73,22 @@ private let gradientBars = [Bar("j0", value: 0.39, valueText: "0.39"), Bar("j1",
     // takes the columns before the track. 38·8 eighths times
     // the fractions above: 208 (26 cells), 153 (19⅛), 66 (8¼).
     let log = BarChart(gradientBars, scale: .logarithmic(30, name: "s = 30"), caption: "|g|")
-    #expect(lines(log, width: 50, height: 4) == [
-        "  j0 ██████████████████████████               0.39",
-        "  j1 ███████████████████▏                    0.031",
-        "  j2 ████████▎                              0.0006",
-        "|g|  3e-5   0.001  0.01   0.1    1   s = 30",
-    ])
+    #expect(
+        lines(log, width: 50, height: 4) == [
+            "  j0 ██████████████████████████               0.39",
+            "  j1 ███████████████████▏                    0.031",
+            "  j2 ████████▎                              0.0006",
+            "|g|  3e-5   0.001  0.01   0.1    1   s = 30",
+        ])
     // On the linear scale of s only 0.39 shows: 0.39/30 of 304 eighths is 4 (▌).
     let linear = BarChart(gradientBars, scale: .linear(30, name: "s = 30"), caption: "|g|")
-    #expect(lines(linear, width: 50, height: 4) == [
-        "  j0 ▌                                        0.39",
-        "  j1                                         0.031",
-        "  j2                                        0.0006",
-        "|g|  0                               s = 30",
-    ])
+    #expect(
+        lines(linear, width: 50, height: 4) == [
+            "  j0 ▌                                        0.39",
+            "  j1                                         0.031",
+            "  j2                                        0.0006",
+            "|g|  0                               s = 30",
+        ])
 }
 
 @Test func logBarsStayDistinctInAsciiAndOnDivergingCharts() {

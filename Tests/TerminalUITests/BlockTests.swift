@@ -1,5 +1,5 @@
-import Testing
 import TerminalUI
+import Testing
 
 @Test func blockDrawsABorderWithATitle() {
     #expect(lines(Block(title: "Loss"), width: 10, height: 3) == ["┌ Loss ──┐", "│        │", "└────────┘"])
@@ -17,8 +17,9 @@ import TerminalUI
 
 @Test func asciiBlockUsesPlusMinusAndBar() {
     #expect(lines(Block(title: "Loss", glyphs: .ascii), width: 10, height: 3) == ["+ Loss --+", "|        |", "+--------+"])
-    #expect(lines(Block(title: "Loss", highlighted: true, glyphs: .ascii), width: 10, height: 3)
-        == ["# Loss ==#", "#        #", "#========#"])
+    #expect(
+        lines(Block(title: "Loss", highlighted: true, glyphs: .ascii), width: 10, height: 3)
+            == ["# Loss ==#", "#        #", "#========#"])
 }
 
 @Test func blockTitleIsCutToTheBorder() {

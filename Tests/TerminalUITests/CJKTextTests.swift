@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TerminalUI
 
 // Chinese text is laid out by display width: two columns per CJK character,

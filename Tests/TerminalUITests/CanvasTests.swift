@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TerminalUI
 
 @Test func changesAreOnlyTheRunsThatDiffer() {
@@ -7,10 +8,11 @@ import Testing
     var new = old
     new.put("XY", x: 1, y: 0)
     new.put("Z", x: 4, y: 1)
-    #expect(new.changes(from: old) == [
-        Canvas.Change(x: 1, y: 0, cells: [Cell("X"), Cell("Y")]),
-        Canvas.Change(x: 4, y: 1, cells: [Cell("Z")]),
-    ])
+    #expect(
+        new.changes(from: old) == [
+            Canvas.Change(x: 1, y: 0, cells: [Cell("X"), Cell("Y")]),
+            Canvas.Change(x: 4, y: 1, cells: [Cell("Z")]),
+        ])
     #expect(new.changes(from: new).isEmpty)
 }
 

@@ -1,5 +1,5 @@
-import Testing
 import TerminalUI
+import Testing
 
 @Test func columnWidthsMatchTheTerminal() {
     #expect(ColumnWidth.of("θ" as Character) == 1)

@@ -1,5 +1,5 @@
-import Testing
 import TerminalUI
+import Testing
 
 /// Byte streams as terminals send them (xterm's ctlseqs, PuTTY, rxvt, the
 /// Linux console, tmux), and what each must become.
@@ -36,9 +36,13 @@ struct InputParserTests {
 
     @Test func functionKeysInEverySpelling() {
         #expect(keys("\u{1B}OP\u{1B}OQ\u{1B}OR\u{1B}OS") == [.function(1), .function(2), .function(3), .function(4)])
-        #expect(keys("\u{1B}[11~\u{1B}[12~\u{1B}[13~\u{1B}[14~") == [.function(1), .function(2), .function(3), .function(4)])  // PuTTY, rxvt
+        // PuTTY, rxvt
+        #expect(keys("\u{1B}[11~\u{1B}[12~\u{1B}[13~\u{1B}[14~") == [.function(1), .function(2), .function(3), .function(4)])
         #expect(keys("\u{1B}[[A\u{1B}[[E") == [.function(1), .function(5)])  // Linux console
-        #expect(keys("\u{1B}[15~\u{1B}[17~\u{1B}[21~\u{1B}[23~\u{1B}[24~") == [.function(5), .function(6), .function(10), .function(11), .function(12)])
+        #expect(
+            keys("\u{1B}[15~\u{1B}[17~\u{1B}[21~\u{1B}[23~\u{1B}[24~") == [
+                .function(5), .function(6), .function(10), .function(11), .function(12),
+            ])
         // F13: xterm's Shift-F1 and rxvt's 25~; Shift-F5 is F17.
         #expect(keys("\u{1B}[1;2P\u{1B}O2P\u{1B}[25~\u{1B}[15;2~") == [.function(13), .function(13), .function(13), .function(17)])
     }
@@ -101,15 +105,21 @@ struct InputParserTests {
         #expect(events("\u{1B}[<32;11;5M") == [.mouse(MouseEvent(.drag, .left, x: 10, y: 4))])
         #expect(events("\u{1B}[<0;12;5m") == [.mouse(MouseEvent(.release, .left, x: 11, y: 4))])
         #expect(events("\u{1B}[<2;1;1M") == [.mouse(MouseEvent(.press, .right, x: 0, y: 0))])
-        #expect(events("\u{1B}[<64;3;4M\u{1B}[<65;3;4M") == [.mouse(MouseEvent(.press, .wheelUp, x: 2, y: 3)),
-                                                           .mouse(MouseEvent(.press, .wheelDown, x: 2, y: 3))])
+        #expect(
+            events("\u{1B}[<64;3;4M\u{1B}[<65;3;4M") == [
+                .mouse(MouseEvent(.press, .wheelUp, x: 2, y: 3)),
+                .mouse(MouseEvent(.press, .wheelDown, x: 2, y: 3)),
+            ])
         #expect(events("\u{1B}[<35;3;4M").isEmpty)  // motion with no button held
     }
 
     @Test func x10AndUrxvtMouseReportsAreDecoded() {
         // X10: CSI M, then button+32, column+32, row+32 (1-based); release is button 3.
-        #expect(events("\u{1B}[M !!\u{1B}[M#\"\"") == [.mouse(MouseEvent(.press, .left, x: 0, y: 0)),
-                                                    .mouse(MouseEvent(.release, .left, x: 1, y: 1))])
+        #expect(
+            events("\u{1B}[M !!\u{1B}[M#\"\"") == [
+                .mouse(MouseEvent(.press, .left, x: 0, y: 0)),
+                .mouse(MouseEvent(.release, .left, x: 1, y: 1)),
+            ])
         // urxvt (1015): CSI button+32;column;row M.
         #expect(events("\u{1B}[32;7;8M") == [.mouse(MouseEvent(.press, .left, x: 6, y: 7))])
     }
@@ -130,7 +140,8 @@ struct InputParserTests {
     @Test func modifyOtherKeysAndCsiUBecomeTheKeysTheyName() {
         // xterm modifyOtherKeys=2: CSI 27;mod;code ~ ; kitty/fixterms: CSI code;mod u.
         #expect(keys("\u{1B}[27;5;108~\u{1B}[114;5u") == [.control("l"), .control("r")])
-        #expect(keys("\u{1B}[13u\u{1B}[27u\u{1B}[9;2u\u{1B}[97;2u\u{1B}[113u") == [.enter, .escape, .backTab, .character("A"), .character("q")])
+        #expect(
+            keys("\u{1B}[13u\u{1B}[27u\u{1B}[9;2u\u{1B}[97;2u\u{1B}[113u") == [.enter, .escape, .backTab, .character("A"), .character("q")])
         #expect(events("\u{1B}[113;3u\u{1B}[27;3;49~").isEmpty)  // Alt-q, Alt-1
     }
 

@@ -1,5 +1,5 @@
-import Testing
 import TerminalUI
+import Testing
 
 @Test func niceTicksUseOneTwoFiveSteps() {
     #expect(niceTicks(0, 1, count: 6) == [0, 0.2, 0.4, 0.6, 0.8, 1])

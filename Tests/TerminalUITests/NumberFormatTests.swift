@@ -1,5 +1,5 @@
-import Testing
 import TerminalUI
+import Testing
 
 @Test func negativeZeroIsShownWithoutASign() {
     #expect(formatNumber(-0.0, decimals: 3) == "0.000")

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import TerminalUI
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The cosine screen's coming plot, built as a screen would: target logit
 /// against cos θ_y for NormFace (s·c) and LMCL (s·(c − m)), s = 30, m = 0.35,
@@ -13,10 +14,12 @@ func targetLogitPlot(glyphs: GlyphSet, zoomed: Bool = true) -> LinePlot {
     let s = 30.0, m = 0.35
     let grid = stride(from: -1.0, through: 1.0, by: 0.05).map { $0 }
     let (l0, l1) = (PlotSeries.looks[0], PlotSeries.looks[1])
-    let normFace = PlotSeries("s·cos θ", points: grid.map { ($0, s * $0) }, shape: l0.shape,
-                              style: Style(role: .series1), lineStyle: l0.lineStyle, markEvery: 8)
-    let lmcl = PlotSeries("s·(cos θ − m)", points: grid.map { ($0, s * ($0 - m)) }, shape: l1.shape,
-                          style: Style(role: .series2), lineStyle: l1.lineStyle, markEvery: 8)
+    let normFace = PlotSeries(
+        "s·cos θ", points: grid.map { ($0, s * $0) }, shape: l0.shape,
+        style: Style(role: .series1), lineStyle: l0.lineStyle, markEvery: 8)
+    let lmcl = PlotSeries(
+        "s·(cos θ − m)", points: grid.map { ($0, s * ($0 - m)) }, shape: l1.shape,
+        style: Style(role: .series2), lineStyle: l1.lineStyle, markEvery: 8)
     return LinePlot(
         axes: PlotAxes(x: -1...1, y: -45...30, xTitle: "cos θ_y", yTitle: "target logit"),
         series: [normFace, lmcl],
@@ -49,16 +52,24 @@ func boundaryPlot(glyphs: GlyphSet, zoomed: Bool = true) -> LinePlot {
     return LinePlot(
         axes: PlotAxes(x: 0...180, y: 0...180, xTitle: "θ_y (°)", yTitle: "θ_rival (°)"),
         series: [
-            PlotSeries("softmax θ_r = θ_y", points: softmax, shape: l0.shape, style: Style(role: .series1),
-                       lineStyle: l0.lineStyle, markEvery: 8),
-            PlotSeries("LMCL cos θ_y − m = cos θ_r", points: lmcl, shape: l1.shape, style: Style(role: .series2),
-                       lineStyle: l1.lineStyle, markEvery: 8),
+            PlotSeries(
+                "softmax θ_r = θ_y", points: softmax, shape: l0.shape, style: Style(role: .series1),
+                lineStyle: l0.lineStyle, markEvery: 8),
+            PlotSeries(
+                "LMCL cos θ_y − m = cos θ_r", points: lmcl, shape: l1.shape, style: Style(role: .series2),
+                lineStyle: l1.lineStyle, markEvery: 8),
         ],
         curveBands: [CurveBand(lower: lmcl, upper: softmax, label: "margin band", style: Style(role: .secondary))],
-        arrows: [HorizontalArrow(from: sampleRival, to: lmclAtRival, y: sampleRival,
-                                 label: "band \(formatNumber(width, decimals: 1))°", style: Style(role: .label))],
-        highlights: [HighlightPoint(x: 60, y: sampleRival, label: "sample (60°, 75°)", shape: .diamond,
-                                    style: Style(role: .accent))],
+        arrows: [
+            HorizontalArrow(
+                from: sampleRival, to: lmclAtRival, y: sampleRival,
+                label: "band \(formatNumber(width, decimals: 1))°", style: Style(role: .label))
+        ],
+        highlights: [
+            HighlightPoint(
+                x: 60, y: sampleRival, label: "sample (60°, 75°)", shape: .diamond,
+                style: Style(role: .accent))
+        ],
         glyphs: glyphs, zoomed: zoomed,
         footer: Line("m = 0.35  θ_y = 60.0°  θ_rival = 75.0°  band at θ_rival: \(formatNumber(width, decimals: 1))°")
     )

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TerminalUI
 
 @Test func brailleDotsMapToTheirBits() {
@@ -44,25 +45,29 @@ import Testing
 }
 
 @Test func linesOutsideTheRangeAreClippedAndNonFinitePointsSkipped() {
-    let plot = LinePlot(axes: PlotAxes(x: 0...1, y: 0...1), series: [
-        PlotSeries("", points: [(-1e300, 0.5), (1e300, 0.5), (.nan, 0.2), (.infinity, 1), (0.5, 5)]),
-    ])
+    let plot = LinePlot(
+        axes: PlotAxes(x: 0...1, y: 0...1),
+        series: [
+            PlotSeries("", points: [(-1e300, 0.5), (1e300, 0.5), (.nan, 0.2), (.infinity, 1), (0.5, 5)])
+        ])
     // y = 0.5 falls on dot row round(1.5) = 2 of 4: ⠤ in every cell.
     #expect(lines(plot, width: 4, height: 1) == ["⠤⠤⠤⠤"])
 }
 
 @Test func asciiLinePlotDrawsAxesTicksAndTheSeriesGlyph() {
-    let plot = LinePlot(axes: PlotAxes(x: 0...1, y: 0...1),
-                        series: [PlotSeries("", points: [(0, 0), (1, 1)], shape: .star)], glyphs: .ascii)
+    let plot = LinePlot(
+        axes: PlotAxes(x: 0...1, y: 0...1),
+        series: [PlotSeries("", points: [(0, 0), (1, 1)], shape: .star)], glyphs: .ascii)
     // Hand-traced Bresenham from (0,3) to (9,0) on the 10×4 plot right of the "1.0+" column.
-    #expect(lines(plot, width: 14, height: 6) == [
-        "1.0+        **",
-        "   |     ***",
-        "0.5+  ***",
-        "0.0+**",
-        "   ++--------+",
-        "    0        1",
-    ])
+    #expect(
+        lines(plot, width: 14, height: 6) == [
+            "1.0+        **",
+            "   |     ***",
+            "0.5+  ***",
+            "0.0+**",
+            "   ++--------+",
+            "    0        1",
+        ])
 }
 
 @Test func axisTitlesSitAboveAndAtTheRight() {
@@ -74,12 +79,14 @@ import Testing
 }
 
 @Test func legendShowsEachSeriesPattern() {
-    let plot = LinePlot(axes: PlotAxes(x: 0...1, y: 0...1), series: [
-        PlotSeries("a", points: []),
-        PlotSeries("b", points: [], lineStyle: .dotted),
-        PlotSeries("c", points: [], lineStyle: .dashed),
-        PlotSeries("d", points: [], kind: .points, shape: .triangle),
-    ])
+    let plot = LinePlot(
+        axes: PlotAxes(x: 0...1, y: 0...1),
+        series: [
+            PlotSeries("a", points: []),
+            PlotSeries("b", points: [], lineStyle: .dotted),
+            PlotSeries("c", points: [], lineStyle: .dashed),
+            PlotSeries("d", points: [], kind: .points, shape: .triangle),
+        ])
     // Samples lie on dot row 2: solid ⠤ (0x04|0x20), dotted every other dot ⠄, dashed 4 on 2 off.
     #expect(plot.legendItems.map(\.text) == ["⠤⠤⠤ a", "⠄⠄⠄ b", "⠤⠤  c", "▲ d"])
     var ascii = plot
@@ -109,8 +116,9 @@ import Testing
     points += [ScatterPlot.Point(x: 3, y: 0, category: 0)]
     points += Array(repeating: ScatterPlot.Point(x: 2, y: 0, category: 0), count: 12)
     points += [ScatterPlot.Point(x: 5, y: 0, category: 0), ScatterPlot.Point(x: .nan, y: 0, category: 0)]
-    let plot = ScatterPlot(axes: PlotAxes(x: 0...3, y: 0...1), categories: [a, b], points: points,
-                           highlight: HighlightPoint(x: 1, y: 0), glyphs: .ascii)
+    let plot = ScatterPlot(
+        axes: PlotAxes(x: 0...3, y: 0...1), categories: [a, b], points: points,
+        highlight: HighlightPoint(x: 1, y: 0), glyphs: .ascii)
     let canvas = rendered(plot, width: 4, height: 2)
     #expect(canvas.lines == ["ox", " @+4"])
     // The 4-point cell is 3×b + 1×a: b's style.
@@ -119,9 +127,10 @@ import Testing
 }
 
 @Test func scatterPlotDrawsLinesUnderThePoints() {
-    let plot = ScatterPlot(axes: PlotAxes(x: 0...3, y: 0...3), categories: [ScatterPlot.Category("", shape: .dot)],
-                           points: [ScatterPlot.Point(x: 1, y: 1, category: 0)],
-                           lines: [PlotSeries("", points: [(0, 0), (3, 3)], shape: .plus)], glyphs: .ascii)
+    let plot = ScatterPlot(
+        axes: PlotAxes(x: 0...3, y: 0...3), categories: [ScatterPlot.Category("", shape: .dot)],
+        points: [ScatterPlot.Point(x: 1, y: 1, category: 0)],
+        lines: [PlotSeries("", points: [(0, 0), (3, 3)], shape: .plus)], glyphs: .ascii)
     #expect(lines(plot, width: 4, height: 4) == ["   +", "  +", " o", "+"])
 }
 
@@ -134,8 +143,9 @@ import Testing
     let single = Histogram(range: 0...2, series: [Histogram.Series("a", counts: [1, 2])], showsLegend: false, glyphs: .ascii)
     // Two bins of two columns; one column each is left as a gap.
     #expect(lines(single, width: 4, height: 2) == ["  #", "# #"])
-    let overlaid = Histogram(range: 0...2, series: [Histogram.Series("a", counts: [2, 0]), Histogram.Series("b", counts: [1, 2])],
-                             layout: .overlaid, showsLegend: false, glyphs: .ascii)
+    let overlaid = Histogram(
+        range: 0...2, series: [Histogram.Series("a", counts: [2, 0]), Histogram.Series("b", counts: [1, 2])],
+        layout: .overlaid, showsLegend: false, glyphs: .ascii)
     #expect(lines(overlaid, width: 4, height: 2) == ["##==", "%%=="])
     #expect(overlaid.legendItems.map(\.text) == ["# a", "= b", "% both"])
 }

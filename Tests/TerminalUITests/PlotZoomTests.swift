@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TerminalUI
 
 /// The zoomed layout (one plot value, a bigger rectangle and a flag) and the
@@ -51,22 +52,27 @@ import Testing
     }
 
     @Test func marksSitOnTheLineEveryFewColumnsAndInTheLegend() {
-        let plot = LinePlot(axes: PlotAxes(x: 0...1, y: 0...1),
-                            series: [PlotSeries("a", points: [(0, 0.5), (1, 0.5)], markEvery: 3)], showsLegend: false)
+        let plot = LinePlot(
+            axes: PlotAxes(x: 0...1, y: 0...1),
+            series: [PlotSeries("a", points: [(0, 0.5), (1, 0.5)], markEvery: 3)], showsLegend: false)
         // y = 0.5 lies on dot row 2 (⠤); the glyph replaces columns 0, 3 and 6.
         #expect(lines(plot, width: 8, height: 1) == ["●⠤⠤●⠤⠤●⠤"])
-        let legend = LinePlot(axes: PlotAxes(x: 0...1, y: 0...1), series: [
-            PlotSeries("a", points: [], markEvery: 8),
-            PlotSeries("b", points: [], shape: .triangle, lineStyle: .dotted, markEvery: 8),
-        ])
+        let legend = LinePlot(
+            axes: PlotAxes(x: 0...1, y: 0...1),
+            series: [
+                PlotSeries("a", points: [], markEvery: 8),
+                PlotSeries("b", points: [], shape: .triangle, lineStyle: .dotted, markEvery: 8),
+            ])
         #expect(legend.legendItems.map(\.text) == ["⠤●⠤ a", "⠄▲⠄ b"])
     }
 
     @Test func theMarksOfTwoSeriesFallInDifferentColumns() {
-        let plot = LinePlot(axes: PlotAxes(x: 0...1, y: 0...1), series: [
-            PlotSeries("", points: [(0, 1), (1, 1)], markEvery: 4),
-            PlotSeries("", points: [(0, 0), (1, 0)], shape: .triangle, markEvery: 4),
-        ], showsLegend: false, glyphs: .ascii)
+        let plot = LinePlot(
+            axes: PlotAxes(x: 0...1, y: 0...1),
+            series: [
+                PlotSeries("", points: [(0, 1), (1, 1)], markEvery: 4),
+                PlotSeries("", points: [(0, 0), (1, 0)], shape: .triangle, markEvery: 4),
+            ], showsLegend: false, glyphs: .ascii)
         // Second series starts half a period (2 columns) later.
         #expect(lines(plot, width: 8, height: 2) == ["oooooooo", "^^^^^^^^"])
         var braille = plot
@@ -76,39 +82,45 @@ import Testing
     }
 
     @Test func anArrowRunsFromTailToHeadWithItsLabelAbove() {
-        let right = LinePlot(axes: PlotAxes(x: 0...10, y: 0...1), series: [],
-                             arrows: [HorizontalArrow(from: 2, to: 6, y: 0.5, label: "m=1")], glyphs: .ascii)
+        let right = LinePlot(
+            axes: PlotAxes(x: 0...10, y: 0...1), series: [],
+            arrows: [HorizontalArrow(from: 2, to: 6, y: 0.5, label: "m=1")], glyphs: .ascii)
         // No axes in 11×3: column = x, row(0.5) = 1; the label is centred over columns 3…5.
         #expect(lines(right, width: 11, height: 3) == ["   m=1", "  |--->", ""])
-        let left = LinePlot(axes: PlotAxes(x: 0...10, y: 0...1), series: [],
-                            arrows: [HorizontalArrow(from: 6, to: 2, y: 1), HorizontalArrow(from: 9, to: 20, y: 0)],
-                            glyphs: .ascii)
+        let left = LinePlot(
+            axes: PlotAxes(x: 0...10, y: 0...1), series: [],
+            arrows: [HorizontalArrow(from: 6, to: 2, y: 1), HorizontalArrow(from: 9, to: 20, y: 0)],
+            glyphs: .ascii)
         // The second arrow's head is clamped to the right edge.
         #expect(lines(left, width: 11, height: 3) == ["  <---|", "", "         |>"])
     }
 
     @Test func aCurveBandShadesTheCellsBetweenTwoCurves() {
-        let plot = LinePlot(axes: PlotAxes(x: 0...4, y: 0...4), series: [],
-                            curveBands: [CurveBand(lower: [(0, 0), (4, 0)], upper: [(0, 0), (4, 4)], label: "")],
-                            glyphs: .ascii)
+        let plot = LinePlot(
+            axes: PlotAxes(x: 0...4, y: 0...4), series: [],
+            curveBands: [CurveBand(lower: [(0, 0), (4, 0)], upper: [(0, 0), (4, 4)], label: "")],
+            glyphs: .ascii)
         // Column c covers rows 4 − c … 4: a triangle.
         #expect(lines(plot, width: 5, height: 5) == ["    .", "   ..", "  ...", " ....", "....."])
     }
 
     @Test func largeMarkersArePlusSignsWithTheLabelPastTheArm() {
-        var plot = LinePlot(axes: PlotAxes(x: 0...6, y: 0...2), series: [],
-                            highlights: [HighlightPoint(x: 2, y: 1, label: "x")], glyphs: .ascii)
+        var plot = LinePlot(
+            axes: PlotAxes(x: 0...6, y: 0...2), series: [],
+            highlights: [HighlightPoint(x: 2, y: 1, label: "x")], glyphs: .ascii)
         #expect(lines(plot, width: 7, height: 3) == ["", "  @x", ""])
         plot.markerSize = .large
         #expect(lines(plot, width: 7, height: 3) == ["  @", " @@@x", "  @"])
     }
 
     @Test func directLabelsSitAtLineEndsAndMoveOffEachOther() {
-        let plot = LinePlot(axes: PlotAxes(x: 0...9, y: 0...2), series: [
-            PlotSeries("aa", points: [(0, 0), (4, 0)], shape: .star),
-            PlotSeries("bb", points: [(0, 1), (4, 0)], shape: .plus),
-            PlotSeries("cc", points: [(0, 2), (9, 2)], shape: .cross),
-        ], showsLegend: false, glyphs: .ascii, directLabels: true)
+        let plot = LinePlot(
+            axes: PlotAxes(x: 0...9, y: 0...2),
+            series: [
+                PlotSeries("aa", points: [(0, 0), (4, 0)], shape: .star),
+                PlotSeries("bb", points: [(0, 1), (4, 0)], shape: .plus),
+                PlotSeries("cc", points: [(0, 2), (9, 2)], shape: .cross),
+            ], showsLegend: false, glyphs: .ascii, directLabels: true)
         // No axes in 10×3: column = x, rows 0…2 from the top. "aa" ends at (4, 2) and is labelled
         // to the right; "bb" ends in the same cell and moves up a row; "cc" ends at the right
         // edge and is labelled to the left. bb's Bresenham line is (0,1) (1,1) (2,2) (3,2) (4,2).

@@ -1,5 +1,5 @@
-import Testing
 import TerminalUI
+import Testing
 
 @Test func popupIsCentredAndClearsWhatIsUnderIt() {
     var canvas = Canvas(width: 11, height: 5)

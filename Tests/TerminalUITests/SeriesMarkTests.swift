@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TerminalUI
 
 /// Series told apart without colour: `SeriesMarkCheck` on the plots the
@@ -71,16 +72,24 @@ import Testing
 @Suite struct HistogramMarkTests {
     @Test(arguments: [GlyphSet.unicode, .ascii], [Histogram.Layout.sideBySide, .overlaid])
     func histogramFillsAreDistinctMarks(_ glyphs: GlyphSet, _ layout: Histogram.Layout) {
-        let plot = Histogram(range: 0...1, series: [Histogram.Series("margin", counts: [1, 4, 9, 4, 1]),
-                                                    Histogram.Series("no margin", counts: [6, 3, 1, 0, 2])],
-                             layout: layout, xTitle: "cos", yTitle: "n", glyphs: glyphs)
+        let plot = Histogram(
+            range: 0...1,
+            series: [
+                Histogram.Series("margin", counts: [1, 4, 9, 4, 1]),
+                Histogram.Series("no margin", counts: [6, 3, 1, 0, 2]),
+            ],
+            layout: layout, xTitle: "cos", yTitle: "n", glyphs: glyphs)
         let problems = SeriesMarkCheck.problems(plot, width: 60, height: 16)
         #expect(problems.isEmpty, "\(problems)")
     }
 
     @Test func twoHistogramSeriesWithOneFillFailTheCheck() {
-        let plot = Histogram(range: 0...1, series: [Histogram.Series("a", counts: [1, 4]),
-                                                    Histogram.Series("b", counts: [6, 3], fill: "█")])
+        let plot = Histogram(
+            range: 0...1,
+            series: [
+                Histogram.Series("a", counts: [1, 4]),
+                Histogram.Series("b", counts: [6, 3], fill: "█"),
+            ])
         #expect(SeriesMarkCheck.problems(plot, width: 30, height: 10).contains("series 'b' and 'a' share the mark '█'"))
     }
 }

@@ -1,5 +1,5 @@
-import Testing
 import TerminalUI
+import Testing
 
 @Test func sliderShowsLabelTrackKnobAndValue() {
     let slider = Slider("s", value: 0.5, range: 0...1, valueText: "0.5")

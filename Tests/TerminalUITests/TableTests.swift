@@ -1,5 +1,5 @@
-import Testing
 import TerminalUI
+import Testing
 
 @Test func scrollOffsetKeepsTheSelectionVisible() {
     #expect(Table.scrollOffset(selected: nil, visibleRows: 10, current: 5, count: 100) == 5)
@@ -32,7 +32,8 @@ import TerminalUI
 }
 
 @Test func tableWithRoomForAllRowsHasNoIndicator() {
-    let table = Table(columns: [Table.Column("x", width: .flexible(1)), Table.Column("y", width: .flexible(1))],
-                      rows: [["abcdefgh", "1"]])
+    let table = Table(
+        columns: [Table.Column("x", width: .flexible(1)), Table.Column("y", width: .flexible(1))],
+        rows: [["abcdefgh", "1"]])
     #expect(lines(table, width: 9, height: 3) == ["x    y", "abc… 1", ""])
 }

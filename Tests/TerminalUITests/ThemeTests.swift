@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TerminalUI
 
 /// Role styles as call sites build them: plain, and with each modifier added.
@@ -8,9 +9,10 @@ private let roleStyles: [Style] = StyleRole.allCases.flatMap { role -> [Style] i
 }
 
 /// Concrete styles in every colour, dim or not.
-private let concreteStyles: [Style] = Color.allCases.flatMap { c in
-    [Style(foreground: c), Style(foreground: c, dim: true), Style(background: c), Style(foreground: c, bold: true)]
-} + [.plain, Style(dim: true), Style(bold: true, reverse: true)]
+private let concreteStyles: [Style] =
+    Color.allCases.flatMap { c in
+        [Style(foreground: c), Style(foreground: c, dim: true), Style(background: c), Style(foreground: c, bold: true)]
+    } + [.plain, Style(dim: true), Style(bold: true, reverse: true)]
 
 private func attributes(_ s: Style) -> Style { var a = s; a.role = nil; return a }
 

@@ -10,8 +10,10 @@ public enum MarginScopeBinary {
         if let explicit = ProcessInfo.processInfo.environment["MARGINSCOPE_BINARY"], !explicit.isEmpty {
             return URL(fileURLWithPath: explicit)
         }
-        let starts = [Bundle.main.executableURL, Bundle.main.bundleURL,
-                      URL(fileURLWithPath: CommandLine.arguments.first ?? ".")].compactMap { $0 }
+        let starts = [
+            Bundle.main.executableURL, Bundle.main.bundleURL,
+            URL(fileURLWithPath: CommandLine.arguments.first ?? "."),
+        ].compactMap { $0 }
         for start in starts {
             var directory = start.standardizedFileURL.deletingLastPathComponent()
             for _ in 0..<6 {
@@ -19,7 +21,8 @@ public enum MarginScopeBinary {
                     let candidate = (sub.isEmpty ? directory : directory.appendingPathComponent(sub)).appendingPathComponent("marginscope")
                     var isDirectory: ObjCBool = false
                     if manager.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                       manager.isExecutableFile(atPath: candidate.path) {
+                        manager.isExecutableFile(atPath: candidate.path)
+                    {
                         return candidate
                     }
                 }

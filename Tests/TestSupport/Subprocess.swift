@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The outcome of one run of a program.
@@ -26,14 +26,18 @@ public enum Subprocess {
         public init(_ description: String) { self.description = description }
     }
 
-    public static func run(_ executable: URL, _ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil,
-                           directory: URL? = nil, timeout: Double = 300) throws -> RunResult {
+    public static func run(
+        _ executable: URL, _ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil,
+        directory: URL? = nil, timeout: Double = 300
+    ) throws -> RunResult {
         try run(executable.path, arguments, stdin: stdin, environment: environment, directory: directory, timeout: timeout)
     }
 
     /// Runs `path` with `arguments`; `environment` replaces the test's own when given.
-    public static func run(_ path: String, _ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil,
-                           directory: URL? = nil, timeout: Double = 300) throws -> RunResult {
+    public static func run(
+        _ path: String, _ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil,
+        directory: URL? = nil, timeout: Double = 300
+    ) throws -> RunResult {
         let scratch = try TemporaryDirectory()
         let outputURL = scratch.url.appendingPathComponent("stdout")
         let errorsURL = scratch.url.appendingPathComponent("stderr")
@@ -69,7 +73,9 @@ public enum Subprocess {
         }
         var pid: pid_t = 0
         // A bare name is looked up in PATH, as a shell would.
-        let spawned = command[0].contains("/") ? posix_spawn(&pid, command[0], &actions, &attributes, argv, variables)
+        let spawned =
+            command[0].contains("/")
+            ? posix_spawn(&pid, command[0], &actions, &attributes, argv, variables)
             : posix_spawnp(&pid, command[0], &actions, &attributes, argv, variables)
         guard spawned == 0 else { throw Failure("cannot run \(path): error \(spawned)") }
 
@@ -86,8 +92,9 @@ public enum Subprocess {
         let exited = status & 0x7F == 0
         let output = (try? Data(contentsOf: outputURL)) ?? Data()
         let errors = (try? Data(contentsOf: errorsURL)) ?? Data()
-        return RunResult(status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F),
-                         stdout: String(decoding: output, as: UTF8.self), stderr: String(decoding: errors, as: UTF8.self),
-                         stdoutData: output)
+        return RunResult(
+            status: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F),
+            stdout: String(decoding: output, as: UTF8.self), stderr: String(decoding: errors, as: UTF8.self),
+            stdoutData: output)
     }
 }

@@ -1,12 +1,14 @@
 import LossMath
 import Testing
+
 @testable import Training
 
 @Suite struct DataTests {
     static func sequence(_ n: Int) -> Dataset {
         // Column 0: i; column 1: 10 + 2i; column 2: constant 5.
-        Dataset(features: (0..<n).flatMap { [Double($0), 10 + 2 * Double($0), 5] }, labels: (0..<n).map { $0 % 3 },
-                dimension: 3, classCount: 3)
+        Dataset(
+            features: (0..<n).flatMap { [Double($0), 10 + 2 * Double($0), 5] }, labels: (0..<n).map { $0 % 3 },
+            dimension: 3, classCount: 3)
     }
 
     @Test("the holdout keeps the rounded fraction of the samples, each sample once")

@@ -1,5 +1,6 @@
 import LossMath
 import Testing
+
 @testable import Training
 
 /// Every parameter's gradient against central finite differences of the loss.
@@ -35,8 +36,9 @@ import Testing
         var gradient: [Double] = []
         return inputs.withUnsafeBufferPointer { x in
             labels.withUnsafeBufferPointer { y in
-                network.lossAndGradient(inputs: x, labels: y, count: labels.count, objective: objective,
-                                        workspace: &workspace, gradient: &gradient)
+                network.lossAndGradient(
+                    inputs: x, labels: y, count: labels.count, objective: objective,
+                    workspace: &workspace, gradient: &gradient)
             }
         }
     }
@@ -49,8 +51,9 @@ import Testing
             var gradient: [Double] = []
             _ = inputs.withUnsafeBufferPointer { x in
                 labels.withUnsafeBufferPointer { y in
-                    network.lossAndGradient(inputs: x, labels: y, count: labels.count, objective: objective,
-                                            workspace: &workspace, gradient: &gradient)
+                    network.lossAndGradient(
+                        inputs: x, labels: y, count: labels.count, objective: objective,
+                        workspace: &workspace, gradient: &gradient)
                 }
             }
             // h = 1e-5: the truncation error of a central difference (~h²·L‴) and the rounding
@@ -61,8 +64,9 @@ import Testing
                 plus.parameters[index] += h
                 minus.parameters[index] -= h
                 let numeric = (Self.loss(plus, inputs, labels, objective) - Self.loss(minus, inputs, labels, objective)) / (2 * h)
-                #expect(abs(numeric - gradient[index]) <= 1e-6 * max(1, abs(numeric)),
-                        "seed \(seed), parameter \(index): analytic \(gradient[index]), numeric \(numeric)")
+                #expect(
+                    abs(numeric - gradient[index]) <= 1e-6 * max(1, abs(numeric)),
+                    "seed \(seed), parameter \(index): analytic \(gradient[index]), numeric \(numeric)")
             }
         }
     }

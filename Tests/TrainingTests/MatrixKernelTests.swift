@@ -1,6 +1,7 @@
 import Foundation
 import LossMath
 import Testing
+
 @testable import Training
 
 /// The blocked products against the plain triple loops, bit for bit, at sizes with and without remainders.
@@ -29,7 +30,9 @@ import Testing
         var expected = start
         for r in 0..<d { for k in 0..<h { for i in 0..<n { expected[r * h + k] += x[i * d + r] * delta[i * h + k] } } }
         var out = start
-        out.withUnsafeMutableBufferPointer { MatrixKernels.addOuterProducts(x, samples: n, inputs: d, delta, columns: h, into: $0.baseAddress!) }
+        out.withUnsafeMutableBufferPointer {
+            MatrixKernels.addOuterProducts(x, samples: n, inputs: d, delta, columns: h, into: $0.baseAddress!)
+        }
         #expect(out.map(\.bitPattern) == expected.map(\.bitPattern))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Training
 
 /// The trainer as the command and the screen use it: reproducible, resettable, learning.
@@ -106,7 +107,9 @@ import Testing
         #expect(abs(metrics.medianGap - (gaps[319] + gaps[320]) / 2) < 1e-9)
         #expect(abs(metrics.trainAccuracy - Double(correct) / Double(n)) < 1e-12)
         var smallest = 180.0
-        for j in directions.indices { for k in directions.indices where k > j { smallest = min(smallest, degrees(directions[j], directions[k])) } }
+        for j in directions.indices {
+            for k in directions.indices where k > j { smallest = min(smallest, degrees(directions[j], directions[k])) }
+        }
         #expect(abs(metrics.minClassGap - smallest) < 1e-9)
     }
 

@@ -21,8 +21,10 @@ public final class ExplorerApp {
     /// even if the work finished between that frame and the loop's next look).
     private var drewStale = false
 
-    public init(state: ExplorerState, glyphs: GlyphSet, batchEngine: BatchEngine = BatchEngine(),
-                trainingEngine: TrainingEngine = TrainingEngine()) {
+    public init(
+        state: ExplorerState, glyphs: GlyphSet, batchEngine: BatchEngine = BatchEngine(),
+        trainingEngine: TrainingEngine = TrainingEngine()
+    ) {
         self.state = state
         self.glyphs = glyphs
         self.batchEngine = batchEngine

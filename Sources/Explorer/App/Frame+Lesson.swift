@@ -18,8 +18,9 @@ extension Frame {
     /// drawn only as tall as the body allows, its key hint kept on its last row.
     static func lessonLayout(in body: Rect, state: ExplorerState, glyphs: GlyphSet, batch: BatchSnapshot?) -> LessonLayout? {
         guard let session = state.lesson else { return nil }
-        let height = min(stepView(session, state: state, glyphs: glyphs, batch: batch).preferredHeight(width: body.width),
-                         max(3, body.height - 4))
+        let height = min(
+            stepView(session, state: state, glyphs: glyphs, batch: batch).preferredHeight(width: body.width),
+            max(3, body.height - 4))
         let bottom = Rect(x: body.x, y: body.maxY - height, width: body.width, height: height)
         let top = Rect(x: body.x, y: body.y, width: body.width, height: height)
         guard !session.isFinished, let panel = session.step.panel, panel.screen == state.screen else {
@@ -40,8 +41,9 @@ extension Frame {
 
     /// The lesson box for the current step, with the live numbers.
     static func stepView(_ session: LessonSession, state: ExplorerState, glyphs: GlyphSet, batch: BatchSnapshot?) -> LessonStepView {
-        LessonStepView(session: session, number: state.lessonNumber, strings: state.strings,
-                       values: LessonQuantities.values(.init(state: state, batch: batch)), glyphs: glyphs)
+        LessonStepView(
+            session: session, number: state.lessonNumber, strings: state.strings,
+            values: LessonQuantities.values(.init(state: state, batch: batch)), glyphs: glyphs)
     }
 
     /// Draws the lesson box in `box`, over whatever the screen drew there.
@@ -58,8 +60,9 @@ extension Frame {
         let view = PanelExplanationView(panel: panel, strings: context.strings, glyphs: context.glyphs)
         let width = min(screen.width, 72)
         let height = min(screen.height, view.preferredHeight(width: width))
-        let box = Rect(x: screen.x + (screen.width - width) / 2, y: screen.y + (screen.height - height) / 2,
-                       width: width, height: height)
+        let box = Rect(
+            x: screen.x + (screen.width - width) / 2, y: screen.y + (screen.height - height) / 2,
+            width: width, height: height)
         view.render(in: box, on: &canvas)
     }
 }

@@ -18,8 +18,10 @@ public enum Frame {
         public var lessonBox: Rect?
     }
 
-    public static func render(_ state: ExplorerState, glyphs: GlyphSet, batch: BatchSnapshot?,
-                              train: TrainingSnapshot? = nil) -> Rendered {
+    public static func render(
+        _ state: ExplorerState, glyphs: GlyphSet, batch: BatchSnapshot?,
+        train: TrainingSnapshot? = nil
+    ) -> Rendered {
         var canvas = Canvas(width: state.width, height: state.height)
         var context = FrameContext(state: state, glyphs: glyphs, batch: batch, train: train)
         guard state.width >= minimumWidth, state.height >= minimumHeight else {
@@ -94,10 +96,13 @@ public enum Frame {
         func short(_ screen: Screen) -> String { strings.language == .en ? screen.shortTitle : strings.title(of: screen) }
         let full = Screen.allCases.map { " \($0.rawValue + 1) \(strings.title(of: $0)) " }
         let shortLabels = Screen.allCases.map { " \($0.rawValue + 1) \(short($0)) " }
-        let activeFull = Screen.allCases.map { $0 == active ? " \($0.rawValue + 1) \(strings.title(of: $0)) " : " \($0.rawValue + 1) \(short($0)) " }
+        let activeFull = Screen.allCases.map {
+            $0 == active ? " \($0.rawValue + 1) \(strings.title(of: $0)) " : " \($0.rawValue + 1) \(short($0)) "
+        }
         let numbers = Screen.allCases.map { $0 == active ? " \($0.rawValue + 1) \(short($0)) " : " \($0.rawValue + 1) " }
         func fits(_ labels: [String], branded: Bool) -> Bool {
-            area.x + (branded ? ColumnWidth.of(brand) : 0) + labels.reduce(0) { $0 + ColumnWidth.of($1) } + ColumnWidth.of(help) + 1 <= area.maxX
+            area.x + (branded ? ColumnWidth.of(brand) : 0) + labels.reduce(0) { $0 + ColumnWidth.of($1) } + ColumnWidth.of(help) + 1
+                <= area.maxX
         }
         let choices = [full, activeFull, shortLabels].map { ($0, true) } + [activeFull, shortLabels].map { ($0, false) }
         let (labels, branded) = choices.first { fits($0.0, branded: $0.1) } ?? (numbers, true)
@@ -124,15 +129,20 @@ public enum Frame {
 
     static func fieldHelp(_ state: ExplorerState, glyphs: GlyphSet) -> String {
         let field = state.focusedField
-        let name = ExplorerState.name(of: field, angle: state.inputMode == .angle, strings: state.strings).replacingOccurrences(of: "θ", with: glyphs.theta)
+        let name = ExplorerState.name(of: field, angle: state.inputMode == .angle, strings: state.strings).replacingOccurrences(
+            of: "θ", with: glyphs.theta)
         let strings = state.strings, arrows = "\(glyphs.arrowLeft)/\(glyphs.arrowRight)", pm = glyphs.plusMinus
         if let file = state.batch.file, [.batchSamples, .batchClasses, .batchSpread, .batchSeed].contains(field) {
             return strings.format(.frameFixedByFile, ["name": name, "file": file])
         }
         if let (grid, _) = state.gridAndSteps(of: field) {
             let fine = grid.format(value: grid.value(grid.fineSteps)), coarse = grid.format(value: grid.value(grid.coarseSteps))
-            return strings.format(.frameFieldGrid, ["name": name, "arrows": arrows,
-                                                    "fine": pm + StateString.trim(fine), "coarse": pm + StateString.trim(coarse)])
+            return strings.format(
+                .frameFieldGrid,
+                [
+                    "name": name, "arrows": arrows,
+                    "fine": pm + StateString.trim(fine), "coarse": pm + StateString.trim(coarse),
+                ])
         }
         // The sizes N and C step through, shortened to their first few and the last.
         func sizes(_ list: [Int], first: Int) -> String {
@@ -141,7 +151,8 @@ public enum Frame {
         let k = Settings.topK.grid, seed = Settings.seed.grid
         switch field {
         case .topK:
-            return strings.format(.frameFieldTopK, ["name": name, "arrows": arrows, "fine": "\(pm)\(k.fineSteps)", "low": "\(k.minimumSteps)"])
+            return strings.format(
+                .frameFieldTopK, ["name": name, "arrows": arrows, "fine": "\(pm)\(k.fineSteps)", "low": "\(k.minimumSteps)"])
         case .unselectedRule: return strings.format(.frameFieldRule, ["name": name, "arrows": arrows])
         case .batchSamples:
             return strings.format(.frameFieldSizes, ["name": name, "arrows": arrows, "sizes": sizes(BatchSettings.sampleSizes, first: 3)])

@@ -67,8 +67,9 @@ public enum AppPlot: Hashable, Sendable, CaseIterable {
             return plot
         case .batchScatter:
             guard let snapshot = context.batch, snapshot.batch.sampleCount > 0 else { return nil }
-            var plot = BatchPlots.scatter(snapshot, selected: BatchPlots.selected(snapshot, context.state),
-                                          wide: zoomed || width >= 70, context: context)
+            var plot = BatchPlots.scatter(
+                snapshot, selected: BatchPlots.selected(snapshot, context.state),
+                wide: zoomed || width >= 70, context: context)
             if zoomed {
                 // Twice the panel's ticks: at least 5 labels on each axis of a window.
                 plot.axes.xTickCount *= 2
@@ -88,7 +89,8 @@ public enum AppPlot: Hashable, Sendable, CaseIterable {
         let g = context.glyphs
         switch self {
         case .batchScatter:
-            return Line(ScreenParts.spell(BatchPlots.sampleSummary(snapshot, BatchPlots.selected(snapshot, context.state), context: context), g))
+            return Line(
+                ScreenParts.spell(BatchPlots.sampleSummary(snapshot, BatchPlots.selected(snapshot, context.state), context: context), g))
         case .batchHistogram:
             return Line(ScreenParts.spell(BatchPlots.histogramSummary(snapshot, glyphs: g), g))
         default:

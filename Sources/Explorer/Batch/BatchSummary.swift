@@ -37,8 +37,9 @@ public struct BatchSummary: Hashable, Sendable {
             if b.counts { regions[r].bdlmclLoss += b.loss * bdWeight }
             regions[r].lmclGradient += a.gradientNorm
             regions[r].bdlmclGradient += b.gradientNorm
-            largestGradientNorm = max(largestGradientNorm, a.gradientNorm.isFinite ? a.gradientNorm : 0,
-                                      b.gradientNorm.isFinite ? b.gradientNorm : 0)
+            largestGradientNorm = max(
+                largestGradientNorm, a.gradientNorm.isFinite ? a.gradientNorm : 0,
+                b.gradientNorm.isFinite ? b.gradientNorm : 0)
         }
     }
 

@@ -71,8 +71,9 @@ public final class BatchWorker: @unchecked Sendable {
     /// The snapshot for `state`, waiting at most `patience` for it; else what is being computed.
     public func request(_ state: ExplorerState, patience: Duration) -> Answer {
         let key = Key(state)
-        let deadline = Date().addingTimeInterval(Double(patience.components.seconds)
-            + Double(patience.components.attoseconds) * 1e-18)
+        let deadline = Date().addingTimeInterval(
+            Double(patience.components.seconds)
+                + Double(patience.components.attoseconds) * 1e-18)
         condition.lock()
         defer { condition.unlock() }
         if let finished, finished.key == key { return .ready(finished.snapshot) }
@@ -89,8 +90,9 @@ public final class BatchWorker: @unchecked Sendable {
 
     /// Waits until a job finishes or `timeout` passes; true when one finished.
     public func waitForProgress(timeout: Duration) -> Bool {
-        let deadline = Date().addingTimeInterval(Double(timeout.components.seconds)
-            + Double(timeout.components.attoseconds) * 1e-18)
+        let deadline = Date().addingTimeInterval(
+            Double(timeout.components.seconds)
+                + Double(timeout.components.attoseconds) * 1e-18)
         condition.lock()
         defer { condition.unlock() }
         let before = finished?.key

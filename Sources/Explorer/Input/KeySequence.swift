@@ -33,7 +33,10 @@ public enum KeySequence {
                 } else if name.hasPrefix("f"), let n = Int(name.dropFirst()), (1...12).contains(n) {
                     keys.append(.function(n))
                 } else {
-                    throw ParseError(description: "--keys: unknown key name <\(name)>; use a character or one of <Up> <Down> <Left> <Right> <S-Left> <S-Right> <Tab> <S-Tab> <Enter> <Esc> <Space> <Bksp> <PgUp> <PgDn> <Home> <End> <F1>…<F12> <C-x> <lt>")
+                    throw ParseError(
+                        description:
+                            "--keys: unknown key name <\(name)>; use a character or one of <Up> <Down> <Left> <Right> <S-Left> <S-Right> <Tab> <S-Tab> <Enter> <Esc> <Space> <Bksp> <PgUp> <PgDn> <Home> <End> <F1>…<F12> <C-x> <lt>"
+                    )
                 }
                 i = text.index(after: close)
             } else {

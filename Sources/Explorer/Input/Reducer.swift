@@ -42,8 +42,9 @@ extension ExplorerState {
         guard let binding = KeyTable.lessonBindings.first(where: { $0.keys.contains(key) }) else { return nil }
         guard case .lessonAnswer = binding.action else { return binding.action }
         guard case .character(let c) = key, let n = c.wholeNumberValue, !session.isFinished, !session.isRevealed,
-              let count = session.step.question?.choices[session.lesson.languages.first ?? .en]?.count,
-              (1...count).contains(n) else { return nil }
+            let count = session.step.question?.choices[session.lesson.languages.first ?? .en]?.count,
+            (1...count).contains(n)
+        else { return nil }
         return .lessonAnswer(n - 1)
     }
 
@@ -143,8 +144,9 @@ extension ExplorerState {
             default: overlay = .none
             }
         case .explainPanel:
-            overlay = .explain(lesson.flatMap { $0.isFinished ? nil : $0.step.panel }
-                ?? Panel.holding(focusedField, on: screen))
+            overlay = .explain(
+                lesson.flatMap { $0.isFinished ? nil : $0.step.panel }
+                    ?? Panel.holding(focusedField, on: screen))
         case .openLessons:
             if lessonLibrary.isEmpty {
                 message = strings[.lessonNoneLoaded]
@@ -411,11 +413,13 @@ extension ExplorerState {
         let (lo, hi, unit) = accepted(for: field)
         let name = Self.name(of: field, angle: inputMode == .angle, strings: strings)
         guard let v = Double(trimmed), v.isFinite else {
-            message = strings.format(.msgNotANumber, ["name": name, "text": text, "low": Self.short(lo) + unit, "high": Self.short(hi) + unit])
+            message = strings.format(
+                .msgNotANumber, ["name": name, "text": text, "low": Self.short(lo) + unit, "high": Self.short(hi) + unit])
             return
         }
         guard v >= lo, v <= hi else {
-            message = strings.format(.msgOutOfRange, ["name": name, "low": Self.short(lo) + unit, "high": Self.short(hi) + unit, "value": Self.short(v)])
+            message = strings.format(
+                .msgOutOfRange, ["name": name, "low": Self.short(lo) + unit, "high": Self.short(hi) + unit, "value": Self.short(v)])
             return
         }
         switch setting.steps(typed: v, text: trimmed, as: name) {

@@ -143,7 +143,11 @@ public enum LessonFile {
                 if step.hide != nil { problem(n, "a second 'hide:' in this step") } else { step.hide = here }
             case "text": step.text[language!, default: []].append(here)
             case "question":
-                if step.question[language!] != nil { problem(n, "a second 'question.\(language!.rawValue):' in this step") } else { step.question[language!] = here }
+                if step.question[language!] != nil {
+                    problem(n, "a second 'question.\(language!.rawValue):' in this step")
+                } else {
+                    step.question[language!] = here
+                }
             case "choice", "right": step.choices[language!, default: []].append(Choice(text: value, right: base == "right", line: n))
             default: step.explain[language!, default: []].append(here)
             }
@@ -159,9 +163,13 @@ public enum LessonFile {
             }
             if titles.isEmpty { problem(id?.line ?? 1, "no title: give title.en, title.zh or both") }
             let languages = Language.allCases.filter { titles[$0] != nil }
-            for (language, title) in titles { checkFits([title.value], rows: 1, width: LessonStepView.titleWidth, line: title.line, what: "title.\(language.rawValue)") }
+            for (language, title) in titles {
+                checkFits([title.value], rows: 1, width: LessonStepView.titleWidth, line: title.line, what: "title.\(language.rawValue)")
+            }
             if steps.isEmpty { problem(0, "no steps: a lesson needs at least one 'step:'") }
-            if steps.count > maximumSteps { problem(steps[maximumSteps].line, "\(steps.count) steps; a lesson holds at most \(maximumSteps)") }
+            if steps.count > maximumSteps {
+                problem(steps[maximumSteps].line, "\(steps.count) steps; a lesson holds at most \(maximumSteps)")
+            }
             var built: [LessonStep] = []
             for raw in steps {
                 if let step = check(raw, languages: languages) { built.append(step) }
@@ -200,8 +208,9 @@ public enum LessonFile {
                 if lines.isEmpty { problem(raw.line, "step has no text.\(language.rawValue)") }
                 for l in lines { checkPlaceholders(l) }
                 if let first = lines.first {
-                    checkFits(lines.map(\.value), rows: LessonStepView.narrativeRows, width: LessonStepView.textWidth,
-                              line: first.line, what: "text.\(language.rawValue)")
+                    checkFits(
+                        lines.map(\.value), rows: LessonStepView.narrativeRows, width: LessonStepView.textWidth,
+                        line: first.line, what: "text.\(language.rawValue)")
                 }
             }
             let question = checkQuestion(raw, languages: languages)
@@ -214,13 +223,15 @@ public enum LessonFile {
                 if question == nil && raw.question.isEmpty { problem(h.line, "hide: without a question the numbers would never be shown") }
             }
             guard problems.count == before, let state else { return nil }
-            return LessonStep(line: raw.line, stateString: raw.state!.value, state: state, panel: panel,
-                              narrative: raw.text.mapValues { $0.map(\.value) }, question: question, hidden: hidden)
+            return LessonStep(
+                line: raw.line, stateString: raw.state!.value, state: state, panel: panel,
+                narrative: raw.text.mapValues { $0.map(\.value) }, question: question, hidden: hidden)
         }
 
         /// Text in a language the lesson has no title for would never be shown.
         private mutating func checkLanguages(of raw: RawStep, languages: [Language]) {
-            let used: [(Language, Int)] = raw.text.map { ($0.key, $0.value[0].line) } + raw.question.map { ($0.key, $0.value.line) }
+            let used: [(Language, Int)] =
+                raw.text.map { ($0.key, $0.value[0].line) } + raw.question.map { ($0.key, $0.value.line) }
                 + raw.choices.map { ($0.key, $0.value[0].line) } + raw.explain.map { ($0.key, $0.value[0].line) }
             for (language, line) in used where !languages.contains(language) {
                 problem(line, "\(language.rawValue) text but the lesson has no title.\(language.rawValue)")
@@ -239,14 +250,19 @@ public enum LessonFile {
                     continue
                 }
                 checkPlaceholders(q)
-                checkFits([q.value], rows: LessonStepView.promptRows, width: LessonStepView.textWidth, line: q.line, what: "question.\(tag)")
+                checkFits(
+                    [q.value], rows: LessonStepView.promptRows, width: LessonStepView.textWidth, line: q.line, what: "question.\(tag)")
                 let choices = raw.choices[language] ?? []
                 if !(2...4).contains(choices.count) {
-                    problem(choices.first?.line ?? q.line, "question.\(tag) has \(choices.count) choices; give 2 to 4 (choice.\(tag) and one right.\(tag))")
+                    problem(
+                        choices.first?.line ?? q.line,
+                        "question.\(tag) has \(choices.count) choices; give 2 to 4 (choice.\(tag) and one right.\(tag))")
                 }
                 let rights = choices.indices.filter { choices[$0].right }
                 if rights.count != 1 {
-                    problem(choices.first?.line ?? q.line, "question.\(tag) has \(rights.count) right answers; mark exactly one with right.\(tag)")
+                    problem(
+                        choices.first?.line ?? q.line,
+                        "question.\(tag) has \(rights.count) right answers; mark exactly one with right.\(tag)")
                 } else {
                     rightIndex[language] = rights[0]
                 }
@@ -259,18 +275,20 @@ public enum LessonFile {
                     problem(q.line, "question.\(tag) has no explain.\(tag) (one or two lines shown after the answer)")
                 } else {
                     for e in explain { checkPlaceholders(e) }
-                    checkFits(explain.map(\.value), rows: LessonStepView.explanationRows, width: LessonStepView.textWidth,
-                              line: explain[0].line, what: "explain.\(tag)")
+                    checkFits(
+                        explain.map(\.value), rows: LessonStepView.explanationRows, width: LessonStepView.textWidth,
+                        line: explain[0].line, what: "explain.\(tag)")
                 }
             }
             let counts = Set(languages.map { raw.choices[$0]?.count ?? 0 })
             if counts.count > 1 { problem(raw.line, "the languages give different numbers of choices") }
             if Set(rightIndex.values).count > 1 { problem(raw.line, "the right answer is not at the same place in every language") }
             guard problems.count == before, let first = languages.first, let answer = rightIndex[first] else { return nil }
-            return LessonQuestion(prompt: raw.question.mapValues(\.value),
-                                  choices: raw.choices.mapValues { $0.map(\.text) },
-                                  answer: answer,
-                                  explanation: raw.explain.mapValues { $0.map(\.value) })
+            return LessonQuestion(
+                prompt: raw.question.mapValues(\.value),
+                choices: raw.choices.mapValues { $0.map(\.text) },
+                answer: answer,
+                explanation: raw.explain.mapValues { $0.map(\.value) })
         }
 
         private mutating func checkPlaceholders(_ text: Located<String>) {

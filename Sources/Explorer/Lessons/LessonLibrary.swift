@@ -10,7 +10,9 @@ public enum LessonLibrary {
     /// The text of every built-in lesson file, with its file name, in order.
     public static func builtInFiles() throws -> [(name: String, text: String)] {
         guard let directory = Bundle.module.url(forResource: "BuiltIn", withExtension: nil) else {
-            throw LessonFileError(source: "built-in lessons", problems: [LessonProblem(line: 0, "the BuiltIn resource folder is missing from the installation")])
+            throw LessonFileError(
+                source: "built-in lessons",
+                problems: [LessonProblem(line: 0, "the BuiltIn resource folder is missing from the installation")])
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
             .filter { $0.hasSuffix(".lesson") }

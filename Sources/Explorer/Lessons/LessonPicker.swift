@@ -11,7 +11,9 @@ enum LessonPicker {
             return Line(text, style: i == selected ? Theme.focused.reversed : .plain)
         }
         let width = min(screen.width - 4, max(lines.map(\.width).max() ?? 0, ColumnWidth.of(strings[.lessonPickerKeys])))
-        Popup(title: strings[.lessonPickerTitle], lines: lines + [Line(""), Line(strings[.lessonPickerKeys], style: Theme.dim)],
-              width: width, glyphs: context.glyphs).render(in: screen, on: &canvas)
+        Popup(
+            title: strings[.lessonPickerTitle], lines: lines + [Line(""), Line(strings[.lessonPickerKeys], style: Theme.dim)],
+            width: width, glyphs: context.glyphs
+        ).render(in: screen, on: &canvas)
     }
 }

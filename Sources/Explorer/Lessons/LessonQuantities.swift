@@ -143,16 +143,26 @@ public enum LessonQuantities {
             // Rounding leaves ~1e-16; the screen writes it in exponent form, the narrative as 0.000.
             return f3(zip(x, g).reduce(0) { $0 + $1.0 * $1.1 })
         },
-        Quantity(name: "loss_geo_nf", meaning: "NormFace loss of the geometry picture", widest: 9) { f4($0.evaluation.geometryNormFace.loss) },
+        Quantity(name: "loss_geo_nf", meaning: "NormFace loss of the geometry picture", widest: 9) {
+            f4($0.evaluation.geometryNormFace.loss)
+        },
         // Batch screen
         Quantity(name: "n_satisfied", meaning: "samples with rank 1 (margin satisfied)", widest: 5) { region($0, .satisfied) },
-        Quantity(name: "n_boundary", meaning: "boundary samples (1 < rank ≤ k), the ones BD-LMCL selects", widest: 5) { region($0, .boundary) },
+        Quantity(name: "n_boundary", meaning: "boundary samples (1 < rank ≤ k), the ones BD-LMCL selects", widest: 5) {
+            region($0, .boundary)
+        },
         Quantity(name: "n_beyond", meaning: "samples beyond the top k (rank > k)", widest: 5) { region($0, .beyondTopK) },
         Quantity(name: "loss_batch_lmcl", meaning: "LMCL batch loss", widest: 9) { i in i.batch.map { f4($0.lmcl.loss) } },
         Quantity(name: "loss_batch_bdlmcl", meaning: "BD-LMCL batch loss", widest: 9) { i in i.batch.map { f4($0.bdlmcl.loss) } },
-        Quantity(name: "share_boundary_lmcl", meaning: "% of LMCL's gradient spent on boundary samples", widest: 3) { share($0, .boundary, bd: false) },
-        Quantity(name: "share_boundary_bdlmcl", meaning: "% of BD-LMCL's gradient spent on boundary samples", widest: 3) { share($0, .boundary, bd: true) },
-        Quantity(name: "share_beyond_lmcl", meaning: "% of LMCL's gradient spent on samples beyond k", widest: 3) { share($0, .beyondTopK, bd: false) },
+        Quantity(name: "share_boundary_lmcl", meaning: "% of LMCL's gradient spent on boundary samples", widest: 3) {
+            share($0, .boundary, bd: false)
+        },
+        Quantity(name: "share_boundary_bdlmcl", meaning: "% of BD-LMCL's gradient spent on boundary samples", widest: 3) {
+            share($0, .boundary, bd: true)
+        },
+        Quantity(name: "share_beyond_lmcl", meaning: "% of LMCL's gradient spent on samples beyond k", widest: 3) {
+            share($0, .beyondTopK, bd: false)
+        },
     ]
 
     /// The quantity called `name`, if there is one.

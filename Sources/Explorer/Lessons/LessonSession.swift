@@ -63,7 +63,8 @@ public struct LessonSession: Hashable, Sendable {
     @discardableResult
     public mutating func answer(_ index: Int) -> Bool {
         guard !isFinished, let q = step.question, answers[stepIndex] == nil,
-              let count = q.choices[lesson.languages.first ?? .en]?.count, (0..<count).contains(index) else { return false }
+            let count = q.choices[lesson.languages.first ?? .en]?.count, (0..<count).contains(index)
+        else { return false }
         answers[stepIndex] = index
         return true
     }

@@ -58,11 +58,17 @@ public struct LessonStepView: Widget {
             default: return nil
             }
         }
-        let stepText = session.isFinished ? "" : strings.format(.lessonStep, [
-            "step": "\(session.stepIndex + 1)", "steps": "\(session.lesson.steps.count)",
-        ])
-        let block = Block(title: Line(spell(number == nil ? session.lesson.title(language) : title), style: Theme.title),
-                          titleRight: stepText, highlighted: true, glyphs: glyphs)
+        let stepText =
+            session.isFinished
+            ? ""
+            : strings.format(
+                .lessonStep,
+                [
+                    "step": "\(session.stepIndex + 1)", "steps": "\(session.lesson.steps.count)",
+                ])
+        let block = Block(
+            title: Line(spell(number == nil ? session.lesson.title(language) : title), style: Theme.title),
+            titleRight: stepText, highlighted: true, glyphs: glyphs)
         block.render(in: area, on: &canvas)
         let inner = block.inner(area)
         let text = inner.width > 2 ? inner.inset(left: 1, right: 1) : inner
@@ -84,9 +90,10 @@ public struct LessonStepView: Widget {
         func paragraph(_ text: String, _ style: Style = .plain) { out += Line(spell(text), style: style).wrapped(to: width) }
         if session.isFinished {
             let (right, asked) = session.score
-            paragraph(asked > 0
-                ? strings.format(.lessonFinished, ["right": "\(right)", "asked": "\(asked)"])
-                : strings[.lessonFinishedNoQuestions], Theme.title)
+            paragraph(
+                asked > 0
+                    ? strings.format(.lessonFinished, ["right": "\(right)", "asked": "\(asked)"])
+                    : strings[.lessonFinishedNoQuestions], Theme.title)
             out.append(hintLine(strings[.lessonFinishedKeys]))
             return out
         }
@@ -99,7 +106,8 @@ public struct LessonStepView: Widget {
             paragraph(fill(q.prompt[language] ?? ""), Theme.label)
             if let given = session.answer {
                 out += choiceRows(choices, width: width, answered: (given: given, right: q.answer))
-                let verdict = given == q.answer
+                let verdict =
+                    given == q.answer
                     ? strings[.lessonRight]
                     : strings.format(.lessonWrong, ["choice": "\(q.answer + 1)) \(choices[q.answer])"])
                 paragraph(verdict, given == q.answer ? Theme.negative.bolded : Theme.warning)

@@ -40,9 +40,10 @@ enum BatchPlots {
         let wide = area.width >= 70
         let title = context.strings[wide ? .batchScatterWide : .batchScatterNarrow]
         context.panels.record(.batchView, area)
-        let block = Block(title: Line(" \(title) ", style: Theme.title),
-                          footer: footer ? " " + sampleSummary(snapshot, selected, context: context, width: area.width - 6) + " " : nil,
-                          highlighted: context.highlightedPanel == .batchView, glyphs: g)
+        let block = Block(
+            title: Line(" \(title) ", style: Theme.title),
+            footer: footer ? " " + sampleSummary(snapshot, selected, context: context, width: area.width - 6) + " " : nil,
+            highlighted: context.highlightedPanel == .batchView, glyphs: g)
         block.render(in: area, on: &canvas)
         scatter(snapshot, selected: selected, wide: wide, context: context).render(in: block.inner(area), on: &canvas)
         context.hits.add(block.inner(area), .zoom)
@@ -59,7 +60,9 @@ enum BatchPlots {
         let range = axisRange(samples)
         let categories = BatchRegion.allCases.map { region in
             // The regions panel beside the plot names the glyphs; a narrow legend keeps to the lines.
-            ScatterPlot.Category(wide ? context.strings.name(of: region, topK: snapshot.rule.topK, withRanks: false) : "", shape: shape(region), style: style(region))
+            ScatterPlot.Category(
+                wide ? context.strings.name(of: region, topK: snapshot.rule.topK, withRanks: false) : "", shape: shape(region),
+                style: style(region))
         }
         let points = samples.map { s in
             ScatterPlot.Point(x: s.targetCosine, y: s.rivalCosine, category: BatchRegion(s).rawValue)
@@ -67,19 +70,23 @@ enum BatchPlots {
         let lo = range.lowerBound, hi = range.upperBound
         // Line glyphs (ASCII only; Unicode draws braille) differ from the region glyphs and the "+" of dense cells.
         let lines = [
-            PlotSeries(wide ? context.strings[.batchRivalEqualsTarget] : "rival = y", points: [(lo, lo), (hi, hi)],
-                       shape: .openSquare, style: Theme.normFace, lineStyle: .solid, markEvery: CosinePlots.markEvery),
-            PlotSeries(ScreenParts.spell(wide ? context.strings[.batchRivalEqualsTargetMargin] : "rival = y − m", g),
-                       points: DecisionBoundary.rankBoundary(transform: snapshot.rule.transform, from: lo, to: hi),
-                       shape: .star, style: Theme.lmcl, lineStyle: .dashed, markEvery: CosinePlots.markEvery),
+            PlotSeries(
+                wide ? context.strings[.batchRivalEqualsTarget] : "rival = y", points: [(lo, lo), (hi, hi)],
+                shape: .openSquare, style: Theme.normFace, lineStyle: .solid, markEvery: CosinePlots.markEvery),
+            PlotSeries(
+                ScreenParts.spell(wide ? context.strings[.batchRivalEqualsTargetMargin] : "rival = y − m", g),
+                points: DecisionBoundary.rankBoundary(transform: snapshot.rule.transform, from: lo, to: hi),
+                shape: .star, style: Theme.lmcl, lineStyle: .dashed, markEvery: CosinePlots.markEvery),
         ]
         var highlight: HighlightPoint? = nil
         if samples.indices.contains(selected) {
             let s = samples[selected]
             highlight = HighlightPoint(x: s.targetCosine, y: s.rivalCosine, label: "", shape: .diamond, style: highlightStyle)
         }
-        let axes = PlotAxes(x: range, y: range, xTitle: "cos \(th)_y", yTitle: context.strings.format(wide ? .batchAxisRivalWide : .batchAxisRival, ["theta": th]),
-                            xTickCount: 6, yTickCount: 5, style: Theme.dim)
+        let axes = PlotAxes(
+            x: range, y: range, xTitle: "cos \(th)_y",
+            yTitle: context.strings.format(wide ? .batchAxisRivalWide : .batchAxisRival, ["theta": th]),
+            xTickCount: 6, yTickCount: 5, style: Theme.dim)
         return ScatterPlot(axes: axes, categories: categories, points: points, lines: lines, highlight: highlight, glyphs: g)
     }
 
@@ -116,9 +123,10 @@ enum BatchPlots {
             strings.format(.batchSampleSummary, ["i": "\(i)", "cos": cos, "rival": rival, "rank": "\(s.rank)"])
         }
         let forms = [
-            summary(s.rivalClass >= 0
-                ? strings.format(.batchSampleRival, ["j": "\(s.rivalClass)", "cos": ScreenParts.number(s.rivalCosine, 3, glyphs: g)])
-                : strings[.batchNoRival]),
+            summary(
+                s.rivalClass >= 0
+                    ? strings.format(.batchSampleRival, ["j": "\(s.rivalClass)", "cos": ScreenParts.number(s.rivalCosine, 3, glyphs: g)])
+                    : strings[.batchNoRival]),
             summary(strings.format(.batchSampleRivalShort, ["j": "\(s.rivalClass)"])),
             strings.format(.batchSampleRankOnly, ["i": "\(i)", "cos": cos, "rank": "\(s.rank)"]),
         ].map { ScreenParts.spell($0, g) }
@@ -130,8 +138,9 @@ enum BatchPlots {
     /// ‖∂ℓ_i/∂cos θ_i‖ of every counting sample under LMCL and under BD-LMCL, side by side.
     static func drawHistogram(_ snapshot: BatchSnapshot, in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
         let g = context.glyphs
-        let inner = ScreenParts.panel(ScreenParts.spell(context.strings[.batchGradientTitle], g), id: .batchView,
-                                      in: area, on: &canvas, context: context)
+        let inner = ScreenParts.panel(
+            ScreenParts.spell(context.strings[.batchGradientTitle], g), id: .batchView,
+            in: area, on: &canvas, context: context)
         guard !inner.isEmpty else { return }
         histogram(snapshot, width: inner.width, context: context).render(in: inner, on: &canvas)
         context.hits.add(inner, .zoom)
@@ -161,11 +170,14 @@ enum BatchPlots {
         func norms(_ r: BatchResult) -> [Double] { r.samples.filter(\.counts).map(\.gradientNorm) }
         let lmcl = Histogram.counts(of: norms(snapshot.lmcl), in: range, bins: bins)
         let bd = Histogram.counts(of: norms(snapshot.bdlmcl), in: range, bins: bins)
-        return Histogram(range: range,
-                         series: [Histogram.Series("LMCL", counts: lmcl, style: Theme.lmcl),
-                                  Histogram.Series(context.strings[.batchCountingSamples], counts: bd, style: Theme.normFace)],
-                         layout: .sideBySide, xTitle: ScreenParts.spell(zoomed ? "‖∂ℓ_i/∂cos‖" : "‖∂ℓ_i/∂cos θ_i‖", g),
-                         yTitle: context.strings[.batchAxisSamples],
-                         axisStyle: Theme.dim, glyphs: g)
+        return Histogram(
+            range: range,
+            series: [
+                Histogram.Series("LMCL", counts: lmcl, style: Theme.lmcl),
+                Histogram.Series(context.strings[.batchCountingSamples], counts: bd, style: Theme.normFace),
+            ],
+            layout: .sideBySide, xTitle: ScreenParts.spell(zoomed ? "‖∂ℓ_i/∂cos‖" : "‖∂ℓ_i/∂cos θ_i‖", g),
+            yTitle: context.strings[.batchAxisSamples],
+            axisStyle: Theme.dim, glyphs: g)
     }
 }

@@ -40,7 +40,8 @@ enum BatchScreen {
     static func drawSettings(_ snapshot: BatchSnapshot, in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
         let state = context.state, g = context.glyphs, settings = state.batch
         let strings = context.strings
-        let inner = ScreenParts.panel(strings[.panelBatchControls], id: .batchControls, in: area, on: &canvas, context: context, focused: true)
+        let inner = ScreenParts.panel(
+            strings[.panelBatchControls], id: .batchControls, in: area, on: &canvas, context: context, focused: true)
         let focused = state.focusedField
         let batch = snapshot.batch
         let fromFile = settings.file != nil
@@ -52,8 +53,9 @@ enum BatchScreen {
         }
         func slider(_ field: Field, _ label: String, _ value: Double, _ range: ClosedRange<Double>, _ text: String) {
             guard let r = row() else { return }
-            let s = Slider(label, value: value, range: range, valueText: text, highlighted: focused == field,
-                           labelWidth: labelWidth, valueWidth: max(6, ColumnWidth.of(text)), glyphs: g)
+            let s = Slider(
+                label, value: value, range: range, valueText: text, highlighted: focused == field,
+                labelWidth: labelWidth, valueWidth: max(6, ColumnWidth.of(text)), glyphs: g)
             s.render(in: r, on: &canvas)
             context.hits.add(r, .field(field))
             context.hits.add(s.track(in: r), .slider(field, low: range.lowerBound, high: range.upperBound))
@@ -62,8 +64,9 @@ enum BatchScreen {
             guard let r = row() else { return }
             let isFocused = field != nil && focused == field
             if isFocused { canvas.put(g.pointer, x: r.x, y: r.y, style: Style(bold: true), clip: r) }
-            canvas.draw(Line(label, style: isFocused ? Style(bold: true, reverse: true) : .plain),
-                        in: Rect(x: r.x + 2, y: r.y, width: min(labelWidth, max(0, r.width - 2)), height: 1), ellipsis: g.ellipsis)
+            canvas.draw(
+                Line(label, style: isFocused ? Style(bold: true, reverse: true) : .plain),
+                in: Rect(x: r.x + 2, y: r.y, width: min(labelWidth, max(0, r.width - 2)), height: 1), ellipsis: g.ellipsis)
             let valueArea = Rect(x: r.x + 3 + labelWidth, y: r.y, width: max(0, r.width - 3 - labelWidth), height: 1)
             canvas.draw(Line(text, style: isFocused ? style.bolded : style), in: valueArea, alignment: .right, ellipsis: g.ellipsis)
             if let field { context.hits.add(r, .field(field)) }
@@ -75,14 +78,18 @@ enum BatchScreen {
             ScreenParts.slider(setting, state: state, in: r, labelWidth: labelWidth, valueWidth: 6, on: &canvas, context: &context)
         }
         value(.topK, "k", "\(snapshot.rule.topK)  (2\(g.rangeDash)\(max(2, batch.classCount)))")
-        value(.unselectedRule, strings[.batchRuleLabel], strings[snapshot.rule.unselected == .noMargin ? .batchRuleNoMargin : .batchRuleExcluded])
+        value(
+            .unselectedRule, strings[.batchRuleLabel],
+            strings[snapshot.rule.unselected == .noMargin ? .batchRuleNoMargin : .batchRuleExcluded])
         value(.batchSamples, "N", "\(batch.sampleCount)" + (fromFile ? strings[.batchFromFile] : ""))
         value(.batchClasses, "C", "\(batch.classCount)" + (fromFile ? strings[.batchFromFile] : ""))
         if let file = settings.file {
             value(.batchSpread, strings[.batchFileLabel], fileName(file, strings: strings))
             value(.batchSeed, "", strings[.batchFixedByFile], style: Theme.dim)
         } else {
-            slider(.batchSpread, Settings.spread.symbol, settings.spread, Settings.spread.sliderSpan, ValueGrid.spread.format(settings.spreadSteps))
+            slider(
+                .batchSpread, Settings.spread.symbol, settings.spread, Settings.spread.sliderSpan,
+                ValueGrid.spread.format(settings.spreadSteps))
             value(.batchSeed, "seed", "\(settings.seed)  " + strings[.batchSeedNext])
         }
     }
@@ -145,7 +152,10 @@ enum BatchScreen {
             group(strings[.batchPartOfLoss], 3, 4)
             group(strings[.batchShareOfGradient], 5, 6)
             y += 1
-            put([strings[.batchHeadRegion], "n", strings[.batchHeadShare], "LMCL", "BD-LMCL", "LMCL", "BD-LMCL"].map { Line($0, style: Theme.label) })
+            put(
+                [strings[.batchHeadRegion], "n", strings[.batchHeadShare], "LMCL", "BD-LMCL", "LMCL", "BD-LMCL"].map {
+                    Line($0, style: Theme.label)
+                })
         } else {
             put([strings[.batchHeadRegion], "n", "LMCL", "BD-LMCL"].map { Line($0, style: Theme.label) })
         }
@@ -155,23 +165,31 @@ enum BatchScreen {
             let style = BatchPlots.style(region)
             let name = strings.name(of: region, topK: snapshot.rule.topK, withRanks: showsShares)
             let countName: [BatchRegion: String] = [.satisfied: "n_satisfied", .boundary: "n_boundary", .beyondTopK: "n_beyond"]
-            var cells = [Line([Span(g.marker(BatchPlots.shape(region)), style), Span(" " + ScreenParts.spell(name, g))]),
-                         Line(countName[region].map { context.masked($0, "\(r.count)") } ?? "\(r.count)")]
+            var cells = [
+                Line([Span(g.marker(BatchPlots.shape(region)), style), Span(" " + ScreenParts.spell(name, g))]),
+                Line(countName[region].map { context.masked($0, "\(r.count)") } ?? "\(r.count)"),
+            ]
             if showsShares { cells.append(Line(percent(Double(r.count), Double(b)))) }
             cells += [Line(number(r.lmclLoss)), Line(number(r.bdlmclLoss))]
             if showsShares {
-                let shares: [BatchRegion: (String, String)] = [.boundary: ("share_boundary_lmcl", "share_boundary_bdlmcl"),
-                                                               .beyondTopK: ("share_beyond_lmcl", "")]
+                let shares: [BatchRegion: (String, String)] = [
+                    .boundary: ("share_boundary_lmcl", "share_boundary_bdlmcl"),
+                    .beyondTopK: ("share_beyond_lmcl", ""),
+                ]
                 let (lmclName, bdName) = shares[region] ?? ("", "")
-                cells += [Line(context.masked(lmclName, percent(r.lmclGradient, lmclTotal))),
-                          Line(context.masked(bdName, percent(r.bdlmclGradient, bdTotal)))]
+                cells += [
+                    Line(context.masked(lmclName, percent(r.lmclGradient, lmclTotal))),
+                    Line(context.masked(bdName, percent(r.bdlmclGradient, bdTotal))),
+                ]
             }
             put(cells)
         }
         var total = [Line(strings[.batchLoss], style: Theme.label), Line("\(b)", style: Theme.label)]
         if showsShares { total.append(Line("100%", style: Theme.label)) }
-        total += [Line(context.masked("loss_batch_lmcl", number(snapshot.lmcl.loss)), style: Theme.lmcl.bolded),
-                  Line(context.masked(anyOf: ["loss_batch_bdlmcl", "loss"], number(snapshot.bdlmcl.loss)), style: Theme.normFace.bolded)]
+        total += [
+            Line(context.masked("loss_batch_lmcl", number(snapshot.lmcl.loss)), style: Theme.lmcl.bolded),
+            Line(context.masked(anyOf: ["loss_batch_bdlmcl", "loss"], number(snapshot.bdlmcl.loss)), style: Theme.normFace.bolded),
+        ]
         put(total)
 
         let counting = snapshot.bdlmcl.countingSamples
@@ -179,17 +197,25 @@ enum BatchScreen {
         guard y < inner.maxY else { return }
         var lines: [Line] = []
         if showsShares {
-            lines.append(Line(countNote + strings[snapshot.rule.unselected == .excluded
-                ? .batchUnselectedExcluded : .batchUnselectedNoMargin], style: Theme.dim))
+            lines.append(
+                Line(
+                    countNote
+                        + strings[
+                            snapshot.rule.unselected == .excluded
+                                ? .batchUnselectedExcluded : .batchUnselectedNoMargin], style: Theme.dim))
             lines.append(Line(ScreenParts.spell(strings[.batchGradientNote], g), style: Theme.dim))
         } else {
             // Narrow: the gradient shares as one line per loss, the region glyphs as the key.
             lines.append(Line(ScreenParts.spell(strings[.batchShareHeading], g), style: Theme.dim))
-            for (name, total, part) in [("LMCL", lmclTotal, { (r: BatchSummary.Region) in r.lmclGradient }),
-                                        ("BD-LMCL", bdTotal, { (r: BatchSummary.Region) in r.bdlmclGradient })] {
+            for (name, total, part) in [
+                ("LMCL", lmclTotal, { (r: BatchSummary.Region) in r.lmclGradient }),
+                ("BD-LMCL", bdTotal, { (r: BatchSummary.Region) in r.bdlmclGradient }),
+            ] {
                 var spans = [Span(name.padding(toLength: 8, withPad: " ", startingAt: 0))]
                 for region in BatchRegion.allCases {
-                    let quantity = region == .boundary ? (name == "LMCL" ? "share_boundary_lmcl" : "share_boundary_bdlmcl")
+                    let quantity =
+                        region == .boundary
+                        ? (name == "LMCL" ? "share_boundary_lmcl" : "share_boundary_bdlmcl")
                         : (region == .beyondTopK && name == "LMCL" ? "share_beyond_lmcl" : "")
                     let text = context.masked(quantity, percent(part(summary[region]), total))
                     spans.append(Span(" " + g.marker(BatchPlots.shape(region)), BatchPlots.style(region)))

@@ -22,8 +22,9 @@ enum BatchTable {
         let visible = max(0, innerHeight - 1)
         let first = firstRow(selected: selected, visibleRows: visible, count: count)
         let indicator = Table.scrollIndicator(offset: first, visibleRows: visible, count: count, glyphs: g)
-        let inner = ScreenParts.panel(ScreenParts.spell(strings[.batchTableTitle], g), right: indicator, id: .batchView,
-                                      in: area, on: &canvas, context: context)
+        let inner = ScreenParts.panel(
+            ScreenParts.spell(strings[.batchTableTitle], g), right: indicator, id: .batchView,
+            in: area, on: &canvas, context: context)
         guard inner.height >= 2 else { return }
         let wide = inner.width >= 110
         var columns: [Table.Column] = [
@@ -48,7 +49,9 @@ enum BatchTable {
                 .init(strings[.batchHeadRegion], width: .flexible(1)),
             ]
         }
-        columns = columns.map { var c = $0; c.title = ScreenParts.spell(c.title, g); return c }
+        columns = columns.map {
+            var c = $0; c.title = ScreenParts.spell(c.title, g); return c
+        }
         let n4 = { (v: Double) in ScreenParts.number(v, 4, glyphs: g) }
         let shown = first..<min(count, first + visible)
         let rows: [[String]] = shown.map { i in
@@ -64,12 +67,16 @@ enum BatchTable {
                 n4(s.loss),
             ]
             if wide {
-                row += [n4(s.gradientNorm), n4(lmcl[i].loss), n4(lmcl[i].gradientNorm), strings.name(of: region, topK: snapshot.rule.topK, withRanks: false)]
+                row += [
+                    n4(s.gradientNorm), n4(lmcl[i].loss), n4(lmcl[i].gradientNorm),
+                    strings.name(of: region, topK: snapshot.rule.topK, withRanks: false),
+                ]
             }
             return row
         }
-        let table = Table(columns: columns, rows: rows, selected: selected - first, offset: 0,
-                          headerStyle: Theme.label.underlined, glyphs: g)
+        let table = Table(
+            columns: columns, rows: rows, selected: selected - first, offset: 0,
+            headerStyle: Theme.label.underlined, glyphs: g)
         table.render(in: inner, on: &canvas)
         for (k, i) in shown.enumerated() {
             context.hits.add(Rect(x: inner.x, y: inner.y + 1 + k, width: inner.width, height: 1), .sample(i))
@@ -85,7 +92,9 @@ enum BatchTable {
         let i = min(max(0, context.state.batch.selectedSample), samples.count - 1)
         let s = samples[i], l = snapshot.lmcl.samples[i]
         let region = BatchRegion(s)
-        let inner = ScreenParts.panel(strings.format(.batchSampleTitle, ["i": "\(i)", "n": "\(samples.count)"]), right: "[ ]", in: area, on: &canvas, context: context)
+        let inner = ScreenParts.panel(
+            strings.format(.batchSampleTitle, ["i": "\(i)", "n": "\(samples.count)"]), right: "[ ]", in: area, on: &canvas, context: context
+        )
         let n4 = { (v: Double) in ScreenParts.number(v, 4, glyphs: g) }
         let m = ValueGrid.margin.format(value: snapshot.rule.margin)
         let k = snapshot.rule.topK
@@ -95,17 +104,23 @@ enum BatchTable {
         case .satisfied: regionText = strings[.batchRegionSatisfied]
         case .boundary: regionText = strings.format(.batchRegionBoundary, ["rank": "\(s.rank)", "k": "\(k)", "m": m])
         case .beyondTopK:
-            regionText = strings.format(.batchRegionBeyond, ["rank": "\(s.rank)", "k": "\(k)", "rule": s.counts ? "m = 0" : strings[.batchExcluded]])
+            regionText = strings.format(
+                .batchRegionBeyond, ["rank": "\(s.rank)", "k": "\(k)", "rule": s.counts ? "m = 0" : strings[.batchExcluded]])
         case .violated: regionText = strings.format(.batchRegionViolated, ["rank": "\(s.rank)"])
         }
-        let rival = s.rivalClass >= 0
+        let rival =
+            s.rivalClass >= 0
             ? strings.format(.batchRivalLine, ["j": "\(s.rivalClass)", "cos": n4(s.rivalCosine)]) : strings[.batchNoRivalOneClass]
         // Most telling first, so a low panel keeps the region and both losses.
         let lines = [
             Line([Span(g.marker(BatchPlots.shape(region)), BatchPlots.style(region)), Span(" " + sp(regionText))]),
             Line([Span("LMCL     ", Theme.lmcl), Span(sp("ℓ \(n4(l.loss))  ‖∇‖ \(n4(l.gradientNorm))"))]),
-            Line([Span("BD-LMCL  ", Theme.normFace),
-                  Span(sp(s.counts ? "ℓ \(n4(s.loss))  ‖∇‖ \(n4(s.gradientNorm))" : strings.format(.batchExcludedUnused, ["loss": n4(s.loss)])))]),
+            Line([
+                Span("BD-LMCL  ", Theme.normFace),
+                Span(
+                    sp(s.counts ? "ℓ \(n4(s.loss))  ‖∇‖ \(n4(s.gradientNorm))" : strings.format(.batchExcludedUnused, ["loss": n4(s.loss)]))
+                ),
+            ]),
             Line(sp(strings.format(.batchLabelLine, ["y": "\(s.label)", "cos": n4(s.targetCosine)]))),
             Line(sp(rival)),
             Line(sp("rank = 1 + #{j≠y : cos θ_j > cos θ_y − m} = \(s.rank)")),

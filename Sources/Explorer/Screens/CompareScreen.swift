@@ -11,7 +11,6 @@ import TerminalUI
 /// cycles; all three when there is room).
 enum CompareScreen {
 
-
     static func render(in area: Rect, on canvas: inout Canvas, context: inout FrameContext) {
         let state = context.state
         let (top, rest) = area.splitTop(min(area.height, state.compared.count + 3))
@@ -38,8 +37,9 @@ enum CompareScreen {
         return state.compared.map { type in
             let transform = state.transform(for: type)
             let result = CosineHead(scale: state.scale, transform: transform).evaluate(cosines: state.cosines, target: y)
-            return Row(type: type, title: state.title(of: type), result: result,
-                       marginDegrees: DecisionBoundary.marginDegrees(transform: transform, targetDegrees: thetaY))
+            return Row(
+                type: type, title: state.title(of: type), result: result,
+                marginDegrees: DecisionBoundary.marginDegrees(transform: transform, targetDegrees: thetaY))
         }
     }
 
@@ -50,14 +50,16 @@ enum CompareScreen {
         let thetaY = Angle.degrees(ofCosine: state.cosines[state.target])
         let note = unbounded ? context.strings[.compareUnbounded] : "θ_y = \(ScreenParts.number(thetaY, 1, glyphs: g))°"
         let title = context.strings.format(.compareTableTitle, ["y": "\(state.target)"])
-        let inner = ScreenParts.panel(ScreenParts.spell(title, g), right: ScreenParts.spell(note, g), id: .compareLosses,
-                                      in: area, on: &canvas, context: context)
+        let inner = ScreenParts.panel(
+            ScreenParts.spell(title, g), right: ScreenParts.spell(note, g), id: .compareLosses,
+            in: area, on: &canvas, context: context)
         guard inner.height >= 1 else { return }
         let cols = inner.columns([0.24, 0.13, 0.13, 0.17, 0.17, 0.16], gap: 1)
         let headers = [context.strings[.compareColumnLoss], "L", "p_y", "∂L/∂cos θ_y", "∂L/∂θ_y", context.strings[.compareColumnMargin]]
         for (i, h) in headers.enumerated() {
-            canvas.draw(Line(ScreenParts.spell(h, g), style: Theme.label), in: Rect(x: cols[i].x, y: inner.y, width: cols[i].width, height: 1),
-                        alignment: i == 0 ? .left : .right, ellipsis: g.ellipsis)
+            canvas.draw(
+                Line(ScreenParts.spell(h, g), style: Theme.label), in: Rect(x: cols[i].x, y: inner.y, width: cols[i].width, height: 1),
+                alignment: i == 0 ? .left : .right, ellipsis: g.ellipsis)
         }
         for (k, row) in rows.enumerated() where k + 1 < inner.height {
             let y = inner.y + 1 + k, r = row.result, t = state.target
@@ -75,11 +77,14 @@ enum CompareScreen {
             } else {
                 margin = context.strings[.compareNeverWins]
             }
-            let cells: [String] = [name, ScreenParts.number(r.loss, 4, glyphs: g), ScreenParts.number(r.probabilities[t], 4, glyphs: g),
-                                   cosineGradient, ScreenParts.number(r.angleGradient[t], 3, sign: true, glyphs: g), margin]
+            let cells: [String] = [
+                name, ScreenParts.number(r.loss, 4, glyphs: g), ScreenParts.number(r.probabilities[t], 4, glyphs: g),
+                cosineGradient, ScreenParts.number(r.angleGradient[t], 3, sign: true, glyphs: g), margin,
+            ]
             for (i, text) in cells.enumerated() {
-                canvas.draw(Line(text, style: i == 0 ? style(k) : .plain), in: Rect(x: cols[i].x, y: y, width: cols[i].width, height: 1),
-                            alignment: i == 0 ? .left : .right, ellipsis: g.ellipsis)
+                canvas.draw(
+                    Line(text, style: i == 0 ? style(k) : .plain), in: Rect(x: cols[i].x, y: y, width: cols[i].width, height: 1),
+                    alignment: i == 0 ? .left : .right, ellipsis: g.ellipsis)
             }
         }
     }
@@ -98,17 +103,19 @@ enum CompareScreen {
         let labelWidth = settings.map { ColumnWidth.of(ScreenParts.spell($0.symbol, g)) }.max() ?? 1
         var y = inner.y
         for setting in settings where y < inner.maxY {
-            ScreenParts.slider(setting, state: state, in: Rect(x: inner.x, y: y, width: inner.width, height: 1),
-                               labelWidth: labelWidth, valueWidth: 5, on: &canvas, context: &context)
+            ScreenParts.slider(
+                setting, state: state, in: Rect(x: inner.x, y: y, width: inner.width, height: 1),
+                labelWidth: labelWidth, valueWidth: 5, on: &canvas, context: &context)
             y += 1
         }
         let grid = state.inputGrid
         let range: ClosedRange<Double> = state.inputMode == .angle ? 0...180 : -1...1
         for j in 0..<state.classCount where y < inner.maxY {
             let row = Rect(x: inner.x, y: y, width: inner.width, height: 1)
-            let slider = Slider(ScreenParts.classLabel(j, target: state.target), value: grid.value(state.inputSteps[j]), range: range,
-                                valueText: grid.format(state.inputSteps[j]), style: j == state.target ? Theme.target : .plain,
-                                highlighted: state.focusedField == .cosine(j), labelWidth: 3, valueWidth: 6, glyphs: g)
+            let slider = Slider(
+                ScreenParts.classLabel(j, target: state.target), value: grid.value(state.inputSteps[j]), range: range,
+                valueText: grid.format(state.inputSteps[j]), style: j == state.target ? Theme.target : .plain,
+                highlighted: state.focusedField == .cosine(j), labelWidth: 3, valueWidth: 6, glyphs: g)
             slider.render(in: row, on: &canvas)
             context.hits.add(row, .field(.cosine(j)))
             context.hits.add(slider.track(in: row), .slider(.cosine(j), low: range.lowerBound, high: range.upperBound))
@@ -172,32 +179,39 @@ enum CompareScreen {
                 points = DecisionBoundary.curves(transform: transform, targetDegrees: xs).targetWins
             }
             let look = PlotSeries.looks[k % PlotSeries.looks.count]
-            series.append(PlotSeries(ScreenParts.spell(state.title(of: type), context.glyphs), points: points, shape: look.shape,
-                                     style: style(k), lineStyle: look.lineStyle, markEvery: 8))
+            series.append(
+                PlotSeries(
+                    ScreenParts.spell(state.title(of: type), context.glyphs), points: points, shape: look.shape,
+                    style: style(k), lineStyle: look.lineStyle, markEvery: 8))
         }
         switch which {
         case .logitAgainstAngle, .logitAgainstCosine:
             let all = series.flatMap { $0.points.map(\.y) }.filter(\.isFinite)
             let low = min(all.min() ?? -s, -s), high = max(all.max() ?? s, s)
             let angle = which == .logitAgainstAngle
-            let axes = PlotAxes(x: angle ? 0...180 : -1...1, y: low...high,
-                                xTitle: angle ? "\(th)y (deg)" : "cos \(th)y", yTitle: ScreenParts.spell("s·f", context.glyphs),
-                                xTickCount: 5, yTickCount: 3, style: Theme.dim)
+            let axes = PlotAxes(
+                x: angle ? 0...180 : -1...1, y: low...high,
+                xTitle: angle ? "\(th)y (deg)" : "cos \(th)y", yTitle: ScreenParts.spell("s·f", context.glyphs),
+                xTickCount: 5, yTickCount: 3, style: Theme.dim)
             var references: [ReferenceLine] = []
             if let r = DecisionBoundary.strongestRival(cosines: state.cosines, target: y) {
                 references.append(ReferenceLine(y: s * r.cosine, label: "rival", style: Theme.dim))
             }
             let marker = VerticalMarker(x: angle ? thetaY : c, label: angle ? "\(th)y" : "c_y", style: Theme.dim, dotted: true)
-            return LinePlot(axes: axes, series: series, references: references, markers: [marker],
-                            glyphs: context.glyphs, directLabels: true)
+            return LinePlot(
+                axes: axes, series: series, references: references, markers: [marker],
+                glyphs: context.glyphs, directLabels: true)
         case .decisionPlane:
             var highlights: [HighlightPoint] = []
             if let r = DecisionBoundary.strongestRival(cosines: state.cosines, target: y) {
-                highlights.append(HighlightPoint(x: thetaY, y: Angle.degrees(ofCosine: r.cosine), label: "sample",
-                                                 shape: .star, style: Theme.label))
+                highlights.append(
+                    HighlightPoint(
+                        x: thetaY, y: Angle.degrees(ofCosine: r.cosine), label: "sample",
+                        shape: .star, style: Theme.label))
             }
-            let axes = PlotAxes(x: 0...180, y: 0...180, xTitle: "\(th)y (deg)", yTitle: "\(th)rival (deg)",
-                                xTickCount: 5, yTickCount: 4, style: Theme.dim)
+            let axes = PlotAxes(
+                x: 0...180, y: 0...180, xTitle: "\(th)y (deg)", yTitle: "\(th)rival (deg)",
+                xTickCount: 5, yTickCount: 4, style: Theme.dim)
             return LinePlot(axes: axes, series: series, highlights: highlights, glyphs: context.glyphs, directLabels: true)
         }
     }

@@ -76,16 +76,21 @@ enum CosinePlots {
             // No margin, no shift: an arrow of length 0 would be a lone head.
             if let shift = cosineShift(f, rivalCosine: r.cosine), shift != 0 {
                 references.append(ReferenceLine(y: s * r.cosine, label: "", style: Theme.rival))
-                arrows.append(HorizontalArrow(from: r.cosine, to: r.cosine + shift, y: s * r.cosine,
-                                              label: "rival \(r.index): " + shiftLabel(shift, context: context), style: Theme.label))
+                arrows.append(
+                    HorizontalArrow(
+                        from: r.cosine, to: r.cosine + shift, y: s * r.cosine,
+                        label: "rival \(r.index): " + shiftLabel(shift, context: context), style: Theme.label))
             } else {
                 references.append(ReferenceLine(y: s * r.cosine, label: "rival \(r.index)", style: Theme.rival))
             }
         }
-        let markers = [VerticalMarker(x: cosines[y], label: ScreenParts.spell("cos θ_y \(number(cosines[y], 3, g))", g), style: Theme.target)]
+        let markers = [
+            VerticalMarker(x: cosines[y], label: ScreenParts.spell("cos θ_y \(number(cosines[y], 3, g))", g), style: Theme.target)
+        ]
         let low = min(-s, s * f.value(-1)), high = max(s, s * f.value(1))
-        let axes = PlotAxes(x: -1...1, y: low...high, xTitle: ScreenParts.spell("cos θ_y", g), yTitle: "target logit",
-                            xTickCount: 5, yTickCount: 5, style: Theme.dim)
+        let axes = PlotAxes(
+            x: -1...1, y: low...high, xTitle: ScreenParts.spell("cos θ_y", g), yTitle: "target logit",
+            xTickCount: 5, yTickCount: 5, style: Theme.dim)
         return LinePlot(axes: axes, series: lines, references: references, markers: markers, arrows: arrows, glyphs: g)
     }
 
@@ -96,12 +101,15 @@ enum CosinePlots {
         let plain = TargetCurve(scale: s, transform: .identity, cosines: state.cosines, target: y)
         let margined = TargetCurve(scale: s, transform: f, cosines: state.cosines, target: y)
         let xs = (0..<samples).map { -1 + 2 * Double($0) / Double(samples - 1) }
-        let axes = PlotAxes(x: -1...1, y: 0...1, xTitle: ScreenParts.spell("cos θ_y", g), yTitle: "p_y",
-                            xTickCount: 5, yTickCount: 5, style: Theme.dim)
+        let axes = PlotAxes(
+            x: -1...1, y: 0...1, xTitle: ScreenParts.spell("cos θ_y", g), yTitle: "p_y",
+            xTickCount: 5, yTickCount: 5, style: Theme.dim)
         return LinePlot(
             axes: axes,
-            series: [series("p_y NormFace", xs.map { ($0, plain.probability(cosine: $0)) }, look: 0, style: Theme.normFace),
-                     series("p_y \(marginName(state))", xs.map { ($0, margined.probability(cosine: $0)) }, look: 1, style: Theme.lmcl)],
+            series: [
+                series("p_y NormFace", xs.map { ($0, plain.probability(cosine: $0)) }, look: 0, style: Theme.normFace),
+                series("p_y \(marginName(state))", xs.map { ($0, margined.probability(cosine: $0)) }, look: 1, style: Theme.lmcl),
+            ],
             references: [ReferenceLine(y: 0.5, label: "0.5", style: Theme.dim)],
             markers: [VerticalMarker(x: state.cosines[y], label: ScreenParts.spell("cos θ_y", g), style: Theme.target)],
             glyphs: g)
@@ -151,7 +159,8 @@ enum CosinePlots {
         var markers = [VerticalMarker(x: Angle.degrees(ofCosine: cosines[y]), label: "\(th)y", style: Theme.target)]
         var bands: [Band] = []
         if let r = DecisionBoundary.strongestRival(cosines: cosines, target: y) {
-            references.append(ReferenceLine(y: s * r.cosine, label: context.strings.format(.plotRival, ["j": "\(r.index)"]), style: Theme.rival))
+            references.append(
+                ReferenceLine(y: s * r.cosine, label: context.strings.format(.plotRival, ["j": "\(r.index)"]), style: Theme.rival))
             if let t0 = DecisionBoundary.crossing(transform: .identity, rivalCosine: r.cosine) {
                 if let t1 = DecisionBoundary.crossing(transform: f, rivalCosine: r.cosine), t1 < t0 {
                     bands.append(Band(from: t1, to: t0, label: "", style: Theme.dim))
@@ -161,9 +170,10 @@ enum CosinePlots {
             }
         }
         let low = min(-s, s * f.value(-1)), high = max(s, s * f.value(1))
-        let axes = PlotAxes(x: 0...180, y: low...high, xTitle: context.strings.format(.plotAxisDegrees, ["angle": "\(th)y"]),
-                            yTitle: context.strings[.plotAxisTargetLogit],
-                            xTickCount: 7, yTickCount: 5, style: Theme.dim)
+        let axes = PlotAxes(
+            x: 0...180, y: low...high, xTitle: context.strings.format(.plotAxisDegrees, ["angle": "\(th)y"]),
+            yTitle: context.strings[.plotAxisTargetLogit],
+            xTickCount: 7, yTickCount: 5, style: Theme.dim)
         return LinePlot(axes: axes, series: lines, references: references, markers: markers, bands: bands, glyphs: g)
     }
 
@@ -175,12 +185,15 @@ enum CosinePlots {
         let margined = TargetCurve(scale: s, transform: f, cosines: state.cosines, target: y)
         let xs = (0..<samples).map { Double($0) * 180 / Double(samples - 1) }
         let current = Angle.degrees(ofCosine: state.cosines[y])
-        let axes = PlotAxes(x: 0...180, y: 0...1, xTitle: context.strings.format(.plotAxisDegrees, ["angle": "\(th)y"]), yTitle: "p_y",
-                            xTickCount: 7, yTickCount: 5, style: Theme.dim)
+        let axes = PlotAxes(
+            x: 0...180, y: 0...1, xTitle: context.strings.format(.plotAxisDegrees, ["angle": "\(th)y"]), yTitle: "p_y",
+            xTickCount: 7, yTickCount: 5, style: Theme.dim)
         return LinePlot(
             axes: axes,
-            series: [series("NormFace", xs.map { ($0, plain.probability(degrees: $0)) }, look: 0, style: Theme.normFace),
-                     series(marginName(state), xs.map { ($0, margined.probability(degrees: $0)) }, look: 1, style: Theme.lmcl)],
+            series: [
+                series("NormFace", xs.map { ($0, plain.probability(degrees: $0)) }, look: 0, style: Theme.normFace),
+                series(marginName(state), xs.map { ($0, margined.probability(degrees: $0)) }, look: 1, style: Theme.lmcl),
+            ],
             references: [ReferenceLine(y: 0.5, label: "0.5", style: Theme.dim)],
             markers: [VerticalMarker(x: current, label: "\(th)y", style: Theme.target)],
             glyphs: context.glyphs)
@@ -218,16 +231,19 @@ enum CosinePlots {
                 // The arrow runs through the sample when it is in the band; presenter mode's large marker
                 // reaches the row above, where the arrow's label would be, so the sample's label carries it.
                 let presenting = state.display.presenter
-                arrows.append(HorizontalArrow(from: tr, to: t1, y: tr, label: presenting ? "" : ScreenParts.spell(band, g),
-                                              style: Theme.label))
+                arrows.append(
+                    HorizontalArrow(
+                        from: tr, to: t1, y: tr, label: presenting ? "" : ScreenParts.spell(band, g),
+                        style: Theme.label))
                 if presenting { sample += ", " + band }
             }
             highlights.append(HighlightPoint(x: ty, y: tr, label: ScreenParts.spell(sample, g), shape: .diamond, style: Theme.label))
         }
         let bands = [CurveBand(lower: boundary.targetWins, upper: softmax, label: context.strings[.marginBand], style: Theme.dim)]
-        let axes = PlotAxes(x: 0...180, y: 0...180, xTitle: context.strings.format(.plotAxisDegrees, ["angle": "\(th)y"]),
-                            yTitle: context.strings.format(.plotAxisDegrees, ["angle": "\(th)rival"]),
-                            xTickCount: 7, yTickCount: 5, style: Theme.dim)
+        let axes = PlotAxes(
+            x: 0...180, y: 0...180, xTitle: context.strings.format(.plotAxisDegrees, ["angle": "\(th)y"]),
+            yTitle: context.strings.format(.plotAxisDegrees, ["angle": "\(th)rival"]),
+            xTickCount: 7, yTickCount: 5, style: Theme.dim)
         return LinePlot(axes: axes, series: lines, curveBands: bands, arrows: arrows, highlights: highlights, glyphs: g)
     }
 
@@ -264,12 +280,16 @@ enum CosinePlots {
             return ColumnWidth.of(never) <= width ? never : context.strings.format(.plotNeverBeatsShort, ["j": "\(r.index)"])
         }
         let deg = { (v: Double) in String(format: "%.1f", v) }
-        let full = ScreenParts.spell(context.strings.format(.plotCrossing, [
-            "from": deg(t0), "to": context.masked("crossing_lmcl", deg(t1)), "shift": context.masked("shift_deg", deg(t0 - t1)),
-        ]), context.glyphs)
+        let full = ScreenParts.spell(
+            context.strings.format(
+                .plotCrossing,
+                [
+                    "from": deg(t0), "to": context.masked("crossing_lmcl", deg(t1)), "shift": context.masked("shift_deg", deg(t0 - t1)),
+                ]), context.glyphs)
         if ColumnWidth.of(full) <= width { return full }
-        return ScreenParts.spell(context.strings.format(.plotCrossingShort, ["shift": context.masked("shift_deg", deg(t0 - t1))]),
-                                 context.glyphs)
+        return ScreenParts.spell(
+            context.strings.format(.plotCrossingShort, ["shift": context.masked("shift_deg", deg(t0 - t1))]),
+            context.glyphs)
     }
 
     static func number(_ v: Double, _ decimals: Int, _ g: GlyphSet) -> String {

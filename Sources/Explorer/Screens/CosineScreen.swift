@@ -29,7 +29,9 @@ enum CosineScreen {
         let focused = state.focusedField
         let settings = state.marginSettings
         let isValue = { if case .value = focused { return true } else { return false } }()
-        let title = state.marginType == .cosFace ? context.strings[.panelCosineControls]
+        let title =
+            state.marginType == .cosFace
+            ? context.strings[.panelCosineControls]
             : context.strings.format(.cosineMarginPanel, ["name": state.marginName])
         let left = ScreenParts.panel(title, id: .cosineControls, in: cols[0], on: &canvas, context: context, focused: isValue)
         let labelWidth = settings.map { ColumnWidth.of($0.symbol) }.max() ?? 1
@@ -41,19 +43,27 @@ enum CosineScreen {
             let c = state.classCount
             let bound = CosFaceBounds.maximumMarginHighDimensional(classes: c)
             let planar = CosFaceBounds.maximumMarginPlanar(classes: c)
-            let text = context.strings.format(.cosineMarginBound, ["d": context.masked("m_bound_d", ScreenParts.number(bound, 2, glyphs: g)),
-                                                                   "planar": context.masked("m_bound_2d", ScreenParts.number(planar, 2, glyphs: g))])
+            let text = context.strings.format(
+                .cosineMarginBound,
+                [
+                    "d": context.masked("m_bound_d", ScreenParts.number(bound, 2, glyphs: g)),
+                    "planar": context.masked("m_bound_2d", ScreenParts.number(planar, 2, glyphs: g)),
+                ])
             canvas.put(ScreenParts.spell(text, g), x: left.x + 2, y: left.y + 2, style: Theme.dim, clip: left)
         }
         let right = ScreenParts.panel(context.strings[.panelCosineLoss], id: .cosineLoss, in: cols[1], on: &canvas, context: context)
         let y = state.target
         let n4 = { (v: Double) in ScreenParts.number(v, 4, glyphs: g) }
         let lines = [
-            Line([Span("NormFace ", Theme.normFace), Span("L = "), Span(context.masked("loss_nf", n4(e.normFace.loss)), Theme.label),
-                  Span("  p_y = \(context.masked("p_y_nf", n4(e.normFace.probabilities[y])))")]),
-            Line([Span(pad(marginLabel(state), 8) + " ", Theme.lmcl), Span("L = "),
-                  Span(context.masked(anyOf: ["loss", "loss_lmcl"], n4(e.margined.loss)), Theme.label),
-                  Span("  p_y = \(context.masked(anyOf: ["p_y", "p_y_lmcl"], n4(e.margined.probabilities[y])))")]),
+            Line([
+                Span("NormFace ", Theme.normFace), Span("L = "), Span(context.masked("loss_nf", n4(e.normFace.loss)), Theme.label),
+                Span("  p_y = \(context.masked("p_y_nf", n4(e.normFace.probabilities[y])))"),
+            ]),
+            Line([
+                Span(pad(marginLabel(state), 8) + " ", Theme.lmcl), Span("L = "),
+                Span(context.masked(anyOf: ["loss", "loss_lmcl"], n4(e.margined.loss)), Theme.label),
+                Span("  p_y = \(context.masked(anyOf: ["p_y", "p_y_lmcl"], n4(e.margined.probabilities[y])))"),
+            ]),
             Line(ScreenParts.spell(scaleAdvice(state, strings: context.strings, glyphs: g), g), style: Theme.dim),
         ]
         ScreenParts.lines(lines, in: right.inset(left: 1), on: &canvas, glyphs: g)
@@ -86,18 +96,24 @@ enum CosineScreen {
         let focused = state.focusedField
         let isFocused = { if case .cosine = focused { return true } else { return false } }()
         let strings = context.strings
-        let title = strings[angleMode ? .cosineClassesAngle : .cosineClassesCosine] + (hasWideClassTable(area) ? "" : strings[.cosineNFNote])
-        let scale = ScreenParts.gradientScale(state.scale, name: "s = \(StateString.trim(ValueGrid.scale.format(state.scaleSteps)))", state: state)
-        let inner = ScreenParts.panel(ScreenParts.spell(title, g), footer: ScreenParts.scaleText(scale, strings: context.strings, glyphs: g), id: .cosineClasses,
-                                      in: area, on: &canvas, context: context, focused: isFocused)
+        let title =
+            strings[angleMode ? .cosineClassesAngle : .cosineClassesCosine] + (hasWideClassTable(area) ? "" : strings[.cosineNFNote])
+        let scale = ScreenParts.gradientScale(
+            state.scale, name: "s = \(StateString.trim(ValueGrid.scale.format(state.scaleSteps)))", state: state)
+        let inner = ScreenParts.panel(
+            ScreenParts.spell(title, g), footer: ScreenParts.scaleText(scale, strings: context.strings, glyphs: g), id: .cosineClasses,
+            in: area, on: &canvas, context: context, focused: isFocused)
         guard inner.height >= 1 else { return }
         let wide = hasWideClassTable(area)
         let fractions = wide ? [0.26, 0.07, 0.16, 0.16, 0.175, 0.175] : [0.31, 0.16, 0.16, 0.185, 0.185]
         let cols = inner.columns(fractions, gap: 2)
-        let headers = (angleMode ? [strings[.cosineHeadAngle]] : ["  j  cos θ_j"]) + (wide ? [angleMode ? "cos θ" : strings[.cosineHeadDegrees]] : [])
+        let headers =
+            (angleMode ? [strings[.cosineHeadAngle]] : ["  j  cos θ_j"]) + (wide ? [angleMode ? "cos θ" : strings[.cosineHeadDegrees]] : [])
             + ["p NormFace", "p " + marginLabel(state), wide ? "∂L/∂cos NormFace" : "∂L/∂cos NF", "∂L/∂cos " + marginLabel(state)]
         for (i, h) in headers.enumerated() {
-            canvas.draw(Line(ScreenParts.spell(h, g), style: Theme.label), in: Rect(x: cols[i].x, y: inner.y, width: cols[i].width, height: 1), ellipsis: g.ellipsis)
+            canvas.draw(
+                Line(ScreenParts.spell(h, g), style: Theme.label), in: Rect(x: cols[i].x, y: inner.y, width: cols[i].width, height: 1),
+                ellipsis: g.ellipsis)
         }
         let rows = inner.inset(top: 1)
         let grid = state.inputGrid
@@ -112,14 +128,16 @@ enum CosineScreen {
             let y = rows.y + j
             let isTarget = j == state.target
             let rowRect = Rect(x: cols[0].x, y: y, width: cols[0].width, height: 1)
-            let slider = Slider(ScreenParts.classLabel(j, target: state.target), value: grid.value(state.inputSteps[j]), range: range,
-                                valueText: grid.format(state.inputSteps[j]), style: isTarget ? Theme.target : .plain,
-                                highlighted: focused == .cosine(j), labelWidth: 3, valueWidth: 6, glyphs: g)
+            let slider = Slider(
+                ScreenParts.classLabel(j, target: state.target), value: grid.value(state.inputSteps[j]), range: range,
+                valueText: grid.format(state.inputSteps[j]), style: isTarget ? Theme.target : .plain,
+                highlighted: focused == .cosine(j), labelWidth: 3, valueWidth: 6, glyphs: g)
             slider.render(in: rowRect, on: &canvas)
             context.hits.add(Rect(x: inner.x, y: y, width: inner.width, height: 1), .field(.cosine(j)))
             context.hits.add(slider.track(in: rowRect), .slider(.cosine(j), low: range.lowerBound, high: range.upperBound))
             if wide {
-                let other = angleMode ? ScreenParts.number(e.margined.cosines[j], 3, glyphs: g) : ScreenParts.number(state.angles[j], 1, glyphs: g)
+                let other =
+                    angleMode ? ScreenParts.number(e.margined.cosines[j], 3, glyphs: g) : ScreenParts.number(state.angles[j], 1, glyphs: g)
                 canvas.draw(Line(other), in: Rect(x: cols[1].x, y: y, width: cols[1].width, height: 1), alignment: .right)
             }
         }
@@ -128,7 +146,8 @@ enum CosineScreen {
         func hidden(_ j: Int, _ names: [String]) -> Bool { j == target && names.contains(where: context.hides) }
         func probabilities(_ p: [Double], _ colour: Color?, hiding names: [String]) -> [(Double, String, Style)] {
             p.enumerated().map { j, v in
-                hidden(j, names) ? (0, context.masked(anyOf: names, ScreenParts.number(v, 3, glyphs: g)), Theme.target)
+                hidden(j, names)
+                    ? (0, context.masked(anyOf: names, ScreenParts.number(v, 3, glyphs: g)), Theme.target)
                     : (v, ScreenParts.number(v, 3, glyphs: g), (j == target ? Theme.target : .plain).with(foreground: colour))
             }
         }
@@ -141,15 +160,19 @@ enum CosineScreen {
             }
         }
         func column(_ i: Int) -> Rect { Rect(x: cols[i].x, y: rows.y, width: cols[i].width, height: barHeight) }
-        ScreenParts.numberedBars(probabilities(e.normFace.probabilities, Theme.normFace.foreground, hiding: ["p_y_nf"]), scale: .linear(1),
-                                 signed: false, in: column(first), on: &canvas, glyphs: g)
-        ScreenParts.numberedBars(probabilities(e.margined.probabilities, Theme.lmcl.foreground, hiding: ["p_y", "p_y_lmcl"]), scale: .linear(1),
-                                 signed: false, in: column(first + 1), on: &canvas, glyphs: g)
+        ScreenParts.numberedBars(
+            probabilities(e.normFace.probabilities, Theme.normFace.foreground, hiding: ["p_y_nf"]), scale: .linear(1),
+            signed: false, in: column(first), on: &canvas, glyphs: g)
+        ScreenParts.numberedBars(
+            probabilities(e.margined.probabilities, Theme.lmcl.foreground, hiding: ["p_y", "p_y_lmcl"]), scale: .linear(1),
+            signed: false, in: column(first + 1), on: &canvas, glyphs: g)
         // Both loss columns on one scale: |∂L/∂cos θ_j| = s·|p_j − 1[j=y]| ≤ s.
-        ScreenParts.numberedBars(gradients(e.normFace.gradient, hiding: ["dcos_y_nf"]), scale: scale, signed: true, in: column(first + 2),
-                                 on: &canvas, glyphs: g)
-        ScreenParts.numberedBars(gradients(e.margined.gradient, hiding: ["dcos_y"]), scale: scale, signed: true, in: column(first + 3),
-                                 on: &canvas, glyphs: g)
+        ScreenParts.numberedBars(
+            gradients(e.normFace.gradient, hiding: ["dcos_y_nf"]), scale: scale, signed: true, in: column(first + 2),
+            on: &canvas, glyphs: g)
+        ScreenParts.numberedBars(
+            gradients(e.margined.gradient, hiding: ["dcos_y"]), scale: scale, signed: true, in: column(first + 3),
+            on: &canvas, glyphs: g)
     }
 
     // MARK: - Plots and formulas
@@ -169,8 +192,10 @@ enum CosineScreen {
             return
         }
         let formulaWidth = area.width >= 100 ? area.width * 2 / 5 : 34
-        let (plotArea, formulaArea) = (Rect(x: area.x, y: area.y, width: area.width - formulaWidth, height: area.height),
-                                       Rect(x: area.maxX - formulaWidth, y: area.y, width: formulaWidth, height: area.height))
+        let (plotArea, formulaArea) = (
+            Rect(x: area.x, y: area.y, width: area.width - formulaWidth, height: area.height),
+            Rect(x: area.maxX - formulaWidth, y: area.y, width: formulaWidth, height: area.height)
+        )
         plotPanel(focused, in: plotArea, on: &canvas, context: &context, cycling: true)
         let f = ScreenParts.panel(formulaTitle(context), id: .cosineFormulas, in: formulaArea, on: &canvas, context: context)
         ScreenParts.lines(formulaLines(context, width: f.width), in: f, on: &canvas, glyphs: g)
@@ -178,19 +203,23 @@ enum CosineScreen {
 
     /// A plot in its panel; the focused one (`cycling`) says how to move on and zoom, and is
     /// `highlighted` when other plots share the screen.
-    static func plotPanel(_ which: CosinePlot, in area: Rect, on canvas: inout Canvas, context: inout FrameContext,
-                          cycling: Bool = false, highlighted: Bool = false) {
+    static func plotPanel(
+        _ which: CosinePlot, in area: Rect, on canvas: inout Canvas, context: inout FrameContext,
+        cycling: Bool = false, highlighted: Bool = false
+    ) {
         let g = context.glyphs
         let title = ScreenParts.spell(context.strings.title(of: which), g) + (cycling ? context.strings[.plotNextHint] : "")
         // The first plot drawn is the one a lesson step's `cosine.plot` means.
         if context.panels[.cosinePlot] == nil { context.panels.record(.cosinePlot, area) }
         // The footer sits between the corners with a space and a rule cell each side.
-        let footer: String? = switch which {
-        case .targetLogit, .targetLogitOnCosine: " " + CosinePlots.shiftSummary(context, width: area.width - 6) + " "
-        default: nil
-        }
-        let block = Block(title: Line(" \(title) ", style: Theme.title), footer: footer,
-                          highlighted: highlighted || context.highlightedPanel == .cosinePlot, glyphs: g)
+        let footer: String? =
+            switch which {
+            case .targetLogit, .targetLogitOnCosine: " " + CosinePlots.shiftSummary(context, width: area.width - 6) + " "
+            default: nil
+            }
+        let block = Block(
+            title: Line(" \(title) ", style: Theme.title), footer: footer,
+            highlighted: highlighted || context.highlightedPanel == .cosinePlot, glyphs: g)
         block.render(in: area, on: &canvas)
         let inner = block.inner(area)
         CosinePlots.plot(which, context: context, compact: inner.height < 12).render(in: inner, on: &canvas)
@@ -213,8 +242,11 @@ enum CosineScreen {
         var lines = targetLines(state, r, s: s, glyphs: g).map { Line(fit($0, "z_\(y) = \(n3(r.logits[y]))")) }
         if let rival = DecisionBoundary.strongestRival(cosines: r.cosines, target: y) {
             let tag = context.strings[.cosineRivalTag]
-            lines.append(Line(fit("z_\(rival.index) = \(FormulaText.times(s, n3(rival.cosine))) = \(n3(r.logits[rival.index])) \(tag)",
-                                  "z_\(rival.index) = \(n3(r.logits[rival.index])) \(tag)")))
+            lines.append(
+                Line(
+                    fit(
+                        "z_\(rival.index) = \(FormulaText.times(s, n3(rival.cosine))) = \(n3(r.logits[rival.index])) \(tag)",
+                        "z_\(rival.index) = \(n3(r.logits[rival.index])) \(tag)")))
         }
         let lse = r.loss + r.logits[y]
         lines.append(Line([Span(sp("L = LSE(z) − z_y = ")), Span(context.masked("loss", n3(r.loss)), Theme.label)]))
@@ -231,8 +263,10 @@ enum CosineScreen {
             lines.append(Line(sp(context.strings.format(.cosineConeGradient, ["y": "\(y)"])), style: Theme.warning))
             lines.append(Line(sp(context.strings.format(.cosineAngleGradientFinite, ["y": "\(y)", "value": n3(r.angleGradient[y])]))))
         }
-        lines.append(Line(sp(context.strings.format(.cosineNormFaceNote, ["loss": context.masked("loss_nf", n3(context.evaluation.normFace.loss))])),
-                          style: Theme.dim))
+        lines.append(
+            Line(
+                sp(context.strings.format(.cosineNormFaceNote, ["loss": context.masked("loss_nf", n3(context.evaluation.normFace.loss))])),
+                style: Theme.dim))
         return lines
     }
 
@@ -252,17 +286,24 @@ enum CosineScreen {
         case .arcFace:
             let point = state.transform.point(at: c)
             let branch = state.transform.switchCosine.map { c > $0 } ?? true
-            return ["z_y = s·cos(θ_y + m), \(state.fallback.rawValue)",
-                    branch ? "z_\(y) = \(s)·cos(\(theta) + \(m)) = \(z)"
-                           : "z_\(y) = \(s)·\(n3(point.value)) = \(z) (fallback)"]
+            return [
+                "z_y = s·cos(θ_y + m), \(state.fallback.rawValue)",
+                branch
+                    ? "z_\(y) = \(s)·cos(\(theta) + \(m)) = \(z)"
+                    : "z_\(y) = \(s)·\(n3(point.value)) = \(z) (fallback)",
+            ]
         case .sphereFace:
-            return ["z_y = s·(λc + ψ(θ_y))/(1 + λ)",
-                    "m = \(v(Settings.sphereMargin)), λ = \(v(Settings.lambda)), θ_\(y) = \(theta)",
-                    "z_\(y) = \(s)·\(n3(state.transform.value(c))) = \(z)"]
+            return [
+                "z_y = s·(λc + ψ(θ_y))/(1 + λ)",
+                "m = \(v(Settings.sphereMargin)), λ = \(v(Settings.lambda)), θ_\(y) = \(theta)",
+                "z_\(y) = \(s)·\(n3(state.transform.value(c))) = \(z)",
+            ]
         case .combined:
-            return ["z_y = s·(cos(m₁θ_y + m₂) − m₃)",
-                    "z_\(y) = \(s)·(cos(\(v(Settings.angleFactor))·\(theta) + \(v(Settings.angleMargin))) − \(v(Settings.cosineMargin)))",
-                    "    = \(z)"]
+            return [
+                "z_y = s·(cos(m₁θ_y + m₂) − m₃)",
+                "z_\(y) = \(s)·(cos(\(v(Settings.angleFactor))·\(theta) + \(v(Settings.angleMargin))) − \(v(Settings.cosineMargin)))",
+                "    = \(z)",
+            ]
         }
     }
 }

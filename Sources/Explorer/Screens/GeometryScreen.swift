@@ -61,16 +61,21 @@ enum GeometryScreen {
         }
         var series = [
             PlotSeries("", points: (0...360).map { point(Double($0)) }, shape: .dot, style: Theme.dim),
-            PlotSeries(context.strings[.geometryYWins], points: arc(radius: softmaxArcRadius) { wins($0, .identity) },
-                       shape: .dot, style: Theme.normFace, lineStyle: .solid),
-            PlotSeries(state.marginType == .cosFace ? context.strings[.geometryYWinsMargin] : context.strings.format(.geometryYWinsNamed, ["name": state.marginType.title]),
-                       points: arc(radius: marginArcRadius) { wins($0, CosinePlots.transform(state)) },
-                       shape: .cross, style: Theme.lmcl, lineStyle: .dashed),
+            PlotSeries(
+                context.strings[.geometryYWins], points: arc(radius: softmaxArcRadius) { wins($0, .identity) },
+                shape: .dot, style: Theme.normFace, lineStyle: .solid),
+            PlotSeries(
+                state.marginType == .cosFace
+                    ? context.strings[.geometryYWinsMargin] : context.strings.format(.geometryYWinsNamed, ["name": state.marginType.title]),
+                points: arc(radius: marginArcRadius) { wins($0, CosinePlots.transform(state)) },
+                shape: .cross, style: Theme.lmcl, lineStyle: .dashed),
         ]
         for (j, phi) in phis.enumerated() {
             let tip = point(phi)
-            series.append(PlotSeries("", points: [(0, 0), tip], shape: .dot, style: j == y ? Theme.target : .plain,
-                                     lineStyle: j == y ? .solid : .dotted))
+            series.append(
+                PlotSeries(
+                    "", points: [(0, 0), tip], shape: .dot, style: j == y ? Theme.target : .plain,
+                    lineStyle: j == y ? .solid : .dotted))
         }
         let xTip = point(phiX)
         series.append(PlotSeries("x", points: [(0, 0), xTip], shape: .star, style: Theme.label, lineStyle: .dashed))
@@ -79,12 +84,16 @@ enum GeometryScreen {
         // the head, drawn after the plot, is an arrow glyph.
         var highlights: [HighlightPoint] = []
         if let head = arrowhead(context) {
-            series.append(PlotSeries(ScreenParts.spell("−∂L/∂x", g), points: [xTip, head.end], shape: .plus, style: Theme.negative, lineStyle: .solid))
+            series.append(
+                PlotSeries(
+                    ScreenParts.spell("−∂L/∂x", g), points: [xTip, head.end], shape: .plus, style: Theme.negative, lineStyle: .solid))
         }
         for (j, phi) in phis.enumerated() {
             let tip = point(phi)
-            highlights.append(HighlightPoint(x: tip.x, y: tip.y, label: j == y ? "W\(j) y" : "W\(j)",
-                                             shape: j == y ? .diamond : .circle, style: j == y ? Theme.target : .plain))
+            highlights.append(
+                HighlightPoint(
+                    x: tip.x, y: tip.y, label: j == y ? "W\(j) y" : "W\(j)",
+                    shape: j == y ? .diamond : .circle, style: j == y ? Theme.target : .plain))
         }
         highlights.append(HighlightPoint(x: xTip.x, y: xTip.y, label: "x", shape: .star, style: Theme.label))
         let axes = PlotAxes(x: -1.3...1.3, y: -1.3...1.3, xTitle: "", yTitle: "", xTickCount: 3, yTickCount: 3, style: Theme.dim)
@@ -116,18 +125,26 @@ enum GeometryScreen {
         guard inner.height >= 1 else { return }
         func pad(_ t: String, _ w: Int) -> String { t.leftPadded(to: w) }
         canvas.put("  j", x: inner.x, y: inner.y, style: Theme.label, clip: inner)
-        canvas.put(ScreenParts.spell(pad("φ_j", 6) + pad("cos θ", 7) + pad("p NF", 7) + pad(state.marginType == .cosFace ? "p LMCL" : "p " + String(state.marginType.title.prefix(4)), 7), g),
-                   x: inner.x + 7, y: inner.y, style: Theme.label, clip: inner)
+        canvas.put(
+            ScreenParts.spell(
+                pad("φ_j", 6) + pad("cos θ", 7) + pad("p NF", 7)
+                    + pad(state.marginType == .cosFace ? "p LMCL" : "p " + String(state.marginType.title.prefix(4)), 7), g),
+            x: inner.x + 7, y: inner.y, style: Theme.label, clip: inner)
         let cosines = e.geometry.cosineResult.cosines
         let n3 = { (v: Double) in ScreenParts.number(v, 3, glyphs: g) }
         var rows: [(Field, String, String, Style)] = [
-            (.featureDirection, "x", pad(ValueGrid.direction.format(state.featureDirectionSteps), 6), Theme.label),
+            (.featureDirection, "x", pad(ValueGrid.direction.format(state.featureDirectionSteps), 6), Theme.label)
         ]
         for j in 0..<state.classCount {
-            let text = pad(ValueGrid.direction.format(state.weightDirectionSteps[j]), 6) + pad(n3(cosines[j]), 7)
+            let text =
+                pad(ValueGrid.direction.format(state.weightDirectionSteps[j]), 6) + pad(n3(cosines[j]), 7)
                 + pad(n3(e.geometryNormFace.probabilities[j]), 7)
-                + pad(j == state.target ? context.masked("p_y", n3(e.geometry.cosineResult.probabilities[j])) : n3(e.geometry.cosineResult.probabilities[j]), 7)
-            rows.append((.weightDirection(j), ScreenParts.classLabel(j, target: state.target), text, j == state.target ? Theme.target : .plain))
+                + pad(
+                    j == state.target
+                        ? context.masked("p_y", n3(e.geometry.cosineResult.probabilities[j]))
+                        : n3(e.geometry.cosineResult.probabilities[j]), 7)
+            rows.append(
+                (.weightDirection(j), ScreenParts.classLabel(j, target: state.target), text, j == state.target ? Theme.target : .plain))
         }
         rows += state.marginSettings.map { (.value($0.id), $0.symbol, pad($0.grid.format(state[$0.id]), 6), .plain) }
         for (i, row) in rows.enumerated() {
@@ -136,8 +153,9 @@ enum GeometryScreen {
             let rect = Rect(x: inner.x, y: y, width: inner.width, height: 1)
             let isFocused = focused == row.0
             if isFocused { canvas.put(g.pointer, x: inner.x, y: y, style: Theme.label, clip: rect) }
-            canvas.put(row.1.padding(toLength: 3, withPad: " ", startingAt: 0), x: inner.x + 2, y: y,
-                       style: isFocused ? Theme.focused : row.3, clip: rect)
+            canvas.put(
+                row.1.padding(toLength: 3, withPad: " ", startingAt: 0), x: inner.x + 2, y: y,
+                style: isFocused ? Theme.focused : row.3, clip: rect)
             canvas.put(row.2, x: inner.x + 7, y: y, style: row.3, clip: rect)
             context.hits.add(rect, .field(row.0))
         }
@@ -167,16 +185,20 @@ enum GeometryScreen {
         let marginLabel = context.state.marginType == .cosFace ? "LMCL" : context.state.marginType.title
         let gradientRule = sp("G_j = ∂L/∂cos θ_j = s·(p_j − 1[j=y])")
         return [
-            Line([Span("L: "), Span(short ? "NF " : "NormFace ", Theme.normFace),
-                  Span(context.masked("loss_geo_nf", n(e.geometryNormFace.loss)), Theme.label),
-                  Span("  "), Span(marginLabel + " ", Theme.lmcl), Span(context.masked("loss", n(r.cosineResult.loss)), Theme.label)]),
+            Line([
+                Span("L: "), Span(short ? "NF " : "NormFace ", Theme.normFace),
+                Span(context.masked("loss_geo_nf", n(e.geometryNormFace.loss)), Theme.label),
+                Span("  "), Span(marginLabel + " ", Theme.lmcl), Span(context.masked("loss", n(r.cosineResult.loss)), Theme.label),
+            ]),
             Line(ColumnWidth.of(gradientRule) <= width ? gradientRule : sp("G_j = s·(p_j − 1[j=y])")),
             Line(sp("∂L/∂x = (Σ_j G_j Ŵ_j")),
             Line(sp("        − (Σ_j G_j cos θ_j) x̂) / ‖x‖")),
             Line([Span(sp("∂L/∂x = ")), Span("(\(n(grad[0])), \(n(grad[1])))", Theme.label)]),
             Line(sp("‖∂L/∂x‖ = \(context.masked("grad_norm", n(norm)))")),
-            Line(sp("x·∂L/∂x = \(context.masked("x_dot_grad", formatNumber(tangent, significant: 2, missing: g.missing))) "
-                    + context.strings[.geometryTangentNote])),
+            Line(
+                sp(
+                    "x·∂L/∂x = \(context.masked("x_dot_grad", formatNumber(tangent, significant: 2, missing: g.missing))) "
+                        + context.strings[.geometryTangentNote])),
             Line(sp(context.strings.format(.geometryArrowNote, ["arrow": arrowhead(context)?.glyph ?? g.arrowRight])), style: Theme.dim),
         ]
     }

@@ -15,8 +15,10 @@ enum HelpOverlay {
             return
         }
         let glossaryWidth = min(glossary.preferredSize.width + 4, screen.width / 2)
-        let (keys, symbols) = (Rect(x: screen.x, y: screen.y, width: screen.width - glossaryWidth, height: screen.height),
-                               Rect(x: screen.maxX - glossaryWidth, y: screen.y, width: glossaryWidth, height: screen.height))
+        let (keys, symbols) = (
+            Rect(x: screen.x, y: screen.y, width: screen.width - glossaryWidth, height: screen.height),
+            Rect(x: screen.maxX - glossaryWidth, y: screen.y, width: glossaryWidth, height: screen.height)
+        )
         renderKeys(in: keys, on: &canvas, context: context, footer: nil)
         renderGlossary(in: symbols, on: &canvas, context: context)
     }
@@ -29,7 +31,8 @@ enum HelpOverlay {
         let box = Rect(x: screen.x + (screen.width - width) / 2, y: screen.y + (screen.height - height) / 2, width: width, height: height)
         canvas.fill(box)
         let title = context.strings.format(.helpTitle, ["screen": context.strings.title(of: context.state.screen)])
-        let block = Block(title: Line(ScreenParts.spell(title, context.glyphs), style: Theme.title), highlighted: true, glyphs: context.glyphs)
+        let block = Block(
+            title: Line(ScreenParts.spell(title, context.glyphs), style: Theme.title), highlighted: true, glyphs: context.glyphs)
         block.render(in: box, on: &canvas)
         // The glossary draws its own title on its first row.
         glossary.render(in: block.inner(box).inset(left: 1, right: 1), on: &canvas)
@@ -53,8 +56,9 @@ enum HelpOverlay {
         let innerHeight = perColumn + 1 + notes.count
         let boxWidth = min(screen.width, max(colWidth * columns + 2 + (columns - 1) * 2, (notes.map { ColumnWidth.of($0) }.max() ?? 0) + 2))
         let boxHeight = min(screen.height, innerHeight + 2)
-        let box = Rect(x: screen.x + (screen.width - boxWidth) / 2, y: screen.y + (screen.height - boxHeight) / 2,
-                       width: boxWidth, height: boxHeight)
+        let box = Rect(
+            x: screen.x + (screen.width - boxWidth) / 2, y: screen.y + (screen.height - boxHeight) / 2,
+            width: boxWidth, height: boxHeight)
         canvas.fill(box)
         let title = strings.format(.helpTitle, ["screen": strings.title(of: state.screen)])
         Block(title: Line(title, style: Theme.title), footer: footer, highlighted: true, glyphs: glyphs)
@@ -67,8 +71,9 @@ enum HelpOverlay {
             guard y < inner.maxY else { continue }
             let cell = Rect(x: x, y: y, width: colWidth, height: 1).intersection(inner)
             canvas.put(entry.0, x: x, y: y, style: Theme.label, clip: cell)
-            canvas.draw(Line(entry.1), in: Rect(x: x + keyWidth + 1, y: y, width: max(0, cell.maxX - x - keyWidth - 1), height: 1),
-                        ellipsis: glyphs.ellipsis)
+            canvas.draw(
+                Line(entry.1), in: Rect(x: x + keyWidth + 1, y: y, width: max(0, cell.maxX - x - keyWidth - 1), height: 1),
+                ellipsis: glyphs.ellipsis)
         }
         for (i, note) in notes.enumerated() {
             let y = inner.y + perColumn + 1 + i
@@ -82,11 +87,13 @@ enum HelpOverlay {
 enum EntryOverlay {
     static func render(field: Field, text: String, in screen: Rect, on canvas: inout Canvas, context: FrameContext) {
         let state = context.state
-        let name = ExplorerState.name(of: field, angle: state.inputMode == .angle, strings: state.strings).replacingOccurrences(of: "θ", with: context.glyphs.theta)
+        let name = ExplorerState.name(of: field, angle: state.inputMode == .angle, strings: state.strings).replacingOccurrences(
+            of: "θ", with: context.glyphs.theta)
         let (lo, hi, unit) = state.accepted(for: field)
         let strings = context.strings
         let lines: [Line] = [
-            Line(strings.format(.entryRange, ["name": name, "low": ExplorerState.short(lo) + unit, "high": ExplorerState.short(hi) + unit])),
+            Line(
+                strings.format(.entryRange, ["name": name, "low": ExplorerState.short(lo) + unit, "high": ExplorerState.short(hi) + unit])),
             Line("> \(text)_"),
             Line(strings[.entryKeys]),
         ]

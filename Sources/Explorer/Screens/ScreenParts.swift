@@ -19,13 +19,16 @@ enum ScreenParts {
     }
 
     /// The slider of a single value of the settings table: its symbol, its slider span, its text on its grid.
-    static func slider(_ setting: Setting, state: ExplorerState, in row: Rect, labelWidth: Int, valueWidth: Int,
-                       on canvas: inout Canvas, context: inout FrameContext) {
+    static func slider(
+        _ setting: Setting, state: ExplorerState, in row: Rect, labelWidth: Int, valueWidth: Int,
+        on canvas: inout Canvas, context: inout FrameContext
+    ) {
         let field = Field.value(setting.id), steps = state[setting.id]
         let text = setting.grid.format(steps), range = setting.sliderSpan
-        let slider = Slider(spell(setting.symbol, context.glyphs), value: setting.grid.value(steps), range: range, valueText: text,
-                            highlighted: state.focusedField == field, labelWidth: labelWidth,
-                            valueWidth: max(valueWidth, ColumnWidth.of(text)), glyphs: context.glyphs)
+        let slider = Slider(
+            spell(setting.symbol, context.glyphs), value: setting.grid.value(steps), range: range, valueText: text,
+            highlighted: state.focusedField == field, labelWidth: labelWidth,
+            valueWidth: max(valueWidth, ColumnWidth.of(text)), glyphs: context.glyphs)
         slider.render(in: row, on: &canvas)
         context.hits.add(row, .field(field))
         context.hits.add(slider.track(in: row), .slider(field, low: range.lowerBound, high: range.upperBound))
@@ -33,12 +36,15 @@ enum ScreenParts {
 
     /// Draws a bordered panel (a right-aligned text on its top and on its bottom border, if given) and returns its inside.
     @discardableResult
-    static func panel(_ title: String, right: String? = nil, footer: String? = nil, id: Panel? = nil, in area: Rect, on canvas: inout Canvas,
-                      context: FrameContext, focused: Bool = false) -> Rect {
+    static func panel(
+        _ title: String, right: String? = nil, footer: String? = nil, id: Panel? = nil, in area: Rect, on canvas: inout Canvas,
+        context: FrameContext, focused: Bool = false
+    ) -> Rect {
         if let id { context.panels.record(id, area) }
-        let block = Block(title: Line(" \(title) ", style: Theme.title), titleRight: right.map { " \($0) " },
-                          footer: footer.map { " \($0) " }, highlighted: focused || (id != nil && id == context.highlightedPanel),
-                          glyphs: context.glyphs)
+        let block = Block(
+            title: Line(" \(title) ", style: Theme.title), titleRight: right.map { " \($0) " },
+            footer: footer.map { " \($0) " }, highlighted: focused || (id != nil && id == context.highlightedPanel),
+            glyphs: context.glyphs)
         block.render(in: area, on: &canvas)
         return block.inner(area)
     }
@@ -72,14 +78,17 @@ enum ScreenParts {
     /// `scale` (never the largest value on screen, which would draw 0.39 and 0.0006
     /// as the same full bar); when `area` has a row below the bars, the scale is
     /// written there as a ruler.
-    static func numberedBars(_ rows: [(value: Double, text: String, style: Style)], scale: BarScale, signed: Bool,
-                             in area: Rect, on canvas: inout Canvas, glyphs: GlyphSet) {
+    static func numberedBars(
+        _ rows: [(value: Double, text: String, style: Style)], scale: BarScale, signed: Bool,
+        in area: Rect, on canvas: inout Canvas, glyphs: GlyphSet
+    ) {
         guard !area.isEmpty else { return }
         let numberWidth = min(area.width, rows.map { ColumnWidth.of($0.text) }.max() ?? 0)
         let barArea = Rect(x: area.x + numberWidth - 1, y: area.y, width: area.width - numberWidth + 1, height: area.height)
         for (i, row) in rows.prefix(area.height).enumerated() {
-            canvas.draw(Line(row.text, style: row.style.bolded.with(foreground: nil)),
-                        in: Rect(x: area.x, y: area.y + i, width: numberWidth, height: 1), alignment: .right, ellipsis: glyphs.ellipsis)
+            canvas.draw(
+                Line(row.text, style: row.style.bolded.with(foreground: nil)),
+                in: Rect(x: area.x, y: area.y + i, width: numberWidth, height: 1), alignment: .right, ellipsis: glyphs.ellipsis)
         }
         // The charts keep a two-cell pointer gutter; starting one cell early leaves one blank after the number.
         let bars = rows.map { Bar("", value: $0.value, valueText: "", style: $0.style) }

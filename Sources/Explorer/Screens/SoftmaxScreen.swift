@@ -20,17 +20,21 @@ enum SoftmaxScreen {
         let formulaHeight = area.height - tableHeight >= 6 ? 6 : 0
         let (table, rest) = area.splitTop(tableHeight)
         let (plotArea, formulaArea) = rest.splitBottom(formulaHeight)
-        let right = "L = \(context.masked("loss", ScreenParts.number(result.loss, 4, glyphs: g)))  \(ScreenParts.scaleText(gradientScale(state), strings: context.strings, glyphs: g))"
-        let inner = ScreenParts.panel(context.strings[.panelSoftmaxTable], right: right, id: .softmaxTable,
-                                      in: table, on: &canvas, context: context, focused: true)
+        let right =
+            "L = \(context.masked("loss", ScreenParts.number(result.loss, 4, glyphs: g)))  \(ScreenParts.scaleText(gradientScale(state), strings: context.strings, glyphs: g))"
+        let inner = ScreenParts.panel(
+            context.strings[.panelSoftmaxTable], right: right, id: .softmaxTable,
+            in: table, on: &canvas, context: context, focused: true)
         drawTable(result, in: inner, on: &canvas, context: &context)
         if formulaHeight > 0 {
-            let f = ScreenParts.panel(context.strings[.panelSoftmaxFormulas], id: .softmaxFormulas, in: formulaArea, on: &canvas, context: context)
+            let f = ScreenParts.panel(
+                context.strings[.panelSoftmaxFormulas], id: .softmaxFormulas, in: formulaArea, on: &canvas, context: context)
             ScreenParts.lines(formulaLines(result, context: context), in: f, on: &canvas, glyphs: g)
         }
         if plotArea.height >= 6 {
-            let p = ScreenParts.panel(ScreenParts.spell(context.strings[.softmaxPlotTitle], g), id: .softmaxPlot,
-                                      in: plotArea, on: &canvas, context: context)
+            let p = ScreenParts.panel(
+                ScreenParts.spell(context.strings[.softmaxPlotTitle], g), id: .softmaxPlot,
+                in: plotArea, on: &canvas, context: context)
             var plot = lossPlot(result, context: context)
             plot.directLabels = true
             plot.render(in: p, on: &canvas)
@@ -57,11 +61,15 @@ enum SoftmaxScreen {
         let axes = PlotAxes(x: lo...hi, y: -1...top, xTitle: "x_y", yTitle: "L, ∂L/∂x_y", xTickCount: 7, yTickCount: 5, style: Theme.dim)
         return LinePlot(
             axes: axes,
-            series: [CosinePlots.series(ScreenParts.spell("L = LSE(x) − x_y", g), loss, look: 0, style: Theme.lmcl),
-                     CosinePlots.series(ScreenParts.spell("∂L/∂x_y = p_y − 1", g), grad, look: 1, style: Theme.negative)],
+            series: [
+                CosinePlots.series(ScreenParts.spell("L = LSE(x) − x_y", g), loss, look: 0, style: Theme.lmcl),
+                CosinePlots.series(ScreenParts.spell("∂L/∂x_y = p_y − 1", g), grad, look: 1, style: Theme.negative),
+            ],
             references: [ReferenceLine(y: 0, label: "", style: Theme.dim)],
-            markers: [VerticalMarker(x: r.logits[y], label: "x_y", style: Theme.target),
-                      VerticalMarker(x: centre, label: "", style: Theme.rival, dotted: true)],
+            markers: [
+                VerticalMarker(x: r.logits[y], label: "x_y", style: Theme.target),
+                VerticalMarker(x: centre, label: "", style: Theme.rival, dotted: true),
+            ],
             highlights: [HighlightPoint(x: r.logits[y], y: r.loss, label: "", shape: .diamond, style: Theme.label)],
             glyphs: g)
     }
@@ -90,9 +98,10 @@ enum SoftmaxScreen {
             guard y < rows.maxY else { break }
             let isTarget = j == state.target
             let style = isTarget ? Theme.target : .plain
-            let slider = Slider(ScreenParts.classLabel(j, target: state.target), value: result.logits[j], range: sliderRange,
-                                valueText: logitTexts[j], style: style,
-                                highlighted: focused == .logit(j), labelWidth: 3, valueWidth: valueWidth, glyphs: g)
+            let slider = Slider(
+                ScreenParts.classLabel(j, target: state.target), value: result.logits[j], range: sliderRange,
+                valueText: logitTexts[j], style: style,
+                highlighted: focused == .logit(j), labelWidth: 3, valueWidth: valueWidth, glyphs: g)
             let rowRect = Rect(x: cols[0].x, y: y, width: cols[0].width, height: 1)
             slider.render(in: rowRect, on: &canvas)
             context.hits.add(rowRect, .field(.logit(j)))
@@ -101,22 +110,28 @@ enum SoftmaxScreen {
             let hideP = isTarget && context.hides("p_y"), hideG = isTarget && context.hides("grad_y")
             let pText = ScreenParts.number(result.probabilities[j], 4, glyphs: g)
             let gText = ScreenParts.number(result.gradient[j], 4, sign: true, glyphs: g)
-            probabilityBars.append(Bar("", value: hideP ? 0 : result.probabilities[j], valueText: isTarget ? context.masked("p_y", pText) : pText,
-                                       style: isTarget ? Theme.target : Theme.normFace))
-            gradientBars.append(Bar("", value: hideG ? 0 : result.gradient[j], valueText: isTarget ? context.masked("grad_y", gText) : gText,
-                                    style: result.gradient[j] < 0 ? Theme.negative : Theme.positive))
+            probabilityBars.append(
+                Bar(
+                    "", value: hideP ? 0 : result.probabilities[j], valueText: isTarget ? context.masked("p_y", pText) : pText,
+                    style: isTarget ? Theme.target : Theme.normFace))
+            gradientBars.append(
+                Bar(
+                    "", value: hideG ? 0 : result.gradient[j], valueText: isTarget ? context.masked("grad_y", gText) : gText,
+                    style: result.gradient[j] < 0 ? Theme.negative : Theme.positive))
         }
         let barRows = Rect(x: 0, y: rows.y, width: 0, height: min(rows.height, state.classCount))
         BarChart(probabilityBars, maximum: 1, glyphs: g)
             .render(in: Rect(x: cols[1].x, y: barRows.y, width: cols[1].width, height: barRows.height), on: &canvas)
         var gradientChart = DivergingBarChart(gradientBars, scale: scale, axisStyle: Theme.label, glyphs: g)
         gradientChart.showsScale = ruler
-        gradientChart.render(in: Rect(x: cols[2].x, y: barRows.y, width: cols[2].width, height: barRows.height + (ruler ? 1 : 0)),
-                             on: &canvas)
+        gradientChart.render(
+            in: Rect(x: cols[2].x, y: barRows.y, width: cols[2].width, height: barRows.height + (ruler ? 1 : 0)),
+            on: &canvas)
         let noteY = rows.y + state.classCount + (ruler ? 1 : 0)
         if noteY < rows.maxY {
             let sum = result.gradient.reduce(0, +)
-            let note = "Σ_j p_j = \(ScreenParts.number(result.probabilities.reduce(0, +), 6, glyphs: g))   Σ_j ∂L/∂x_j = \(formatNumber(sum, significant: 2, missing: g.missing))   p_y = \(context.masked("p_y", ScreenParts.number(result.probabilities[state.target], 4, glyphs: g)))"
+            let note =
+                "Σ_j p_j = \(ScreenParts.number(result.probabilities.reduce(0, +), 6, glyphs: g))   Σ_j ∂L/∂x_j = \(formatNumber(sum, significant: 2, missing: g.missing))   p_y = \(context.masked("p_y", ScreenParts.number(result.probabilities[state.target], 4, glyphs: g)))"
             canvas.put(ScreenParts.spell(note, g), x: rows.x + 2, y: noteY, style: Theme.dim, clip: rows)
         }
     }
@@ -130,7 +145,10 @@ enum SoftmaxScreen {
     static func footer(_ context: FrameContext) -> Line {
         let r = context.evaluation.softmax, g = context.glyphs, y = r.target
         let n = { (v: Double) in ScreenParts.number(v, 4, glyphs: g) }
-        return Line(ScreenParts.spell("x_y = \(ScreenParts.number(r.logits[y], 2, glyphs: g))  L = \(n(r.loss))  p_y = \(n(r.probabilities[y]))  ∂L/∂x_y = \(n(r.gradient[y]))", g))
+        return Line(
+            ScreenParts.spell(
+                "x_y = \(ScreenParts.number(r.logits[y], 2, glyphs: g))  L = \(n(r.loss))  p_y = \(n(r.probabilities[y]))  ∂L/∂x_y = \(n(r.gradient[y]))",
+                g))
     }
 
     static func formulaLines(_ r: SoftmaxResult, context: FrameContext) -> [Line] {
@@ -143,11 +161,15 @@ enum SoftmaxScreen {
         let sp = { (t: String) in ScreenParts.spell(t, g) }
         return [
             Line(sp("p_j = exp(x_j − M) / Σ_k exp(x_k − M),   M = max_k x_k = \(n(m))")),
-            Line([Span(sp("L = −log p_y = LSE(x) − x_y = \(FormulaText.minus(context.masked("loss", n(lse)), n(r.logits[y]))) = ")),
-                  Span(context.masked("loss", n(r.loss)), Theme.label)]),
+            Line([
+                Span(sp("L = −log p_y = LSE(x) − x_y = \(FormulaText.minus(context.masked("loss", n(lse)), n(r.logits[y]))) = ")),
+                Span(context.masked("loss", n(r.loss)), Theme.label),
+            ]),
             // A target gradient that rounds to 0 (p_y = 1 to the digits shown) is not called negative.
-            Line(sp("∂L/∂x_j = p_j − 1[j=y]:   ∂L/∂x_\(y) = \(context.masked("p_y", n(r.probabilities[y]))) − 1 = \(context.masked("grad_y", n(gy)))"
-                    + (FormulaText.isNegative(n(gy)) ? ", " + strings[.softmaxOnlyNegative] : ""))),
+            Line(
+                sp(
+                    "∂L/∂x_j = p_j − 1[j=y]:   ∂L/∂x_\(y) = \(context.masked("p_y", n(r.probabilities[y]))) − 1 = \(context.masked("grad_y", n(gy)))"
+                        + (FormulaText.isNegative(n(gy)) ? ", " + strings[.softmaxOnlyNegative] : ""))),
             Line(sp(strings[.softmaxShiftNote])),
         ]
     }

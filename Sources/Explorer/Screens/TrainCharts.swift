@@ -49,8 +49,10 @@ enum TrainChart: CaseIterable {
             let points = pane.history.map { (x: Double($0.epoch), y: value($0) ?? .nan) }
             all += points.map(\.y)
             lastEpoch = max(lastEpoch, pane.epoch)
-            series.append(PlotSeries(TrainScreen.shortName(pane.objective), points: points, shape: look.shape, style: style,
-                                     lineStyle: look.lineStyle, markEvery: 8))
+            series.append(
+                PlotSeries(
+                    TrainScreen.shortName(pane.objective), points: points, shape: look.shape, style: style,
+                    lineStyle: look.lineStyle, markEvery: 8))
         }
         let axes = PlotAxes(x: 0...Double(lastEpoch), y: range(all), xTitle: "", yTitle: "", xTickCount: 3, yTickCount: 2, style: Theme.dim)
         return LinePlot(axes: axes, series: series, showsLegend: false, glyphs: glyphs)

@@ -20,10 +20,14 @@ enum TrainCircle {
     static let marginRadius = 1.28
 
     /// Class marks, told apart without colour: never `+` (a cell of ten or more points) nor a digit (a count).
-    static let classShapes: [MarkerShape] = [.dot, .circle, .square, .openSquare, .triangle, .openTriangle,
-                                             .diamond, .openDiamond, .cross, .star]
-    static let classStyles: [Style] = [Theme.normFace, Theme.lmcl, Theme.target, Theme.rival, Theme.positive,
-                                       Theme.negative, Theme.label, .plain]
+    static let classShapes: [MarkerShape] = [
+        .dot, .circle, .square, .openSquare, .triangle, .openTriangle,
+        .diamond, .openDiamond, .cross, .star,
+    ]
+    static let classStyles: [Style] = [
+        Theme.normFace, Theme.lmcl, Theme.target, Theme.rival, Theme.positive,
+        Theme.negative, Theme.label, .plain,
+    ]
 
     static func category(_ j: Int) -> ScatterPlot.Category {
         ScatterPlot.Category("\(j)", shape: classShapes[j % classShapes.count], style: classStyles[j % classStyles.count])
@@ -66,8 +70,9 @@ enum TrainCircle {
             lines.append(PlotSeries("", points: ring(marginRadius) { withMargin[$0].contains(j) }, style: style, lineStyle: .dotted))
         }
         let axes = PlotAxes(x: -1.35...1.35, y: -1.35...1.35, xTitle: "", yTitle: "", xTickCount: 3, yTickCount: 3, style: Theme.dim)
-        return ScatterPlot(axes: axes, categories: (0..<classCount).map(category), points: points, lines: lines,
-                           showsLegend: legend, glyphs: glyphs)
+        return ScatterPlot(
+            axes: axes, categories: (0..<classCount).map(category), points: points, lines: lines,
+            showsLegend: legend, glyphs: glyphs)
     }
 
     /// The classes that win at each half degree (index i is i/2 degrees) under `transform`:

@@ -39,7 +39,8 @@ enum TrainScreen {
             let focused = state.focusedField == field
             let start = x
             x = canvas.put(focused ? g.pointer : " ", x: x, y: area.y, style: Theme.label, clip: area)
-            x = canvas.put(ScreenParts.spell(setting.symbol, g) + " ", x: x, y: area.y, style: focused ? Theme.focused : Theme.label, clip: area)
+            x = canvas.put(
+                ScreenParts.spell(setting.symbol, g) + " ", x: x, y: area.y, style: focused ? Theme.focused : Theme.label, clip: area)
             x = canvas.put(StateString.trim(setting.grid.format(state[setting.id])), x: x, y: area.y, style: .plain, clip: area)
             context.hits.add(Rect(x: start, y: area.y, width: x - start, height: 1), .field(field))
             x += 1
@@ -49,11 +50,15 @@ enum TrainScreen {
         canvas.put("  epoch \(state.train.epoch)", x: x, y: area.y, style: Theme.label, clip: area)
     }
 
-    static func drawPane(_ pane: TrainingPaneSnapshot, margin: Double, in area: Rect, on canvas: inout Canvas,
-                         context: FrameContext) {
+    static func drawPane(
+        _ pane: TrainingPaneSnapshot, margin: Double, in area: Rect, on canvas: inout Canvas,
+        context: FrameContext
+    ) {
         let g = context.glyphs
         var title = shortName(pane.objective)
-        if pane.objective.loss.usesScale { title += " s=\(StateString.trim(Settings.trainingScale.grid.format(value: pane.objective.scale)))" }
+        if pane.objective.loss.usesScale {
+            title += " s=\(StateString.trim(Settings.trainingScale.grid.format(value: pane.objective.scale)))"
+        }
         let inner = ScreenParts.panel(title, right: pane.diverged ? "diverged" : nil, in: area, on: &canvas, context: context)
         guard !inner.isEmpty else { return }
         let numbers = numberLines(pane, glyphs: g)

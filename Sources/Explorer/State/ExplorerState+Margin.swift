@@ -11,7 +11,8 @@ extension ExplorerState {
     /// Chooses ArcFace's next fallback; on another loss it says the fallback is ArcFace's.
     mutating func cycleFallback() {
         fallback = fallback.next
-        message = marginType == .arcFace
+        message =
+            marginType == .arcFace
             ? "ArcFace fallback: \(fallback.rawValue)."
             : "ArcFace fallback: \(fallback.rawValue) (applies when the margin is ArcFace; M changes the margin)."
     }
@@ -27,13 +28,15 @@ extension ExplorerState {
         guard let steps = grid.steps(nearest: exact) else { return }
         scaleSteps = steps
         let shown = StateString.trim(grid.format(steps))
-        message = "AdaCos scale for C = \(c): √2·ln(\(c - 1)) = \(formatNumber(exact, decimals: 4, sign: false, missing: "?")), rounded to s = \(shown) (the s grid has steps of 0.01)."
+        message =
+            "AdaCos scale for C = \(c): √2·ln(\(c - 1)) = \(formatNumber(exact, decimals: 4, sign: false, missing: "?")), rounded to s = \(shown) (the s grid has steps of 0.01)."
     }
 
     /// Compare screen: shows one more loss (the first not shown), up to four.
     mutating func addComparedLoss() {
         guard compared.count < Self.comparedRange.upperBound,
-              let t = MarginType.allCases.first(where: { !compared.contains($0) }) else {
+            let t = MarginType.allCases.first(where: { !compared.contains($0) })
+        else {
             message = "The compare screen shows at most \(Self.comparedRange.upperBound) losses; x removes the last."
             return
         }

@@ -1,9 +1,9 @@
 import LossMath
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Everything the explorer shows is derived from this: the inputs only.

@@ -69,9 +69,10 @@ extension ExplorerState {
         case .sphereFace:
             return .multiplicativeAngular(margin: self[.sphereMargin], lambda: Settings.lambda.grid.value(self[.lambda]))
         case .combined:
-            return .combined(angleFactor: Settings.angleFactor.grid.value(self[.angleFactor]),
-                             angleMargin: Settings.angleMargin.grid.value(self[.angleMargin]),
-                             cosineMargin: Settings.cosineMargin.grid.value(self[.cosineMargin]))
+            return .combined(
+                angleFactor: Settings.angleFactor.grid.value(self[.angleFactor]),
+                angleMargin: Settings.angleMargin.grid.value(self[.angleMargin]),
+                cosineMargin: Settings.cosineMargin.grid.value(self[.cosineMargin]))
         }
     }
 

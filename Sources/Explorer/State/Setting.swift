@@ -28,8 +28,10 @@ public struct Setting: Sendable {
     /// Whether the value counts things (k, N, C, seed): typed fractions are refused.
     public var isWholeNumber: Bool { grid.denominator == 1 }
 
-    public init(_ id: ID, name: String, symbol: String, grid: ValueGrid, defaultSteps: Int, unit: String = "",
-                stateKey: String, option: String?, help: String, sliderSpan: ClosedRange<Double>? = nil) {
+    public init(
+        _ id: ID, name: String, symbol: String, grid: ValueGrid, defaultSteps: Int, unit: String = "",
+        stateKey: String, option: String?, help: String, sliderSpan: ClosedRange<Double>? = nil
+    ) {
         self.id = id
         self.name = name
         self.symbol = symbol
@@ -66,7 +68,9 @@ public struct Setting: Sendable {
     /// Steps for a typed value: on the grid and in range, or a sentence naming the grid or the range.
     public func steps(typed value: Double, text: String, as shownName: String? = nil) -> Result<Int, SettingRefusal> {
         let label = shownName ?? self.label
-        guard value.isFinite else { return .failure(SettingRefusal("\(label): '\(text)' is not a number; enter a value from \(rangeText).")) }
+        guard value.isFinite else {
+            return .failure(SettingRefusal("\(label): '\(text)' is not a number; enter a value from \(rangeText)."))
+        }
         guard let steps = grid.exactSteps(value) else {
             let what = isWholeNumber ? "is a whole number" : "moves in steps of \(StateString.trim(grid.spacing))\(unit)"
             return .failure(SettingRefusal("\(label) \(what); \(text) is not on that grid."))

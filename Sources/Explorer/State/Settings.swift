@@ -103,8 +103,11 @@ public enum Settings {
         help: "The combined margin's cosine margin m₃ in cos(m₁θ + m₂) − m₃,", sliderSpan: 0...1)
 
     /// Every row, in the order the help lists them.
-    public static let all: [Setting] = [scale, margin, cosine, angle, logit, direction, spread, topK, samples, classes, seed,
-                                        sphereMargin, lambda, angleFactor, angleMargin, cosineMargin]
+    public static let all: [Setting] =
+        [
+            scale, margin, cosine, angle, logit, direction, spread, topK, samples, classes, seed,
+            sphereMargin, lambda, angleFactor, angleMargin, cosineMargin,
+        ]
         + trainingValues
 
     /// The single values stored by key in `ExplorerState.values` (the lists and the batch settings have their own storage).

@@ -19,7 +19,8 @@ public enum StateString {
         if s.marginType != .cosFace { parts.append("loss=\(s.marginType.rawValue)") }
         if s.marginType == .arcFace { parts.append("fallback=\(s.fallback.rawValue)") }
         parts.append("y=\(s.target)")
-        parts.append((s.inputMode == .cosine ? "cos=" : "deg=") + s.inputs.map { input(text: $0, mode: s.inputMode) }.joined(separator: ","))
+        parts.append(
+            (s.inputMode == .cosine ? "cos=" : "deg=") + s.inputs.map { input(text: $0, mode: s.inputMode) }.joined(separator: ","))
         parts.append("logits=" + list(s.logitSteps, .logit))
         parts.append("x=" + trim(ValueGrid.direction.format(s.featureDirectionSteps)))
         parts.append("W=" + list(s.weightDirectionSteps, .direction))
@@ -55,7 +56,8 @@ public enum StateString {
     /// Reads a state string; every problem names the field and what would be accepted.
     public static func decode(_ text: String, into base: ExplorerState = ExplorerState()) throws -> ExplorerState {
         var s = base
-        var parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ";", omittingEmptySubsequences: true).map(String.init)
+        var parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ";", omittingEmptySubsequences: true).map(
+            String.init)
         guard parts.first == prefix else {
             throw ParseError(description: "state string must start with '\(prefix);' (copy it whole from the explorer's S key)")
         }
@@ -69,11 +71,14 @@ public enum StateString {
             switch name {
             case "screen":
                 guard let sc = Screen(key: value) else {
-                    throw ParseError(description: "state string: screen '\(value)' is not one of \(Screen.allCases.map(\.key).joined(separator: ", "))")
+                    throw ParseError(
+                        description: "state string: screen '\(value)' is not one of \(Screen.allCases.map(\.key).joined(separator: ", "))")
                 }
                 s.screen = sc
             case "y":
-                guard let y = Int(value), y >= 0 else { throw ParseError(description: "state string: y must be a class index 0, 1, 2, …; got '\(value)'") }
+                guard let y = Int(value), y >= 0 else {
+                    throw ParseError(description: "state string: y must be a class index 0, 1, 2, …; got '\(value)'")
+                }
                 s.target = y
             case "cos": cosines = try inputs(value, name, mode: .cosine)
             case "deg": degrees = try inputs(value, name, mode: .angle)
@@ -84,7 +89,9 @@ public enum StateString {
             case "C": s.batch.classes = try integer(value, name, BatchSettings.classRange)
             case "spread": s.batch.spreadSteps = try one(value, name, .spread)
             case "seed":
-                guard let v = UInt64(value) else { throw ParseError(description: "state string: seed must be a whole number ≥ 0; got '\(value)'") }
+                guard let v = UInt64(value) else {
+                    throw ParseError(description: "state string: seed must be a whole number ≥ 0; got '\(value)'")
+                }
                 s.batch.seed = v
             case "k": s.batch.topK = try integer(value, name, 2...BatchSettings.classRange.upperBound)
             case "rule":
@@ -129,12 +136,18 @@ public enum StateString {
             case "batch":
                 // The explorer reads keys from standard input, and "standard input" is what it writes for `--batch -`.
                 guard value != "-", value != "standard input" else {
-                    throw ParseError(description: "state string: batch=\(value) names standard input, which cannot be read back; give the batch file's path")
+                    throw ParseError(
+                        description:
+                            "state string: batch=\(value) names standard input, which cannot be read back; give the batch file's path")
                 }
                 s.batch.file = value.replacingOccurrences(of: "%3B", with: ";")
             default:
                 guard let setting = Settings.storedValues.first(where: { $0.stateKey == name }) else {
-                    let known = ["screen"] + Settings.storedValues.map(\.stateKey) + ["y", "cos", "deg", "logits", "x", "W", "N", "C", "spread", "seed", "k", "rule", "plot", "view", "row", "batch", "loss", "fallback", "compare", "cplot", "base", "epoch"]
+                    let known =
+                        ["screen"] + Settings.storedValues.map(\.stateKey) + [
+                            "y", "cos", "deg", "logits", "x", "W", "N", "C", "spread", "seed", "k", "rule", "plot", "view", "row", "batch",
+                            "loss", "fallback", "compare", "cplot", "base", "epoch",
+                        ]
                     throw ParseError(description: "state string: unknown field '\(name)' (known: \(known.joined(separator: " ")))")
                 }
                 s[setting.id] = try one(value, name, setting.grid)
@@ -147,9 +160,12 @@ public enum StateString {
         if let inputs { s.inputs = inputs; s.inputMode = cosines != nil ? .cosine : .angle }
         let count = inputs?.count ?? logits?.count ?? weights?.count ?? s.classCount
         guard (ExplorerState.minimumClasses...ExplorerState.maximumClasses).contains(count) else {
-            throw ParseError(description: "state string: \(count) classes; the explorer takes \(ExplorerState.minimumClasses) to \(ExplorerState.maximumClasses)")
+            throw ParseError(
+                description:
+                    "state string: \(count) classes; the explorer takes \(ExplorerState.minimumClasses) to \(ExplorerState.maximumClasses)")
         }
-        s.inputs = try fit(inputs ?? s.inputs, count, "cos/deg", fill: s.inputMode == .cosine ? .cosine(0) : .angle(900), given: inputs != nil)
+        s.inputs = try fit(
+            inputs ?? s.inputs, count, "cos/deg", fill: s.inputMode == .cosine ? .cosine(0) : .angle(900), given: inputs != nil)
         s.logitSteps = try fit(logits ?? s.logitSteps, count, "logits", fill: 0, given: logits != nil)
         s.weightDirectionSteps = try fit(weights ?? s.weightDirectionSteps, count, "W", fill: nil, given: weights != nil)
         guard s.target < count else {
@@ -224,13 +240,19 @@ public enum StateString {
 
     private static func one(_ text: String, _ name: String, _ grid: ValueGrid) throws -> Int {
         guard let v = Double(text), v.isFinite else {
-            throw ParseError(description: "state string: \(name) must be a number from \(trim(grid.format(grid.minimumSteps))) to \(trim(grid.format(grid.maximumSteps))); got '\(text)'")
+            throw ParseError(
+                description:
+                    "state string: \(name) must be a number from \(trim(grid.format(grid.minimumSteps))) to \(trim(grid.format(grid.maximumSteps))); got '\(text)'"
+            )
         }
         guard let steps = grid.exactSteps(v) else {
             throw ParseError(description: "state string: \(name) = \(text) is not on the grid of \(name) (steps of \(trim(grid.spacing)))")
         }
         guard grid.contains(steps) else {
-            throw ParseError(description: "state string: \(name) = \(text) is outside \(trim(grid.format(grid.minimumSteps)))…\(trim(grid.format(grid.maximumSteps)))")
+            throw ParseError(
+                description:
+                    "state string: \(name) = \(text) is outside \(trim(grid.format(grid.minimumSteps)))…\(trim(grid.format(grid.maximumSteps)))"
+            )
         }
         return steps
     }
@@ -241,7 +263,8 @@ public enum StateString {
 
     private static func integer(_ text: String, _ name: String, _ range: ClosedRange<Int>) throws -> Int {
         guard let v = Int(text), range.contains(v) else {
-            throw ParseError(description: "state string: \(name) must be a whole number from \(range.lowerBound) to \(range.upperBound); got '\(text)'")
+            throw ParseError(
+                description: "state string: \(name) must be a whole number from \(range.lowerBound) to \(range.upperBound); got '\(text)'")
         }
         return v
     }

@@ -31,12 +31,13 @@ extension ExplorerState {
             // Which sample is highlighted and which view is shown are navigation.
             b.selectedSample = 0
             b.view = .scatter
-            return UndoableState(target: target, logitSteps: logitSteps, inputs: inputs, inputMode: inputMode,
-                                 scaleSteps: scaleSteps, marginSteps: marginSteps,
-                                 featureDirectionSteps: featureDirectionSteps,
-                                 weightDirectionSteps: weightDirectionSteps, batch: b, presetIndex: presetIndex,
-                                 marginType: marginType, fallback: fallback, compared: compared,
-                                 familyValues: values.filter { $0.key != .scale && $0.key != .margin })
+            return UndoableState(
+                target: target, logitSteps: logitSteps, inputs: inputs, inputMode: inputMode,
+                scaleSteps: scaleSteps, marginSteps: marginSteps,
+                featureDirectionSteps: featureDirectionSteps,
+                weightDirectionSteps: weightDirectionSteps, batch: b, presetIndex: presetIndex,
+                marginType: marginType, fallback: fallback, compared: compared,
+                familyValues: values.filter { $0.key != .scale && $0.key != .margin })
         }
         set {
             target = newValue.target

@@ -34,8 +34,9 @@ public struct GlossaryView: Widget {
         let symbol = min(symbolWidth(entries), max(0, area.width - 1))
         for (i, entry) in entries.enumerated() where 1 + i < area.height {
             let y = area.y + 1 + i
-            canvas.draw(Line(spell(entry.symbol), style: Theme.label), in: Rect(x: area.x, y: y, width: symbol, height: 1),
-                        ellipsis: glyphs.ellipsis)
+            canvas.draw(
+                Line(spell(entry.symbol), style: Theme.label), in: Rect(x: area.x, y: y, width: symbol, height: 1),
+                ellipsis: glyphs.ellipsis)
             let rest = Rect(x: area.x + symbol + 1, y: y, width: area.width - symbol - 1, height: 1)
             canvas.draw(Line(spell(strings[entry.meaning])), in: rest, ellipsis: glyphs.ellipsis)
         }

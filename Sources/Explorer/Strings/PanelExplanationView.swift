@@ -20,8 +20,9 @@ public struct PanelExplanationView: Widget {
         guard !area.isEmpty else { return }
         canvas.fill(area)
         let title = strings.format(.explainTitle, ["panel": strings[panel.nameKey]])
-        let block = Block(title: Line(spell(title), style: Theme.title), footer: strings[.explainClose],
-                          highlighted: true, glyphs: glyphs)
+        let block = Block(
+            title: Line(spell(title), style: Theme.title), footer: strings[.explainClose],
+            highlighted: true, glyphs: glyphs)
         block.render(in: area, on: &canvas)
         let inner = block.inner(area)
         let text = inner.width > 2 ? inner.inset(left: 1, right: 1) : inner

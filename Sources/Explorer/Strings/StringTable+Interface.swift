@@ -18,33 +18,43 @@ extension StringTable {
         .frameTooSmallIs: Translation(en: "this terminal is {size}", zh: "当前终端为 {size}"),
         .frameTooSmallHint: Translation(en: "enlarge it, or press q", zh: "请放大窗口，或按 q 退出"),
         .frameFixedByFile: Translation(en: "{name}: fixed by the batch file {file}", zh: "{name}：由批次文件 {file} 固定"),
-        .frameFieldGrid: Translation(en: "{name}: {arrows} {fine}, H/L {coarse}, Enter types a value", zh: "{name}：{arrows} {fine}，H/L {coarse}，Enter 输入数值"),
-        .frameFieldTopK: Translation(en: "{name}: {arrows} k {fine} ({low} to C), Enter types a value", zh: "{name}：{arrows} k {fine}（{low} 到 C），Enter 输入数值"),
+        .frameFieldGrid: Translation(
+            en: "{name}: {arrows} {fine}, H/L {coarse}, Enter types a value", zh: "{name}：{arrows} {fine}，H/L {coarse}，Enter 输入数值"),
+        .frameFieldTopK: Translation(
+            en: "{name}: {arrows} k {fine} ({low} to C), Enter types a value", zh: "{name}：{arrows} k {fine}（{low} 到 C），Enter 输入数值"),
         .frameFieldRule: Translation(en: "{name}: {arrows} or o switches no-margin / excluded", zh: "{name}：{arrows} 或 o 切换「无间隔 / 排除」"),
-        .frameFieldSizes: Translation(en: "{name}: {arrows} through {sizes}, Enter types a value", zh: "{name}：{arrows} 依次取 {sizes}，Enter 输入数值"),
+        .frameFieldSizes: Translation(
+            en: "{name}: {arrows} through {sizes}, Enter types a value", zh: "{name}：{arrows} 依次取 {sizes}，Enter 输入数值"),
         .frameFieldSeed: Translation(en: "{name}: {arrows} {fine}, n draws the next batch", zh: "{name}：{arrows} {fine}，n 生成下一批"),
         .helpTitle: Translation(en: "Help: {screen} (any key closes)", zh: "帮助：{screen}（按任意键关闭）"),
         .helpKeysTitle: Translation(en: "Keys", zh: "按键"),
         .helpLessonKeysTitle: Translation(en: "In a lesson", zh: "课程中"),
-        .helpMouse: Translation(en: "Mouse: click a value to select it; drag a slider or the circle to set it.", zh: "鼠标：点击数值即选中；拖动滑块或圆来设置。"),
-        .helpRule1: Translation(en: "BD-LMCL rule (our reading of Li et al. 2019): a sample gets m when", zh: "BD-LMCL 规则（我们对 Li 等 2019 的理解）：样本获得 m，"),
-        .helpRule2: Translation(en: "its target is beaten by a rival after the margin but is in the top k.", zh: "当且仅当减去间隔后目标类输给对手，但仍在前 k 名内。"),
+        .helpMouse: Translation(
+            en: "Mouse: click a value to select it; drag a slider or the circle to set it.", zh: "鼠标：点击数值即选中；拖动滑块或圆来设置。"),
+        .helpRule1: Translation(
+            en: "BD-LMCL rule (our reading of Li et al. 2019): a sample gets m when", zh: "BD-LMCL 规则（我们对 Li 等 2019 的理解）：样本获得 m，"),
+        .helpRule2: Translation(
+            en: "its target is beaten by a rival after the margin but is in the top k.", zh: "当且仅当减去间隔后目标类输给对手，但仍在前 k 名内。"),
         .helpPage: Translation(en: "? the symbols · any other key closes", zh: "? 符号说明 · 其他任意键关闭"),
         .entryTitle: Translation(en: "Type a value", zh: "输入数值"),
         .entryRange: Translation(en: "{name} ({low} to {high}):", zh: "{name}（{low} 到 {high}）："),
         .entryKeys: Translation(en: "Enter sets it, Esc cancels", zh: "Enter 确定，Esc 取消"),
         .stateTitle: Translation(en: "State string", zh: "状态字符串"),
-        .stateIntro: Translation(en: "Reproduce this screen with marginscope --state '<string>':", zh: "用 marginscope --state '<字符串>' 重现此画面："),
+        .stateIntro: Translation(
+            en: "Reproduce this screen with marginscope --state '<string>':", zh: "用 marginscope --state '<字符串>' 重现此画面："),
         .stateOutro: Translation(en: "(one line; it is printed again when you quit, for copying)", zh: "（一行；退出时会再次打印，便于复制）"),
         .msgReset: Translation(en: "Reset to the teaching example.", zh: "已重置为教学示例。"),
         .msgSelectClassFirst: Translation(en: "Select a class first (↑/↓), then press {key}.", zh: "请先选择一个类别（↑/↓），再按 {key}。"),
-        .msgSeedFromFile: Translation(en: "The batch comes from {file}; new seeds apply to synthetic batches only.", zh: "批次来自 {file}；新种子只对合成批次有效。"),
+        .msgSeedFromFile: Translation(
+            en: "The batch comes from {file}; new seeds apply to synthetic batches only.", zh: "批次来自 {file}；新种子只对合成批次有效。"),
         .msgSamplesFromFile: Translation(en: "N comes from {file}.", zh: "N 由 {file} 决定。"),
         .msgClassesFromFile: Translation(en: "C comes from {file}.", zh: "C 由 {file} 决定。"),
         .msgBatchFromFile: Translation(en: "The batch comes from {file}.", zh: "批次来自 {file}。"),
         .msgNotFinite: Translation(en: "{name} must be a finite number.", zh: "{name} 必须是有限的数。"),
-        .msgNotANumber: Translation(en: "{name}: '{text}' is not a number; enter a value from {low} to {high}.", zh: "{name}：「{text}」不是数；请输入 {low} 到 {high} 之间的值。"),
-        .msgOutOfRange: Translation(en: "{name} must be from {low} to {high}; {value} refused.", zh: "{name} 必须在 {low} 到 {high} 之间；{value} 被拒绝。"),
+        .msgNotANumber: Translation(
+            en: "{name}: '{text}' is not a number; enter a value from {low} to {high}.", zh: "{name}：「{text}」不是数；请输入 {low} 到 {high} 之间的值。"),
+        .msgOutOfRange: Translation(
+            en: "{name} must be from {low} to {high}; {value} refused.", zh: "{name} 必须在 {low} 到 {high} 之间；{value} 被拒绝。"),
         .msgCannotType: Translation(en: "{name} cannot be typed here.", zh: "{name} 不能在此输入。"),
         .msgMostClasses: Translation(en: "At most {count} classes.", zh: "最多 {count} 个类别。"),
         .msgLeastClasses: Translation(en: "At least {count} classes.", zh: "至少 {count} 个类别。"),
@@ -153,7 +163,7 @@ extension StringTable {
         .keyAddComparedLoss: Translation(en: "compare one more loss", zh: "多对比一种损失"),
         .keyRemoveComparedLoss: Translation(en: "compare one loss fewer", zh: "少对比一种损失"),
         .keyCycleComparedLoss: Translation(en: "swap the last loss", zh: "替换最后一种损失"),
-            .settingScale: Translation(en: "scale s", zh: "尺度 s"),
+        .settingScale: Translation(en: "scale s", zh: "尺度 s"),
         .settingMargin: Translation(en: "margin m", zh: "间隔 m"),
         .settingCosine: Translation(en: "cos θ", zh: "余弦 cos θ"),
         .settingAngle: Translation(en: "angle θ", zh: "角度 θ"),

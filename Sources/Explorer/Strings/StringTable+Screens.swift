@@ -5,7 +5,8 @@ extension StringTable {
         .softmaxPlotTitle: Translation(en: "Loss as the target logit x_y moves (the others fixed)", zh: "目标 logit x_y 变化时的损失（其余固定）"),
         .softmaxHeadLogit: Translation(en: "  class  logit x_j", zh: "  类别   logit x_j"),
         .softmaxOnlyNegative: Translation(en: "the only negative", zh: "唯一的负值"),
-        .softmaxShiftNote: Translation(en: "Σ_j ∂L/∂x_j = 0; adding a constant to every logit changes nothing.", zh: "Σ_j ∂L/∂x_j = 0；给每个 logit 加上同一常数，结果不变。"),
+        .softmaxShiftNote: Translation(
+            en: "Σ_j ∂L/∂x_j = 0; adding a constant to every logit changes nothing.", zh: "Σ_j ∂L/∂x_j = 0；给每个 logit 加上同一常数，结果不变。"),
         .geometryCircleTitle: Translation(en: "Unit circle: W_j, x and the target's region", zh: "单位圆：W_j、x 与目标类的区域"),
         .geometryDirectionsTitle: Translation(en: "Directions (deg) and cos θ_j", zh: "方向（度）与 cos θ_j"),
         .geometryYWins: Translation(en: "y wins", zh: "y 获胜"),
@@ -49,7 +50,9 @@ extension StringTable {
         .batchMeanOver: Translation(en: "BD-LMCL: mean over {counting} of {total}", zh: "BD-LMCL：对 {counting}/{total} 个取平均"),
         .batchUnselectedExcluded: Translation(en: " (unselected samples excluded)", zh: "（未选中样本被排除）"),
         .batchUnselectedNoMargin: Translation(en: " (unselected samples with m = 0)", zh: "（未选中样本 m = 0）"),
-        .batchGradientNote: Translation(en: "‖∇‖ = ‖∂ℓ_i/∂cos θ_i‖ per sample; beyond top-k has no line in the plot", zh: "‖∇‖ = 每个样本的 ‖∂ℓ_i/∂cos θ_i‖；超出 top-k 的样本在图中没有线"),
+        .batchGradientNote: Translation(
+            en: "‖∇‖ = ‖∂ℓ_i/∂cos θ_i‖ per sample; beyond top-k has no line in the plot",
+            zh: "‖∇‖ = 每个样本的 ‖∂ℓ_i/∂cos θ_i‖；超出 top-k 的样本在图中没有线"),
         .batchShareHeading: Translation(en: "share of Σ_i ‖∂ℓ_i/∂cos θ_i‖:", zh: "Σ_i ‖∂ℓ_i/∂cos θ_i‖ 的占比："),
         .batchScatterWide: Translation(en: "Samples: target cosine against the strongest rival", zh: "样本：目标余弦对比最强对手"),
         .batchScatterNarrow: Translation(en: "Samples by region (v: next view)", zh: "按区域显示样本（v：下一视图）"),

@@ -24,7 +24,8 @@ public enum StringTable {
     }
 
     /// Every string: the lessons' and help's, the interface's and the screens'.
-    public static let entries: [StringKey: Translation] = lessonAndHelpEntries
+    public static let entries: [StringKey: Translation] =
+        lessonAndHelpEntries
         .merging(interfaceEntries) { first, _ in first }
         .merging(screenEntries) { first, _ in first }
 
@@ -53,7 +54,8 @@ public enum StringTable {
             }
             let en = Template.placeholders(in: t.en).sorted(), zh = Template.placeholders(in: t.zh).sorted()
             if Set(en) != Set(zh) {
-                found.append("\(key.rawValue): placeholders differ: en {\(en.joined(separator: "} {"))}, zh {\(zh.joined(separator: "} {"))}")
+                found.append(
+                    "\(key.rawValue): placeholders differ: en {\(en.joined(separator: "} {"))}, zh {\(zh.joined(separator: "} {"))}")
             }
         }
         return found

@@ -43,8 +43,9 @@ public final class TrainingEngine {
 
     /// The built-in clusters (as `marginscope train` draws them), 20 % held out, the training defaults.
     public convenience init() {
-        self.init(data: DataSplit(Self.builtInData, holdout: 0.2, standardize: true, seed: 1),
-                  base: TrainingConfiguration(objective: Objective(loss: .normface, scale: 16, margin: 0)))
+        self.init(
+            data: DataSplit(Self.builtInData, holdout: 0.2, standardize: true, seed: 1),
+            base: TrainingConfiguration(objective: Objective(loss: .normface, scale: 16, margin: 0)))
     }
 
     /// The built-in data: always drawn from the same seed, so that the seed changes the run, not the data.
@@ -54,8 +55,10 @@ public final class TrainingEngine {
     public static func objectives(for state: ExplorerState) -> (baseline: Objective, margin: Objective) {
         let s = Settings.trainingScale.grid.value(state[.trainingScale])
         let m = Settings.trainingMargin.grid.value(state[.trainingMargin])
-        return (Objective(loss: state.train.baseline, scale: s, margin: 0),
-                Objective(loss: TrainSettings.marginLoss, scale: s, margin: m))
+        return (
+            Objective(loss: state.train.baseline, scale: s, margin: 0),
+            Objective(loss: TrainSettings.marginLoss, scale: s, margin: m)
+        )
     }
 
     /// Both runs at `state.train.epoch`, trained there if they are not yet.
@@ -86,8 +89,10 @@ public final class TrainingEngine {
             if baseline.epoch % every == 0 || baseline.epoch == target { record() }
         }
         let snapshot = TrainingSnapshot(
-            panes: [TrainingPaneSnapshot(trainer: baseline, history: histories.0),
-                    TrainingPaneSnapshot(trainer: margin, history: histories.1)],
+            panes: [
+                TrainingPaneSnapshot(trainer: baseline, history: histories.0),
+                TrainingPaneSnapshot(trainer: margin, history: histories.1),
+            ],
             trainCount: data.train.sampleCount, testCount: data.test.sampleCount)
         cachedKey = key
         cachedSnapshot = snapshot

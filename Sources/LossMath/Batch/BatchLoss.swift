@@ -50,8 +50,10 @@ public enum BatchLoss {
     /// Which row kernels this machine runs, for benchmarks and bug reports.
     public static var kernelDescription: String { RowKernel.variant.rawValue }
 
-    static func evaluate(_ batch: CosineBatch, scale: Double, policy: MarginPolicy, gradient: Bool,
-                         variant: RowKernel.Variant = RowKernel.variant) -> BatchResult {
+    static func evaluate(
+        _ batch: CosineBatch, scale: Double, policy: MarginPolicy, gradient: Bool,
+        variant: RowKernel.Variant = RowKernel.variant
+    ) -> BatchResult {
         batch.validate()
         guard gradient else { return evaluate(batch, scale: scale, policy: policy, output: nil, variant: variant) }
         var result: BatchResult?
@@ -62,8 +64,10 @@ public enum BatchLoss {
         return result!
     }
 
-    static func evaluate(_ batch: CosineBatch, scale: Double, policy: MarginPolicy, into gradient: inout [Double],
-                         variant: RowKernel.Variant = RowKernel.variant) -> BatchResult {
+    static func evaluate(
+        _ batch: CosineBatch, scale: Double, policy: MarginPolicy, into gradient: inout [Double],
+        variant: RowKernel.Variant = RowKernel.variant
+    ) -> BatchResult {
         batch.validate()
         let count = batch.sampleCount * batch.classCount
         if gradient.count != count {
@@ -80,9 +84,11 @@ public enum BatchLoss {
 
     /// The batch loss, writing every element of the B×C gradient to `output` when given.
     /// The result's `gradient` is nil.
-    private static func evaluate(_ batch: CosineBatch, scale: Double, policy: MarginPolicy,
-                                 output gradient: UnsafeMutablePointer<Double>?,
-                                 variant: RowKernel.Variant) -> BatchResult {
+    private static func evaluate(
+        _ batch: CosineBatch, scale: Double, policy: MarginPolicy,
+        output gradient: UnsafeMutablePointer<Double>?,
+        variant: RowKernel.Variant
+    ) -> BatchResult {
         let b = batch.sampleCount
         let c = batch.classCount
         return batch.labels.withUnsafeBufferPointer { labelBuffer in
@@ -99,15 +105,18 @@ public enum BatchLoss {
                         let row = cosines! + i * c
                         let y = labels![i]
                         let threshold = policy.rankThreshold(targetCosine: row[y])
-                        let above = RowKernel.maximumAndCount(row, y, above: threshold, variant: variant).count
+                        let above =
+                            RowKernel.maximumAndCount(row, y, above: threshold, variant: variant).count
                             + RowKernel.maximumAndCount(row + y + 1, c - y - 1, above: threshold, variant: variant).count
                         if policy.decide(rivalsAbove: above).counts { counting += 1 }
                     }
                 }
                 let weight = counting > 0 ? 1 / Double(counting) : 0
 
-                func rows(_ range: Range<Int>, outcomes: UnsafeMutablePointer<SampleOutcome>,
-                          gradient: UnsafeMutablePointer<Double>?) {
+                func rows(
+                    _ range: Range<Int>, outcomes: UnsafeMutablePointer<SampleOutcome>,
+                    gradient: UnsafeMutablePointer<Double>?
+                ) {
                     // The exponentials of one row go to a scratch row that stays in cache
                     // (one per range, not per row), and are scaled from there into the gradient.
                     let scratch = gradient == nil ? nil : UnsafeMutablePointer<Double>.allocate(capacity: c)
@@ -116,13 +125,15 @@ public enum BatchLoss {
                         let row = cosines! + i * c
                         let y = labels![i]
                         let rank = policy.kernelRankMargin(targetCosine: row[y])
-                        let statistics = RowStatistics(row: row, classCount: c, label: y, scale: scale,
-                                                       rankMargin: rank.rankMargin, output: scratch, variant: variant)
+                        let statistics = RowStatistics(
+                            row: row, classCount: c, label: y, scale: scale,
+                            rankMargin: rank.rankMargin, output: scratch, variant: variant)
                         var rivalsAbove = statistics.rivalsAbove
                         if !rank.exact {
                             // c_y − (c_y − f) missed f(c_y) by a rounding: count against f(c_y) itself.
                             let threshold = policy.rankThreshold(targetCosine: row[y])
-                            rivalsAbove = RowKernel.maximumAndCount(row, y, above: threshold, variant: variant).count
+                            rivalsAbove =
+                                RowKernel.maximumAndCount(row, y, above: threshold, variant: variant).count
                                 + RowKernel.maximumAndCount(row + y + 1, c - y - 1, above: threshold, variant: variant).count
                         }
                         let (outcome, term) = policy.outcome(statistics, rivalsAbove: rivalsAbove, scale: scale)

@@ -26,9 +26,11 @@ public struct SampleOutcome: Equatable, Sendable {
     /// `‖∂ℓ_i/∂cos θ_i‖₂` of the sample's own term (not divided by the count); 0 when it does not count.
     public var gradientNorm: Double
 
-    public init(label: Int, targetCosine: Double, rivalClass: Int, rivalCosine: Double, rank: Int,
-                topOneError: Bool, topKError: Bool, selected: Bool, counts: Bool, transform: TargetTransform,
-                loss: Double, gradientNorm: Double) {
+    public init(
+        label: Int, targetCosine: Double, rivalClass: Int, rivalCosine: Double, rank: Int,
+        topOneError: Bool, topKError: Bool, selected: Bool, counts: Bool, transform: TargetTransform,
+        loss: Double, gradientNorm: Double
+    ) {
         self.label = label
         self.targetCosine = targetCosine
         self.rivalClass = rivalClass
@@ -70,9 +72,10 @@ extension MarginPolicy {
     /// One sample's outcome and term, from its scale-dependent statistics and its rank.
     func outcome(_ statistics: RowStatistics, rivalsAbove: Int, scale: Double) -> (SampleOutcome, RowTerm) {
         let decision = decide(rivalsAbove: rivalsAbove)
-        let term = RowTerm(scale: scale, transform: decision.transform,
-                           targetCosine: statistics.targetCosine, rivalCosine: statistics.rivalCosine,
-                           rivalSum: statistics.rivalSum, rivalSquareSum: statistics.rivalSquareSum)
+        let term = RowTerm(
+            scale: scale, transform: decision.transform,
+            targetCosine: statistics.targetCosine, rivalCosine: statistics.rivalCosine,
+            rivalSum: statistics.rivalSum, rivalSquareSum: statistics.rivalSquareSum)
         let outcome = SampleOutcome(
             label: statistics.label, targetCosine: statistics.targetCosine,
             rivalClass: statistics.rivalClass, rivalCosine: statistics.rivalCosine,

@@ -44,11 +44,14 @@ public struct BatchScaleCache: Sendable {
                 Parallel.forEachRange(count: batch.sampleCount, work: batch.sampleCount * c) { range in
                     for i in range {
                         let row = cosines.value + i * c
-                        (out.value + i).initialize(to: previous.map {
-                            RowStatistics(rescaling: $0[i], row: row, classCount: c, scale: scale)
-                        } ?? RowStatistics(row: row, classCount: c, label: batch.labels[i],
-                                           scale: scale, rankMargin: MarginPolicy.shiftedRankMargin(countedMargin),
-                                           output: nil))
+                        (out.value + i).initialize(
+                            to: previous.map {
+                                RowStatistics(rescaling: $0[i], row: row, classCount: c, scale: scale)
+                            }
+                                ?? RowStatistics(
+                                    row: row, classCount: c, label: batch.labels[i],
+                                    scale: scale, rankMargin: MarginPolicy.shiftedRankMargin(countedMargin),
+                                    output: nil))
                     }
                 }
                 initialized = batch.sampleCount
@@ -80,7 +83,8 @@ public struct BatchScaleCache: Sendable {
                         let row = cosines.value + i * c
                         let y = batch.labels[i]
                         let threshold = policy.rankThreshold(targetCosine: row[y])
-                        let above = RowKernel.maximumAndCount(row, y, above: threshold).count
+                        let above =
+                            RowKernel.maximumAndCount(row, y, above: threshold).count
                             + RowKernel.maximumAndCount(row + y + 1, c - y - 1, above: threshold).count
                         (out.value + i).initialize(to: above)
                     }

@@ -132,15 +132,17 @@ enum MarginPolicy: Sendable {
         let rank = 1 + rivalsAbove
         switch self {
         case .everySample(let transform):
-            return Decision(rank: rank, topOneError: rank > 1, topKError: rank > Self.lmclReportedTopK,
-                            selected: true, counts: true, transform: transform)
+            return Decision(
+                rank: rank, topOneError: rank > 1, topKError: rank > Self.lmclReportedTopK,
+                selected: true, counts: true, transform: transform)
         case .boundary(let rule):
             let topOne = rank > 1
             let topK = rank > rule.topK
             let selected = topOne && !topK
-            return Decision(rank: rank, topOneError: topOne, topKError: topK, selected: selected,
-                            counts: selected || rule.unselected == .noMargin,
-                            transform: selected ? rule.transform : .identity)
+            return Decision(
+                rank: rank, topOneError: topOne, topKError: topK, selected: selected,
+                counts: selected || rule.unselected == .noMargin,
+                transform: selected ? rule.transform : .identity)
         }
     }
 }

@@ -16,8 +16,9 @@ public struct CosineBatch: Equatable, Sendable {
     ///   every label in `0..<classCount`.
     public init(labels: [Int], cosines: [Double], classCount: Int) {
         precondition(classCount >= 1, "a batch needs at least one class")
-        precondition(cosines.count == labels.count * classCount,
-                     "\(cosines.count) cosines for \(labels.count) samples × \(classCount) classes")
+        precondition(
+            cosines.count == labels.count * classCount,
+            "\(cosines.count) cosines for \(labels.count) samples × \(classCount) classes")
         precondition(labels.allSatisfy { (0..<classCount).contains($0) }, "a label is outside 0..<\(classCount)")
         self.sampleCount = labels.count
         self.classCount = classCount
@@ -32,8 +33,9 @@ public struct CosineBatch: Equatable, Sendable {
 
     /// Checks the invariants the mutable stored properties could have broken.
     func validate() {
-        precondition(labels.count == sampleCount && cosines.count == sampleCount * classCount,
-                     "the batch's labels or cosines no longer match \(sampleCount) × \(classCount)")
+        precondition(
+            labels.count == sampleCount && cosines.count == sampleCount * classCount,
+            "the batch's labels or cosines no longer match \(sampleCount) × \(classCount)")
         precondition(labels.allSatisfy { (0..<classCount).contains($0) }, "a label is outside 0..<\(classCount)")
     }
 }

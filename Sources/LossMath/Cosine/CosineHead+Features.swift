@@ -64,7 +64,8 @@ extension CosineHead {
         for i in 0..<d {
             featureGradient[i] = (featureGradient[i] - radial * unitFeature[i]) / featureNorm
         }
-        return FeatureLossResult(cosineResult: result, featureGradient: featureGradient,
-                                 weightGradients: weightGradients)
+        return FeatureLossResult(
+            cosineResult: result, featureGradient: featureGradient,
+            weightGradients: weightGradients)
     }
 }

@@ -18,8 +18,10 @@ public struct CosineLossResult: Equatable, Sendable {
     /// `∂L/∂θ_j` per radian: `−sin θ_j·s·p_j` (j ≠ y), `s·(p_y − 1)·df/dθ` on the target. Always finite.
     public var angleGradient: [Double]
 
-    public init(cosines: [Double], target: Int, logits: [Double], probabilities: [Double],
-                loss: Double, gradient: [Double], angleGradient: [Double]) {
+    public init(
+        cosines: [Double], target: Int, logits: [Double], probabilities: [Double],
+        loss: Double, gradient: [Double], angleGradient: [Double]
+    ) {
         self.cosines = cosines
         self.target = target
         self.logits = logits
@@ -86,12 +88,14 @@ public struct CosineHead: Hashable, Sendable {
         var probabilities = [Double](repeating: 0, count: c)
         let (statistics, term) = cosines.withUnsafeBufferPointer { row in
             probabilities.withUnsafeMutableBufferPointer { out in
-                let statistics = RowStatistics(row: row.baseAddress!, classCount: c, label: target,
-                                               scale: scale, rankMargin: 0,
-                                               output: out.baseAddress!)
-                let term = RowTerm(scale: scale, transform: transform, targetCosine: statistics.targetCosine,
-                                   rivalCosine: statistics.rivalCosine, rivalSum: statistics.rivalSum,
-                                   rivalSquareSum: statistics.rivalSquareSum)
+                let statistics = RowStatistics(
+                    row: row.baseAddress!, classCount: c, label: target,
+                    scale: scale, rankMargin: 0,
+                    output: out.baseAddress!)
+                let term = RowTerm(
+                    scale: scale, transform: transform, targetCosine: statistics.targetCosine,
+                    rivalCosine: statistics.rivalCosine, rivalSum: statistics.rivalSum,
+                    rivalSquareSum: statistics.rivalSquareSum)
                 return (statistics, term)
             }
         }
@@ -110,12 +114,14 @@ public struct CosineHead: Hashable, Sendable {
         if c > 1 {
             // 1 − p_y is the rival mass, never 1 − p_y by subtraction; with C > 1 it is
             // positive, so an unbounded f′ gives an unbounded (not NaN) target gradient.
-            gradient[target] = point.cosineSlope.isFinite
+            gradient[target] =
+                point.cosineSlope.isFinite
                 ? term.targetGradient
                 : (point.cosineSlope > 0 ? -Double.infinity : Double.infinity)
             angleGradient[target] = -scale * term.rivalMass * point.angleSlope
         }
-        return CosineLossResult(cosines: cosines, target: target, logits: logits, probabilities: probabilities,
-                                loss: term.loss, gradient: gradient, angleGradient: angleGradient)
+        return CosineLossResult(
+            cosines: cosines, target: target, logits: logits, probabilities: probabilities,
+            loss: term.loss, gradient: gradient, angleGradient: angleGradient)
     }
 }

@@ -1,8 +1,9 @@
 import Dispatch
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Splits row-independent batch work over the available cores.
@@ -52,15 +53,16 @@ func makeLargeArray(count: Int, _ body: (UnsafeMutablePointer<Double>) -> Void) 
     [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
         guard let base = buffer.baseAddress else { initialized = 0; return }
         #if os(Linux)
-        let hugePage: UInt = 1 << 21
-        let start = UInt(bitPattern: base)
-        let end = start + UInt(count * MemoryLayout<Double>.stride)
-        let alignedStart = (start + hugePage - 1) & ~(hugePage - 1)
-        let alignedEnd = end & ~(hugePage - 1)
-        if count * MemoryLayout<Double>.stride >= 8 << 20, alignedEnd > alignedStart {
-            _ = madvise(UnsafeMutableRawPointer(bitPattern: alignedStart), Int(alignedEnd - alignedStart),
-                        MADV_HUGEPAGE)
-        }
+            let hugePage: UInt = 1 << 21
+            let start = UInt(bitPattern: base)
+            let end = start + UInt(count * MemoryLayout<Double>.stride)
+            let alignedStart = (start + hugePage - 1) & ~(hugePage - 1)
+            let alignedEnd = end & ~(hugePage - 1)
+            if count * MemoryLayout<Double>.stride >= 8 << 20, alignedEnd > alignedStart {
+                _ = madvise(
+                    UnsafeMutableRawPointer(bitPattern: alignedStart), Int(alignedEnd - alignedStart),
+                    MADV_HUGEPAGE)
+            }
         #endif
         body(base)
         initialized = count

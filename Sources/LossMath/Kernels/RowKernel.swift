@@ -1,8 +1,9 @@
 import CKernels
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The per-row loops shared by the batch losses and the scale cache.
@@ -42,8 +43,10 @@ enum RowKernel {
     /// The largest value in `count` doubles, and how many exceed `threshold` (strict `>`).
     ///
     /// Empty input gives `(−∞, 0)`.
-    static func maximumAndCount(_ start: UnsafePointer<Double>, _ count: Int, above threshold: Double,
-                                variant: Variant = variant) -> (maximum: Double, count: Int) {
+    static func maximumAndCount(
+        _ start: UnsafePointer<Double>, _ count: Int, above threshold: Double,
+        variant: Variant = variant
+    ) -> (maximum: Double, count: Int) {
         if variant == .avx2 {
             let result = maximumCountAndIndex(start, count, above: threshold, variant: variant)
             return (result.maximum, result.count)
@@ -74,8 +77,10 @@ enum RowKernel {
     ///
     /// AVX2 tracks each lane's first position of its maximum in the same pass (the scalar search
     /// it replaces read half a row again: ≈ 10 % of the loss); the Swift path searches afterwards.
-    static func maximumCountAndIndex(_ start: UnsafePointer<Double>, _ count: Int, above threshold: Double,
-                                     variant: Variant = variant) -> (maximum: Double, count: Int, index: Int) {
+    static func maximumCountAndIndex(
+        _ start: UnsafePointer<Double>, _ count: Int, above threshold: Double,
+        variant: Variant = variant
+    ) -> (maximum: Double, count: Int, index: Int) {
         if variant == .avx2 {
             var maximum = -Double.infinity
             var above = 0
@@ -103,9 +108,10 @@ enum RowKernel {
         if variant == .avx2 {
             withUnsafeMutableBytes(of: &sum) { sumBytes in
                 withUnsafeMutableBytes(of: &squareSum) { squareBytes in
-                    ck_exponential_sums_avx2(start, count, shift, scale, output,
-                                             sumBytes.baseAddress!.assumingMemoryBound(to: Double.self),
-                                             squareBytes.baseAddress!.assumingMemoryBound(to: Double.self))
+                    ck_exponential_sums_avx2(
+                        start, count, shift, scale, output,
+                        sumBytes.baseAddress!.assumingMemoryBound(to: Double.self),
+                        squareBytes.baseAddress!.assumingMemoryBound(to: Double.self))
                 }
             }
             return (sum, squareSum)
@@ -148,8 +154,10 @@ enum RowKernel {
 
     /// `target[j] = source[j]·factor` for `count` doubles (AVX2: stored past the cache,
     /// since a gradient row is not read again while the batch is computed).
-    static func scaledCopy(_ source: UnsafePointer<Double>, _ count: Int, by factor: Double,
-                           to target: UnsafeMutablePointer<Double>, variant: Variant = variant) {
+    static func scaledCopy(
+        _ source: UnsafePointer<Double>, _ count: Int, by factor: Double,
+        to target: UnsafeMutablePointer<Double>, variant: Variant = variant
+    ) {
         if variant == .avx2 {
             ck_scaled_copy_avx2(source, count, factor, target)
             return
@@ -176,8 +184,10 @@ struct RowStatistics: Sendable {
 
     /// Scans one row: rival maximum and class, rank count, and the exponential sums
     /// (written to `output`, if given, at the rival positions; the target slot is untouched).
-    init(row: UnsafePointer<Double>, classCount: Int, label: Int, scale: Double, rankMargin: Double,
-         output: UnsafeMutablePointer<Double>?, variant: RowKernel.Variant = RowKernel.variant) {
+    init(
+        row: UnsafePointer<Double>, classCount: Int, label: Int, scale: Double, rankMargin: Double,
+        output: UnsafeMutablePointer<Double>?, variant: RowKernel.Variant = RowKernel.variant
+    ) {
         let y = label
         let cy = row[y]
         let threshold = cy - rankMargin
@@ -190,8 +200,9 @@ struct RowStatistics: Sendable {
             rival = left.maximum >= right.maximum ? left.index : y + 1 + right.index
         }
         let a = RowKernel.exponentialSums(row, y, shift: m, scale: scale, output: output, variant: variant)
-        let b = RowKernel.exponentialSums(row + y + 1, rightCount, shift: m, scale: scale,
-                                          output: output.map { $0 + y + 1 }, variant: variant)
+        let b = RowKernel.exponentialSums(
+            row + y + 1, rightCount, shift: m, scale: scale,
+            output: output.map { $0 + y + 1 }, variant: variant)
         self.label = y
         self.targetCosine = cy
         self.rivalClass = rival
@@ -204,13 +215,16 @@ struct RowStatistics: Sendable {
     /// The same row at another scale: the rival maximum, its class and the rank count do
     /// not depend on s, so only the exponential sums are redone (one pass instead of two).
     /// Equal to a fresh scan at `scale`: the sums are the same kernel with the same shift.
-    init(rescaling previous: RowStatistics, row: UnsafePointer<Double>, classCount: Int, scale: Double,
-         variant: RowKernel.Variant = RowKernel.variant) {
+    init(
+        rescaling previous: RowStatistics, row: UnsafePointer<Double>, classCount: Int, scale: Double,
+        variant: RowKernel.Variant = RowKernel.variant
+    ) {
         self = previous
         let y = previous.label
         let a = RowKernel.exponentialSums(row, y, shift: previous.rivalCosine, scale: scale, output: nil, variant: variant)
-        let b = RowKernel.exponentialSums(row + y + 1, classCount - y - 1, shift: previous.rivalCosine, scale: scale,
-                                          output: nil, variant: variant)
+        let b = RowKernel.exponentialSums(
+            row + y + 1, classCount - y - 1, shift: previous.rivalCosine, scale: scale,
+            output: nil, variant: variant)
         self.rivalSum = (a.sum + b.sum).sum()
         self.rivalSquareSum = (a.squareSum + b.squareSum).sum()
     }
@@ -242,8 +256,10 @@ struct RowTerm: Sendable {
     /// `∂L/∂cos θ_y = −s·(1 − p_y)·f′(c_y)`.
     var targetGradient: Double
 
-    init(scale s: Double, transform: TargetTransform, targetCosine: Double,
-         rivalCosine: Double, rivalSum: Double, rivalSquareSum: Double) {
+    init(
+        scale s: Double, transform: TargetTransform, targetCosine: Double,
+        rivalCosine: Double, rivalSum: Double, rivalSquareSum: Double
+    ) {
         // At a cone point (ArcFace or the combined margin at cos θ_y = 1 exactly) f′ is unbounded:
         // the batch takes 0 for the target's term, the cone's subgradient, as ∂L/∂x does there
         // (Docs/Math.md §6), so the batch's numbers stay finite; the single-sample head says ∞.

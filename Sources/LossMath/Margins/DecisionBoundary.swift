@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Where a target with a margin wins against one rival, as functions of the transform.
@@ -90,7 +90,8 @@ public enum DecisionBoundary {
     /// `f(cos θ_r) = cos θ_y`, which for a shift is `arccos(cos θ_y + m)` and otherwise
     /// the mirror image of `targetWins` across the diagonal.
     public static func curves(transform: TargetTransform, targetDegrees: [Double])
-        -> (targetWins: [(x: Double, y: Double)], rivalWins: [(x: Double, y: Double)]) {
+        -> (targetWins: [(x: Double, y: Double)], rivalWins: [(x: Double, y: Double)])
+    {
         let targetWins = targetDegrees.compactMap { x in
             rivalAngle(transform: transform, targetDegrees: x).map { (x: x, y: $0) }
         }
@@ -112,8 +113,10 @@ public enum DecisionBoundary {
     /// With class directions `φ_j` in degrees, a unit feature at `φ` has `cos θ_j = cos(φ − φ_j)`;
     /// the target wins there when `f(cos θ_y) ≥ max_{j≠y} cos θ_j` (ties count for the
     /// target, so NormFace's arcs meet). With no rival the target wins everywhere.
-    public static func targetWins(atDegrees phi: Double, classDirections: [Double], target: Int,
-                                  transform: TargetTransform) -> Bool {
+    public static func targetWins(
+        atDegrees phi: Double, classDirections: [Double], target: Int,
+        transform: TargetTransform
+    ) -> Bool {
         var best = -1.0
         for (j, direction) in classDirections.enumerated() where j != target {
             best = max(best, Angle.cosine(degrees: phi - direction))
@@ -127,7 +130,8 @@ public enum DecisionBoundary {
     /// Samples above it have rank > 1 (their margin is violated). For a shift `f = c − m` it
     /// is the straight line through its two ends; otherwise 65 points on [low, high] ∩ [−1, 1].
     public static func rankBoundary(transform: TargetTransform, from low: Double, to high: Double)
-        -> [(x: Double, y: Double)] {
+        -> [(x: Double, y: Double)]
+    {
         if let shift = transform.cosineShift {
             return [(x: low, y: low - shift), (x: high, y: high - shift)]
         }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The transform applied to the target cosine before scaling: `f(cos θ_y)`.
@@ -124,8 +124,10 @@ public enum TargetTransform: Hashable, Sendable {
         return TransformPoint(value: c * cm - sine * sm, cosineSlope: slope, angleSlope: -(sine * cm + c * sm))
     }
 
-    static func arcFaceFallback(_ fallback: ArcFaceFallback, margin m: Double, cosine c: Double,
-                                sine: Double) -> TransformPoint {
+    static func arcFaceFallback(
+        _ fallback: ArcFaceFallback, margin m: Double, cosine c: Double,
+        sine: Double
+    ) -> TransformPoint {
         switch fallback {
         case .none: arcFace(margin: m, cosine: c, sine: sine)
         case .sinmm: TransformPoint(value: c - m * sin(m), cosineSlope: 1, angleSlope: -sine)
@@ -141,13 +143,13 @@ public enum TargetTransform: Hashable, Sendable {
     static func sphereFace(margin m: Int, lambda: Double, cosine c: Double, sine: Double) -> TransformPoint {
         precondition(m >= 1, "SphereFace's margin is an integer ≥ 1, got \(m)")
         precondition(lambda >= 0, "SphereFace's λ is ≥ 0, got \(lambda)")
-        var t0 = 1.0, t1 = c          // T_0, T_1
-        var u0 = 1.0, u1 = 2 * c      // U_0, U_1
+        var t0 = 1.0, t1 = c  // T_0, T_1
+        var u0 = 1.0, u1 = 2 * c  // U_0, U_1
         for _ in 1..<m {
             (t0, t1) = (t1, 2 * c * t1 - t0)
             (u0, u1) = (u1, 2 * c * u1 - u0)
         }
-        let tm = t1, um1 = u0         // T_m, U_{m−1}
+        let tm = t1, um1 = u0  // T_m, U_{m−1}
         let theta = atan2(sine, c)
         let k = min(Int((Double(m) * theta / Double.pi).rounded(.down)), m - 1)
         let sign = k.isMultiple(of: 2) ? 1.0 : -1.0
@@ -182,7 +184,8 @@ public enum TargetTransform: Hashable, Sendable {
             return TransformPoint(value: cos(n * Double.pi) - m3, cosineSlope: sign * m1 * m1, angleSlope: 0)
         }
         let s = sin(phase)
-        return TransformPoint(value: value, cosineSlope: m1 * s > 0 ? Double.infinity : -Double.infinity,
-                              angleSlope: -m1 * s)
+        return TransformPoint(
+            value: value, cosineSlope: m1 * s > 0 ? Double.infinity : -Double.infinity,
+            angleSlope: -m1 * s)
     }
 }

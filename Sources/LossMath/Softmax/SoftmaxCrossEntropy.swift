@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Result of one softmax cross-entropy evaluation.
@@ -57,7 +57,8 @@ public enum SoftmaxCrossEntropy {
         for j in logits.indices { p[j] = (j == target ? targetTerm : exp(logits[j] - m)) / sum }
         var gradient = p
         gradient[target] = -rivalSum / sum
-        return SoftmaxResult(logits: logits, target: target, probabilities: p,
-                             loss: loss, gradient: gradient)
+        return SoftmaxResult(
+            logits: logits, target: target, probabilities: p,
+            loss: loss, gradient: gradient)
     }
 }

@@ -293,7 +293,11 @@ public struct InputParser: Sendable {
                 mode = .paste
                 return nil
             }
-            if first == 27 && p.count == 3, let m = p[1], let c = p[2] { key = Self.otherKey(code: c, modifier: m) } else { key = Self.tilde(first, modifier: modifier, count: p.count) }
+            if first == 27 && p.count == 3, let m = p[1], let c = p[2] {
+                key = Self.otherKey(code: c, modifier: m)
+            } else {
+                key = Self.tilde(first, modifier: modifier, count: p.count)
+            }
         case 0x75: key = p.count <= 2 && !p.isEmpty ? Self.otherKey(code: first, modifier: modifier) : nil  // CSI u
         case 0x4D where p.count == 3:  // urxvt mouse
             guard let b = p[0], let x = p[1], let y = p[2] else { return nil }
@@ -363,8 +367,10 @@ public struct InputParser: Sendable {
     /// The VT220-style `CSI n ~` keys, with PuTTY's, rxvt's and the Linux console's numbers.
     private static func tilde(_ number: Int, modifier: Int, count: Int) -> Key? {
         guard count <= 2 else { return nil }
-        let functionKeys: [Int: Int] = [11: 1, 12: 2, 13: 3, 14: 4, 15: 5, 17: 6, 18: 7, 19: 8, 20: 9, 21: 10,
-                                        23: 11, 24: 12, 25: 13, 26: 14, 28: 15, 29: 16, 31: 17, 32: 18, 33: 19, 34: 20]
+        let functionKeys: [Int: Int] = [
+            11: 1, 12: 2, 13: 3, 14: 4, 15: 5, 17: 6, 18: 7, 19: 8, 20: 9, 21: 10,
+            23: 11, 24: 12, 25: 13, 26: 14, 28: 15, 29: 16, 31: 17, 32: 18, 33: 19, 34: 20,
+        ]
         if let n = functionKeys[number] { return function(n, modifier: modifier) }
         guard modifier == 1 else { return nil }
         switch number {

@@ -84,8 +84,9 @@ public struct Histogram: Widget, Sendable {
     /// The count axis: 0 to the largest count.
     var axes: PlotAxes {
         let maxCount = max(1, series.flatMap(\.counts).max() ?? 1)
-        return PlotAxes(x: range, y: 0...Double(maxCount), xTitle: xTitle, yTitle: yTitle,
-                        yTickCount: min(5, maxCount + 1), style: axisStyle)
+        return PlotAxes(
+            x: range, y: 0...Double(maxCount), xTitle: xTitle, yTitle: yTitle,
+            yTickCount: min(5, maxCount + 1), style: axisStyle)
     }
 
     /// The cells where the bars are drawn in `area`.

@@ -98,8 +98,10 @@ public struct LinePlot: Widget, Sendable {
         let items = showsLegend ? legendItems : []
         if zoomed {
             let header = PlotFrame.headerRows(title: axes.yTitle, items: items, width: area.width)
-            if let frame = PlotFrame(zoomedIn: area, axes: axes, marker: marker, headerRows: header,
-                                     footer: !footer.spans.isEmpty, glyphs: glyphs) {
+            if let frame = PlotFrame(
+                zoomedIn: area, axes: axes, marker: marker, headerRows: header,
+                footer: !footer.spans.isEmpty, glyphs: glyphs)
+            {
                 return frame
             }
         }

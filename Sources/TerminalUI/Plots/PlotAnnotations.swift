@@ -37,8 +37,10 @@ public struct CurveBand: Sendable {
     public var label: String
     public var style: Style
 
-    public init(lower: [(x: Double, y: Double)], upper: [(x: Double, y: Double)], label: String = "",
-                style: Style = .plain) {
+    public init(
+        lower: [(x: Double, y: Double)], upper: [(x: Double, y: Double)], label: String = "",
+        style: Style = .plain
+    ) {
         self.lower = lower
         self.upper = upper
         self.label = label

@@ -102,9 +102,11 @@ struct PlotFrame {
         self.xLabels = xLabels; self.yLabels = yLabels
     }
 
-    init(area: Rect, plot: Rect, legend: Rect?, titleRow: Rect?, footerRow: Rect?, zoomed: Bool, hasAxes: Bool,
-         xMin: Double, xMax: Double, yMin: Double, yMax: Double, marker: PlotMarker,
-         xTicks: [Double], yTicks: [Double], xLabels: [String], yLabels: [String]) {
+    init(
+        area: Rect, plot: Rect, legend: Rect?, titleRow: Rect?, footerRow: Rect?, zoomed: Bool, hasAxes: Bool,
+        xMin: Double, xMax: Double, yMin: Double, yMax: Double, marker: PlotMarker,
+        xTicks: [Double], yTicks: [Double], xLabels: [String], yLabels: [String]
+    ) {
         self.area = area
         self.plot = plot
         self.legend = legend
@@ -129,8 +131,10 @@ struct PlotFrame {
 
     /// Sub-cell coordinates (real, relative to the plot's corner) of a data point.
     func sub(_ x: Double, _ y: Double) -> (Double, Double) {
-        ((x - xMin) / (xMax - xMin) * Double(max(0, subWidth - 1)),
-         (yMax - y) / (yMax - yMin) * Double(max(0, subHeight - 1)))
+        (
+            (x - xMin) / (xMax - xMin) * Double(max(0, subWidth - 1)),
+            (yMax - y) / (yMax - yMin) * Double(max(0, subHeight - 1))
+        )
     }
 
     /// The canvas column of `x`, nil when outside the range or not finite.

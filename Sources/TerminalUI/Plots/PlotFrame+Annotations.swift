@@ -33,8 +33,9 @@ extension PlotFrame {
             guard let (c, r) = cell(p.x, p.y) else { continue }
             drawPoint(glyphs.marker(p.shape), column: c, row: r, size: size, style: p.style, on: &canvas)
             if !p.label.isEmpty {
-                drawTag(p.label, column: size == .large ? c + 1 : c, row: r, style: p.style, on: &canvas,
-                        leftOf: size == .large ? c - 1 : c)
+                drawTag(
+                    p.label, column: size == .large ? c + 1 : c, row: r, style: p.style, on: &canvas,
+                    leftOf: size == .large ? c - 1 : c)
             }
         }
     }
@@ -77,8 +78,9 @@ extension PlotFrame {
             guard let labelRow = rows.first(where: { row in !PlotFrame.overlaps(taken, row, start, start + w) }) ?? rows.first
             else { continue }
             taken.append((labelRow, start, start + w))
-            canvas.draw(Line(arrow.label, style: arrow.style), in: Rect(x: start, y: labelRow, width: w, height: 1),
-                        ellipsis: glyphs.ellipsis)
+            canvas.draw(
+                Line(arrow.label, style: arrow.style), in: Rect(x: start, y: labelRow, width: w, height: 1),
+                ellipsis: glyphs.ellipsis)
         }
     }
 
@@ -120,8 +122,9 @@ extension PlotFrame {
             guard let best else { continue }
             let w = min(ColumnWidth.of(band.label), plot.width)
             let start = min(max(plot.x, best.column - w / 2), plot.maxX - w)
-            canvas.draw(Line(band.label, style: band.style), in: Rect(x: start, y: (best.top + best.bottom) / 2, width: w, height: 1),
-                        ellipsis: glyphs.ellipsis)
+            canvas.draw(
+                Line(band.label, style: band.style), in: Rect(x: start, y: (best.top + best.bottom) / 2, width: w, height: 1),
+                ellipsis: glyphs.ellipsis)
         }
     }
 
@@ -142,8 +145,9 @@ extension PlotFrame {
                 let r = end.r + dr
                 guard r >= plot.y, r < plot.maxY else { continue }
                 if PlotFrame.overlaps(taken, r, start, start + w) { continue }
-                canvas.draw(Line(s.label, style: s.style), in: Rect(x: start, y: r, width: min(w, plot.maxX - start), height: 1),
-                            ellipsis: glyphs.ellipsis)
+                canvas.draw(
+                    Line(s.label, style: s.style), in: Rect(x: start, y: r, width: min(w, plot.maxX - start), height: 1),
+                    ellipsis: glyphs.ellipsis)
                 taken.append((r, start, start + w))
                 break
             }

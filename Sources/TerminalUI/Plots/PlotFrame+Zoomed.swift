@@ -54,11 +54,12 @@ extension PlotFrame {
             xLabels = tickLabels(xTicks, missing: glyphs.missing)
             if xLabels.reduce(0, { $0 + ColumnWidth.of($1) + 2 }) <= plotWidth { break }
         }
-        self.init(area: area, plot: plot,
-                  legend: headerRows > 0 ? Rect(x: area.x, y: area.y, width: area.width, height: headerRows) : nil,
-                  titleRow: nil, footerRow: footer ? Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1) : nil,
-                  zoomed: true, hasAxes: true, xMin: xMin, xMax: xMax, yMin: yMin, yMax: yMax, marker: marker,
-                  xTicks: xTicks, yTicks: yTicks, xLabels: xLabels, yLabels: yLabels)
+        self.init(
+            area: area, plot: plot,
+            legend: headerRows > 0 ? Rect(x: area.x, y: area.y, width: area.width, height: headerRows) : nil,
+            titleRow: nil, footerRow: footer ? Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1) : nil,
+            zoomed: true, hasAxes: true, xMin: xMin, xMax: xMax, yMin: yMin, yMax: yMax, marker: marker,
+            xTicks: xTicks, yTicks: yTicks, xLabels: xLabels, yLabels: yLabels)
     }
 
     /// The zoomed header: y title and legend, over one or two rows.

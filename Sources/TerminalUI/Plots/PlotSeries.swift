@@ -122,11 +122,13 @@ extension PlotSeries {
         var raster = PlotRaster(width: 3, height: 1, marker: marker)
         var step = 0
         let row = Double(marker.resolution.rows / 2)
-        raster.drawSegment(from: (0, row), to: (Double(raster.subWidth - 1), row), owner: 0, style: style,
-                           glyph: glyph, lineStyle: lineStyle, step: &step)
-        return Line((0..<3).map { c in
-            Span(c == 1 && markEvery > 0 ? glyph : raster.cell(column: c, row: 0)?.text ?? " ", style)
-        })
+        raster.drawSegment(
+            from: (0, row), to: (Double(raster.subWidth - 1), row), owner: 0, style: style,
+            glyph: glyph, lineStyle: lineStyle, step: &step)
+        return Line(
+            (0..<3).map { c in
+                Span(c == 1 && markEvery > 0 ? glyph : raster.cell(column: c, row: 0)?.text ?? " ", style)
+            })
     }
 
     /// Rasterises the series (lines only) as series number `owner`.
@@ -139,8 +141,9 @@ extension PlotSeries {
             guard p.x.isFinite, p.y.isFinite else { previous = nil; continue }
             let q = frame.sub(p.x, p.y)
             guard q.0.isFinite, q.1.isFinite else { previous = nil; continue }
-            raster.drawSegment(from: previous ?? q, to: q, owner: owner, style: style, glyph: glyph,
-                               lineStyle: lineStyle, step: &step, skipFirst: previous != nil)
+            raster.drawSegment(
+                from: previous ?? q, to: q, owner: owner, style: style, glyph: glyph,
+                lineStyle: lineStyle, step: &step, skipFirst: previous != nil)
             previous = q
         }
     }
@@ -183,12 +186,15 @@ extension PlotFrame {
     }
 
     /// Labels of reference lines, markers and bands, drawn last so they stay readable.
-    func drawLabels(references: [ReferenceLine], markers: [VerticalMarker], bands: [Band],
-                    glyphs: GlyphSet, on canvas: inout Canvas) {
+    func drawLabels(
+        references: [ReferenceLine], markers: [VerticalMarker], bands: [Band],
+        glyphs: GlyphSet, on canvas: inout Canvas
+    ) {
         for line in references where !line.label.isEmpty {
             guard let r = row(line.y) else { continue }
-            canvas.draw(Line(" " + line.label, style: line.style), in: Rect(x: plot.x, y: r, width: plot.width, height: 1),
-                        alignment: .right, ellipsis: glyphs.ellipsis)
+            canvas.draw(
+                Line(" " + line.label, style: line.style), in: Rect(x: plot.x, y: r, width: plot.width, height: 1),
+                alignment: .right, ellipsis: glyphs.ellipsis)
         }
         for m in markers where !m.label.isEmpty {
             guard let c = column(m.x) else { continue }
@@ -196,8 +202,9 @@ extension PlotFrame {
         }
         for band in bands where !band.label.isEmpty {
             guard let (a, b) = columnSpan(band.from, band.to) else { continue }
-            canvas.draw(Line(band.label, style: band.style), in: Rect(x: a, y: plot.maxY - 1, width: b - a + 1, height: 1),
-                        alignment: .center, ellipsis: glyphs.ellipsis)
+            canvas.draw(
+                Line(band.label, style: band.style), in: Rect(x: a, y: plot.maxY - 1, width: b - a + 1, height: 1),
+                alignment: .center, ellipsis: glyphs.ellipsis)
         }
     }
 

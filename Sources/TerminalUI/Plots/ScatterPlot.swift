@@ -98,11 +98,11 @@ public struct ScatterPlot: Widget, Sendable {
             guard let (c, r) = frame.cell(p.x, p.y) else { continue }
             let key = (r - plot.y) * plot.width + (c - plot.x)
             let k = categories.indices.contains(p.category) ? p.category : categories.count
-            if counts[key * kinds ..< (key + 1) * kinds].allSatisfy({ $0 == 0 }) { occupied.append(key) }
+            if counts[key * kinds..<(key + 1) * kinds].allSatisfy({ $0 == 0 }) { occupied.append(key) }
             counts[key * kinds + k] += 1
         }
         for key in occupied {
-            let perCategory = counts[key * kinds ..< (key + 1) * kinds]
+            let perCategory = counts[key * kinds..<(key + 1) * kinds]
             let total = perCategory.reduce(0, +)
             var majority = perCategory.startIndex
             for k in perCategory.indices where perCategory[k] > perCategory[majority] { majority = k }

@@ -54,10 +54,12 @@ public enum SeriesMarkCheck {
                 problems.append("the legend does not show the mark '\(mark)' of '\(entry.label)'")
             }
             let used = Set((0..<height).flatMap { y in (0..<width).map { full[$0, y].text } })
-            guard let spare = MarkerShape.allCases.first(where: { shape in
-                let g = plot.remarkingSeries(i, with: shape).seriesMarks[i].mark ?? mark
-                return g != mark && !used.contains(g)
-            }) else {
+            guard
+                let spare = MarkerShape.allCases.first(where: { shape in
+                    let g = plot.remarkingSeries(i, with: shape).seriesMarks[i].mark ?? mark
+                    return g != mark && !used.contains(g)
+                })
+            else {
                 problems.append("no unused glyph is left to check the mark of '\(entry.label)'")
                 continue
             }

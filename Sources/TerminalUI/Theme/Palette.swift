@@ -118,29 +118,37 @@ public struct Palette: Hashable, Sendable {
         case .label: return Row(dark: bold, light: bold, mono: bold, contrast: bold)
         case .secondary: return Row(dark: Style(dim: true), light: plain, mono: plain, contrast: plain)
         case .warning:
-            return Row(dark: Style(foreground: .yellow, bold: true), light: Style(foreground: .magenta, bold: true),
-                       mono: Style(bold: true, underline: true), contrast: Style(foreground: .yellow, bold: true))
+            return Row(
+                dark: Style(foreground: .yellow, bold: true), light: Style(foreground: .magenta, bold: true),
+                mono: Style(bold: true, underline: true), contrast: Style(foreground: .yellow, bold: true))
         case .error:
-            return Row(dark: Style(foreground: .red, bold: true), light: Style(foreground: .red, bold: true),
-                       mono: Style(bold: true, reverse: true), contrast: Style(foreground: .red, bold: true))
+            return Row(
+                dark: Style(foreground: .red, bold: true), light: Style(foreground: .red, bold: true),
+                mono: Style(bold: true, reverse: true), contrast: Style(foreground: .red, bold: true))
         case .accent:
-            return Row(dark: Style(foreground: .green, bold: true), light: Style(foreground: .green, bold: true),
-                       mono: Style(bold: true, underline: true), contrast: Style(foreground: .green, bold: true))
+            return Row(
+                dark: Style(foreground: .green, bold: true), light: Style(foreground: .green, bold: true),
+                mono: Style(bold: true, underline: true), contrast: Style(foreground: .green, bold: true))
         case .opponent:
-            return Row(dark: Style(foreground: .red), light: Style(foreground: .red),
-                       mono: Style(underline: true), contrast: Style(foreground: .red, bold: true, underline: true))
+            return Row(
+                dark: Style(foreground: .red), light: Style(foreground: .red),
+                mono: Style(underline: true), contrast: Style(foreground: .red, bold: true, underline: true))
         case .series1:
-            return Row(dark: Style(foreground: .cyan), light: Style(foreground: .blue),
-                       mono: plain, contrast: Style(foreground: .cyan, bold: true))
+            return Row(
+                dark: Style(foreground: .cyan), light: Style(foreground: .blue),
+                mono: plain, contrast: Style(foreground: .cyan, bold: true))
         case .series2:
-            return Row(dark: Style(foreground: .yellow), light: Style(foreground: .magenta),
-                       mono: bold, contrast: Style(foreground: .yellow, bold: true))
+            return Row(
+                dark: Style(foreground: .yellow), light: Style(foreground: .magenta),
+                mono: bold, contrast: Style(foreground: .yellow, bold: true))
         case .positive:
-            return Row(dark: Style(foreground: .red), light: Style(foreground: .red),
-                       mono: plain, contrast: Style(foreground: .red, bold: true))
+            return Row(
+                dark: Style(foreground: .red), light: Style(foreground: .red),
+                mono: plain, contrast: Style(foreground: .red, bold: true))
         case .negative:
-            return Row(dark: Style(foreground: .green), light: Style(foreground: .green),
-                       mono: plain, contrast: Style(foreground: .green, bold: true))
+            return Row(
+                dark: Style(foreground: .green), light: Style(foreground: .green),
+                mono: plain, contrast: Style(foreground: .green, bold: true))
         }
     }
 }

@@ -71,11 +71,13 @@ public struct BarChart: Widget, Sendable {
         }
         guard ruler else { return }
         let y = area.y + rows
-        canvas.draw(Line(caption), in: Rect(x: area.x, y: y, width: max(0, columns.barX - 1 - area.x), height: 1),
-                    ellipsis: glyphs.ellipsis)
+        canvas.draw(
+            Line(caption), in: Rect(x: area.x, y: y, width: max(0, columns.barX - 1 - area.x), height: 1),
+            ellipsis: glyphs.ellipsis)
         var taken: [(Int, Int)] = []
-        scale.drawRuler(in: Rect(x: columns.barX, y: y, width: columns.barWidth, height: 1), taken: &taken,
-                        style: .plain, glyphs: glyphs, on: &canvas)
+        scale.drawRuler(
+            in: Rect(x: columns.barX, y: y, width: columns.barWidth, height: 1), taken: &taken,
+            style: .plain, glyphs: glyphs, on: &canvas)
     }
 }
 
@@ -137,8 +139,9 @@ public struct DivergingBarChart: Widget, Sendable {
             guard bar.value.isFinite else { continue }
             if bar.value >= 0 {
                 let track = Rect(x: axisX + 1, y: y, width: columns.barWidth - half - 1, height: 1)
-                drawRightward(barCells(scale.fraction(of: bar.value), width: track.width), in: track,
-                              style: bar.style, glyphs: glyphs, on: &canvas)
+                drawRightward(
+                    barCells(scale.fraction(of: bar.value), width: track.width), in: track,
+                    style: bar.style, glyphs: glyphs, on: &canvas)
             } else {
                 let cells = barCells(scale.fraction(of: -bar.value), width: half)
                 let whole = cells.overflow ? half : min(half, Int((Double(cells.eighths) / 8).rounded()))
@@ -150,14 +153,17 @@ public struct DivergingBarChart: Widget, Sendable {
         }
         guard ruler else { return }
         let y = area.y + rows
-        canvas.draw(Line(caption), in: Rect(x: area.x, y: y, width: max(0, columns.barX - 1 - area.x), height: 1),
-                    ellipsis: glyphs.ellipsis)
+        canvas.draw(
+            Line(caption), in: Rect(x: area.x, y: y, width: max(0, columns.barX - 1 - area.x), height: 1),
+            ellipsis: glyphs.ellipsis)
         // Each half is a track of its own starting next to the axis; the axis column carries the start label.
         var taken: [(Int, Int)] = []
-        scale.drawRuler(in: Rect(x: axisX, y: y, width: columns.barWidth - half, height: 1), taken: &taken,
-                        style: axisStyle, glyphs: glyphs, on: &canvas)
-        scale.drawRuler(in: Rect(x: columns.barX, y: y, width: half, height: 1), mirrored: true, taken: &taken,
-                        style: axisStyle, glyphs: glyphs, on: &canvas)
+        scale.drawRuler(
+            in: Rect(x: axisX, y: y, width: columns.barWidth - half, height: 1), taken: &taken,
+            style: axisStyle, glyphs: glyphs, on: &canvas)
+        scale.drawRuler(
+            in: Rect(x: columns.barX, y: y, width: half, height: 1), mirrored: true, taken: &taken,
+            style: axisStyle, glyphs: glyphs, on: &canvas)
     }
 }
 
@@ -169,8 +175,10 @@ func barCells(_ fraction: Double?, width: Int) -> (eighths: Int, overflow: Bool)
 }
 
 /// Draws a left-to-right bar of `cells` into `track`.
-func drawRightward(_ cells: (eighths: Int, overflow: Bool), in track: Rect, style: Style,
-                   glyphs: GlyphSet, on canvas: inout Canvas) {
+func drawRightward(
+    _ cells: (eighths: Int, overflow: Bool), in track: Rect, style: Style,
+    glyphs: GlyphSet, on canvas: inout Canvas
+) {
     guard !track.isEmpty else { return }
     let full = cells.eighths / 8, rest = cells.eighths % 8
     for k in 0..<full {
@@ -212,7 +220,8 @@ struct BarColumns {
         }
         let labelStyle = bar.selected ? Style.plain.bolded.reversed : .plain
         canvas.draw(Line(bar.label, style: labelStyle), in: Rect(x: labelX, y: y, width: labelWidth, height: 1), ellipsis: glyphs.ellipsis)
-        canvas.draw(Line(bar.valueText, style: bar.selected ? .plain.bolded : .plain),
-                    in: Rect(x: valueX, y: y, width: valueWidth, height: 1), alignment: .right, ellipsis: glyphs.ellipsis)
+        canvas.draw(
+            Line(bar.valueText, style: bar.selected ? .plain.bolded : .plain),
+            in: Rect(x: valueX, y: y, width: valueWidth, height: 1), alignment: .right, ellipsis: glyphs.ellipsis)
     }
 }

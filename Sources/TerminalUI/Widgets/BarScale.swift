@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A fixed scale for bar charts, given by the caller and written under the
@@ -68,8 +68,10 @@ public struct BarScale: Hashable, Sendable {
     /// the axis already carries, so it is left out); the ends first, then the
     /// decades that do not touch a label already drawn.
     /// `taken` holds the column spans of labels already on the row (kept one column apart).
-    func drawRuler(in track: Rect, mirrored: Bool = false, taken: inout [(Int, Int)], style: Style, glyphs: GlyphSet,
-                   on canvas: inout Canvas) {
+    func drawRuler(
+        in track: Rect, mirrored: Bool = false, taken: inout [(Int, Int)], style: Style, glyphs: GlyphSet,
+        on canvas: inout Canvas
+    ) {
         guard !track.isEmpty else { return }
         let ticks = ticks(missing: glyphs.missing)
         let order = [ticks.count - 1] + (mirrored ? [] : [0]) + Array(ticks.indices.dropFirst().dropLast())

@@ -43,8 +43,9 @@ public struct Paragraph: Widget, Sendable {
     public func render(in area: Rect, on canvas: inout Canvas) {
         guard !area.isEmpty else { return }
         for (i, row) in rows(width: area.width).prefix(area.height).enumerated() {
-            canvas.draw(row, in: Rect(x: area.x, y: area.y + i, width: area.width, height: 1),
-                        alignment: alignment, ellipsis: glyphs.ellipsis)
+            canvas.draw(
+                row, in: Rect(x: area.x, y: area.y + i, width: area.width, height: 1),
+                alignment: alignment, ellipsis: glyphs.ellipsis)
         }
     }
 }

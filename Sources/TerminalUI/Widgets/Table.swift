@@ -86,8 +86,12 @@ public struct Table: Widget, Sendable {
     /// The x position and width of each column in `area`.
     public func columnFrames(in area: Rect) -> [(x: Int, width: Int)] {
         let gaps = max(0, columns.count - 1)
-        let fixed = columns.reduce(0) { if case .fixed(let w) = $1.width { return $0 + max(0, w) }; return $0 }
-        let weights = columns.reduce(0) { if case .flexible(let w) = $1.width { return $0 + max(0, w) }; return $0 }
+        let fixed = columns.reduce(0) {
+            if case .fixed(let w) = $1.width { return $0 + max(0, w) }; return $0
+        }
+        let weights = columns.reduce(0) {
+            if case .flexible(let w) = $1.width { return $0 + max(0, w) }; return $0
+        }
         let spare = max(0, area.width - gaps - fixed)
         var x = area.x
         var givenToFlexible = 0, weightSoFar = 0
@@ -112,8 +116,9 @@ public struct Table: Widget, Sendable {
         guard !area.isEmpty else { return }
         let frames = columnFrames(in: area)
         for (column, f) in zip(columns, frames) {
-            canvas.draw(Line(column.title, style: headerStyle), in: Rect(x: f.x, y: area.y, width: f.width, height: 1),
-                        alignment: column.alignment, ellipsis: glyphs.ellipsis)
+            canvas.draw(
+                Line(column.title, style: headerStyle), in: Rect(x: f.x, y: area.y, width: f.width, height: 1),
+                alignment: column.alignment, ellipsis: glyphs.ellipsis)
         }
         let visible = visibleRows(in: area)
         let first = Table.scrollOffset(selected: selected, visibleRows: visible, current: offset, count: rows.count)
@@ -124,14 +129,16 @@ public struct Table: Widget, Sendable {
             if isSelected { canvas.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: Cell(" ", style: .plain.reversed)) }
             let style: Style = isSelected ? .plain.reversed : .plain
             for (c, f) in zip(columns.indices, frames) where c < rows[index].count {
-                canvas.draw(Line(rows[index][c], style: style), in: Rect(x: f.x, y: y, width: f.width, height: 1),
-                            alignment: columns[c].alignment, ellipsis: glyphs.ellipsis)
+                canvas.draw(
+                    Line(rows[index][c], style: style), in: Rect(x: f.x, y: y, width: f.width, height: 1),
+                    alignment: columns[c].alignment, ellipsis: glyphs.ellipsis)
             }
         }
         if rows.count > max(0, area.height - 1), area.height >= 2 {
             let text = Table.scrollIndicator(offset: first, visibleRows: visible, count: rows.count, glyphs: glyphs)
-            canvas.draw(Line(text, style: .plain.dimmed), in: Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1),
-                        alignment: .right, ellipsis: glyphs.ellipsis)
+            canvas.draw(
+                Line(text, style: .plain.dimmed), in: Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1),
+                alignment: .right, ellipsis: glyphs.ellipsis)
         }
     }
 }

@@ -18,8 +18,9 @@ public struct Dataset: Equatable, Sendable {
     public init(features: [Double], labels: [Int], dimension: Int, classCount: Int) {
         precondition(dimension >= 1, "a sample needs at least one feature")
         precondition(classCount >= 2, "a classifier needs at least two classes")
-        precondition(features.count == labels.count * dimension,
-                     "\(features.count) feature values for \(labels.count) samples of dimension \(dimension)")
+        precondition(
+            features.count == labels.count * dimension,
+            "\(features.count) feature values for \(labels.count) samples of dimension \(dimension)")
         precondition(labels.allSatisfy { (0..<classCount).contains($0) }, "a label outside 0..<\(classCount)")
         precondition(features.allSatisfy(\.isFinite), "a feature is not finite")
         self.features = features

@@ -8,8 +8,10 @@
 /// is bit for bit the plain loops' result whatever the blocking.
 enum MatrixKernels {
     /// `out[i, k] += Σ_r x[i, r]·w[r, k]` for n samples, r over d, k over h, terms in order of r.
-    static func addRowProducts(_ x: UnsafePointer<Double>, samples n: Int, inputs d: Int,
-                               _ w: UnsafePointer<Double>, columns h: Int, into out: UnsafeMutablePointer<Double>) {
+    static func addRowProducts(
+        _ x: UnsafePointer<Double>, samples n: Int, inputs d: Int,
+        _ w: UnsafePointer<Double>, columns h: Int, into out: UnsafeMutablePointer<Double>
+    ) {
         var i = 0
         while i + 4 <= n {
             let x0 = x + i * d, x1 = x0 + d, x2 = x1 + d, x3 = x2 + d
@@ -48,8 +50,10 @@ enum MatrixKernels {
     }
 
     /// `g[r, k] += Σ_i x[i, r]·δ[i, k]` for r over d, k over h, i over n samples, terms in order of i.
-    static func addOuterProducts(_ x: UnsafePointer<Double>, samples n: Int, inputs d: Int,
-                                 _ delta: UnsafePointer<Double>, columns h: Int, into g: UnsafeMutablePointer<Double>) {
+    static func addOuterProducts(
+        _ x: UnsafePointer<Double>, samples n: Int, inputs d: Int,
+        _ delta: UnsafePointer<Double>, columns h: Int, into g: UnsafeMutablePointer<Double>
+    ) {
         var r = 0
         while r + 4 <= d {
             let g0 = g + r * h, g1 = g0 + h, g2 = g1 + h, g3 = g2 + h

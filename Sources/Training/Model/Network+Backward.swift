@@ -8,8 +8,10 @@ extension Network {
     /// `∂L/∂W₁[r,·] = Σ_i x_{ir}·δ_i`, `∂L/∂b₁ = Σ_i δ_i`.
     ///
     /// - Precondition: `inputs` holds `n·d` values, `labels` n class indices, n ≥ 1.
-    func lossAndGradient(inputs: UnsafeBufferPointer<Double>, labels: UnsafeBufferPointer<Int>, count n: Int,
-                         objective: Objective, workspace: inout Workspace, gradient: inout [Double]) -> Double {
+    func lossAndGradient(
+        inputs: UnsafeBufferPointer<Double>, labels: UnsafeBufferPointer<Int>, count n: Int,
+        objective: Objective, workspace: inout Workspace, gradient: inout [Double]
+    ) -> Double {
         precondition(n >= 1, "a step needs at least one sample")
         let d = inputCount, h = hiddenWidth
         workspace.prepare(samples: n, network: self)
@@ -19,8 +21,9 @@ extension Network {
         return gradient.withUnsafeMutableBufferPointer { gradientBuffer in
             let g = gradientBuffer.baseAddress!
             g.update(repeating: 0, count: parameters.count)
-            let total = lossLayer(labels: labels, count: n, objective: objective, weight: weight,
-                                  workspace: &workspace, gradient: g)
+            let total = lossLayer(
+                labels: labels, count: n, objective: objective, weight: weight,
+                workspace: &workspace, gradient: g)
             parameters.withUnsafeBufferPointer { p in
                 let w2 = p.baseAddress! + secondWeights
                 let gw1 = g + firstWeights, gb1 = g + firstBias, gw2 = g + secondWeights, gb2 = g + secondBias

@@ -15,8 +15,10 @@ extension Network {
     ///
     /// Softmax: `z_j = W_j·e`, `∂ℓ/∂z_j = p_j − 1[j=y]`, `∂ℓ/∂e = Σ_j (p_j − 1[j=y]) W_j`,
     /// `∂ℓ/∂W_j = (p_j − 1[j=y])·e`.
-    func lossLayer(labels: UnsafeBufferPointer<Int>, count n: Int, objective: Objective, weight: Double,
-                   workspace: inout Workspace, gradient: UnsafeMutablePointer<Double>?) -> Double {
+    func lossLayer(
+        labels: UnsafeBufferPointer<Int>, count n: Int, objective: Objective, weight: Double,
+        workspace: inout Workspace, gradient: UnsafeMutablePointer<Double>?
+    ) -> Double {
         let c = classCount
         let w = Array(parameters[classWeights..<(classWeights + 2 * c)])
         var total = 0.0

@@ -23,8 +23,10 @@ public struct EpochMetrics: Equatable, Sendable {
     /// two middle values for an even count).
     public var medianGap: Double
 
-    public init(epoch: Int, loss: Double, trainAccuracy: Double, testAccuracy: Double?, meanAngle: Double,
-                p95Angle: Double, minClassGap: Double, medianGap: Double) {
+    public init(
+        epoch: Int, loss: Double, trainAccuracy: Double, testAccuracy: Double?, meanAngle: Double,
+        p95Angle: Double, minClassGap: Double, medianGap: Double
+    ) {
         self.epoch = epoch
         self.loss = loss
         self.trainAccuracy = trainAccuracy

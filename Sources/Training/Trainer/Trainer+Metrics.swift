@@ -11,10 +11,12 @@ extension Trainer {
         train.features.withUnsafeBufferPointer { inputs in
             network.embed(inputs, count: train.sampleCount, workspace: &workspace)
         }
-        loss = train.labels.withUnsafeBufferPointer { labels in
-            network.lossLayer(labels: labels, count: train.sampleCount, objective: configuration.objective,
-                              weight: 1, workspace: &workspace, gradient: nil)
-        } / Double(train.sampleCount)
+        loss =
+            train.labels.withUnsafeBufferPointer { labels in
+                network.lossLayer(
+                    labels: labels, count: train.sampleCount, objective: configuration.objective,
+                    weight: 1, workspace: &workspace, gradient: nil)
+            } / Double(train.sampleCount)
 
         var ownAngles: [Double] = []
         var gaps: [Double] = []
@@ -48,7 +50,9 @@ extension Trainer {
 
     /// The raw 2-D embeddings `e` of `samples` (not normalised; `.unit` puts them on the circle).
     public func embeddings(of samples: Dataset) -> [Point2] {
-        precondition(samples.dimension == network.inputCount, "samples of dimension \(samples.dimension) for a network of \(network.inputCount) inputs")
+        precondition(
+            samples.dimension == network.inputCount,
+            "samples of dimension \(samples.dimension) for a network of \(network.inputCount) inputs")
         guard samples.sampleCount > 0 else { return [] }
         var workspace = Workspace()
         workspace.prepare(samples: samples.sampleCount, network: network)

@@ -96,11 +96,14 @@ public struct Trainer: Sendable {
     }
 
     /// One SGD-with-momentum step on `n` samples; returns their mean loss before the step.
-    private mutating func update(inputs: UnsafeBufferPointer<Double>, labels: UnsafeBufferPointer<Int>,
-                                 count n: Int) -> Double {
-        let loss = network.lossAndGradient(inputs: inputs, labels: labels, count: n,
-                                           objective: configuration.objective, workspace: &workspace,
-                                           gradient: &gradient)
+    private mutating func update(
+        inputs: UnsafeBufferPointer<Double>, labels: UnsafeBufferPointer<Int>,
+        count n: Int
+    ) -> Double {
+        let loss = network.lossAndGradient(
+            inputs: inputs, labels: labels, count: n,
+            objective: configuration.objective, workspace: &workspace,
+            gradient: &gradient)
         let rate = configuration.learningRate, momentum = configuration.momentum
         for i in network.parameters.indices {
             velocity[i] = momentum * velocity[i] - rate * gradient[i]
@@ -110,8 +113,9 @@ public struct Trainer: Sendable {
     }
 
     private static func initialNetwork(_ configuration: TrainingConfiguration, _ data: DataSplit) -> Network {
-        Network(inputCount: data.train.dimension, hiddenWidth: configuration.hiddenWidth,
-                classCount: data.train.classCount, activation: configuration.activation, seed: configuration.seed)
+        Network(
+            inputCount: data.train.dimension, hiddenWidth: configuration.hiddenWidth,
+            classCount: data.train.classCount, activation: configuration.activation, seed: configuration.seed)
     }
 
     private static func batchOrder(_ configuration: TrainingConfiguration) -> SplitMix64 {

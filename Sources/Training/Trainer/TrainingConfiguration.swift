@@ -23,9 +23,11 @@ public struct TrainingConfiguration: Hashable, Sendable {
     public static let defaultLearningRate = 0.05
     public static let defaultMomentum = 0.9
 
-    public init(objective: Objective, hiddenWidth: Int = defaultHiddenWidth, activation: Activation = .tanh,
-                learningRate: Double = defaultLearningRate, momentum: Double = defaultMomentum,
-                batchSize: Int? = nil, seed: UInt64 = 1) {
+    public init(
+        objective: Objective, hiddenWidth: Int = defaultHiddenWidth, activation: Activation = .tanh,
+        learningRate: Double = defaultLearningRate, momentum: Double = defaultMomentum,
+        batchSize: Int? = nil, seed: UInt64 = 1
+    ) {
         self.objective = objective
         self.hiddenWidth = hiddenWidth
         self.activation = activation

@@ -1,5 +1,6 @@
-import Testing
 import TerminalUI
+import Testing
+
 @testable import Explorer
 
 /// Checks that a frame is laid out by display width: every line is exactly as wide as
@@ -14,12 +15,14 @@ enum FrameChecks {
                 columns += Int(cell.width)
                 if cell.width == 2 {
                     let next = canvas[x + 1, y]
-                    #expect(x + 1 < canvas.width && next.width == 0,
-                            "\(place): '\(cell.text)' at (\(x), \(y)) is cut", sourceLocation: sourceLocation)
+                    #expect(
+                        x + 1 < canvas.width && next.width == 0,
+                        "\(place): '\(cell.text)' at (\(x), \(y)) is cut", sourceLocation: sourceLocation)
                 }
                 if cell.width == 0 {
-                    #expect(x > 0 && canvas[x - 1, y].width == 2,
-                            "\(place): a lone half of a wide character at (\(x), \(y))", sourceLocation: sourceLocation)
+                    #expect(
+                        x > 0 && canvas[x - 1, y].width == 2,
+                        "\(place): a lone half of a wide character at (\(x), \(y))", sourceLocation: sourceLocation)
                 }
             }
             #expect(columns == canvas.width, "\(place): row \(y) is \(columns) columns wide", sourceLocation: sourceLocation)

@@ -2,9 +2,9 @@ import Foundation
 import TestSupport
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A program running in a private tmux server, for end-to-end tests of the
@@ -45,8 +45,10 @@ struct TmuxSession {
     /// `width` × `height` cells.
     static func start(command: String, width: Int = 80, height: Int = 24) throws -> TmuxSession {
         let session = TmuxSession(socket: "marginscope-test-\(UUID().uuidString)", name: "e2e")
-        _ = try session.tmux(["-f", "/dev/null", "new-session", "-d", "-s", session.name,
-                              "-x", String(width), "-y", String(height), command])
+        _ = try session.tmux([
+            "-f", "/dev/null", "new-session", "-d", "-s", session.name,
+            "-x", String(width), "-y", String(height), command,
+        ])
         return session
     }
 

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import LossMath
+import Testing
 
 @Suite("Decision boundaries, plot curves and angles")
 struct DecisionBoundaryTests {
@@ -12,7 +12,7 @@ struct DecisionBoundaryTests {
         #expect(Angle.cosine(degrees: -90) == 0)
         #expect(Angle.cosine(degrees: 180) == -1)
         #expect(Angle.cosine(degrees: 360) == 1)
-        #expect(Foundation.cos(90 * Double.pi / 180) != 0)   // why the function exists
+        #expect(Foundation.cos(90 * Double.pi / 180) != 0)  // why the function exists
         #expect(abs(Angle.cosine(degrees: 60) - 0.5) < 1e-15)
     }
 

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import LossMath
+import Testing
 
 /// The batch losses and the BD-LMCL selection with any margin transform.
 @Suite("Batch losses with any margin")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import LossMath
+import Testing
 
 /// Finite-difference checks of every transform and of the head's gradients through it.
 @Suite("Margin family gradients")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import LossMath
+import Testing
 
 /// Identities between members of the margin family.
 @Suite("Margin family identities")
@@ -19,7 +19,8 @@ struct MarginPropertyTests {
             #expect(t.point(at: c) == TargetTransform.identity.point(at: c))
         }
         let cosines = [0.3, -1, 1, 0.2]
-        #expect(CosineHead(scale: 30, transform: t).evaluate(cosines: cosines, target: 1)
+        #expect(
+            CosineHead(scale: 30, transform: t).evaluate(cosines: cosines, target: 1)
                 == CosineHead.normFace(scale: 30).evaluate(cosines: cosines, target: 1))
     }
 
@@ -89,7 +90,8 @@ struct MarginPropertyTests {
         }
         #expect(TargetTransform.additiveAngular(margin: 0.5, fallback: .sinmm).point(at: 1).finiteCosineSlope == nil)
         #expect(TargetTransform.additiveAngular(margin: 0.5, fallback: .sinmm).point(at: -1).finiteCosineSlope == 1)
-        #expect(TargetTransform.combined(angleFactor: 1.35, angleMargin: 0, cosineMargin: 0).point(at: 1).cosineSlope
+        #expect(
+            TargetTransform.combined(angleFactor: 1.35, angleMargin: 0, cosineMargin: 0).point(at: 1).cosineSlope
                 == 1.35 * 1.35)
     }
 }
