@@ -5,15 +5,16 @@ import Training
 enum TrainChart: CaseIterable {
     case loss, testAccuracy, medianGap, trainAccuracy, meanAngle, p95Angle, minClassGap
 
-    var title: String {
+    /// The chart's title in the string table.
+    var titleKey: StringKey {
         switch self {
-        case .loss: return "loss"
-        case .testAccuracy: return "test accuracy"
-        case .medianGap: return "median θ_rival − θ_y (°)"
-        case .trainAccuracy: return "train accuracy"
-        case .meanAngle: return "mean θ_y (°)"
-        case .p95Angle: return "95th pct θ_y (°)"
-        case .minClassGap: return "min angle W_j, W_k (°)"
+        case .loss: return .trainChartLoss
+        case .testAccuracy: return .trainChartTestAccuracy
+        case .medianGap: return .trainChartMedianGap
+        case .trainAccuracy: return .trainChartTrainAccuracy
+        case .meanAngle: return .trainChartMeanAngle
+        case .p95Angle: return .trainChartP95Angle
+        case .minClassGap: return .trainChartMinClassGap
         }
     }
 

@@ -45,9 +45,13 @@ enum TrainScreen {
             context.hits.add(Rect(x: start, y: area.y, width: x - start, height: 1), .field(field))
             x += 1
         }
-        let status = state.train.playing ? "\(g.isUnicode ? "▶" : ">") playing" : "\(g.isUnicode ? "‖" : "||") paused"
+        let status =
+            state.train.playing
+            ? "\(g.isUnicode ? "▶" : ">") \(context.strings[.trainPlaying])"
+            : "\(g.isUnicode ? "‖" : "||") \(context.strings[.trainPaused])"
         x = canvas.put(" " + status, x: x, y: area.y, style: state.train.playing ? Theme.positive : Theme.warning, clip: area)
-        canvas.put("  epoch \(state.train.epoch)", x: x, y: area.y, style: Theme.label, clip: area)
+        canvas.put(
+            "  " + context.strings.format(.trainEpoch, ["n": "\(state.train.epoch)"]), x: x, y: area.y, style: Theme.label, clip: area)
     }
 
     static func drawPane(
@@ -59,9 +63,10 @@ enum TrainScreen {
         if pane.objective.loss.usesScale {
             title += " s=\(StateString.trim(Settings.trainingScale.grid.format(value: pane.objective.scale)))"
         }
-        let inner = ScreenParts.panel(title, right: pane.diverged ? "diverged" : nil, in: area, on: &canvas, context: context)
+        let inner = ScreenParts.panel(
+            title, right: pane.diverged ? context.strings[.trainDiverged] : nil, in: area, on: &canvas, context: context)
         guard !inner.isEmpty else { return }
-        let numbers = numberLines(pane, glyphs: g)
+        let numbers = numberLines(pane, strings: context.strings, glyphs: g)
         let numbersWidth = min(13, max(0, inner.width - 20))
         let pictureWidth = min(inner.width - numbersWidth, inner.height * 2 + 8)
         let (legendRow, below) = inner.splitTop(1)
@@ -79,20 +84,20 @@ enum TrainScreen {
     }
 
     /// The run's numbers now, one per row, in the order of their importance.
-    static func numberLines(_ pane: TrainingPaneSnapshot, glyphs g: GlyphSet) -> [Line] {
+    static func numberLines(_ pane: TrainingPaneSnapshot, strings: Strings, glyphs g: GlyphSet) -> [Line] {
         let m = pane.metrics
         func row(_ name: String, _ value: String) -> Line {
             Line([Span(ScreenParts.spell(name, g), Theme.dim), Span(" " + value, Theme.label)])
         }
         let degrees = { (v: Double) in ScreenParts.number(v, 1, glyphs: g) + ScreenParts.spell("°", g) }
         return [
-            row("loss", ScreenParts.number(m.loss, 3, glyphs: g)),
-            row("train", ScreenParts.number(m.trainAccuracy, 3, glyphs: g)),
-            row("test", m.testAccuracy.map { ScreenParts.number($0, 3, glyphs: g) } ?? g.missing),
+            row(strings[.trainRowLoss], ScreenParts.number(m.loss, 3, glyphs: g)),
+            row(strings[.trainRowTrain], ScreenParts.number(m.trainAccuracy, 3, glyphs: g)),
+            row(strings[.trainRowTest], m.testAccuracy.map { ScreenParts.number($0, 3, glyphs: g) } ?? g.missing),
             row("θ_y", degrees(m.meanAngle)),
             row("p95", degrees(m.p95Angle)),
-            row("W gap", degrees(m.minClassGap)),
-            row("gap", degrees(m.medianGap)),
+            row(strings[.trainRowClassGap], degrees(m.minClassGap)),
+            row(strings[.trainRowGap], degrees(m.medianGap)),
         ]
     }
 
@@ -104,7 +109,7 @@ enum TrainScreen {
         for (pane, (look, style)) in zip(panes, [(PlotSeries.looks[0], Theme.normFace), (PlotSeries.looks[2], Theme.lmcl)]) {
             spans += [Span(g.marker(look.shape), style), Span(" " + shortName(pane.objective) + "   ")]
         }
-        spans.append(Span("over epochs", Theme.dim))
+        spans.append(Span(context.strings[.trainOverEpochs], Theme.dim))
         ScreenParts.lines([Line(spans)], in: legendRow, on: &canvas, glyphs: g)
         let rows = rest.height >= 14 ? 2 : 1
         let all = TrainChart.allCases
@@ -117,7 +122,8 @@ enum TrainScreen {
             let cells = band.columns(Array(repeating: 1.0 / Double(inRow.count), count: inRow.count), gap: 1)
             for (chart, cell) in zip(inRow, cells) {
                 let (titleRow, plotArea) = cell.splitTop(1)
-                canvas.put(ScreenParts.spell(chart.title, g), x: titleRow.x, y: titleRow.y, style: Theme.title, clip: titleRow)
+                canvas.put(
+                    ScreenParts.spell(context.strings[chart.titleKey], g), x: titleRow.x, y: titleRow.y, style: Theme.title, clip: titleRow)
                 chart.plot(panes, glyphs: g).render(in: plotArea, on: &canvas)
             }
         }
