@@ -100,3 +100,19 @@ import Testing
         #expect(symbols.contains(s), "\(s)")
     }
 }
+
+@Test func everySettingsRowNamesItsValueInChineseWithItsSymbol() {
+    for setting in Settings.all {
+        let zh = setting.label(in: .zh)
+        #expect(zh.unicodeScalars.contains(where: StringTable.isHan), "\(setting.id): '\(zh)' has no Chinese")
+        #expect(zh.contains(setting.symbol), "\(setting.id): '\(zh)' does not show the symbol \(setting.symbol)")
+        #expect(setting.label(in: .en) == setting.label)
+    }
+}
+
+@Test func theStatusLineNamesAValueInTheInterfaceLanguage() {
+    #expect(ExplorerState.name(of: .value(.lambda), strings: Strings(.en)) == "lambda λ")
+    #expect(ExplorerState.name(of: .value(.lambda), strings: Strings(.zh)) == "退火权重 λ")
+    #expect(ExplorerState.name(of: .cosine(2), angle: true, strings: Strings(.zh)) == "角度 θ2")
+    #expect(ExplorerState.name(of: .batchSamples, strings: Strings(.zh)) == "样本数 N")
+}

@@ -441,16 +441,15 @@ extension ExplorerState {
 
     /// A field's name as the status bar and prompt say it, in the language of `strings`.
     ///
-    /// Each single value's name is the string table's `setting.<id>` entry; a value added
-    /// to the settings table shows its English label until the table has one.
+    /// Each value's name is its settings row's label in the language (`Setting.label(in:)`).
     public static func name(of field: Field, angle: Bool = false, strings: Strings) -> String {
         func label(_ setting: Setting) -> String {
-            StringKey(rawValue: "setting." + setting.id.rawValue).map { strings[$0] } ?? setting.label
+            setting.label(in: strings.language)
         }
         switch field {
         case .value(let id): return label(Settings[id])
-        case .logit(let j): return Settings.logit.name + "\(j)"
-        case .cosine(let j): return (angle ? Settings.angle : Settings.cosine).name + "\(j)"
+        case .logit(let j): return label(Settings.logit) + "\(j)"
+        case .cosine(let j): return label(angle ? Settings.angle : Settings.cosine) + "\(j)"
         case .featureDirection: return strings[.fieldFeatureDirection]
         case .weightDirection(let j): return strings.format(.fieldWeightDirection, ["j": "\(j)"])
         case .topK: return label(Settings.topK)

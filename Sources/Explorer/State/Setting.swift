@@ -9,6 +9,9 @@ public struct Setting: Sendable {
     public let id: ID
     /// The name in words, as the status line and the prompt say it ("scale").
     public let name: String
+    /// The whole label in Simplified Chinese, symbol included ("尺度 s"): what the status
+    /// line and the prompt say when the interface is in Chinese.
+    public let chineseLabel: String
     /// The paper's symbol ("s"), used in formulas, slider labels and the state string's key.
     public let symbol: String
     /// Range, fine/coarse steps (the arrows and H/L) and the typed precision.
@@ -29,11 +32,12 @@ public struct Setting: Sendable {
     public var isWholeNumber: Bool { grid.denominator == 1 }
 
     public init(
-        _ id: ID, name: String, symbol: String, grid: ValueGrid, defaultSteps: Int, unit: String = "",
+        _ id: ID, name: String, zh chineseLabel: String, symbol: String, grid: ValueGrid, defaultSteps: Int, unit: String = "",
         stateKey: String, option: String?, help: String, sliderSpan: ClosedRange<Double>? = nil
     ) {
         self.id = id
         self.name = name
+        self.chineseLabel = chineseLabel
         self.symbol = symbol
         self.grid = grid
         self.defaultSteps = defaultSteps
@@ -47,6 +51,14 @@ public struct Setting: Sendable {
     /// "scale s", "top-k", "seed": how the status line names the value (the symbol once).
     public var label: String {
         name == symbol || name.hasSuffix(" \(symbol)") || name.hasSuffix("-\(symbol)") ? name : "\(name) \(symbol)"
+    }
+
+    /// The label in `language`: `label` in English, `chineseLabel` in Chinese.
+    public func label(in language: Language) -> String {
+        switch language {
+        case .en: return label
+        case .zh: return chineseLabel
+        }
     }
 
     /// The range as text with the unit, "0.01 to 1000", "0° to 180°".

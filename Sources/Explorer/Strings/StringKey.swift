@@ -304,16 +304,6 @@ public enum StringKey: String, CaseIterable, Hashable, Sendable {
     case regionViolatedMedium = "region.violated-medium"
 
     // MARK: Field names (status line, prompt, messages)
-    case settingScale = "setting.scale"
-    case settingMargin = "setting.margin"
-    case settingCosine = "setting.cosine"
-    case settingAngle = "setting.angle"
-    case settingLogit = "setting.logit"
-    case settingTopK = "setting.topK"
-    case settingSamples = "setting.samples"
-    case settingClasses = "setting.classes"
-    case settingSpread = "setting.spread"
-    case settingSeed = "setting.seed"
     case fieldFeatureDirection = "field.feature-direction"
     case fieldWeightDirection = "field.weight-direction"
     case fieldUnselectedRule = "field.unselected-rule"
