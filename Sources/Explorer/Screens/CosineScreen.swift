@@ -292,17 +292,19 @@ enum CosineScreen {
                     ? "z_\(y) = \(s)·cos(\(theta) + \(m)) = \(z)"
                     : "z_\(y) = \(s)·\(n3(point.value)) = \(z) (fallback)",
             ]
-        case .sphereFace:
-            return [
-                "z_y = s·(λc + ψ(θ_y))/(1 + λ)",
-                "m = \(v(Settings.sphereMargin)), λ = \(v(Settings.lambda)), θ_\(y) = \(theta)",
-                "z_\(y) = \(s)·\(n3(state.transform.value(c))) = \(z)",
-            ]
         case .combined:
             return [
                 "z_y = s·(cos(m₁θ_y + m₂) − m₃)",
                 "z_\(y) = \(s)·(cos(\(v(Settings.angleFactor))·\(theta) + \(v(Settings.angleMargin))) − \(v(Settings.cosineMargin)))",
                 "    = \(z)",
+            ]
+        default:
+            // Any other margin (SphereFace): its formula, its parameters, and f(cos θ_y) substituted.
+            let values = state.marginType.parameters.map { "\($0.symbol) = \(v($0))" }
+            return [
+                "z_y = \(state.marginType.formula)",
+                (values + ["θ_\(y) = \(theta)"]).joined(separator: ", "),
+                "z_\(y) = \(s)·\(n3(state.transform.value(c))) = \(z)",
             ]
         }
     }

@@ -46,6 +46,34 @@ public enum MarginType: String, CaseIterable, Hashable, Sendable {
         }
     }
 
+    /// The transform of this type with its parameters' values (`value` of each row of
+    /// `parameters`) and ArcFace's fallback: the explorer passes its grid values, `compute`
+    /// the numbers typed on its command line.
+    public func transform(fallback: ArcFaceFallback, _ value: (Setting) -> Double) -> TargetTransform {
+        switch self {
+        case .normFace: return .identity
+        case .cosFace: return .additiveCosine(margin: value(Settings.margin))
+        case .arcFace: return .additiveAngular(margin: value(Settings.margin), fallback: fallback)
+        case .sphereFace: return .multiplicativeAngular(margin: Int(value(Settings.sphereMargin)), lambda: value(Settings.lambda))
+        case .combined:
+            return .combined(
+                angleFactor: value(Settings.angleFactor), angleMargin: value(Settings.angleMargin),
+                cosineMargin: value(Settings.cosineMargin))
+        }
+    }
+
+    /// The type of a transform and its parameters' values, in the order of `parameters`
+    /// (the inverse of `transform(fallback:_:)`; the identity is NormFace).
+    public static func of(_ transform: TargetTransform) -> (type: MarginType, values: [Double]) {
+        switch transform {
+        case .identity: return (.normFace, [])
+        case .additiveCosine(let m): return (.cosFace, [m])
+        case .additiveAngular(let m, _): return (.arcFace, [m])
+        case .multiplicativeAngular(let m, let lambda): return (.sphereFace, [Double(m), lambda])
+        case .combined(let m1, let m2, let m3): return (.combined, [m1, m2, m3])
+        }
+    }
+
     /// The next type in the cycle the margin key walks.
     public var next: MarginType {
         let all = Self.allCases
@@ -62,18 +90,7 @@ extension ExplorerState {
 
     /// The target transform of `type` with the state's parameters (the compare screen asks for each of its losses).
     public func transform(for type: MarginType) -> TargetTransform {
-        switch type {
-        case .normFace: return .identity
-        case .cosFace: return .additiveCosine(margin: margin)
-        case .arcFace: return .additiveAngular(margin: margin, fallback: fallback)
-        case .sphereFace:
-            return .multiplicativeAngular(margin: self[.sphereMargin], lambda: Settings.lambda.grid.value(self[.lambda]))
-        case .combined:
-            return .combined(
-                angleFactor: Settings.angleFactor.grid.value(self[.angleFactor]),
-                angleMargin: Settings.angleMargin.grid.value(self[.angleMargin]),
-                cosineMargin: Settings.cosineMargin.grid.value(self[.cosineMargin]))
-        }
+        type.transform(fallback: fallback) { Settings[$0.id].grid.value(self[$0.id]) }
     }
 
     /// The settings-table values that apply to the chosen margin: s, then its parameters.

@@ -64,17 +64,14 @@ public struct Preset: Hashable, Sendable {
             source: "wy1iu/sphereface prototxt; λ anneals down to 5"),
     ]
 
-    /// The settings in words: "ArcFace s = 64, m = 0.5, sinmm".
+    /// The settings in words: "ArcFace s = 64, m = 0.5, sinmm", "combined s = 64, m₁ = 1, m₂ = 0.3, m₃ = 0.2".
     public var summary: String {
         let s = scaleSteps.map { "s = \(StateString.trim(Settings.scale.grid.format($0)))" } ?? "s unchanged"
-        func v(_ id: Setting.ID) -> String { StateString.trim(Settings[id].grid.format(values[id] ?? Settings[id].defaultSteps)) }
-        let m = StateString.trim(Settings.margin.grid.format(marginSteps))
-        switch marginType {
-        case .normFace: return "NormFace \(s)"
-        case .cosFace: return "CosFace \(s), m = \(m)"
-        case .arcFace: return "ArcFace \(s), m = \(m), \(fallback.rawValue)"
-        case .sphereFace: return "SphereFace \(s), m = \(v(.sphereMargin)), λ = \(v(.lambda))"
-        case .combined: return "combined \(s); \(v(.angleFactor)), \(v(.angleMargin)), \(v(.cosineMargin))"
+        let parameters = marginType.parameters.map { row in
+            let steps = row.id == .margin ? marginSteps : values[row.id] ?? row.defaultSteps
+            return "\(row.symbol) = \(StateString.trim(row.grid.format(steps)))"
         }
+        let fallback = marginType == .arcFace ? [self.fallback.rawValue] : []
+        return (["\(marginType.title) \(s)"] + parameters + fallback).joined(separator: ", ")
     }
 }
