@@ -21,14 +21,18 @@ public struct Compute: ParsableCommand {
             label, then the C cosines; a first row whose first field is not a number is a header), \
             or a synthetic batch with --batch-size/--classes/--seed/--spread/--dimension (class \
             directions uniform on the sphere, each sample its class direction plus Gaussian noise, \
-            normalised; the defaults give, at s = 30, m = 0.35, k = 2, samples in all three BD-LMCL \
-            regions). cosface on a batch is LMCL (every sample gets the margin), normface is m = 0. \
-            The table shows the counts per region, the loss and the first 20 samples (--all: every one).
+            normalised). The batch options are the explorer's (its settings table: the same ranges, \
+            grids and defaults), so a synthetic batch here is the batch screen's: by default \
+            \(Settings.samples.defaultSteps)×\(Settings.classes.defaultSteps), seed \(Settings.seed.defaultSteps), \
+            spread \(Settings.spread.grid.format(Settings.spread.defaultSteps)), which at s = 30, m = 0.35, k = 2 has \
+            samples in all three BD-LMCL regions. cosface on a batch is LMCL (every sample gets the margin), \
+            normface is m = 0. The table shows the counts per region, the loss and the first 20 samples (--all: every one).
 
-            BD-LMCL ranks the target among the margin-adjusted scores: rank = 1 + the number of         rivals with cos θ_j > cos θ_y − m. A tie counts for the target, also a tie as typed:         0.15 − 0.1 against 0.05 is a tie, although binary rounds 0.15 − 0.1 below 0.05 (rivals         within 4 ulps of 1, about 9e-16, count as ties).
+            BD-LMCL ranks the target among the margin-adjusted scores: rank = 1 + the number of rivals with cos θ_j > cos θ_y − m. A tie counts for the target, also a tie as typed: 0.15 − 0.1 against 0.05 is a tie, although binary rounds 0.15 − 0.1 below 0.05 (rivals within 4 ulps of 1, about 9e-16, count as ties).
 
             Limits: s in (0, 1000], m in [0, 2], 2...10000 classes on the command line, cosines in \
-            [-1, 1], angles in [0, 180], logits |x| ≤ 1e6; synthetic batches 1...4096 samples; \
+            [-1, 1], angles in [0, 180], logits |x| ≤ 1e6; synthetic batches 1...4096 samples \
+            of 2...10000 classes; \
             batch files \(BatchFile.limitsHelp) (read as a stream: memory holds the batch, not the file). \
             Exit status: 64 for a bad command line, 65 for bad data in a batch file or an unreadable file, \
             71 when memory for the batch or its gradient cannot be had, 74 when the output cannot be written.
@@ -38,59 +42,22 @@ public struct Compute: ParsableCommand {
     @OptionGroup(title: "Sample")
     public var sample: SampleOptions
 
-    @Option(
-        name: .customLong("top-k"), parsing: .unconditional,
-        help: ArgumentHelp(
-            "BD-LMCL: a sample with 1 < rank ≤ k is a boundary sample, in 2...C. (default: 2)", valueName: "k"))
-    var topK: String?
+    @OptionGroup(title: "Batch")
+    var batchOptions: BatchOptions
 
     @Option(
         name: .long, parsing: .unconditional,
         help: ArgumentHelp(
-            "BD-LMCL: what happens to samples that are not selected: no-margin (they count with m = 0) or excluded. (default: no-margin)",
-            valueName: "treatment"))
-    var unselected: String?
+            "Synthetic batch: the feature dimension, \(Self.dimensions.lowerBound)...\(Self.dimensions.upperBound). (default: \(SyntheticBatch.defaultDimension))",
+            valueName: "d"),
+        transform: NumberArgument.whole(accepted: "a dimension in \(Self.dimensions.lowerBound)...\(Self.dimensions.upperBound)"))
+    var dimension: Int?
 
     @Option(
         name: .long, parsing: .unconditional,
-        help: ArgumentHelp(
-            "A CSV batch file (- for standard input): per row the label, then the C cosines; \(BatchFile.limitsHelp).",
-            valueName: "file"))
-    var batch: String?
-
-    @Option(
-        name: .customLong("batch-size"), parsing: .unconditional,
-        help: ArgumentHelp(
-            "Synthetic batch: the number of samples, 1...4096. (default: 256)", valueName: "n"))
-    var batchSize: String?
-
-    @Option(
-        name: .long, parsing: .unconditional,
-        help: ArgumentHelp(
-            "Synthetic batch: the number of classes, 2...10000. (default: 1000)", valueName: "c"))
-    var classes: String?
-
-    @Option(
-        name: .long, parsing: .unconditional,
-        help: ArgumentHelp(
-            "Synthetic batch: the random seed, 0...2^64−1. (default: 1)", valueName: "seed"))
-    var seed: String?
-
-    @Option(name: .long, parsing: .unconditional, help: ArgumentHelp(Settings.spread.optionHelp, valueName: "x"))
-    var spread: String?
-
-    @Option(
-        name: .long, parsing: .unconditional,
-        help: ArgumentHelp(
-            "Synthetic batch: the feature dimension, 2...1024. (default: \(SyntheticBatch.defaultDimension))",
-            valueName: "d"))
-    var dimension: String?
-
-    @Option(
-        name: .long, parsing: .unconditional,
-        help: ArgumentHelp(
-            "The output: table, json or csv. (default: table)", valueName: "format"))
-    var format: String?
+        help: ArgumentHelp("The output: table, json or csv. (default: table)", valueName: "format"),
+        transform: OutputFormat.parse)
+    var format: OutputFormat?
 
     @Flag(name: .long, help: "Batch, json or csv: add the B×C gradient ∂L/∂cos θ of the batch loss.")
     var gradients = false
@@ -100,15 +67,24 @@ public struct Compute: ParsableCommand {
 
     public init() {}
 
-    public func run() throws {
-        let printing: Printing
-        do {
-            printing = try render()
-        } catch let error as ValidationError {
-            throw CommandFailure("marginscope compute: \(error.message)", status: InputError.Kind.usage.rawValue)
-        } catch let error as InputError {
-            throw CommandFailure("marginscope compute: \(error.message)", status: error.kind.rawValue)
+    /// The feature dimensions a synthetic batch may have (compute only: the explorer has no dimension setting).
+    static let dimensions = 2...1024
+
+    /// Every check that needs no batch file (a usage error never waits on standard input).
+    public func validate() throws {
+        if let dimension, !Self.dimensions.contains(dimension) {
+            throw ValidationError(
+                "--dimension: \(dimension) is out of range; expected a dimension in \(Self.dimensions.lowerBound)...\(Self.dimensions.upperBound)."
+            )
         }
+        // No sample and no batch: left to run(), so that a mistyped option (--cosine) is reported
+        // as unknown (ArgumentParser looks for unknown options only after validate() passes).
+        if batchOptions.batch == nil && batchOptions.syntheticOptions.isEmpty && dimension == nil && !sample.hasInputs { return }
+        _ = try plan()
+    }
+
+    public func run() throws {
+        let printing = try render()
         let output = TextWriter.standardOutput()
         try printing(output)
         try output.flush()
@@ -117,24 +93,27 @@ public struct Compute: ParsableCommand {
     /// Writes the output, row by row: a batch with its gradient is too large to build whole.
     typealias Printing = (TextWriter) throws(WriteFailure) -> Void
 
-    private enum OutputFormat: String { case table, json, csv }
+    /// What the command line asks for, checked as far as it can be without reading a batch file.
+    enum Plan {
+        case sample(SampleReport)
+        case batch(LossKind)
+    }
 
-    /// Validates everything, evaluates, and returns how to print the output.
-    func render() throws -> Printing {
-        let format = try outputFormat()
-        let synthetic = [
-            ("--batch-size", batchSize), ("--classes", classes), ("--seed", seed),
-            ("--spread", spread), ("--dimension", dimension),
-        ].filter { $0.1 != nil }
-        let isBatch = batch != nil || !synthetic.isEmpty
-
-        if isBatch {
-            let batchOption = batch != nil ? "--batch" : synthetic[0].0
-            if batch != nil, let other = synthetic.first {
-                throw ValidationError("--batch and \(other.0) cannot be combined; \(other.0) describes a synthetic batch.")
+    /// Validates every option that can be checked before a batch file is read.
+    func plan() throws -> Plan {
+        let format = format ?? .table
+        let synthetic = batchOptions.syntheticOptions + (dimension != nil ? ["--dimension"] : [])
+        let file = batchOptions.batch
+        guard file == nil && synthetic.isEmpty else {
+            let batchOption = file != nil ? "--batch" : synthetic[0]
+            if file != nil, let other = synthetic.first {
+                throw ValidationError(
+                    "--batch and \(other) cannot be combined: the file gives N and C; \(other) describes a synthetic batch.")
             }
-            for (option, value) in [("--logits", sample.logits), ("--cosines", sample.cosines), ("--angles", sample.angles)]
-            where value != nil {
+            for (option, given) in [
+                ("--logits", sample.logits != nil), ("--cosines", sample.cosines != nil), ("--angles", sample.angles != nil),
+            ]
+            where given {
                 throw ValidationError("\(option) and \(batchOption) cannot be combined; give one sample or one batch.")
             }
             if sample.target != nil {
@@ -146,121 +125,84 @@ public struct Compute: ParsableCommand {
             if gradients && format == .table {
                 throw ValidationError("--gradients applies to --format json or csv; the table shows each sample's gradient norm.")
             }
-            return try renderBatch(format: format)
+            let defaults = defaults()
+            let loss = sample.resolvedLoss(defaults: defaults)
+            guard loss.usesCosines else {
+                throw ValidationError("--loss softmax takes one sample (--logits); a batch holds cosines: use normface, cosface or bdlmcl.")
+            }
+            try sample.checkFamilyOptions(loss: loss)
+            // adacos needs C, taken again once the batch is known.
+            _ = try sample.resolvedSettings(loss: loss, defaults: defaults, classes: AdaCosScale.minimumClasses)
+            _ = try boundarySettings(loss: loss, classes: file != nil ? Settings.topK.grid.maximumSteps : batchOptions.synthetic.classes)
+            return .batch(loss)
         }
-
         if gradients {
             throw ValidationError("--gradients applies to a batch (--batch or --batch-size); one sample always shows its gradient.")
         }
         if all { throw ValidationError("--all applies to a batch table; one sample always shows every class.") }
         let resolved = try sample.resolved(defaults: defaults())
         let (topK, unselected) = try boundarySettings(loss: resolved.loss, classes: resolved.inputs.count)
-        let report = SampleReport(resolved, topK: topK, unselected: unselected)
-        let text: String
-        switch format {
-        case .table: text = FormatSample.table(report)
-        case .json: text = FormatSample.json(report)
-        case .csv: text = FormatSample.csv(report)
-        }
-        return { output throws(WriteFailure) in try output.write(text) }
+        return .sample(SampleReport(resolved, topK: topK, unselected: unselected))
     }
 
-    private func outputFormat() throws -> OutputFormat {
-        guard let text = format else { return .table }
-        guard let format = OutputFormat(rawValue: text.trimmingSpaces.lowercased()) else {
-            throw ValidationError("--format: unknown format '\(text)'; expected table, json or csv.")
+    /// Validates everything, evaluates, and returns how to print the output.
+    func render() throws -> Printing {
+        switch try plan() {
+        case .sample(let report):
+            let text: String
+            switch format ?? .table {
+            case .table: text = FormatSample.table(report)
+            case .json: text = FormatSample.json(report)
+            case .csv: text = FormatSample.csv(report)
+            }
+            return { output throws(WriteFailure) in try output.write(text) }
+        case .batch(let loss):
+            return try renderBatch(loss: loss, format: format ?? .table)
         }
-        return format
     }
 
     /// Compute's defaults; `--top-k` or `--unselected` without `--loss` means bdlmcl.
     private func defaults() -> SampleDefaults {
         var defaults = SampleDefaults.compute
-        if topK != nil || unselected != nil { defaults.loss = .bdlmcl }
+        if batchOptions.hasBoundaryOptions { defaults.loss = .bdlmcl }
         return defaults
     }
 
     /// k and the unselected treatment, refused for losses other than bdlmcl.
     private func boundarySettings(loss: LossKind, classes: Int) throws -> (Int, UnselectedTreatment) {
         guard loss == .bdlmcl else {
-            if topK != nil { throw ValidationError("--top-k applies to --loss bdlmcl, not to \(loss.rawValue).") }
-            if unselected != nil { throw ValidationError("--unselected applies to --loss bdlmcl, not to \(loss.rawValue).") }
-            return (2, .noMargin)
-        }
-        let k =
-            try topK.map {
-                try InputParsing.integer(
-                    $0, option: "--top-k", range: 2...classes,
-                    accepted: "an integer k in 2...\(classes) (the number of classes)")
-            } ?? 2
-        var treatment = UnselectedTreatment.noMargin
-        if let text = unselected {
-            guard let value = UnselectedTreatment(rawValue: text.trimmingSpaces.lowercased()) else {
-                throw ValidationError("--unselected: unknown treatment '\(text)'; expected no-margin or excluded.")
+            if batchOptions.topK != nil { throw ValidationError("--top-k applies to --loss bdlmcl, not to \(loss.rawValue).") }
+            if batchOptions.unselected != nil {
+                throw ValidationError("--unselected applies to --loss bdlmcl, not to \(loss.rawValue).")
             }
-            treatment = value
+            return (Settings.topK.defaultSteps, .noMargin)
         }
-        return (k, treatment)
+        let k = batchOptions.topK ?? Settings.topK.defaultSteps
+        guard k <= classes else { throw BatchOptions.topKRefusal(k, classes: classes) }
+        return (k, batchOptions.unselected ?? .noMargin)
     }
 
-    private func renderBatch(format: OutputFormat) throws -> Printing {
+    private func renderBatch(loss: LossKind, format: OutputFormat) throws -> Printing {
         let defaults = defaults()
-        let loss = try sample.resolvedLoss(defaults: defaults)
-        guard loss.usesCosines else {
-            throw ValidationError("--loss softmax takes one sample (--logits); a batch holds cosines: use normface, cosface or bdlmcl.")
-        }
-        try sample.checkFamilyOptions(loss: loss)
-        // Checked before any file is read (a usage error never waits on stdin); adacos needs C, taken again below.
-        _ = try sample.resolvedSettings(loss: loss, defaults: defaults, classes: AdaCosScale.minimumClasses)
-
         let cosineBatch: CosineBatch
         let source: String
-        if let path = batch {
-            // Settings are validated before the file is read, so a usage error never waits on stdin.
-            if loss == .bdlmcl { _ = try boundarySettings(loss: loss, classes: SampleOptions.maximumClasses) }
+        if let path = batchOptions.batch {
             cosineBatch = try BatchFile.read(path: path)
             source = path == "-" ? "from standard input" : "from \(path)"
         } else {
-            let n =
-                try batchSize.map {
-                    try InputParsing.integer($0, option: "--batch-size", range: 1...4096, accepted: "a number of samples in 1...4096")
-                } ?? 256
-            let c =
-                try classes.map {
-                    try InputParsing.integer(
-                        $0, option: "--classes", range: 2...SampleOptions.maximumClasses,
-                        accepted: "a number of classes in 2...\(SampleOptions.maximumClasses)")
-                } ?? 1000
-            let seedValue =
-                try seed.map { text -> UInt64 in
-                    guard let value = UInt64(text.trimmingSpaces) else {
-                        throw ValidationError("--seed: '\(text)' is not a seed; expected an integer in 0...18446744073709551615.")
-                    }
-                    return value
-                } ?? 1
-            // The explorer's grid for the spread (settings table), so compute and the batch screen take the same values.
-            let x =
-                try spread.map { text -> Double in
-                    let grid = Settings.spread.grid
-                    let value = try InputParsing.number(
-                        text, option: "--spread", range: grid.minimum...grid.maximum,
-                        accepted: "a noise standard deviation from \(Settings.spread.rangeText)")
-                    return grid.value(try ExplorerOptions.steps(value, Settings.spread, option: "--spread"))
-                } ?? SyntheticBatch.defaultSpread
-            let d =
-                try dimension.map {
-                    try InputParsing.integer($0, option: "--dimension", range: 2...1024, accepted: "a dimension in 2...1024")
-                } ?? SyntheticBatch.defaultDimension
+            let (n, c, seed, spreadSteps) = batchOptions.synthetic
+            let x = Settings.spread.grid.value(spreadSteps)
+            let d = dimension ?? SyntheticBatch.defaultDimension
             try MemoryShortage.check(
                 bytes: 8 * (n * c + 2 * (n + c) * d), for: "a synthetic batch of \(n)×\(c) cosines in \(d) dimensions",
                 advice: "use a smaller --batch-size, --classes or --dimension")
-            cosineBatch = SyntheticBatch.make(samples: n, classes: c, dimension: d, spread: x, seed: seedValue)
-            source = "synthetic (seed \(seedValue), spread \(x), dimension \(d))"
+            cosineBatch = SyntheticBatch.make(samples: n, classes: c, dimension: d, spread: x, seed: seed)
+            source = "synthetic (seed \(seed), spread \(x), dimension \(d))"
         }
 
         let (topK, unselected) = try boundarySettings(loss: loss, classes: cosineBatch.classCount)
         let settings = try sample.resolvedSettings(loss: loss, defaults: defaults, classes: cosineBatch.classCount)
-        let transform = try sample.resolvedTransform(loss: loss, margin: settings.margin)
+        let transform = sample.resolvedTransform(loss: loss, margin: settings.margin)
         try BatchReport.checkMemory(for: cosineBatch, gradients: gradients)
         let report = BatchReport(
             loss: loss, scale: settings.scale, margin: settings.margin, transform: transform, topK: topK, unselected: unselected,

@@ -21,9 +21,11 @@ extension MarginScope {
     public static func exitStatus(arguments: [String]? = nil) -> Int32 {
         holdClosedStandardDescriptors()
         var prefix = "marginscope"
+        var commandType: ParsableCommand.Type = MarginScope.self
         do {
             var command = try parseAsRoot(arguments)
-            if let name = type(of: command).configuration.commandName, name != prefix {
+            commandType = type(of: command)
+            if let name = commandType.configuration.commandName, name != prefix {
                 prefix += " " + name
             }
             try command.run()
@@ -31,6 +33,18 @@ extension MarginScope {
         } catch let failure as CommandFailure {
             TextWriter.standardError().report(failure.message)
             return failure.status
+        } catch let refusal as ValidationError {
+            // A usage error found once the command runs (k against a file's C, a lesson's steps):
+            // the same lines as one found while parsing.
+            TextWriter.standardError().report(usageFailure(refusal.message, command: commandType, names: prefix))
+            return ExitCode.validationFailure.rawValue
+        } catch let error as InputError {
+            guard error.kind == .data else {
+                TextWriter.standardError().report(usageFailure(error.message, command: commandType, names: prefix))
+                return error.kind.rawValue
+            }
+            TextWriter.standardError().report("\(prefix): \(error.message)")
+            return error.kind.rawValue
         } catch let failure as WriteFailure {
             TextWriter.standardError().report("\(prefix): \(failure.message)")
             return Self.ioErrorStatus
@@ -42,7 +56,7 @@ extension MarginScope {
             let message = fullMessage(for: error)
             guard !message.isEmpty else { return status.rawValue }
             guard status == .success else {
-                TextWriter.standardError().report(message)
+                TextWriter.standardError().report(quotingLineBreaks(in: message, arguments: arguments))
                 return status.rawValue
             }
             do throws(WriteFailure) {
@@ -55,6 +69,29 @@ extension MarginScope {
             }
             return status.rawValue
         }
+    }
+
+    /// A usage error in ArgumentParser's form: the message, the usage line of `command`
+    /// and where its help is, as a failed `validate()` prints them.
+    static func usageFailure(_ message: String, command: ParsableCommand.Type, names: String) -> String {
+        let usage = command == MarginScope.self ? usageString() : usageString(for: command)
+        var lines = usage.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        if lines.count == 2 {
+            lines[1] = lines[1].split(separator: "\n", omittingEmptySubsequences: false)
+                .map { $0.isEmpty ? "" : String(repeating: " ", count: 7) + $0 }.joined(separator: "\n")
+        }
+        return "Error: \(message)\nUsage: \(lines.joined(separator: "\n"))\n  See '\(names) --help' for more information."
+    }
+
+    /// `message` with every argument that holds a line break, where ArgumentParser quotes it raw,
+    /// written with the break escaped (`\n`): the line naming the refused value stays one line.
+    static func quotingLineBreaks(in message: String, arguments: [String]?) -> String {
+        var message = message
+        let given = arguments ?? Array(CommandLine.arguments.dropFirst())
+        for argument in given where argument.contains("\n") || argument.contains("\r") {
+            message = message.replacingOccurrences(of: argument, with: PrintableText.escaped(argument))
+        }
+        return message
     }
 
     /// Opens `/dev/null` read-only on standard input, output or error where they are closed

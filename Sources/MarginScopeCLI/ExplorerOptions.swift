@@ -8,12 +8,11 @@ extension Screen: ExpressibleByArgument {
     public static var allValueStrings: [String] { allCases.map(\.key) }
 }
 
-extension UnselectedTreatment: ExpressibleByArgument {}
-
 /// The options that set the explorer's starting state (also used by `frame`).
 ///
 /// Applied in order: the teaching example, then `--state`, then `--screen`,
-/// then the sample options (as `compute` takes them), then the batch options.
+/// then the sample options (as `compute` takes them), then the batch options
+/// (the same group as `compute`'s).
 struct ExplorerOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A state string from the explorer's S key; reproduces that screen.", valueName: "string"))
     var state: String?
@@ -22,63 +21,25 @@ struct ExplorerOptions: ParsableArguments {
         name: .long, help: ArgumentHelp("The screen to open: \(Screen.allCases.map(\.key).joined(separator: ", ")).", valueName: "screen"))
     var screen: Screen?
 
-    @OptionGroup(title: "Sample (as in compute)")
+    @OptionGroup(title: "Sample")
     var sample: SampleOptions
 
-    @Option(
-        name: .long,
-        help: ArgumentHelp(
-            "Batch screen: a CSV batch file (label,cos_1,...,cos_C per row), \(BatchFile.limitsHelp).",
-            valueName: "file"))
-    var batch: String?
+    @OptionGroup(title: "Batch")
+    var batchOptions: BatchOptions
 
-    @Option(name: .customLong(Settings.samples.option!), help: ArgumentHelp(Settings.samples.optionHelp, valueName: "N"))
-    var batchSize: Int?
-
-    @Option(name: .customLong(Settings.classes.option!), help: ArgumentHelp(Settings.classes.optionHelp, valueName: "C"))
-    var classes: Int?
-
-    @Option(name: .customLong(Settings.seed.option!), help: ArgumentHelp(Settings.seed.optionHelp, valueName: "S"))
-    var seed: UInt64?
-
-    @Option(name: .customLong(Settings.spread.option!), help: ArgumentHelp(Settings.spread.optionHelp, valueName: "X"))
-    var spread: Double?
-
-    @Option(name: .customLong(Settings.topK.option!), help: ArgumentHelp(Settings.topK.optionHelp, valueName: "k"))
-    var topK: Int?
-
-    @Option(name: .long, help: ArgumentHelp("Batch screen: unselected samples get no-margin or are excluded.", valueName: "rule"))
-    var unselected: UnselectedTreatment?
-
-    /// Checks every typed value against its row of the settings table: the explorer
-    /// holds values on exact grids, so a value off the grid is refused, never rounded.
-    /// Everything but the batch file's contents is checked here, so that a usage error
+    /// Everything but the batch file's contents is checked here (the sample's and the batch's
+    /// values on the explorer's grids, refused rather than rounded), so that a usage error
     /// gets the usage line of the command that was run.
     func validate() throws {
-        try check(batchSize.map(Double.init), Settings.samples)
-        try check(classes.map(Double.init), Settings.classes)
-        try check(spread, Settings.spread)
-        try check(topK.map(Double.init), Settings.topK)
         _ = try resolve(readingFile: false)
     }
 
-    /// Refuses `value` unless it lies on `setting`'s grid and in its range.
-    private func check(_ value: Double?, _ setting: Setting) throws {
-        guard let value else { return }
-        if case .failure(let refusal) = setting.steps(
-            typed: value, text: StateString.trim("\(value)"), as: "--\(setting.option ?? setting.name)")
-        {
-            throw ValidationError(refusal.description)
-        }
-    }
+    /// The batch file given with `--batch`, if any.
+    var batch: String? { batchOptions.batch }
 
     /// Steps of `value` on `setting`'s grid, or a usage error naming the option and the grid.
     static func steps(_ value: Double, _ setting: Setting, option: String) throws -> Int {
-        switch setting.steps(typed: value, text: StateString.trim("\(value)"), as: option) {
-        case .success(let steps): return steps
-        case .failure(let refusal):
-            throw ValidationError(refusal.description)
-        }
+        try NumberArgument.steps(value, setting, option: option)
     }
 
     /// The starting state and the batch loaded from `--batch`, if any (not read when `readingFile` is false).
@@ -107,7 +68,7 @@ struct ExplorerOptions: ParsableArguments {
         var given = defaults
         given.inputs =
             sample.logits == nil && sample.cosines == nil && sample.angles == nil
-            ? (sample.loss == "softmax" ? s.logits : s.cosines) : nil
+            ? (sample.loss == .softmax ? s.logits : s.cosines) : nil
         let r = try sample.resolved(defaults: given)
         let range = ExplorerState.minimumClasses...ExplorerState.maximumClasses
         guard range.contains(r.inputs.count) else {
@@ -134,7 +95,7 @@ struct ExplorerOptions: ParsableArguments {
                 s.inputSteps = resize(s.inputSteps, fill: s.inputMode == .cosine ? 0 : 900)
             }
             s.logitSteps = resize(s.logitSteps, fill: 0)
-            if sample.scale?.trimmingSpaces.lowercased() == "adacos" {
+            if sample.scale == .adacos {
                 // AdaCos's scale is rarely on the s grid: rounded, and the status line says so.
                 let steps = Settings.scale.grid.steps(nearest: r.scale) ?? s.scaleSteps
                 s.scaleSteps = steps
@@ -178,10 +139,12 @@ struct ExplorerOptions: ParsableArguments {
     }
 
     private func applyBatch(to s: inout ExplorerState, readingFile: Bool) throws -> CosineBatch? {
+        let options = batchOptions
         var loaded: CosineBatch?
         if let path = batch ?? s.batch.file {
-            if batchSize != nil || classes != nil || seed != nil || spread != nil {
-                throw ValidationError("--batch reads N and C from the file; drop --batch-size, --classes, --seed and --spread.")
+            if let other = options.syntheticOptions.first {
+                throw ValidationError(
+                    "--batch and \(other) cannot be combined: the file gives N and C; \(other) describes a synthetic batch.")
             }
             if screen == nil && (state == nil || batch != nil) { s.screen = .batch }
             guard readingFile else { return nil }
@@ -192,18 +155,17 @@ struct ExplorerOptions: ParsableArguments {
             s.batch.classes = b.classCount
             s.batch.selectedSample = min(s.batch.selectedSample, b.sampleCount - 1)
         }
-        // Ranges and grids were checked in validate(); k against the C of a file or a state string is checked below.
-        if let batchSize { s.batch.samples = batchSize }
-        if let classes { s.batch.classes = classes }
-        if let seed { s.batch.seed = seed }
-        if let spread { s.batch.spreadSteps = try Self.steps(spread, Settings.spread, option: "--spread") }
-        if let topK { s.batch.topK = topK }
-        if let unselected { s.batch.unselected = unselected }
-        guard s.batch.topK <= s.batch.classes else {
-            throw ValidationError(
-                "--top-k: k = \(s.batch.topK) is more than the \(s.batch.classes) classes; expected 2...\(s.batch.classes).")
-        }
-        if (batchSize != nil || classes != nil || topK != nil || unselected != nil) && screen == nil && state == nil && !sample.hasInputs {
+        // Ranges and grids were checked in BatchOptions.validate(); k against the C of a file or a state string is checked below.
+        if let n = options.batchSize { s.batch.samples = n }
+        if let c = options.classes { s.batch.classes = c }
+        if let seed = options.seed { s.batch.seed = UInt64(seed) }
+        if let spread = options.spread { s.batch.spreadSteps = try Self.steps(spread, Settings.spread, option: "--spread") }
+        if let k = options.topK { s.batch.topK = k }
+        if let rule = options.unselected { s.batch.unselected = rule }
+        guard s.batch.topK <= s.batch.classes else { throw BatchOptions.topKRefusal(s.batch.topK, classes: s.batch.classes) }
+        if (options.batchSize != nil || options.classes != nil || options.hasBoundaryOptions) && screen == nil && state == nil
+            && !sample.hasInputs
+        {
             s.screen = .batch
         }
         return loaded

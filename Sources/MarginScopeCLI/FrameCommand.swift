@@ -117,9 +117,7 @@ struct FrameCommand: ParsableCommand {
         state.apply(.lessonAnswer(answer - 1))
     }
 
-    private static func usage(_ message: String) -> CommandFailure {
-        CommandFailure("marginscope: \(message)", status: Int32(InputError.Kind.usage.rawValue))
-    }
+    private static func usage(_ message: String) -> ValidationError { ValidationError(message) }
 
     static func parseSize(_ text: String) throws -> (Int, Int) {
         let parts = text.lowercased().split(separator: "x")
@@ -131,15 +129,10 @@ struct FrameCommand: ParsableCommand {
 }
 
 /// Turning options into a starting state once `validate()` has passed: what is left are
-/// the batch file's problems, data errors with exit code 65 (and k against the file's C, a usage error, 64).
+/// the batch file's problems, data errors with exit code 65 (and k against the file's C, a
+/// usage error, 64); the entry point prints both, the usage error with the command's usage line.
 enum Launch {
     static func resolve(_ options: ExplorerOptions) throws -> (ExplorerState, LossMath.CosineBatch?) {
-        do {
-            return try options.resolve()
-        } catch let e as ValidationError {
-            throw CommandFailure("marginscope: \(e.message)", status: InputError.Kind.usage.rawValue)
-        } catch let e as InputError {
-            throw CommandFailure("marginscope: \(e.message)", status: e.kind.rawValue)
-        }
+        try options.resolve()
     }
 }

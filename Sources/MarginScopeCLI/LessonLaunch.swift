@@ -19,7 +19,7 @@ struct LessonLaunch {
     var opening: Opening = .none
 
     /// `state` with the language and the library set, and the lesson or the picker opened.
-    /// Throws `ExitCode` after writing a message naming the problem: an unknown id (64),
+    /// Throws `InputError` naming the problem: an unknown id (usage, 64),
     /// an unreadable or invalid lesson file (65, each problem with its line).
     func apply(to state: inout ExplorerState) throws {
         state.language = language
@@ -54,8 +54,9 @@ struct LessonLaunch {
         }
     }
 
-    private static func fail(_ message: String, _ kind: InputError.Kind) -> CommandFailure {
-        CommandFailure("marginscope: \(message)", status: Int32(kind.rawValue))
+    /// The entry point prints it: a usage error with the command's usage line, a data error as one line.
+    private static func fail(_ message: String, _ kind: InputError.Kind) -> InputError {
+        InputError(kind, message)
     }
 }
 

@@ -116,86 +116,128 @@ public struct SampleOptions: ParsableArguments {
         name: .long, parsing: .unconditional,
         help: ArgumentHelp(
             "The loss: softmax, normface, cosface, arcface, sphereface, combined or bdlmcl. (default: softmax with --logits, else cosface)",
-            valueName: "loss"))
-    public var loss: String?
+            valueName: "loss"),
+        transform: LossKind.parse)
+    public var loss: LossKind?
 
     @Option(
         name: .long, parsing: .unconditional,
         help: ArgumentHelp(
             "The scale s of the cosine losses, in (0, 1000], or adacos for AdaCos's fixed scale √2·ln(C − 1) (C ≥ 3); \(Settings.scale.explorerGridHelp), adacos rounded to it. (default: 30)",
-            valueName: "s"))
-    public var scale: String?
+            valueName: "s"),
+        transform: ScaleValue.parse)
+    var scale: ScaleValue?
 
     @Option(
         name: .long, parsing: .unconditional,
         help: ArgumentHelp(
             "The margin m of cosface, arcface (radians) and bdlmcl, in [0, 2]; sphereface's integer m in 1...10 (default 4); \(Settings.margin.explorerGridHelp). (default: 0.35)",
-            valueName: "m"))
-    public var margin: String?
+            valueName: "m"),
+        transform: NumberArgument.real(accepted: "a margin m in [0, 2], or sphereface's integer m in 1...10"))
+    public var margin: Double?
 
     @Option(
         name: .long, parsing: .unconditional,
         help: ArgumentHelp(
-            "ArcFace's fallback where θ_y + m > π: none, sinmm, continuous, easy or clip. (default: sinmm)", valueName: "fallback"))
-    public var fallback: String?
+            "ArcFace's fallback where θ_y + m > π: none, sinmm, continuous, easy or clip. (default: sinmm)", valueName: "fallback"),
+        transform: ArcFaceFallback.parse)
+    public var fallback: ArcFaceFallback?
 
     @Option(
         name: .customLong("lambda"), parsing: .unconditional,
         help: ArgumentHelp(
-            "SphereFace's annealing weight λ ≥ 0 in (λ cos θ + ψ(θ))/(1 + λ), at most 1000. (default: 0)", valueName: "λ"))
-    public var lambda: String?
+            "SphereFace's annealing weight λ ≥ 0 in (λ cos θ + ψ(θ))/(1 + λ), at most 1000. (default: 0)", valueName: "λ"),
+        transform: NumberArgument.real(accepted: Self.lambdaAccepted))
+    public var lambda: Double?
 
     @Option(
         name: .customLong("m1"), parsing: .unconditional,
         help: ArgumentHelp(
-            "The combined margin's angle factor m₁ in cos(m₁θ + m₂) − m₃, in (0, 3]. (default: 1)", valueName: "m1"))
-    public var angleFactor: String?
+            "The combined margin's angle factor m₁ in cos(m₁θ + m₂) − m₃, in (0, 3]. (default: 1)", valueName: "m1"),
+        transform: NumberArgument.real(accepted: Self.angleFactorAccepted))
+    public var angleFactor: Double?
 
     @Option(
         name: .customLong("m2"), parsing: .unconditional,
         help: ArgumentHelp(
-            "The combined margin's additive angle m₂ in radians, in [0, 1.5]. (default: 0.3)", valueName: "m2"))
-    public var angleMargin: String?
+            "The combined margin's additive angle m₂ in radians, in [0, 1.5]. (default: 0.3)", valueName: "m2"),
+        transform: NumberArgument.real(accepted: Self.angleMarginAccepted))
+    public var angleMargin: Double?
 
     @Option(
         name: .customLong("m3"), parsing: .unconditional,
         help: ArgumentHelp(
-            "The combined margin's cosine margin m₃, in [0, 1]. (default: 0.2)", valueName: "m3"))
-    public var cosineMargin: String?
+            "The combined margin's cosine margin m₃, in [0, 1]. (default: 0.2)", valueName: "m3"),
+        transform: NumberArgument.real(accepted: Self.cosineMarginAccepted))
+    public var cosineMargin: Double?
 
     @Option(
         name: .customLong("margin-type"), parsing: .unconditional,
         help: ArgumentHelp(
             "BD-LMCL: the margin its selected samples get: cosface, arcface, sphereface or combined. (default: cosface)",
-            valueName: "type"))
-    public var marginType: String?
+            valueName: "type"),
+        transform: BoundaryMarginType.parse)
+    public var marginType: BoundaryMarginType?
 
     @Option(
         name: .long, parsing: .unconditional,
         help: ArgumentHelp(
-            "The target class y, 0-based. (default: 0)", valueName: "y"))
-    public var target: String?
+            "The target class y, 0-based. (default: 0)", valueName: "y"),
+        transform: NumberArgument.whole(accepted: "a class index, 0-based"))
+    public var target: Int?
 
     @Option(
         name: .long, parsing: .unconditional,
         help: ArgumentHelp(
             "Comma-separated logits for softmax, e.g. 2,1,0.5 (finite, |x| ≤ 1e6); \(Settings.logit.explorerGridHelp).",
-            valueName: "x1,x2,..."))
-    public var logits: String?
+            valueName: "x1,x2,..."),
+        transform: NumberList.parser(range: -1e6...1e6, accepted: "finite logits with |x| ≤ 1e6", example: "--logits 2,1,0.5"))
+    var logits: NumberList?
 
     @Option(
         name: .long, parsing: .unconditional,
         help: ArgumentHelp(
             "Comma-separated cosines in [-1, 1], one per class, e.g. 0.8,0.3,-0.1; \(Settings.cosine.explorerGridHelp).",
-            valueName: "c1,c2,..."))
-    public var cosines: String?
+            valueName: "c1,c2,..."),
+        transform: NumberList.parser(range: -1...1, accepted: "cosines in [-1, 1]", example: "--cosines 0.8,0.3,-0.1"))
+    var cosines: NumberList?
 
     @Option(
         name: .long, parsing: .unconditional,
         help: ArgumentHelp(
             "Comma-separated angles θ_j in degrees, [0, 180]; the cosines used are cos θ_j; \(Settings.angle.explorerGridHelp).",
-            valueName: "a1,a2,..."))
-    public var angles: String?
+            valueName: "a1,a2,..."),
+        transform: NumberList.parser(range: 0...180, accepted: "angles in degrees in [0, 180]", example: "--angles 30,60,90"))
+    var angles: NumberList?
+
+    static let lambdaAccepted = "a weight λ in [0, 1000]"
+    static let angleFactorAccepted = "an angle factor m₁ in (0, 3]"
+    static let angleMarginAccepted = "an angle m₂ in [0, 1.5] radians"
+    static let cosineMarginAccepted = "a cosine margin m₃ in [0, 1]"
+
+    /// The ranges that do not depend on the loss or the number of classes (those are checked in `resolved`),
+    /// and inputs given two ways.
+    public func validate() throws {
+        let given = [("--logits", logits), ("--cosines", cosines), ("--angles", angles)].filter { $0.1 != nil }
+        if given.count > 1 {
+            throw ValidationError("\(given[0].0) and \(given[1].0) cannot be combined; give the sample one way.")
+        }
+        if case .number(let s) = scale, !(s > 0 && s <= 1000) {
+            throw ValidationError("--scale: \(NumberArgument.shown(s)) is out of range; expected a scale s in (0, 1000] or adacos.")
+        }
+        try Self.check(lambda, "--lambda", 0...1000, Self.lambdaAccepted)
+        try Self.check(angleFactor, "--m1", 0...3, Self.angleFactorAccepted)
+        if let angleFactor, angleFactor == 0 {
+            throw ValidationError("--m1: 0 is out of range; expected \(Self.angleFactorAccepted).")
+        }
+        try Self.check(angleMargin, "--m2", 0...1.5, Self.angleMarginAccepted)
+        try Self.check(cosineMargin, "--m3", 0...1, Self.cosineMarginAccepted)
+    }
+
+    private static func check(_ value: Double?, _ option: String, _ range: ClosedRange<Double>, _ accepted: String) throws {
+        guard let value, !range.contains(value) else { return }
+        throw ValidationError("\(option): \(NumberArgument.shown(value)) is out of range; expected \(accepted).")
+    }
 
     public init() {}
 
@@ -212,11 +254,8 @@ public struct SampleOptions: ParsableArguments {
     /// - Throws: `ValidationError` with one sentence naming the option and what
     ///   would be accepted.
     public func resolved(defaults: SampleDefaults = .compute) throws -> ResolvedSample {
-        let given = [("--logits", logits), ("--cosines", cosines), ("--angles", angles)].filter { $0.1 != nil }
-        if given.count > 1 {
-            throw ValidationError("\(given[0].0) and \(given[1].0) cannot be combined; give the sample one way.")
-        }
-        let loss = try resolvedLoss(defaults: defaults)
+        try validate()
+        let loss = resolvedLoss(defaults: defaults)
         try checkFamilyOptions(loss: loss)
 
         var inputs: [Double]
@@ -225,25 +264,18 @@ public struct SampleOptions: ParsableArguments {
             guard loss == .softmax else {
                 throw ValidationError("--logits: --loss \(loss.rawValue) takes --cosines or --angles; --logits is for --loss softmax.")
             }
-            inputs = try InputParsing.list(
-                logits, option: "--logits", range: -1e6...1e6,
-                accepted: "finite logits with |x| ≤ 1e6", maximumCount: Self.maximumClasses)
+            inputs = logits.values
         } else if let cosines {
             guard loss.usesCosines else {
                 throw ValidationError("--cosines: --loss softmax takes --logits; cosines are for normface, cosface and bdlmcl.")
             }
-            inputs = try InputParsing.list(
-                cosines, option: "--cosines", range: -1...1,
-                accepted: "cosines in [-1, 1]", maximumCount: Self.maximumClasses)
+            inputs = cosines.values
         } else if let angles {
             guard loss.usesCosines else {
                 throw ValidationError("--angles: --loss softmax takes --logits; angles are for normface, cosface and bdlmcl.")
             }
-            let degrees = try InputParsing.list(
-                angles, option: "--angles", range: 0...180,
-                accepted: "angles in degrees in [0, 180]", maximumCount: Self.maximumClasses)
-            angleValues = degrees
-            inputs = degrees.map { Angle.cosine(degrees: $0) }
+            angleValues = angles.values
+            inputs = angles.values.map { Angle.cosine(degrees: $0) }
         } else if let fallback = defaults.inputs {
             inputs = fallback
         } else {
@@ -252,10 +284,13 @@ public struct SampleOptions: ParsableArguments {
         }
 
         let target: Int
-        if let text = self.target {
-            target = try InputParsing.integer(
-                text, option: "--target", range: 0...(inputs.count - 1),
-                accepted: "a class index in 0...\(inputs.count - 1) (\(inputs.count) classes given)")
+        if let given = self.target {
+            guard (0...(inputs.count - 1)).contains(given) else {
+                throw ValidationError(
+                    "--target: \(given) is out of range; expected a class index in 0...\(inputs.count - 1) (\(inputs.count) classes given)."
+                )
+            }
+            target = given
         } else {
             guard defaults.target < inputs.count else {
                 throw ValidationError(
@@ -267,23 +302,18 @@ public struct SampleOptions: ParsableArguments {
         let settings = try resolvedSettings(loss: loss, defaults: defaults, classes: inputs.count)
         return ResolvedSample(
             loss: loss, scale: settings.scale, margin: settings.margin, target: target,
-            inputs: inputs, angles: angleValues, transform: try resolvedTransform(loss: loss, margin: settings.margin))
+            inputs: inputs, angles: angleValues, transform: resolvedTransform(loss: loss, margin: settings.margin))
     }
 
     /// The margin the target gets: the loss's own, or for bdlmcl the one `--margin-type` names.
-    public func resolvedMarginType(loss: LossKind) throws -> BoundaryMarginType? {
+    public func resolvedMarginType(loss: LossKind) -> BoundaryMarginType? {
         switch loss {
         case .softmax, .normface: return nil
         case .cosface: return .cosface
         case .arcface: return .arcface
         case .sphereface: return .sphereface
         case .combined: return .combined
-        case .bdlmcl:
-            guard let text = marginType else { return .cosface }
-            guard let type = BoundaryMarginType(rawValue: text.trimmingSpaces.lowercased()) else {
-                throw ValidationError("--margin-type: unknown margin '\(text)'; expected cosface, arcface, sphereface or combined.")
-            }
-            return type
+        case .bdlmcl: return marginType ?? .cosface
         }
     }
 
@@ -293,15 +323,15 @@ public struct SampleOptions: ParsableArguments {
             throw ValidationError(
                 "--margin-type applies to --loss bdlmcl (the margin its selected samples get); --loss \(loss.rawValue) is its own margin.")
         }
-        let type = try resolvedMarginType(loss: loss)
-        let needs: [(String, String?, BoundaryMarginType, String)] = [
-            ("--fallback", fallback, .arcface, "arcface"),
-            ("--lambda", lambda, .sphereface, "sphereface"),
-            ("--m1", angleFactor, .combined, "combined"),
-            ("--m2", angleMargin, .combined, "combined"),
-            ("--m3", cosineMargin, .combined, "combined"),
+        let type = resolvedMarginType(loss: loss)
+        let needs: [(String, Bool, BoundaryMarginType, String)] = [
+            ("--fallback", fallback != nil, .arcface, "arcface"),
+            ("--lambda", lambda != nil, .sphereface, "sphereface"),
+            ("--m1", angleFactor != nil, .combined, "combined"),
+            ("--m2", angleMargin != nil, .combined, "combined"),
+            ("--m3", cosineMargin != nil, .combined, "combined"),
         ]
-        for (option, value, wanted, name) in needs where value != nil && type != wanted {
+        for (option, given, wanted, name) in needs where given && type != wanted {
             throw ValidationError(
                 "\(option) applies to --loss \(name) (or --loss bdlmcl --margin-type \(name)), not to --loss \(loss.rawValue)\(loss == .bdlmcl ? " with --margin-type \(type?.rawValue ?? "cosface")" : "")."
             )
@@ -312,50 +342,20 @@ public struct SampleOptions: ParsableArguments {
     }
 
     /// The transform of the target cosine for `loss`, with `margin` already validated.
-    func resolvedTransform(loss: LossKind, margin: Double) throws -> TargetTransform {
-        switch try resolvedMarginType(loss: loss) {
+    func resolvedTransform(loss: LossKind, margin: Double) -> TargetTransform {
+        switch resolvedMarginType(loss: loss) {
         case nil: return .identity
         case .cosface: return .additiveCosine(margin: margin)
-        case .arcface:
-            var chosen = ArcFaceFallback.sinmm
-            if let text = fallback {
-                guard let f = ArcFaceFallback(rawValue: text.trimmingSpaces.lowercased()) else {
-                    throw ValidationError("--fallback: unknown fallback '\(text)'; expected none, sinmm, continuous, easy or clip.")
-                }
-                chosen = f
-            }
-            return .additiveAngular(margin: margin, fallback: chosen)
-        case .sphereface:
-            let l =
-                try lambda.map {
-                    try InputParsing.number($0, option: "--lambda", range: 0...1000, accepted: "a weight λ in [0, 1000]")
-                } ?? 0
-            return .multiplicativeAngular(margin: Int(margin), lambda: l)
+        case .arcface: return .additiveAngular(margin: margin, fallback: fallback ?? .sinmm)
+        case .sphereface: return .multiplicativeAngular(margin: Int(margin), lambda: lambda ?? 0)
         case .combined:
-            let m1 =
-                try angleFactor.map {
-                    try InputParsing.positive($0, option: "--m1", upper: 3, accepted: "an angle factor m₁ in (0, 3]")
-                } ?? 1
-            let m2 =
-                try angleMargin.map {
-                    try InputParsing.number($0, option: "--m2", range: 0...1.5, accepted: "an angle m₂ in [0, 1.5] radians")
-                } ?? 0.3
-            let m3 =
-                try cosineMargin.map {
-                    try InputParsing.number($0, option: "--m3", range: 0...1, accepted: "a cosine margin m₃ in [0, 1]")
-                } ?? 0.2
-            return .combined(angleFactor: m1, angleMargin: m2, cosineMargin: m3)
+            return .combined(angleFactor: angleFactor ?? 1, angleMargin: angleMargin ?? 0.3, cosineMargin: cosineMargin ?? 0.2)
         }
     }
 
     /// The loss: `--loss` if given, else inferred from the inputs and `defaults`.
-    func resolvedLoss(defaults: SampleDefaults) throws -> LossKind {
-        if let text = loss {
-            guard let kind = LossKind(rawValue: text.trimmingSpaces.lowercased()) else {
-                throw ValidationError("--loss: unknown loss '\(text)'; expected one of \(LossKind.names).")
-            }
-            return kind
-        }
+    func resolvedLoss(defaults: SampleDefaults) -> LossKind {
+        if let loss { return loss }
         if logits != nil { return .softmax }
         if (cosines != nil || angles != nil) && defaults.loss == .softmax { return .cosface }
         return defaults.loss
@@ -378,30 +378,29 @@ public struct SampleOptions: ParsableArguments {
             throw ValidationError("--margin does not apply to --loss normface (NormFace is CosFace with m = 0); use --loss cosface.")
         }
         let s: Double
-        if let text = scale, text.trimmingSpaces.lowercased() == "adacos" {
+        switch scale {
+        case .adacos:
             guard let value = AdaCosScale.fixedScale(classes: classes) else {
                 throw ValidationError(
                     "--scale adacos: AdaCos's √2·ln(C − 1) needs at least \(AdaCosScale.minimumClasses) classes (it is 0 for C = 2); got \(classes). Give a number instead."
                 )
             }
             s = value
-        } else {
-            s =
-                try scale.map {
-                    try InputParsing.positive($0, option: "--scale", upper: 1000, accepted: "a scale s in (0, 1000] or adacos")
-                } ?? defaults.scale
+        case .number(let value): s = value
+        case nil: s = defaults.scale
         }
-        if try resolvedMarginType(loss: loss) == .sphereface {
-            let m =
-                try margin.map {
-                    try InputParsing.integer($0, option: "--margin", range: 1...10, accepted: "SphereFace's integer margin m in 1...10")
-                } ?? 4
-            return (s, Double(m))
+        if resolvedMarginType(loss: loss) == .sphereface {
+            guard let m = margin else { return (s, 4) }
+            guard m == m.rounded() && (1...10).contains(m) else {
+                throw ValidationError(
+                    "--margin: \(NumberArgument.shown(m)) is \(m == m.rounded() ? "out of range" : "not an integer"); expected SphereFace's integer margin m in 1...10."
+                )
+            }
+            return (s, m)
         }
-        let m =
-            try margin.map {
-                try InputParsing.number($0, option: "--margin", range: 0...2, accepted: "a margin m in [0, 2]")
-            } ?? defaults.margin
-        return (s, loss == .normface ? 0 : m)
+        if let m = margin, !(0...2).contains(m) {
+            throw ValidationError("--margin: \(NumberArgument.shown(m)) is out of range; expected a margin m in [0, 2].")
+        }
+        return (s, loss == .normface ? 0 : margin ?? defaults.margin)
     }
 }

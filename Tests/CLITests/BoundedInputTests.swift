@@ -10,7 +10,7 @@ import Testing
     /// The commands that read a CSV from standard input, with the prefix of their messages.
     static let readers: [(arguments: String, prefix: String)] = [
         ("compute --batch -", "marginscope compute: "),
-        ("frame --size 80x24 --batch -", "marginscope: "),
+        ("frame --size 80x24 --batch -", "marginscope frame: "),
         ("train --epochs 1 --data -", "marginscope train: "),
     ]
 

@@ -45,7 +45,9 @@ import Testing
         Case(arguments: ["--cosines", "0.8,0.3", "--loss", "normface", "--scale", "adacos"], status: 64, mentions: ["adacos", "3"]),
         Case(arguments: ["--cosines", "0.8,0.3,0.1", "--loss", "bdlmcl", "--m2", "0.1"], status: 64, mentions: ["--m2", "combined"]),
         Case(arguments: ["--cosines", "0.8,0.3,0.1", "--loss", "bdlmcl", "--top-k", "4"], status: 64, mentions: ["--top-k", "2...3"]),
-        Case(arguments: ["--cosines", "0.8,0.3,0.1", "--loss", "bdlmcl", "--top-k", "1"], status: 64, mentions: ["--top-k", "2...3"]),
+        Case(
+            arguments: ["--cosines", "0.8,0.3,0.1", "--loss", "bdlmcl", "--top-k", "1"], status: 64,
+            mentions: ["--top-k", "2 to 10000", "1 refused"]),
         Case(arguments: ["--cosines", "0.8,0.3", "--loss", "cosface", "--top-k", "2"], status: 64, mentions: ["--top-k", "bdlmcl"]),
         Case(
             arguments: ["--cosines", "0.8,0.3", "--loss", "bdlmcl", "--unselected", "some"], status: 64,
@@ -54,27 +56,47 @@ import Testing
         Case(arguments: ["--cosines", "0.1,0.2", "--loss", "softmax"], status: 64, mentions: ["--cosines", "--logits"]),
         Case(arguments: ["--cosines", "0.1,0.2", "--format", "xml"], status: 64, mentions: ["--format", "table, json or csv"]),
         Case(arguments: [], status: 64, mentions: ["--cosines", "--logits"]),
+        // A mistyped input option is named as unknown, not hidden behind "no sample given".
+        Case(arguments: ["--cosine", "0.1,0.2"], status: 64, mentions: ["Unknown option '--cosine'"]),
         Case(arguments: ["--cosines", "0.1,0.2", "--batch-size", "4"], status: 64, mentions: ["--cosines", "--batch-size"]),
-        Case(arguments: ["--batch-size", "0"], status: 64, mentions: ["--batch-size", "1...4096"]),
-        Case(arguments: ["--batch-size", "5000"], status: 64, mentions: ["--batch-size", "1...4096"]),
-        Case(arguments: ["--classes", "1"], status: 64, mentions: ["--classes", "2...10000"]),
-        Case(arguments: ["--classes", "10001"], status: 64, mentions: ["--classes", "2...10000"]),
+        Case(arguments: ["--batch-size", "0"], status: 64, mentions: ["--batch-size", "1 to 4096", "0 refused"]),
+        Case(arguments: ["--batch-size", "-5"], status: 64, mentions: ["--batch-size", "1 to 4096", "-5 refused"]),
+        Case(arguments: ["--batch-size", "5000"], status: 64, mentions: ["--batch-size", "1 to 4096"]),
+        Case(arguments: ["--batch-size", "2.5"], status: 64, mentions: ["--batch-size", "'2.5'", "whole number", "1 to 4096"]),
+        Case(arguments: ["--classes", "1"], status: 64, mentions: ["--classes", "2 to 10000"]),
+        Case(arguments: ["--classes", "10001"], status: 64, mentions: ["--classes", "2 to 10000"]),
+        Case(arguments: ["--dimension", "1"], status: 64, mentions: ["--dimension", "2...1024"]),
+        Case(arguments: ["--dimension", "-3"], status: 64, mentions: ["--dimension", "2...1024"]),
+        Case(arguments: ["--dimension", "x"], status: 64, mentions: ["--dimension", "'x'", "2...1024"]),
+        Case(arguments: ["--batch", "-", "--dimension", "8"], status: 64, mentions: ["--batch", "--dimension", "synthetic"]),
+        Case(arguments: ["--batch", "-", "--classes", "8"], status: 64, mentions: ["--batch", "--classes", "synthetic"]),
         Case(arguments: ["--batch-size", "4", "--spread", "-1"], status: 64, mentions: ["--spread", "0 to 10"]),
-        Case(arguments: ["--batch-size", "4", "--seed", "x"], status: 64, mentions: ["--seed", "integer"]),
+        Case(
+            arguments: ["--batch-size", "4", "--seed", "x"], status: 64,
+            mentions: ["--seed", "'x'", "whole number", "0 to 1000000000000000"]),
         Case(arguments: ["--batch-size", "4", "--loss", "softmax"], status: 64, mentions: ["softmax", "cosface"]),
         Case(arguments: ["--batch-size", "4", "--target", "1"], status: 64, mentions: ["--target", "label"]),
         Case(arguments: ["--batch", "/nonexistent/batch.csv"], status: 65, mentions: ["'/nonexistent/batch.csv'", "no such file"]),
         Case(arguments: ["--batch", "/"], status: 65, mentions: ["'/'", "directory"]),
     ]
 
+    /// A usage error: ArgumentParser's form, "Error: …", then compute's usage line; bad data (65): one line.
     @Test(arguments: usageCases)
-    func badCommandLineGetsOneClearLineAndNoOutput(_ c: Case) throws {
+    func badCommandLineGetsAClearMessageAndNoOutput(_ c: Case) throws {
         let run = try CLI.run(c.arguments)
-        #expect(run.status == c.status)
+        #expect(run.status == c.status, "\(run.stderr)")
         #expect(run.stdout.isEmpty)
-        #expect(run.stderr.hasPrefix("marginscope compute: "))
-        #expect(run.stderr.filter { $0 == "\n" }.count == 1, "one line: \(run.stderr)")
-        for fragment in c.mentions { #expect(run.stderr.contains(fragment), "\(fragment) in \(run.stderr)") }
+        if c.status == 64 {
+            #expect(run.stderr.hasPrefix("Error: "), "\(run.stderr)")
+            #expect(run.stderr.contains("\nUsage: marginscope compute "), "\(run.stderr)")
+            #expect(run.stderr.hasSuffix("\n  See 'marginscope compute --help' for more information.\n"), "\(run.stderr)")
+        } else {
+            #expect(run.stderr.hasPrefix("marginscope compute: "))
+            #expect(run.stderr.filter { $0 == "\n" }.count == 1, "one line: \(run.stderr)")
+        }
+        // The message itself is the first line: the option, the value and what is accepted are all on it.
+        let first = String(run.stderr.prefix { $0 != "\n" })
+        for fragment in c.mentions { #expect(first.contains(fragment), "\(fragment) in \(run.stderr)") }
     }
 
     struct FileCase: CustomTestStringConvertible, Sendable {

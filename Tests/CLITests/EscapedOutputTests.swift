@@ -76,8 +76,10 @@ import Testing
     @Test func aLineBreakInARefusedValueKeepsTheMessageOnOneLine() throws {
         let run = try CLI.run(["--cosines", "0.8,0.3\nx"])
         #expect(run.status == 64)
+        let first = String(run.stderr.prefix { $0 != "\n" })
         #expect(
-            run.stderr == "marginscope compute: --cosines: value 2 of 2 ('0.3\\nx') is not a number; expected cosines in [-1, 1].\n",
+            first
+                == "Error: The value '0.8,0.3\\nx' is invalid for '--cosines <c1,c2,...>': value 2 of 2 ('0.3\\nx') is not a number; expected cosines in [-1, 1].",
             "\(run.stderr.debugDescription)")
     }
 

@@ -16,7 +16,7 @@ import Testing
     /// The two commands that read `--batch`, with the prefix of their error line.
     enum Command: String, CaseIterable, Sendable {
         case compute, frame
-        var prefix: String { self == .compute ? "marginscope compute: " : "marginscope: " }
+        var prefix: String { "marginscope \(rawValue): " }
         func run(_ path: String) throws -> RunResult {
             switch self {
             case .compute: return try CLI.run(["--batch", path])

@@ -1,4 +1,5 @@
 import ArgumentParser
+import LossMath
 import Testing
 
 @testable import MarginScopeCLI
@@ -34,10 +35,36 @@ import Testing
     @Test func negativeValuesAreReadAsValuesNotOptions() throws {
         let sample = try SampleOptions.parse(["--cosines", "-0.5,0.25", "--target", "1"]).resolved()
         #expect(sample.inputs == [-0.5, 0.25])
+        let margin = try SampleOptions.parse(["--margin", "-0.1"])
+        #expect(margin.margin == -0.1)
+        #expect(throws: ValidationError.self) { try margin.resolved(defaults: .compute) }
+    }
+
+    @Test func valuesAreTyped() throws {
+        let options = try SampleOptions.parse([
+            "--loss", " BDLMCL ", "--margin-type", "arcface", "--fallback", "Clip", "--scale", "AdaCos", "--margin", "0.5",
+            "--cosines", "0.5,0.25,-0.125",
+        ])
+        #expect(options.loss == .bdlmcl && options.marginType == .arcface && options.fallback == .clip)
+        #expect(options.scale == .adacos && options.margin == 0.5)
+        #expect(options.cosines == NumberList([0.5, 0.25, -0.125]))
+        let sample = try options.resolved()
+        // AdaCos's fixed scale for C = 3 classes: √2·ln 2.
+        #expect(abs(sample.scale - 2.0.squareRoot() * 0.693_147_180_559_945_3) < 1e-15)
+        #expect(sample.transform == .additiveAngular(margin: 0.5, fallback: .clip))
+    }
+
+    @Test func sphereFacesIntegerMarginGoesThroughMargin() throws {
+        let sample = try SampleOptions.parse(["--loss", "sphereface", "--margin", "3", "--lambda", "2.5", "--cosines", "0.5,0.1"])
+            .resolved()
+        #expect(sample.transform == .multiplicativeAngular(margin: 3, lambda: 2.5))
+        #expect(throws: ValidationError.self) {
+            try SampleOptions.parse(["--loss", "sphereface", "--margin", "2.5", "--cosines", "0.5,0.1"]).resolved()
+        }
     }
 
     @Test func inputsGivenTwoWaysAreRefused() throws {
-        let options = try SampleOptions.parse(["--cosines", "0.1,0.2", "--angles", "10,20"])
-        #expect(throws: ValidationError.self) { try options.resolved() }
+        // Refused while parsing (the group's validate()), before any command runs.
+        #expect(throws: (any Error).self) { try SampleOptions.parse(["--cosines", "0.1,0.2", "--angles", "10,20"]) }
     }
 }
