@@ -64,7 +64,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CLITests",
-            dependencies: ["MarginScopeCLI", "LossMath", "TestSupport"]
+            dependencies: ["MarginScopeCLI", "Explorer", "LossMath", "TestSupport"]
         ),
     ]
 )

@@ -39,7 +39,6 @@ extension NamedChoice {
 }
 
 extension LossKind: NamedChoice { static var choiceName: String { "loss" } }
-extension BoundaryMarginType: NamedChoice { static var choiceName: String { "margin type" } }
 extension ArcFaceFallback: NamedChoice { static var choiceName: String { "fallback" } }
 extension UnselectedTreatment: NamedChoice { static var choiceName: String { "treatment" } }
 

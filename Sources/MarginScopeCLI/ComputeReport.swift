@@ -37,7 +37,7 @@ struct SampleReport {
             probabilities = result.probabilities
             loss = result.loss
             gradient = result.gradient
-        case .normface, .cosface, .arcface, .sphereface, .combined:
+        case .margin:
             let head = CosineHead(scale: sample.scale, transform: sample.transform)
             let result = head.evaluate(cosines: sample.inputs, target: sample.target)
             logits = result.logits

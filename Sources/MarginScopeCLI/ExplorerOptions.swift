@@ -84,7 +84,7 @@ struct ExplorerOptions: ParsableArguments {
             s.logitSteps = try r.inputs.map { try Self.steps($0, Settings.logit, option: "--logits") }
             s.inputSteps = resize(s.inputSteps, fill: s.inputMode == .cosine ? 0 : 900)
             if screen == nil && state == nil { s.screen = .softmax }
-        case .normface, .cosface, .bdlmcl, .arcface, .sphereface, .combined:
+        case .margin, .bdlmcl:
             if let angles = r.angles {
                 s.inputMode = .angle
                 s.inputSteps = try angles.map { try Self.steps($0, Settings.angle, option: "--angles") }
@@ -116,25 +116,14 @@ struct ExplorerOptions: ParsableArguments {
 
     /// The loss's margin as the explorer's margin type and settings rows (each on its grid, else refused).
     private func applyMargin(_ r: ResolvedSample, to s: inout ExplorerState) throws {
-        switch r.transform {
-        case .identity:
-            if r.loss == .normface { s.marginType = .normFace; s.marginSteps = 0 }
-        case .additiveCosine(let m):
-            s.marginType = .cosFace
-            s.marginSteps = try Self.steps(m, Settings.margin, option: "--margin")
-        case .additiveAngular(let m, let fallback):
-            s.marginType = .arcFace
-            s.fallback = fallback
-            s.marginSteps = try Self.steps(m, Settings.margin, option: "--margin")
-        case .multiplicativeAngular(let m, let lambda):
-            s.marginType = .sphereFace
-            s[.sphereMargin] = try Self.steps(Double(m), Settings.sphereMargin, option: "--margin")
-            s[.lambda] = try Self.steps(lambda, Settings.lambda, option: "--lambda")
-        case .combined(let m1, let m2, let m3):
-            s.marginType = .combined
-            s[.angleFactor] = try Self.steps(m1, Settings.angleFactor, option: "--m1")
-            s[.angleMargin] = try Self.steps(m2, Settings.angleMargin, option: "--m2")
-            s[.cosineMargin] = try Self.steps(m3, Settings.cosineMargin, option: "--m3")
+        let (type, values) = MarginType.of(r.transform)
+        if r.transform == .identity && r.loss != .normface { return }  // BD-LMCL keeps the explorer's margin type.
+        s.marginType = type
+        if case .additiveAngular(_, let fallback) = r.transform { s.fallback = fallback }
+        if type == .normFace { s.marginSteps = 0 }
+        for (row, value) in zip(type.parameters, values) {
+            // SphereFace's integer m comes with --margin, like m.
+            s[row.id] = try Self.steps(value, row, option: "--\(row.option ?? "margin")")
         }
     }
 

@@ -1,3 +1,4 @@
+import Explorer
 import LossMath
 
 /// The three renderings of one evaluated sample.
@@ -15,9 +16,7 @@ enum FormatSample {
         lines.append("")
 
         // The margin family shows ∂L/∂θ beside ∂L/∂cos θ (the cone point makes the latter unbounded).
-        let angular =
-            [LossKind.arcface, .sphereface, .combined].contains(sample.loss)
-            || (sample.loss == .bdlmcl && sample.transform.cosineShift == nil)
+        let angular = sample.loss.usesCosines && sample.transform.cosineShift == nil
         var columns: [(String, FormatTable.Alignment)] = [("class", .right)]
         if sample.angles != nil { columns.append(("θ (deg)", .right)) }
         if sample.loss.usesCosines {
@@ -58,20 +57,23 @@ enum FormatSample {
     static func headline(_ sample: ResolvedSample, boundary: BoundaryFacts?) -> String {
         var parts = [sample.loss.displayName]
         if sample.loss.usesCosines { parts.append("s = \(FormatNumber.setting(sample.scale))") }
+        let (type, values) = MarginType.of(sample.transform)
         switch sample.transform {
-        case .identity: break
-        case .additiveCosine: parts.append("m = \(FormatNumber.setting(sample.margin))")
         case .additiveAngular(let m, let fallback):
             parts.append("m = \(FormatNumber.setting(m))")
             parts.append("fallback: \(fallback.rawValue)")
         case .multiplicativeAngular(let m, let lambda):
             parts.append("m = \(m)")
             parts.append("λ = \(FormatNumber.setting(lambda))")
-        case .combined(let m1, let m2, let m3):
-            parts.append("m1 = \(FormatNumber.setting(m1)), m2 = \(FormatNumber.setting(m2)), m3 = \(FormatNumber.setting(m3))")
+        default:
+            // Every other margin: its parameters by the command line's names (m, m1, m2, m3).
+            let named = zip(type.parameters, values).map { row, value in
+                "\(row.id == .margin ? "m" : row.option ?? row.symbol) = \(FormatNumber.setting(value))"
+            }
+            if !named.isEmpty { parts.append(named.joined(separator: ", ")) }
         }
-        if sample.loss == .bdlmcl, let t = BoundaryMarginType(rawValue: marginTypeName(sample.transform)), t != .cosface {
-            parts.append("margin type: \(t.rawValue)")
+        if sample.loss == .bdlmcl, type != .cosFace, type != .normFace {
+            parts.append("margin type: \(type.rawValue)")
         }
         if let boundary {
             parts.append("k = \(boundary.topK)")
@@ -100,16 +102,6 @@ enum FormatSample {
             return "loss = 0 (excluded)   p(target) = \(FormatNumber.fixed(p))"
         }
         return "loss = \(FormatNumber.fixed(report.loss))   p(target) = \(FormatNumber.fixed(p))"
-    }
-
-    /// The `--margin-type` name of a transform.
-    static func marginTypeName(_ t: TargetTransform) -> String {
-        switch t {
-        case .identity, .additiveCosine: return "cosface"
-        case .additiveAngular: return "arcface"
-        case .multiplicativeAngular: return "sphereface"
-        case .combined: return "combined"
-        }
     }
 
     // MARK: JSON

@@ -8,32 +8,50 @@ import LossMath
     import Darwin
 #endif
 
-/// The losses the command line knows.
-public enum LossKind: String, CaseIterable, Sendable {
+/// The losses the command line knows: softmax on logits, every margin of the family on
+/// cosines (`MarginType`: NormFace, CosFace, ArcFace, SphereFace, the combined margin, and
+/// any type added there), and BD-LMCL.
+///
+/// A margin type is a loss here by itself: its name (`--loss`), its parameters (the settings
+/// rows it reads) and its transform all come from `MarginType`.
+public enum LossKind: Hashable, Sendable, CaseIterable, RawRepresentable {
     /// Softmax cross-entropy on raw logits.
     case softmax
-    /// Normalised softmax: logits s·cos θ_j (LMCL with m = 0).
-    case normface
-    /// LMCL / CosFace: the target logit is s·(cos θ_y − m).
-    case cosface
-    /// ArcFace: s·cos(θ_y + m) with a fallback where θ_y + m > π (`--fallback`).
-    case arcface
-    /// SphereFace: s·(λ cos θ_y + ψ(θ_y))/(1 + λ), integer m (`--margin`), `--lambda`.
-    case sphereface
-    /// The combined margin: s·(cos(m₁θ_y + m₂) − m₃) (`--m1 --m2 --m3`).
-    case combined
+    /// A normalised softmax whose target logit is `s·f(cos θ_y)` with the type's `f`.
+    case margin(MarginType)
     /// Boundary-discriminative LMCL: the margin only for boundary samples (Docs/Math.md §6).
     case bdlmcl
+
+    public static let normface = margin(.normFace)
+    public static let cosface = margin(.cosFace)
+    public static let arcface = margin(.arcFace)
+    public static let sphereface = margin(.sphereFace)
+    public static let combined = margin(.combined)
+
+    /// Softmax, every margin type in its order, BD-LMCL.
+    public static var allCases: [LossKind] { [.softmax] + MarginType.allCases.map { .margin($0) } + [.bdlmcl] }
+
+    public init?(rawValue: String) {
+        guard let loss = Self.allCases.first(where: { $0.rawValue == rawValue }) else { return nil }
+        self = loss
+    }
+
+    /// The `--loss` name: "softmax", the margin type's name, "bdlmcl".
+    public var rawValue: String {
+        switch self {
+        case .softmax: "softmax"
+        case .margin(let type): type.rawValue
+        case .bdlmcl: "bdlmcl"
+        }
+    }
 
     /// The name shown in tables and help.
     public var displayName: String {
         switch self {
         case .softmax: "Softmax cross-entropy"
-        case .normface: "NormFace"
-        case .cosface: "CosFace (LMCL)"
-        case .arcface: "ArcFace"
-        case .sphereface: "SphereFace"
-        case .combined: "combined margin"
+        case .margin(.cosFace): "CosFace (LMCL)"
+        case .margin(.combined): "combined margin"
+        case .margin(let type): type.title
         case .bdlmcl: "BD-LMCL"
         }
     }
@@ -45,9 +63,23 @@ public enum LossKind: String, CaseIterable, Sendable {
     public static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }
 
-/// The margin BD-LMCL applies to its selected samples (`--margin-type`).
-public enum BoundaryMarginType: String, CaseIterable, Sendable {
-    case cosface, arcface, sphereface, combined
+/// `--margin-type`: the margin BD-LMCL applies to its selected samples, any margin type but NormFace.
+enum BoundaryMargin {
+    static let types = MarginType.allCases.filter { $0 != .normFace }
+
+    /// "cosface, arcface, sphereface or combined".
+    static var choices: String {
+        let names = types.map(\.rawValue)
+        return names.dropLast().joined(separator: ", ") + " or " + names.last!
+    }
+
+    /// The transform of `--margin-type`.
+    @Sendable static func parse(_ text: String) throws -> MarginType {
+        guard let type = MarginType(rawValue: text.trimmingSpaces.lowercased()), types.contains(type) else {
+            throw ArgumentRefusal("unknown margin type; expected \(choices).")
+        }
+        return type
+    }
 }
 
 /// One fully validated sample: the loss, its settings and the inputs.
@@ -101,7 +133,8 @@ public struct SampleDefaults: Sendable {
     }
 
     /// The defaults of `marginscope compute`: CosFace, s = 30, m = 0.35, target 0, inputs required.
-    public static let compute = SampleDefaults(loss: .cosface, scale: 30, margin: 0.35, target: 0, inputs: nil)
+    public static let compute = SampleDefaults(
+        loss: .cosface, scale: Settings.scale.defaultValue, margin: Settings.margin.defaultValue, target: 0, inputs: nil)
 }
 
 /// The options that describe one sample: the loss, its settings and the inputs.
@@ -115,7 +148,7 @@ public struct SampleOptions: ParsableArguments {
     @Option(
         name: .long, parsing: .unconditional,
         help: ArgumentHelp(
-            "The loss: softmax, normface, cosface, arcface, sphereface, combined or bdlmcl. (default: softmax with --logits, else cosface)",
+            "The loss: \(LossKind.choices). (default: softmax with --logits, else cosface)",
             valueName: "loss"),
         transform: LossKind.parse)
     public var loss: LossKind?
@@ -146,38 +179,38 @@ public struct SampleOptions: ParsableArguments {
     @Option(
         name: .customLong("lambda"), parsing: .unconditional,
         help: ArgumentHelp(
-            "SphereFace's annealing weight λ ≥ 0 in (λ cos θ + ψ(θ))/(1 + λ), at most 1000. (default: 0)", valueName: "λ"),
+            "SphereFace's annealing weight λ ≥ 0 in (λ cos θ + ψ(θ))/(1 + λ), at most 1000. (default: \(Settings.lambda.defaultText))", valueName: "λ"),
         transform: NumberArgument.real(accepted: Self.lambdaAccepted))
     public var lambda: Double?
 
     @Option(
         name: .customLong("m1"), parsing: .unconditional,
         help: ArgumentHelp(
-            "The combined margin's angle factor m₁ in cos(m₁θ + m₂) − m₃, in (0, 3]. (default: 1)", valueName: "m1"),
+            "The combined margin's angle factor m₁ in cos(m₁θ + m₂) − m₃, in (0, 3]. (default: \(Settings.angleFactor.defaultText))", valueName: "m1"),
         transform: NumberArgument.real(accepted: Self.angleFactorAccepted))
     public var angleFactor: Double?
 
     @Option(
         name: .customLong("m2"), parsing: .unconditional,
         help: ArgumentHelp(
-            "The combined margin's additive angle m₂ in radians, in [0, 1.5]. (default: 0.3)", valueName: "m2"),
+            "The combined margin's additive angle m₂ in radians, in [0, 1.5]. (default: \(Settings.angleMargin.defaultText))", valueName: "m2"),
         transform: NumberArgument.real(accepted: Self.angleMarginAccepted))
     public var angleMargin: Double?
 
     @Option(
         name: .customLong("m3"), parsing: .unconditional,
         help: ArgumentHelp(
-            "The combined margin's cosine margin m₃, in [0, 1]. (default: 0.2)", valueName: "m3"),
+            "The combined margin's cosine margin m₃, in [0, 1]. (default: \(Settings.cosineMargin.defaultText))", valueName: "m3"),
         transform: NumberArgument.real(accepted: Self.cosineMarginAccepted))
     public var cosineMargin: Double?
 
     @Option(
         name: .customLong("margin-type"), parsing: .unconditional,
         help: ArgumentHelp(
-            "BD-LMCL: the margin its selected samples get: cosface, arcface, sphereface or combined. (default: cosface)",
+            "BD-LMCL: the margin its selected samples get: \(BoundaryMargin.choices). (default: cosface)",
             valueName: "type"),
-        transform: BoundaryMarginType.parse)
-    public var marginType: BoundaryMarginType?
+        transform: BoundaryMargin.parse)
+    public var marginType: MarginType?
 
     @Option(
         name: .long, parsing: .unconditional,
@@ -305,16 +338,28 @@ public struct SampleOptions: ParsableArguments {
             inputs: inputs, angles: angleValues, transform: resolvedTransform(loss: loss, margin: settings.margin))
     }
 
-    /// The margin the target gets: the loss's own, or for bdlmcl the one `--margin-type` names.
-    public func resolvedMarginType(loss: LossKind) -> BoundaryMarginType? {
+    /// The margin the target gets: the loss's own, or for bdlmcl the one `--margin-type` names
+    /// (nil for softmax and NormFace, which have none).
+    public func resolvedMarginType(loss: LossKind) -> MarginType? {
         switch loss {
-        case .softmax, .normface: return nil
-        case .cosface: return .cosface
-        case .arcface: return .arcface
-        case .sphereface: return .sphereface
-        case .combined: return .combined
-        case .bdlmcl: return marginType ?? .cosface
+        case .softmax, .margin(.normFace): return nil
+        case .margin(let type): return type
+        case .bdlmcl: return marginType ?? .cosFace
         }
+    }
+
+    /// The family's options that set one settings row each, with the value given (nil: not given).
+    /// `--margin` is not among them: it is m for CosFace and ArcFace, SphereFace's integer m.
+    private var familyValues: [(option: String, row: Setting, value: Double?)] {
+        [
+            ("--lambda", Settings.lambda, lambda), ("--m1", Settings.angleFactor, angleFactor),
+            ("--m2", Settings.angleMargin, angleMargin), ("--m3", Settings.cosineMargin, cosineMargin),
+        ]
+    }
+
+    /// Whether `type` reads `--margin` (m, or SphereFace's integer m).
+    private static func readsMargin(_ type: MarginType) -> Bool {
+        type.parameters.contains { $0.id == .margin || $0.id == .sphereMargin }
     }
 
     /// Refuses the margin family's options where the chosen loss does not read them (exit 64).
@@ -324,32 +369,36 @@ public struct SampleOptions: ParsableArguments {
                 "--margin-type applies to --loss bdlmcl (the margin its selected samples get); --loss \(loss.rawValue) is its own margin.")
         }
         let type = resolvedMarginType(loss: loss)
-        let needs: [(String, Bool, BoundaryMarginType, String)] = [
-            ("--fallback", fallback != nil, .arcface, "arcface"),
-            ("--lambda", lambda != nil, .sphereface, "sphereface"),
-            ("--m1", angleFactor != nil, .combined, "combined"),
-            ("--m2", angleMargin != nil, .combined, "combined"),
-            ("--m3", cosineMargin != nil, .combined, "combined"),
+        var needs: [(option: String, given: Bool, readers: [MarginType])] = [
+            ("--fallback", fallback != nil, [.arcFace])
         ]
-        for (option, given, wanted, name) in needs where given && type != wanted {
+        for (option, row, value) in familyValues {
+            needs.append((option, value != nil, MarginType.allCases.filter { $0.parameters.contains { $0.id == row.id } }))
+        }
+        for need in needs where need.given && !(type.map(need.readers.contains) ?? false) {
+            let names = need.readers.map(\.rawValue)
+            let name = names.joined(separator: " or ")
+            let bdlmcl = names.map { "--loss bdlmcl --margin-type \($0)" }.joined(separator: " or ")
             throw ValidationError(
-                "\(option) applies to --loss \(name) (or --loss bdlmcl --margin-type \(name)), not to --loss \(loss.rawValue)\(loss == .bdlmcl ? " with --margin-type \(type?.rawValue ?? "cosface")" : "")."
+                "\(need.option) applies to --loss \(name) (or \(bdlmcl)), not to --loss \(loss.rawValue)\(loss == .bdlmcl ? " with --margin-type \(type?.rawValue ?? "cosface")" : "")."
             )
         }
-        if type == .combined && margin != nil {
-            throw ValidationError("--margin does not apply to the combined margin; give --m1, --m2 and --m3.")
+        if let type, margin != nil, !Self.readsMargin(type) {
+            let options = familyValues.filter { value in type.parameters.contains { $0.id == value.row.id } }.map(\.option)
+            throw ValidationError(
+                "--margin does not apply to the \(LossKind.margin(type).displayName); give \(options.dropLast().joined(separator: ", ")) and \(options.last ?? "")."
+            )
         }
     }
 
-    /// The transform of the target cosine for `loss`, with `margin` already validated.
+    /// The transform of the target cosine for `loss`, with `margin` already validated: the margin
+    /// type's parameters from their options, the settings rows' defaults for those not given.
     func resolvedTransform(loss: LossKind, margin: Double) -> TargetTransform {
-        switch resolvedMarginType(loss: loss) {
-        case nil: return .identity
-        case .cosface: return .additiveCosine(margin: margin)
-        case .arcface: return .additiveAngular(margin: margin, fallback: fallback ?? .sinmm)
-        case .sphereface: return .multiplicativeAngular(margin: Int(margin), lambda: lambda ?? 0)
-        case .combined:
-            return .combined(angleFactor: angleFactor ?? 1, angleMargin: angleMargin ?? 0.3, cosineMargin: cosineMargin ?? 0.2)
+        guard let type = resolvedMarginType(loss: loss) else { return .identity }
+        let given = familyValues
+        return type.transform(fallback: fallback ?? .sinmm) { row in
+            if row.id == .margin || row.id == .sphereMargin { return margin }
+            return given.first { $0.row.id == row.id }?.value ?? row.defaultValue
         }
     }
 
@@ -389,8 +438,8 @@ public struct SampleOptions: ParsableArguments {
         case .number(let value): s = value
         case nil: s = defaults.scale
         }
-        if resolvedMarginType(loss: loss) == .sphereface {
-            guard let m = margin else { return (s, 4) }
+        if resolvedMarginType(loss: loss) == .sphereFace {
+            guard let m = margin else { return (s, Settings.sphereMargin.defaultValue) }
             guard m == m.rounded() && (1...10).contains(m) else {
                 throw ValidationError(
                     "--margin: \(NumberArgument.shown(m)) is \(m == m.rounded() ? "out of range" : "not an integer"); expected SphereFace's integer margin m in 1...10."

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Explorer
 import LossMath
 import Testing
 
@@ -45,7 +46,7 @@ import Testing
             "--loss", " BDLMCL ", "--margin-type", "arcface", "--fallback", "Clip", "--scale", "AdaCos", "--margin", "0.5",
             "--cosines", "0.5,0.25,-0.125",
         ])
-        #expect(options.loss == .bdlmcl && options.marginType == .arcface && options.fallback == .clip)
+        #expect(options.loss == .bdlmcl && options.marginType == .arcFace && options.fallback == .clip)
         #expect(options.scale == .adacos && options.margin == 0.5)
         #expect(options.cosines == NumberList([0.5, 0.25, -0.125]))
         let sample = try options.resolved()
@@ -61,6 +62,44 @@ import Testing
         #expect(throws: ValidationError.self) {
             try SampleOptions.parse(["--loss", "sphereface", "--margin", "2.5", "--cosines", "0.5,0.1"]).resolved()
         }
+    }
+
+    @Test func everyMarginTypeIsALossByItsOwnName() throws {
+        // One source: --loss accepts softmax, each margin type of the explorer, bdlmcl.
+        #expect(LossKind.allCases.map(\.rawValue) == ["softmax"] + MarginType.allCases.map(\.rawValue) + ["bdlmcl"])
+        for type in MarginType.allCases {
+            #expect(LossKind(rawValue: type.rawValue) == .margin(type))
+        }
+        #expect(LossKind(rawValue: "sphere") == nil)
+    }
+
+    @Test func familyOptionsNotGivenTakeTheSettingsTablesDefaults() throws {
+        // The rows' defaults: SphereFace m = 4, λ = 5 (50 tenths); m₁ = 1, m₂ = 0.3, m₃ = 0.2.
+        let sphere = try SampleOptions.parse(["--loss", "sphereface", "--cosines", "0.5,0.1"]).resolved()
+        #expect(sphere.transform == .multiplicativeAngular(margin: 4, lambda: 5))
+        let combined = try SampleOptions.parse(["--loss", "combined", "--m2", "0.5", "--cosines", "0.5,0.1"]).resolved()
+        #expect(combined.transform == .combined(angleFactor: 1, angleMargin: 0.5, cosineMargin: 0.2))
+        let bd = try SampleOptions.parse(["--loss", "bdlmcl", "--margin-type", "sphereface", "--lambda", "0", "--cosines", "0.5,0.1"])
+            .resolved()
+        #expect(bd.transform == .multiplicativeAngular(margin: 4, lambda: 0))
+    }
+
+    @Test func aFamilyOptionNamesTheLossesThatReadIt() throws {
+        for (arguments, mentions) in [
+            (["--loss", "arcface", "--lambda", "2"], ["--lambda applies to --loss sphereface", "--margin-type sphereface"]),
+            (["--loss", "cosface", "--m3", "0.1"], ["--m3 applies to --loss combined", "not to --loss cosface"]),
+            (["--loss", "bdlmcl", "--fallback", "clip"], ["--fallback applies to --loss arcface", "with --margin-type cosface"]),
+            (["--loss", "combined", "--margin", "0.2"], ["--margin does not apply to the combined margin", "--m1, --m2 and --m3"]),
+            (["--loss", "cosface", "--margin-type", "arcface"], ["--margin-type applies to --loss bdlmcl"]),
+        ] {
+            do {
+                _ = try SampleOptions.parse(arguments + ["--cosines", "0.5,0.1"]).resolved()
+                Issue.record("accepted \(arguments)")
+            } catch let error as ValidationError {
+                for text in mentions { #expect(error.message.contains(text), "\(error.message)") }
+            }
+        }
+        #expect(throws: (any Error).self) { try SampleOptions.parse(["--margin-type", "normface"]) }
     }
 
     @Test func inputsGivenTwoWaysAreRefused() throws {

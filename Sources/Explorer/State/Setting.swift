@@ -61,6 +61,12 @@ public struct Setting: Sendable {
         }
     }
 
+    /// The starting value.
+    public var defaultValue: Double { grid.value(defaultSteps) }
+
+    /// The starting value as help texts write it, "0.35", "5°".
+    public var defaultText: String { "\(StateString.trim(grid.format(defaultSteps)))\(unit)" }
+
     /// The range as text with the unit, "0.01 to 1000", "0° to 180°".
     public var rangeText: String {
         "\(StateString.trim(grid.format(grid.minimumSteps)))\(unit) to \(StateString.trim(grid.format(grid.maximumSteps)))\(unit)"
