@@ -132,8 +132,9 @@ struct ExplorerOptions: ParsableArguments {
         var loaded: CosineBatch?
         if let path = batch ?? s.batch.file {
             if let other = options.syntheticOptions.first {
+                // With --batch itself, BatchOptions.validate() has refused it already; here the file is the state string's.
                 throw ValidationError(
-                    "--batch and \(other) cannot be combined: the file gives N and C; \(other) describes a synthetic batch.")
+                    "--state names a batch file, which gives N and C; \(other) describes a synthetic batch: drop one of them.")
             }
             if screen == nil && (state == nil || batch != nil) { s.screen = .batch }
             guard readingFile else { return nil }

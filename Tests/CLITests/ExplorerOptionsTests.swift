@@ -25,6 +25,8 @@ import Testing
         // Standard input as a batch cannot be read back from a state string (the explorer reads keys there).
         Case(arguments: ["--state", "ms1;batch=-"], mentions: ["--state", "standard input"]),
         Case(arguments: ["--state", "ms1;batch=standard input"], mentions: ["--state", "standard input"]),
+        // A state string's batch file with a synthetic batch's option: one of them must go.
+        Case(arguments: ["--state", "ms1;batch=x.csv", "--seed", "3"], mentions: ["--state", "--seed", "synthetic"]),
     ]
 
     @Test(arguments: refused)
