@@ -179,21 +179,24 @@ public struct SampleOptions: ParsableArguments {
     @Option(
         name: .customLong("lambda"), parsing: .unconditional,
         help: ArgumentHelp(
-            "SphereFace's annealing weight λ ≥ 0 in (λ cos θ + ψ(θ))/(1 + λ), at most 1000. (default: \(Settings.lambda.defaultText))", valueName: "λ"),
+            "SphereFace's annealing weight λ ≥ 0 in (λ cos θ + ψ(θ))/(1 + λ), at most 1000. (default: \(Settings.lambda.defaultText))",
+            valueName: "λ"),
         transform: NumberArgument.real(accepted: Self.lambdaAccepted))
     public var lambda: Double?
 
     @Option(
         name: .customLong("m1"), parsing: .unconditional,
         help: ArgumentHelp(
-            "The combined margin's angle factor m₁ in cos(m₁θ + m₂) − m₃, in (0, 3]. (default: \(Settings.angleFactor.defaultText))", valueName: "m1"),
+            "The combined margin's angle factor m₁ in cos(m₁θ + m₂) − m₃, in (0, 3]. (default: \(Settings.angleFactor.defaultText))",
+            valueName: "m1"),
         transform: NumberArgument.real(accepted: Self.angleFactorAccepted))
     public var angleFactor: Double?
 
     @Option(
         name: .customLong("m2"), parsing: .unconditional,
         help: ArgumentHelp(
-            "The combined margin's additive angle m₂ in radians, in [0, 1.5]. (default: \(Settings.angleMargin.defaultText))", valueName: "m2"),
+            "The combined margin's additive angle m₂ in radians, in [0, 1.5]. (default: \(Settings.angleMargin.defaultText))",
+            valueName: "m2"),
         transform: NumberArgument.real(accepted: Self.angleMarginAccepted))
     public var angleMargin: Double?
 

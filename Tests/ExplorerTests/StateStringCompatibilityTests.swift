@@ -82,6 +82,15 @@ import Testing
         }
     }
 
+    @Test func theSeedsOwnMaximumIsOnItsGridAndBeyondItTheRangeIsNamed() {
+        #expect(Settings.seed.steps(typed: 1e15, text: "1000000000000000") == .success(1_000_000_000_000_000))
+        guard case .failure(let refusal) = Settings.seed.steps(typed: 2e15, text: "2000000000000000") else {
+            Issue.record("2e15 accepted")
+            return
+        }
+        #expect(refusal.description.contains("must be from 0 to 1000000000000000"), "\(refusal.description)")
+    }
+
     @Test func stateKeysAndOptionsAreUnique() {
         let keys = Settings.all.map(\.stateKey)
         #expect(Set(keys).count == keys.count)

@@ -48,7 +48,8 @@ public struct ValueGrid: Hashable, Sendable {
         guard value.isFinite else { return nil }
         let raw = value * Double(denominator)
         let nearest = raw.rounded()
-        guard abs(raw - nearest) <= 1e-9 * max(1, abs(raw)), abs(nearest) < 1e15 else { return nil }
+        // Up to 2⁵³ every whole number is a double (the seed's maximum, 10¹⁵, is one); beyond, the range check refuses.
+        guard abs(raw - nearest) <= 1e-9 * max(1, abs(raw)), abs(nearest) <= 9_007_199_254_740_992 else { return nil }
         return Int(nearest)
     }
 
