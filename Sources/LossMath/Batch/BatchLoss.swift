@@ -104,19 +104,27 @@ public enum BatchLoss {
                 let cosines = cosineBuffer.baseAddress
                 // The gradient is divided by the number of counting samples, which is B unless
                 // unselected samples are excluded; then a cheap rank-only pass finds it first,
-                // so that each gradient row is finished while it is still in cache.
+                // so that each gradient row is finished while it is still in cache. That pass
+                // reads all B×C cosines too, so it is split over the cores like the main one
+                // (an integer count per range, added afterwards: the same for any split).
                 var counting = b
                 if !policy.everySampleCounts {
-                    counting = 0
-                    for i in 0..<b {
-                        let row = cosines! + i * c
-                        let y = labels![i]
-                        let threshold = policy.rankThreshold(targetCosine: row[y])
-                        let above =
-                            RowKernel.maximumAndCount(row, y, above: threshold, variant: variant).count
-                            + RowKernel.maximumAndCount(row + y + 1, c - y - 1, above: threshold, variant: variant).count
-                        if policy.decide(rivalsAbove: above).counts { counting += 1 }
+                    let countsPerRow = [Int](unsafeUninitializedCapacity: b) { perRow, initialized in
+                        let target = UncheckedSendable(value: perRow.baseAddress!)
+                        Parallel.forEachRange(count: b, work: b * c) { range in
+                            for i in range {
+                                let row = cosines! + i * c
+                                let y = labels![i]
+                                let threshold = policy.rankThreshold(targetCosine: row[y])
+                                let above =
+                                    RowKernel.maximumAndCount(row, y, above: threshold, variant: variant).count
+                                    + RowKernel.maximumAndCount(row + y + 1, c - y - 1, above: threshold, variant: variant).count
+                                (target.value + i).initialize(to: policy.decide(rivalsAbove: above).counts ? 1 : 0)
+                            }
+                        }
+                        initialized = b
                     }
+                    counting = countsPerRow.reduce(0, +)
                 }
                 let weight = counting > 0 ? 1 / Double(counting) : 0
 
