@@ -55,7 +55,7 @@ struct SampleReport {
             logits = applied.logits
             probabilities = applied.probabilities
             loss = result.loss
-            gradient = result.gradient ?? applied.gradient
+            gradient = result.gradient.map { Array($0) } ?? applied.gradient
             // An excluded sample has no gradient at all; otherwise ∂L/∂θ_j = −sin θ_j·∂L/∂cos θ_j, with df/dθ on the target.
             angleGradient = outcome.counts ? applied.angleGradient : Array(repeating: 0, count: sample.inputs.count)
             boundary = BoundaryFacts(

@@ -133,7 +133,7 @@ struct BatchLossTests {
             #expect(perturbed.samples.map { [$0.selected, $0.counts] } == selection)
             return perturbed.loss
         }
-        return finiteDifferenceError(numeric, analytic.gradient!)
+        return finiteDifferenceError(numeric, Array(analytic.gradient!))
     }
 
     @Test func batchGradientsMatchCentralDifferences() {
@@ -203,7 +203,7 @@ struct BatchLossTests {
         let batch = CosineBatch(labels: [0, 1], cosines: [0.9, 0.1, -0.2, 0.8], classCount: 2)
         let r = BatchLoss.bdlmcl(batch, rule: BoundaryRule(scale: 30, margin: 0.2, unselected: .excluded), gradient: true)
         #expect(r.countingSamples == 0 && r.loss == 0)
-        #expect(r.gradient == [0, 0, 0, 0])
+        #expect(r.gradient.map { Array($0) } == [0, 0, 0, 0])
         #expect(r.samples.allSatisfy { $0.loss > 0 && $0.gradientNorm == 0 })
     }
 
@@ -211,7 +211,7 @@ struct BatchLossTests {
         let one = BatchLoss.lmcl(
             CosineBatch(labels: [0, 0], cosines: [0.3, -1], classCount: 1),
             scale: 64, margin: 0.35, gradient: true)
-        #expect(one.loss == 0 && one.gradient == [0, 0])
+        #expect(one.loss == 0 && one.gradient.map { Array($0) } == [0, 0])
         #expect(one.samples.allSatisfy { $0.rivalClass == -1 && $0.rank == 1 && $0.gradientNorm == 0 })
         let two = BatchLoss.lmcl(
             CosineBatch(labels: [1], cosines: [0.125, 0.625], classCount: 2),
@@ -245,5 +245,35 @@ struct BatchLossTests {
             let row = all.gradient![i * 2000..<(i + 1) * 2000].map { $0 * 40 }
             for j in 0..<2000 { #expect(isClose(row[j], alone.gradient![j], tolerance: 1e-14)) }
         }
+    }
+
+    @Test func excludingUnselectedSamplesCountsThemTheSameOnAnyNumberOfThreads() {
+        // The counting pre-pass (unselected samples excluded) is split over the cores: the count, and
+        // so the 1/N of every gradient row, must not depend on the split. N is checked against the outcomes.
+        // Every third sample has one rival above cos θ_y − m (a boundary sample, selected), every
+        // third none (satisfied), every third three (beyond k = 2): 40 of 120 count.
+        var rng = SeededGenerator(seed: 47)
+        var labels: [Int] = [], cosines: [Double] = []
+        for i in 0..<120 {
+            var row = (0..<900).map { _ in rng.uniform(-0.1...0.1) }
+            let y = rng.integer(0...899)
+            row[y] = 0.5
+            for r in 0..<[1, 0, 3][i % 3] { row[(y + 1 + r) % 900] = 0.3 }
+            labels.append(y)
+            cosines += row
+        }
+        let batch = CosineBatch(labels: labels, cosines: cosines, classCount: 900)
+        let rule = BoundaryRule(scale: 30, margin: 0.35, topK: 2, unselected: .excluded)
+        let all = BatchLoss.bdlmcl(batch, rule: rule, gradient: true)
+        let one = LossMathThreads.limited(to: 1) { BatchLoss.bdlmcl(batch, rule: rule, gradient: true) }
+        #expect(all == one)
+        let selected = all.samples.filter(\.selected).count
+        #expect(all.countingSamples == selected && selected == 40)
+        // A row of a counting sample is its own gradient divided by N.
+        let i = 3
+        #expect(all.samples[i].counts && all.samples[i].rank == 2)
+        let alone = referenceCosineLoss(
+            cosines: Array(batch.cosines[i * 900..<(i + 1) * 900]), target: batch.labels[i], scale: 30, margin: 0.35)
+        for j in 0..<900 { #expect(isClose(all.gradient![i, j] * Double(selected), alone.gradient[j], tolerance: 1e-12)) }
     }
 }

@@ -12,6 +12,10 @@
 /// the exponentials, into a scratch row), and one scaling the scratch row into the
 /// gradient row; eight lanes at a time with a vectorised `exp`, no allocation per row,
 /// rows split over the cores. Results do not depend on the number of threads.
+/// Without `gradient: true` no B×C memory is written at all (only the per-sample terms).
+/// The gradient is a `GradientMatrix` whose memory is pooled (`GradientPool`): once the previous
+/// result's gradient is released, a new one reuses its already-touched memory, so a fresh
+/// gradient costs about what writing `into:` a kept array does.
 public enum BatchLoss {
     /// Plain LMCL over the batch: every sample is selected, counts and gets margin m
     /// (m = 0 is NormFace). `topKError` is reported with k = 2.
@@ -37,6 +41,8 @@ public enum BatchLoss {
     /// `gradient` is resized to B×C if it has another size; otherwise its storage is reused,
     /// which saves faulting in B×C·8 bytes of new memory on every call (49 MB at 1024×5994,
     /// a third of the whole computation). The numbers are identical to the allocating call.
+    /// (The allocating call saves the same through its pool as long as the previous result's
+    /// gradient has been released; `into:` suits a caller that wants a plain array it owns.)
     public static func lmcl(_ batch: CosineBatch, scale: Double, margin: Double, into gradient: inout [Double]) -> BatchResult {
         evaluate(batch, scale: scale, policy: .everySample(.additiveCosine(margin: margin)), into: &gradient)
     }
@@ -50,14 +56,15 @@ public enum BatchLoss {
     /// Which row kernels this machine runs, for benchmarks and bug reports.
     public static var kernelDescription: String { RowKernel.variant.rawValue }
 
+    /// The batch loss, with its gradient in a matrix from `pool` when `gradient` is true.
     static func evaluate(
         _ batch: CosineBatch, scale: Double, policy: MarginPolicy, gradient: Bool,
-        variant: RowKernel.Variant = RowKernel.variant
+        variant: RowKernel.Variant = RowKernel.variant, pool: GradientPool = .shared
     ) -> BatchResult {
         batch.validate()
         guard gradient else { return evaluate(batch, scale: scale, policy: policy, output: nil, variant: variant) }
         var result: BatchResult?
-        let values = makeLargeArray(count: batch.sampleCount * batch.classCount) { output in
+        let values = GradientMatrix(rows: batch.sampleCount, columns: batch.classCount, pool: pool) { output in
             result = evaluate(batch, scale: scale, policy: policy, output: output, variant: variant)
         }
         result!.gradient = values
@@ -97,19 +104,27 @@ public enum BatchLoss {
                 let cosines = cosineBuffer.baseAddress
                 // The gradient is divided by the number of counting samples, which is B unless
                 // unselected samples are excluded; then a cheap rank-only pass finds it first,
-                // so that each gradient row is finished while it is still in cache.
+                // so that each gradient row is finished while it is still in cache. That pass
+                // reads all B×C cosines too, so it is split over the cores like the main one
+                // (an integer count per range, added afterwards: the same for any split).
                 var counting = b
                 if !policy.everySampleCounts {
-                    counting = 0
-                    for i in 0..<b {
-                        let row = cosines! + i * c
-                        let y = labels![i]
-                        let threshold = policy.rankThreshold(targetCosine: row[y])
-                        let above =
-                            RowKernel.maximumAndCount(row, y, above: threshold, variant: variant).count
-                            + RowKernel.maximumAndCount(row + y + 1, c - y - 1, above: threshold, variant: variant).count
-                        if policy.decide(rivalsAbove: above).counts { counting += 1 }
+                    let countsPerRow = [Int](unsafeUninitializedCapacity: b) { perRow, initialized in
+                        let target = UncheckedSendable(value: perRow.baseAddress!)
+                        Parallel.forEachRange(count: b, work: b * c) { range in
+                            for i in range {
+                                let row = cosines! + i * c
+                                let y = labels![i]
+                                let threshold = policy.rankThreshold(targetCosine: row[y])
+                                let above =
+                                    RowKernel.maximumAndCount(row, y, above: threshold, variant: variant).count
+                                    + RowKernel.maximumAndCount(row + y + 1, c - y - 1, above: threshold, variant: variant).count
+                                (target.value + i).initialize(to: policy.decide(rivalsAbove: above).counts ? 1 : 0)
+                            }
+                        }
+                        initialized = b
                     }
+                    counting = countsPerRow.reduce(0, +)
                 }
                 let weight = counting > 0 ? 1 / Double(counting) : 0
 

@@ -58,9 +58,10 @@ public struct BatchResult: Equatable, Sendable {
     public var countingSamples: Int
     /// `∂(batch loss)/∂cos θ`, B×C row-major like the batch, only when asked:
     /// row i is the sample's own gradient divided by `countingSamples`, zero when it does not count.
-    public var gradient: [Double]?
+    /// Its memory comes from `GradientPool.shared` and returns there when the last copy goes away.
+    public var gradient: GradientMatrix?
 
-    public init(samples: [SampleOutcome], loss: Double, countingSamples: Int, gradient: [Double]?) {
+    public init(samples: [SampleOutcome], loss: Double, countingSamples: Int, gradient: GradientMatrix?) {
         self.samples = samples
         self.loss = loss
         self.countingSamples = countingSamples
