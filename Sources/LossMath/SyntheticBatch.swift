@@ -178,11 +178,22 @@ public enum SyntheticBatch {
         // Every element is written below: no zeroing of B×C doubles first (56 M instructions at 1024×5994).
         return makeLargeArray(count: samples * classes) { output in
             let out = UncheckedSendable(value: output)
-            if variant == .avx2 {
-                let padded = (classes + 7) / 8 * 8
+            if variant != .swiftSIMD {
+                // A multiple of 16 serves both kernels (AVX2 takes 8 classes at a time, AVX-512 16).
+                let padded = (classes + 15) / 16 * 16
                 var byCoordinate = [Double](repeating: 0, count: dimension * padded)
-                for j in 0..<classes {
-                    for t in 0..<dimension { byCoordinate[t * padded + j] = directions[j * dimension + t] }
+                // Transposed by ranges of classes: each thread reads its directions in order and
+                // writes d cache lines that stay in L1 while eight neighbouring classes fill them.
+                byCoordinate.withUnsafeMutableBufferPointer { target in
+                    directions.withUnsafeBufferPointer { source in
+                        let pointers = UncheckedSendable(value: (target.baseAddress!, source.baseAddress!))
+                        Parallel.forEachRange(count: classes, work: classes * dimension) { range in
+                            let (target, source) = pointers.value
+                            for j in range {
+                                for t in 0..<dimension { target[t * padded + j] = source[j * dimension + t] }
+                            }
+                        }
+                    }
                 }
                 features.withUnsafeBufferPointer { x in
                     norms.withUnsafeBufferPointer { n in
@@ -190,9 +201,15 @@ public enum SyntheticBatch {
                             let inputs = UncheckedSendable(value: (x.baseAddress!, n.baseAddress!, w.baseAddress!))
                             Parallel.forEachRange(count: samples, work: work) { rows in
                                 let (x, n, w) = inputs.value
-                                ck_cosine_rows_avx2(
-                                    x, n, dimension, w, padded, classes, rows.lowerBound, rows.upperBound,
-                                    out.value)
+                                if variant == .avx512 {
+                                    ck_cosine_rows_avx512(
+                                        x, n, dimension, w, padded, classes, rows.lowerBound, rows.upperBound,
+                                        out.value)
+                                } else {
+                                    ck_cosine_rows_avx2(
+                                        x, n, dimension, w, padded, classes, rows.lowerBound, rows.upperBound,
+                                        out.value)
+                                }
                             }
                         }
                     }

@@ -41,8 +41,11 @@ import Testing
     }
 
     // Sizes that leave remainders everywhere: samples not a multiple of 4, classes not a
-    // multiple of 8 and past one 256-class tile, a dimension of 1, and work large enough to split over threads.
-    @Test(arguments: [(1, 1, 1), (3, 7, 5), (9, 13, 64), (7, 300, 3), (37, 517, 64), (130, 1001, 16)])
+    // multiple of 8 and past one 256-class tile, a dimension of 1, and work large enough to split over threads;
+    // for AVX-512 (8 samples × 16 classes) also 9…15 classes left in the last block of 16, and 8 samples exactly.
+    @Test(arguments: [
+        (1, 1, 1), (3, 7, 5), (9, 13, 64), (7, 300, 3), (37, 517, 64), (130, 1001, 16), (8, 27, 7), (17, 32, 9),
+    ])
     func everyKernelGivesTheBitsOfTheScalarLoop(size: (Int, Int, Int)) {
         let (b, c, d) = size
         let (x, n, w) = Self.inputs(samples: b, classes: c, dimension: d, seed: UInt64(b * 1000 + c))
