@@ -41,16 +41,7 @@ public enum SyntheticBatch {
     public static func make(
         samples: Int, classes: Int, dimension: Int = defaultDimension, spread: Double, seed: UInt64
     ) -> CosineBatch {
-        precondition(samples >= 1 && classes >= 1 && dimension >= 1, "sizes must be positive")
-        precondition(spread.isFinite && spread >= 0, "spread must be finite and non-negative")
-        let draws =
-            drawInParallel(samples: samples, classes: classes, dimension: dimension, spread: spread, seed: seed)
-            ?? draw(samples: samples, classes: classes, dimension: dimension, spread: spread, seed: seed)
-        let (directions, labels, features, norms) = draws
-        let cosines = cosineMatrix(
-            features: features, norms: norms, directions: directions,
-            samples: samples, classes: classes, dimension: dimension)
-        return CosineBatch(labels: labels, cosines: cosines, classCount: classes)
+        Maker().make(samples: samples, classes: classes, dimension: dimension, spread: spread, seed: seed)
     }
 
     /// The class directions, labels, features and feature norms, drawn in one stream in order:
@@ -96,70 +87,174 @@ public enum SyntheticBatch {
 
     /// The same draws as `draw`, computed in parallel: SplitMix64's state after n numbers is
     /// `seed + n·γ`, and without a redraw direction j starts at number 2d·j and sample i at
-    /// 2d·C + (1 + 2d)·i, so each can start its own generator there. Nil if any vector came
+    /// 2d·C + (1+2d)·i, so each can start its own generator there. Nil if any vector came
     /// out of length 0 (a redraw would shift every later start): `draw` then does it in order.
     static func drawInParallel(samples: Int, classes: Int, dimension: Int, spread: Double, seed: UInt64)
         -> (directions: [Double], labels: [Int], features: [Double], norms: [Double])?
     {
-        let directionDraws = 2 * dimension
-        let sampleDraws = 1 + 2 * dimension
-        // A Gaussian costs about as much as 30 multiply-adds: that is the work each one counts for.
-        let gaussianWork = 32 * dimension
-        var failed = false
-        var directions = [Double](repeating: 0, count: classes * dimension)
-        directions.withUnsafeMutableBufferPointer { buffer in
-            let out = UncheckedSendable(value: buffer.baseAddress!)
-            let chunkFailed = UncheckedSendable(value: UnsafeMutablePointer<Bool>.allocate(capacity: classes))
-            defer { chunkFailed.value.deallocate() }
-            chunkFailed.value.initialize(repeating: false, count: classes)
-            Parallel.forEachRange(count: classes, work: classes * gaussianWork) { range in
-                for j in range {
-                    var random = SplitMix64(seed: seed, skipping: UInt64(j * directionDraws))
-                    let row = out.value + j * dimension
-                    var squares = 0.0
-                    for t in 0..<dimension {
-                        row[t] = random.nextGaussian()
-                        squares = squares + row[t] * row[t]
-                    }
-                    let norm = squares.squareRoot()
-                    if norm == 0 { chunkFailed.value[j] = true; continue }
-                    for t in 0..<dimension { row[t] /= norm }
-                }
-            }
-            failed = UnsafeBufferPointer(start: chunkFailed.value, count: classes).contains(true)
+        Maker().drawInParallel(samples: samples, classes: classes, dimension: dimension, spread: spread, seed: seed)
+    }
+
+    /// Makes synthetic batches, keeping the draws of the last one for the next.
+    ///
+    /// Direction j's draws start at number 2d·j of the seed's stream, whatever C is, and
+    /// sample i's at 2d·C + (1+2d)·i, whatever N and the spread are (see `drawInParallel`).
+    /// So a batch that differs from the last only in N or the spread draws nothing but its
+    /// new samples, and one that differs in C only its new directions and its samples; the
+    /// batch is bit-for-bit `SyntheticBatch.make`'s for the same arguments. Only a new seed
+    /// (or dimension) draws everything. Not thread-safe: one maker per thread of use.
+    public final class Maker {
+        /// The unit directions of classes `0..<directionCount` of `directionKey`'s stream.
+        private var directionKey: (seed: UInt64, dimension: Int)?
+        private var directions: [Double] = []
+        private var directionCount = 0
+        /// The labels and raw Gaussians (before the spread) of samples `0..<sampleCount` of
+        /// `sampleKey`'s stream.
+        private var sampleKey: (seed: UInt64, classes: Int, dimension: Int)?
+        private var labels: [Int] = []
+        private var noise: [Double] = []
+        private var sampleCount = 0
+
+        public init() {}
+
+        /// `SyntheticBatch.make(samples:classes:dimension:spread:seed:)`, drawing only what the
+        /// last batch did not.
+        public func make(
+            samples: Int, classes: Int, dimension: Int = defaultDimension, spread: Double, seed: UInt64
+        ) -> CosineBatch {
+            precondition(samples >= 1 && classes >= 1 && dimension >= 1, "sizes must be positive")
+            precondition(spread.isFinite && spread >= 0, "spread must be finite and non-negative")
+            let draws =
+                drawInParallel(samples: samples, classes: classes, dimension: dimension, spread: spread, seed: seed)
+                ?? draw(samples: samples, classes: classes, dimension: dimension, spread: spread, seed: seed)
+            let (directions, labels, features, norms) = draws
+            let cosines = cosineMatrix(
+                features: features, norms: norms, directions: directions,
+                samples: samples, classes: classes, dimension: dimension)
+            return CosineBatch(labels: labels, cosines: cosines, classCount: classes)
         }
-        if failed { return nil }
-        var labels = [Int](repeating: 0, count: samples)
-        var features = [Double](repeating: 0, count: samples * dimension)
-        var norms = [Double](repeating: 0, count: samples)
-        let sampleStart = UInt64(classes * directionDraws)
-        directions.withUnsafeBufferPointer { w in
-            labels.withUnsafeMutableBufferPointer { l in
-                features.withUnsafeMutableBufferPointer { x in
-                    norms.withUnsafeMutableBufferPointer { n in
-                        let pointers = UncheckedSendable(value: (w.baseAddress!, l.baseAddress!, x.baseAddress!, n.baseAddress!))
-                        Parallel.forEachRange(count: samples, work: samples * gaussianWork) { range in
-                            let (w, labels, x, norms) = pointers.value
-                            for i in range {
-                                var random = SplitMix64(seed: seed, skipping: sampleStart + UInt64(i * sampleDraws))
-                                let label = random.nextIndex(below: classes)
-                                labels[i] = label
-                                let row = x + i * dimension
-                                var squares = 0.0
-                                for t in 0..<dimension {
-                                    row[t] = w[label * dimension + t] + spread * random.nextGaussian()
-                                    squares = squares + row[t] * row[t]
+
+        /// The draws of `drawInParallel`, from the kept ones where they serve. `directions` may
+        /// hold more than `classes` rows (the first `classes` are the batch's): `cosineMatrix`
+        /// reads only those.
+        func drawInParallel(samples: Int, classes: Int, dimension: Int, spread: Double, seed: UInt64)
+            -> (directions: [Double], labels: [Int], features: [Double], norms: [Double])?
+        {
+            guard extendDirections(to: classes, dimension: dimension, seed: seed),
+                extendSamples(to: samples, classes: classes, dimension: dimension, seed: seed)
+            else { return nil }
+            var features = [Double](repeating: 0, count: samples * dimension)
+            var norms = [Double](repeating: 0, count: samples)
+            directions.withUnsafeBufferPointer { w in
+                noise.withUnsafeBufferPointer { g in
+                    labels.withUnsafeBufferPointer { l in
+                        features.withUnsafeMutableBufferPointer { x in
+                            norms.withUnsafeMutableBufferPointer { n in
+                                let pointers = UncheckedSendable(
+                                    value: (w.baseAddress!, g.baseAddress!, l.baseAddress!, x.baseAddress!, n.baseAddress!))
+                                Parallel.forEachRange(count: samples, work: samples * dimension) { range in
+                                    let (w, g, labels, x, norms) = pointers.value
+                                    for i in range {
+                                        let row = x + i * dimension, gaussians = g + i * dimension
+                                        let direction = w + labels[i] * dimension
+                                        var squares = 0.0
+                                        for t in 0..<dimension {
+                                            row[t] = direction[t] + spread * gaussians[t]
+                                            squares = squares + row[t] * row[t]
+                                        }
+                                        // 0 marks a redraw for the check below (a real norm is never 0).
+                                        norms[i] = squares.squareRoot()
+                                    }
                                 }
-                                // 0 marks a redraw for the check below (a real norm is never 0).
-                                norms[i] = squares.squareRoot()
                             }
                         }
                     }
                 }
             }
+            if norms.contains(0) { return nil }
+            return (
+                directions,
+                Array(labels[0..<samples]), features, norms
+            )
         }
-        if norms.contains(0) { return nil }
-        return (directions, labels, features, norms)
+
+        /// Draws directions `directionCount..<classes` (after forgetting those of another seed
+        /// or dimension); false if one came out of length 0, which only the stream in order handles.
+        private func extendDirections(to classes: Int, dimension: Int, seed: UInt64) -> Bool {
+            if directionKey?.seed != seed || directionKey?.dimension != dimension {
+                directionKey = (seed, dimension)
+                directions = []
+                directionCount = 0
+            }
+            guard classes > directionCount else { return true }
+            let first = directionCount
+            var grown = directions
+            grown.append(contentsOf: repeatElement(0, count: (classes - first) * dimension))
+            let directionDraws = 2 * dimension
+            var failed = false
+            grown.withUnsafeMutableBufferPointer { buffer in
+                let out = UncheckedSendable(value: buffer.baseAddress!)
+                let chunkFailed = UncheckedSendable(value: UnsafeMutablePointer<Bool>.allocate(capacity: classes))
+                defer { chunkFailed.value.deallocate() }
+                chunkFailed.value.initialize(repeating: false, count: classes)
+                Parallel.forEachRange(count: classes - first, work: (classes - first) * gaussianWork(dimension)) {
+                    range in
+                    for j in (first + range.lowerBound)..<(first + range.upperBound) {
+                        var random = SplitMix64(seed: seed, skipping: UInt64(j * directionDraws))
+                        let row = out.value + j * dimension
+                        var squares = 0.0
+                        for t in 0..<dimension {
+                            row[t] = random.nextGaussian()
+                            squares = squares + row[t] * row[t]
+                        }
+                        let norm = squares.squareRoot()
+                        if norm == 0 { chunkFailed.value[j] = true; continue }
+                        for t in 0..<dimension { row[t] /= norm }
+                    }
+                }
+                failed = UnsafeBufferPointer(start: chunkFailed.value, count: classes).contains(true)
+            }
+            if failed { return false }
+            directions = grown
+            directionCount = classes
+            return true
+        }
+
+        /// Draws the labels and Gaussians of samples `sampleCount..<samples` (after forgetting
+        /// those of another seed, C or dimension).
+        private func extendSamples(to samples: Int, classes: Int, dimension: Int, seed: UInt64) -> Bool {
+            if sampleKey?.seed != seed || sampleKey?.classes != classes || sampleKey?.dimension != dimension {
+                sampleKey = (seed, classes, dimension)
+                labels = []
+                noise = []
+                sampleCount = 0
+            }
+            guard samples > sampleCount else { return true }
+            let first = sampleCount
+            labels.append(contentsOf: repeatElement(0, count: samples - first))
+            noise.append(contentsOf: repeatElement(0, count: (samples - first) * dimension))
+            let sampleStart = UInt64(classes * 2 * dimension)
+            let sampleDraws = 1 + 2 * dimension
+            labels.withUnsafeMutableBufferPointer { l in
+                noise.withUnsafeMutableBufferPointer { g in
+                    let pointers = UncheckedSendable(value: (l.baseAddress!, g.baseAddress!))
+                    Parallel.forEachRange(count: samples - first, work: (samples - first) * gaussianWork(dimension)) {
+                        range in
+                        let (labels, g) = pointers.value
+                        for i in (first + range.lowerBound)..<(first + range.upperBound) {
+                            var random = SplitMix64(seed: seed, skipping: sampleStart + UInt64(i * sampleDraws))
+                            labels[i] = random.nextIndex(below: classes)
+                            for t in 0..<dimension { g[i * dimension + t] = random.nextGaussian() }
+                        }
+                    }
+                }
+            }
+            sampleCount = samples
+            return true
+        }
+
+        /// A Gaussian costs about as much as 30 multiply-adds: that is the work each one counts for.
+        private func gaussianWork(_ dimension: Int) -> Int { 32 * dimension }
     }
 
     /// `cos θ_ij = min(1, max(−1, (x_i · Ŵ_j) / ‖x_i‖))` for features `x` (B×d) and unit
@@ -168,8 +263,9 @@ public enum SyntheticBatch {
     /// Every dot product sums t = 0, 1, … in order with the multiply and the add rounded
     /// separately (no fused multiply-add), on either kernel, so the batch is the same bits
     /// whatever the variant, the threads or the blocking. The AVX2 kernel computes four
-    /// samples × eight classes per pass over d, with the directions stored by coordinate
-    /// (d × C, rows padded to a multiple of 8) and taken in tiles that stay in cache.
+    /// samples × eight classes per pass over d (AVX-512: eight × sixteen), with the directions
+    /// stored by coordinate (d × C, rows padded to a multiple of 16) and taken in tiles that
+    /// stay in cache. `directions` may hold more than `classes` rows; only the first are read.
     static func cosineMatrix(
         features: [Double], norms: [Double], directions: [Double], samples: Int, classes: Int,
         dimension: Int, variant: RowKernel.Variant = RowKernel.variant

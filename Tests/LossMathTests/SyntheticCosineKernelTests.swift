@@ -75,6 +75,31 @@ import Testing
         #expect(parallel.norms.map(\.bitPattern) == sequential.norms.map(\.bitPattern))
     }
 
+    /// A maker that keeps its draws gives, after any sequence of changes, the batch of the stream
+    /// in order (`draw`, one number after another) with the scalar product: N up and down, the
+    /// spread, C up and down (directions kept), a new seed and back, another dimension.
+    @Test func aMakerKeepingItsDrawsGivesTheBatchOfTheStreamInOrder() {
+        let maker = SyntheticBatch.Maker()
+        let steps: [(samples: Int, classes: Int, dimension: Int, spread: Double, seed: UInt64)] = [
+            (40, 300, 16, 0.12, 5), (80, 300, 16, 0.12, 5), (40, 300, 16, 0.12, 5), (40, 300, 16, 0.3, 5),
+            (40, 700, 16, 0.3, 5), (40, 300, 16, 0.3, 5), (90, 1000, 16, 0.3, 5), (90, 1000, 16, 0.3, 6),
+            (90, 1000, 16, 0.3, 5), (33, 77, 3, 0, 5), (33, 77, 16, 0.12, 5),
+        ]
+        for step in steps {
+            let made = maker.make(
+                samples: step.samples, classes: step.classes, dimension: step.dimension, spread: step.spread,
+                seed: step.seed)
+            let draws = SyntheticBatch.draw(
+                samples: step.samples, classes: step.classes, dimension: step.dimension, spread: step.spread,
+                seed: step.seed)
+            let cosines = SyntheticBatch.cosineMatrix(
+                features: draws.features, norms: draws.norms, directions: draws.directions, samples: step.samples,
+                classes: step.classes, dimension: step.dimension, variant: .swiftSIMD)
+            #expect(made.labels == draws.labels, "\(step)")
+            #expect(made.cosines.map(\.bitPattern) == cosines.map(\.bitPattern), "\(step)")
+        }
+    }
+
     @Test func skippingAheadIsCallingNextThatManyTimes() {
         var stepped = SplitMix64(seed: 12345)
         for _ in 0..<1000 { _ = stepped.next() }
