@@ -44,6 +44,17 @@ public enum SyntheticBatch {
         Maker().make(samples: samples, classes: classes, dimension: dimension, spread: spread, seed: seed)
     }
 
+    /// The batch of the given draws (`kept`: see `cosineMatrix`).
+    static func make(
+        draws: (directions: [Double], labels: [Int], features: [Double], norms: [Double]), samples: Int,
+        classes: Int, dimension: Int, kept: (cosines: [Double], rows: Int)?
+    ) -> CosineBatch {
+        let cosines = cosineMatrix(
+            features: draws.features, norms: draws.norms, directions: draws.directions,
+            samples: samples, classes: classes, dimension: dimension, kept: kept)
+        return CosineBatch(labels: Array(draws.labels[0..<samples]), cosines: cosines, classCount: classes)
+    }
+
     /// The class directions, labels, features and feature norms, drawn in one stream in order:
     /// every direction (d Gaussians each, redrawn in the probability-zero case of length 0),
     /// then every sample (its label, then d Gaussians, redrawn if the feature has length 0).
@@ -102,7 +113,8 @@ public enum SyntheticBatch {
     /// So a batch that differs from the last only in N or the spread draws nothing but its
     /// new samples, and one that differs in C only its new directions and its samples; the
     /// batch is bit-for-bit `SyntheticBatch.make`'s for the same arguments. Only a new seed
-    /// (or dimension) draws everything. Not thread-safe: one maker per thread of use.
+    /// (or dimension) draws everything. When only N changed, the rows both batches have are
+    /// copied from the last one rather than computed. Not thread-safe: one maker per thread of use.
     public final class Maker {
         /// The unit directions of classes `0..<directionCount` of `directionKey`'s stream.
         private var directionKey: (seed: UInt64, dimension: Int)?
@@ -114,6 +126,8 @@ public enum SyntheticBatch {
         private var labels: [Int] = []
         private var noise: [Double] = []
         private var sampleCount = 0
+        /// The cosines of the last batch made from the draws above, and its spread.
+        private var lastBatch: (seed: UInt64, classes: Int, dimension: Int, spread: Double, cosines: [Double])?
 
         public init() {}
 
@@ -124,14 +138,28 @@ public enum SyntheticBatch {
         ) -> CosineBatch {
             precondition(samples >= 1 && classes >= 1 && dimension >= 1, "sizes must be positive")
             precondition(spread.isFinite && spread >= 0, "spread must be finite and non-negative")
-            let draws =
-                drawInParallel(samples: samples, classes: classes, dimension: dimension, spread: spread, seed: seed)
-                ?? draw(samples: samples, classes: classes, dimension: dimension, spread: spread, seed: seed)
-            let (directions, labels, features, norms) = draws
-            let cosines = cosineMatrix(
-                features: features, norms: norms, directions: directions,
-                samples: samples, classes: classes, dimension: dimension)
-            return CosineBatch(labels: labels, cosines: cosines, classCount: classes)
+            guard
+                let draws = drawInParallel(
+                    samples: samples, classes: classes, dimension: dimension, spread: spread, seed: seed)
+            else {
+                lastBatch = nil
+                return SyntheticBatch.make(
+                    draws: draw(samples: samples, classes: classes, dimension: dimension, spread: spread, seed: seed),
+                    samples: samples, classes: classes, dimension: dimension, kept: nil)
+            }
+            // Another N only: the rows both batches have are the same bits (same draws, same sums).
+            var kept: (cosines: [Double], rows: Int)?
+            if let last = lastBatch, last.seed == seed, last.classes == classes, last.dimension == dimension,
+                last.spread.bitPattern == spread.bitPattern
+            {
+                kept = (last.cosines, last.cosines.count / classes)
+            }
+            lastBatch = nil
+            let batch = SyntheticBatch.make(
+                draws: draws, samples: samples, classes: classes,
+                dimension: dimension, kept: kept)
+            lastBatch = (seed, classes, dimension, spread, batch.cosines)
+            return batch
         }
 
         /// The draws of `drawInParallel`, from the kept ones where they serve. `directions` may
@@ -266,14 +294,34 @@ public enum SyntheticBatch {
     /// samples × eight classes per pass over d (AVX-512: eight × sixteen), with the directions
     /// stored by coordinate (d × C, rows padded to a multiple of 16) and taken in tiles that
     /// stay in cache. `directions` may hold more than `classes` rows; only the first are read.
+    ///
+    /// `kept`: the cosines of an earlier batch whose first `rows` samples (and classes, directions)
+    /// are this one's; those rows are copied instead of computed.
     static func cosineMatrix(
         features: [Double], norms: [Double], directions: [Double], samples: Int, classes: Int,
-        dimension: Int, variant: RowKernel.Variant = RowKernel.variant
+        dimension: Int, variant: RowKernel.Variant = RowKernel.variant, kept: (cosines: [Double], rows: Int)? = nil
     ) -> [Double] {
-        let work = samples * classes * dimension
+        let first = min(kept?.rows ?? 0, samples)
+        let work = (samples - first) * classes * dimension
         // Every element is written below: no zeroing of B×C doubles first (56 M instructions at 1024×5994).
-        return makeLargeArray(count: samples * classes) { output in
-            let out = UncheckedSendable(value: output)
+        return makeLargeArray(count: samples * classes) { whole in
+            if let kept, first > 0 {
+                precondition(kept.cosines.count >= first * classes, "fewer kept cosines than rows")
+                kept.cosines.withUnsafeBufferPointer { source in
+                    let pointers = UncheckedSendable(value: (source.baseAddress!, whole))
+                    Parallel.forEachRange(count: first, work: first * classes) { rows in
+                        let (source, target) = pointers.value
+                        (target + rows.lowerBound * classes).initialize(
+                            from: source + rows.lowerBound * classes, count: rows.count * classes)
+                    }
+                }
+            }
+            guard first < samples else { return }
+            // Rows first..<samples, from features, norms and output all offset by `first` rows.
+            let samples = samples - first
+            let out = UncheckedSendable(value: whole + first * classes)
+            let features = Array(features[(first * dimension)...])
+            let norms = Array(norms[first...])
             if variant != .swiftSIMD {
                 // A multiple of 16 serves both kernels (AVX2 takes 8 classes at a time, AVX-512 16).
                 let padded = (classes + 15) / 16 * 16
