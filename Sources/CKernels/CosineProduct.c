@@ -7,6 +7,19 @@
 // samples times eight classes at a time in registers, classes in tiles that stay in cache.
 #include "CKernels.h"
 
+#include <stdlib.h>  // defines __GLIBC__ on glibc
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+void ck_reuse_freed_memory(void) {
+#if defined(__GLIBC__)
+    // No mmap for large blocks (they come from the heap), and no trimming of the heap's top.
+    mallopt(M_MMAP_MAX, 0);
+    mallopt(M_TRIM_THRESHOLD, 0x7fffffff);
+#endif
+}
+
 // Contraction into fused multiply-adds would change the rounding of the scalar tails.
 #pragma STDC FP_CONTRACT OFF
 

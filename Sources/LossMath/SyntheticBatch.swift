@@ -106,6 +106,18 @@ public enum SyntheticBatch {
         Maker().drawInParallel(samples: samples, classes: classes, dimension: dimension, spread: spread, seed: seed)
     }
 
+    /// Has the C allocator keep freed memory for reuse, process-wide (glibc; elsewhere nothing).
+    ///
+    /// glibc serves every block over 32 MB (a 1024×5994 batch is 49 MB, 4096×10000 is 328 MB)
+    /// with a fresh `mmap` and unmaps it when freed, so the first touch of every new batch has
+    /// the kernel zero its pages: most of the CPU time of a new 4096×10000 batch (`perf`:
+    /// `clear_page_erms`). From the heap, kept when freed, a new batch takes the pages of the
+    /// last one as they are. The cost: the process keeps the memory of its largest batches
+    /// until it exits. For long-lived processes that make batch after batch (the explorer).
+    public static func reuseFreedMemory() {
+        ck_reuse_freed_memory()
+    }
+
     /// Makes synthetic batches, keeping the draws of the last one for the next.
     ///
     /// Direction j's draws start at number 2d·j of the seed's stream, whatever C is, and

@@ -41,6 +41,11 @@ void ck_exponential_sums_avx512(const double *values, ptrdiff_t count, double sh
 /// instead of first being read into the cache line by line. Requires ck_has_avx2_fma().
 void ck_scaled_copy_avx2(const double *source, ptrdiff_t count, double factor, double *target);
 
+/// Has glibc's malloc serve large blocks from the heap and keep freed memory (mallopt
+/// M_MMAP_MAX = 0, M_TRIM_THRESHOLD = INT_MAX), so a new large array reuses pages already
+/// touched instead of fresh ones the kernel must zero. Process-wide; nothing without glibc.
+void ck_reuse_freed_memory(void);
+
 /// The cosines of synthetic batch rows [first_row, end_row): for every such sample i and
 /// class j < classes, cosines[i·classes + j] = min(1, max(−1, (Σ_t x_it·w_tj) / norms[i])),
 /// with x = features (row-major, `dimension` per sample) and w = directions_by_coordinate

@@ -60,6 +60,8 @@ public final class BatchEngine {
     /// `file` is a batch loaded with `--batch`; nil for synthetic batches.
     public init(file: CosineBatch? = nil) {
         self.fileBatch = file
+        // Each new batch reuses the pages of the last one instead of having the kernel zero fresh ones.
+        SyntheticBatch.reuseFreedMemory()
     }
 
     /// The batch, both losses and their summary for `state`, recomputing only what changed.
