@@ -41,16 +41,18 @@ public enum SyntheticBatch {
     public static func make(
         samples: Int, classes: Int, dimension: Int = defaultDimension, spread: Double, seed: UInt64
     ) -> CosineBatch {
-        precondition(samples >= 1 && classes >= 1 && dimension >= 1, "sizes must be positive")
-        precondition(spread.isFinite && spread >= 0, "spread must be finite and non-negative")
-        let draws =
-            drawInParallel(samples: samples, classes: classes, dimension: dimension, spread: spread, seed: seed)
-            ?? draw(samples: samples, classes: classes, dimension: dimension, spread: spread, seed: seed)
-        let (directions, labels, features, norms) = draws
+        Maker().make(samples: samples, classes: classes, dimension: dimension, spread: spread, seed: seed)
+    }
+
+    /// The batch of the given draws (`kept`: see `cosineMatrix`).
+    static func make(
+        draws: (directions: [Double], labels: [Int], features: [Double], norms: [Double]), samples: Int,
+        classes: Int, dimension: Int, kept: (cosines: [Double], rows: Int)?
+    ) -> CosineBatch {
         let cosines = cosineMatrix(
-            features: features, norms: norms, directions: directions,
-            samples: samples, classes: classes, dimension: dimension)
-        return CosineBatch(labels: labels, cosines: cosines, classCount: classes)
+            features: draws.features, norms: draws.norms, directions: draws.directions,
+            samples: samples, classes: classes, dimension: dimension, kept: kept)
+        return CosineBatch(labels: Array(draws.labels[0..<samples]), cosines: cosines, classCount: classes)
     }
 
     /// The class directions, labels, features and feature norms, drawn in one stream in order:
@@ -96,70 +98,203 @@ public enum SyntheticBatch {
 
     /// The same draws as `draw`, computed in parallel: SplitMix64's state after n numbers is
     /// `seed + n·γ`, and without a redraw direction j starts at number 2d·j and sample i at
-    /// 2d·C + (1 + 2d)·i, so each can start its own generator there. Nil if any vector came
+    /// 2d·C + (1+2d)·i, so each can start its own generator there. Nil if any vector came
     /// out of length 0 (a redraw would shift every later start): `draw` then does it in order.
     static func drawInParallel(samples: Int, classes: Int, dimension: Int, spread: Double, seed: UInt64)
         -> (directions: [Double], labels: [Int], features: [Double], norms: [Double])?
     {
-        let directionDraws = 2 * dimension
-        let sampleDraws = 1 + 2 * dimension
-        // A Gaussian costs about as much as 30 multiply-adds: that is the work each one counts for.
-        let gaussianWork = 32 * dimension
-        var failed = false
-        var directions = [Double](repeating: 0, count: classes * dimension)
-        directions.withUnsafeMutableBufferPointer { buffer in
-            let out = UncheckedSendable(value: buffer.baseAddress!)
-            let chunkFailed = UncheckedSendable(value: UnsafeMutablePointer<Bool>.allocate(capacity: classes))
-            defer { chunkFailed.value.deallocate() }
-            chunkFailed.value.initialize(repeating: false, count: classes)
-            Parallel.forEachRange(count: classes, work: classes * gaussianWork) { range in
-                for j in range {
-                    var random = SplitMix64(seed: seed, skipping: UInt64(j * directionDraws))
-                    let row = out.value + j * dimension
-                    var squares = 0.0
-                    for t in 0..<dimension {
-                        row[t] = random.nextGaussian()
-                        squares = squares + row[t] * row[t]
-                    }
-                    let norm = squares.squareRoot()
-                    if norm == 0 { chunkFailed.value[j] = true; continue }
-                    for t in 0..<dimension { row[t] /= norm }
-                }
+        Maker().drawInParallel(samples: samples, classes: classes, dimension: dimension, spread: spread, seed: seed)
+    }
+
+    /// Has the C allocator keep freed memory for reuse, process-wide (glibc; elsewhere nothing).
+    ///
+    /// glibc serves every block over 32 MB (a 1024×5994 batch is 49 MB, 4096×10000 is 328 MB)
+    /// with a fresh `mmap` and unmaps it when freed, so the first touch of every new batch has
+    /// the kernel zero its pages: most of the CPU time of a new 4096×10000 batch (`perf`:
+    /// `clear_page_erms`). From the heap, kept when freed, a new batch takes the pages of the
+    /// last one as they are. The cost: the process keeps the memory of its largest batches
+    /// until it exits. For long-lived processes that make batch after batch (the explorer).
+    public static func reuseFreedMemory() {
+        ck_reuse_freed_memory()
+    }
+
+    /// Makes synthetic batches, keeping the draws of the last one for the next.
+    ///
+    /// Direction j's draws start at number 2d·j of the seed's stream, whatever C is, and
+    /// sample i's at 2d·C + (1+2d)·i, whatever N and the spread are (see `drawInParallel`).
+    /// So a batch that differs from the last only in N or the spread draws nothing but its
+    /// new samples, and one that differs in C only its new directions and its samples; the
+    /// batch is bit-for-bit `SyntheticBatch.make`'s for the same arguments. Only a new seed
+    /// (or dimension) draws everything. When only N changed, the rows both batches have are
+    /// copied from the last one rather than computed. Not thread-safe: one maker per thread of use.
+    public final class Maker {
+        /// The unit directions of classes `0..<directionCount` of `directionKey`'s stream.
+        private var directionKey: (seed: UInt64, dimension: Int)?
+        private var directions: [Double] = []
+        private var directionCount = 0
+        /// The labels and raw Gaussians (before the spread) of samples `0..<sampleCount` of
+        /// `sampleKey`'s stream.
+        private var sampleKey: (seed: UInt64, classes: Int, dimension: Int)?
+        private var labels: [Int] = []
+        private var noise: [Double] = []
+        private var sampleCount = 0
+        /// The cosines of the last batch made from the draws above, and its spread.
+        private var lastBatch: (seed: UInt64, classes: Int, dimension: Int, spread: Double, cosines: [Double])?
+
+        public init() {}
+
+        /// `SyntheticBatch.make(samples:classes:dimension:spread:seed:)`, drawing only what the
+        /// last batch did not.
+        public func make(
+            samples: Int, classes: Int, dimension: Int = defaultDimension, spread: Double, seed: UInt64
+        ) -> CosineBatch {
+            precondition(samples >= 1 && classes >= 1 && dimension >= 1, "sizes must be positive")
+            precondition(spread.isFinite && spread >= 0, "spread must be finite and non-negative")
+            guard
+                let draws = drawInParallel(
+                    samples: samples, classes: classes, dimension: dimension, spread: spread, seed: seed)
+            else {
+                lastBatch = nil
+                return SyntheticBatch.make(
+                    draws: draw(samples: samples, classes: classes, dimension: dimension, spread: spread, seed: seed),
+                    samples: samples, classes: classes, dimension: dimension, kept: nil)
             }
-            failed = UnsafeBufferPointer(start: chunkFailed.value, count: classes).contains(true)
+            // Another N only: the rows both batches have are the same bits (same draws, same sums).
+            var kept: (cosines: [Double], rows: Int)?
+            if let last = lastBatch, last.seed == seed, last.classes == classes, last.dimension == dimension,
+                last.spread.bitPattern == spread.bitPattern
+            {
+                kept = (last.cosines, last.cosines.count / classes)
+            }
+            lastBatch = nil
+            let batch = SyntheticBatch.make(
+                draws: draws, samples: samples, classes: classes,
+                dimension: dimension, kept: kept)
+            lastBatch = (seed, classes, dimension, spread, batch.cosines)
+            return batch
         }
-        if failed { return nil }
-        var labels = [Int](repeating: 0, count: samples)
-        var features = [Double](repeating: 0, count: samples * dimension)
-        var norms = [Double](repeating: 0, count: samples)
-        let sampleStart = UInt64(classes * directionDraws)
-        directions.withUnsafeBufferPointer { w in
-            labels.withUnsafeMutableBufferPointer { l in
-                features.withUnsafeMutableBufferPointer { x in
-                    norms.withUnsafeMutableBufferPointer { n in
-                        let pointers = UncheckedSendable(value: (w.baseAddress!, l.baseAddress!, x.baseAddress!, n.baseAddress!))
-                        Parallel.forEachRange(count: samples, work: samples * gaussianWork) { range in
-                            let (w, labels, x, norms) = pointers.value
-                            for i in range {
-                                var random = SplitMix64(seed: seed, skipping: sampleStart + UInt64(i * sampleDraws))
-                                let label = random.nextIndex(below: classes)
-                                labels[i] = label
-                                let row = x + i * dimension
-                                var squares = 0.0
-                                for t in 0..<dimension {
-                                    row[t] = w[label * dimension + t] + spread * random.nextGaussian()
-                                    squares = squares + row[t] * row[t]
+
+        /// The draws of `drawInParallel`, from the kept ones where they serve. `directions` may
+        /// hold more than `classes` rows (the first `classes` are the batch's): `cosineMatrix`
+        /// reads only those.
+        func drawInParallel(samples: Int, classes: Int, dimension: Int, spread: Double, seed: UInt64)
+            -> (directions: [Double], labels: [Int], features: [Double], norms: [Double])?
+        {
+            guard extendDirections(to: classes, dimension: dimension, seed: seed),
+                extendSamples(to: samples, classes: classes, dimension: dimension, seed: seed)
+            else { return nil }
+            var features = [Double](repeating: 0, count: samples * dimension)
+            var norms = [Double](repeating: 0, count: samples)
+            directions.withUnsafeBufferPointer { w in
+                noise.withUnsafeBufferPointer { g in
+                    labels.withUnsafeBufferPointer { l in
+                        features.withUnsafeMutableBufferPointer { x in
+                            norms.withUnsafeMutableBufferPointer { n in
+                                let pointers = UncheckedSendable(
+                                    value: (w.baseAddress!, g.baseAddress!, l.baseAddress!, x.baseAddress!, n.baseAddress!))
+                                Parallel.forEachRange(count: samples, work: samples * dimension) { range in
+                                    let (w, g, labels, x, norms) = pointers.value
+                                    for i in range {
+                                        let row = x + i * dimension, gaussians = g + i * dimension
+                                        let direction = w + labels[i] * dimension
+                                        var squares = 0.0
+                                        for t in 0..<dimension {
+                                            row[t] = direction[t] + spread * gaussians[t]
+                                            squares = squares + row[t] * row[t]
+                                        }
+                                        // 0 marks a redraw for the check below (a real norm is never 0).
+                                        norms[i] = squares.squareRoot()
+                                    }
                                 }
-                                // 0 marks a redraw for the check below (a real norm is never 0).
-                                norms[i] = squares.squareRoot()
                             }
                         }
                     }
                 }
             }
+            if norms.contains(0) { return nil }
+            return (
+                directions,
+                Array(labels[0..<samples]), features, norms
+            )
         }
-        if norms.contains(0) { return nil }
-        return (directions, labels, features, norms)
+
+        /// Draws directions `directionCount..<classes` (after forgetting those of another seed
+        /// or dimension); false if one came out of length 0, which only the stream in order handles.
+        private func extendDirections(to classes: Int, dimension: Int, seed: UInt64) -> Bool {
+            if directionKey?.seed != seed || directionKey?.dimension != dimension {
+                directionKey = (seed, dimension)
+                directions = []
+                directionCount = 0
+            }
+            guard classes > directionCount else { return true }
+            let first = directionCount
+            var grown = directions
+            grown.append(contentsOf: repeatElement(0, count: (classes - first) * dimension))
+            let directionDraws = 2 * dimension
+            var failed = false
+            grown.withUnsafeMutableBufferPointer { buffer in
+                let out = UncheckedSendable(value: buffer.baseAddress!)
+                let chunkFailed = UncheckedSendable(value: UnsafeMutablePointer<Bool>.allocate(capacity: classes))
+                defer { chunkFailed.value.deallocate() }
+                chunkFailed.value.initialize(repeating: false, count: classes)
+                Parallel.forEachRange(count: classes - first, work: (classes - first) * gaussianWork(dimension)) {
+                    range in
+                    for j in (first + range.lowerBound)..<(first + range.upperBound) {
+                        var random = SplitMix64(seed: seed, skipping: UInt64(j * directionDraws))
+                        let row = out.value + j * dimension
+                        var squares = 0.0
+                        for t in 0..<dimension {
+                            row[t] = random.nextGaussian()
+                            squares = squares + row[t] * row[t]
+                        }
+                        let norm = squares.squareRoot()
+                        if norm == 0 { chunkFailed.value[j] = true; continue }
+                        for t in 0..<dimension { row[t] /= norm }
+                    }
+                }
+                failed = UnsafeBufferPointer(start: chunkFailed.value, count: classes).contains(true)
+            }
+            if failed { return false }
+            directions = grown
+            directionCount = classes
+            return true
+        }
+
+        /// Draws the labels and Gaussians of samples `sampleCount..<samples` (after forgetting
+        /// those of another seed, C or dimension).
+        private func extendSamples(to samples: Int, classes: Int, dimension: Int, seed: UInt64) -> Bool {
+            if sampleKey?.seed != seed || sampleKey?.classes != classes || sampleKey?.dimension != dimension {
+                sampleKey = (seed, classes, dimension)
+                labels = []
+                noise = []
+                sampleCount = 0
+            }
+            guard samples > sampleCount else { return true }
+            let first = sampleCount
+            labels.append(contentsOf: repeatElement(0, count: samples - first))
+            noise.append(contentsOf: repeatElement(0, count: (samples - first) * dimension))
+            let sampleStart = UInt64(classes * 2 * dimension)
+            let sampleDraws = 1 + 2 * dimension
+            labels.withUnsafeMutableBufferPointer { l in
+                noise.withUnsafeMutableBufferPointer { g in
+                    let pointers = UncheckedSendable(value: (l.baseAddress!, g.baseAddress!))
+                    Parallel.forEachRange(count: samples - first, work: (samples - first) * gaussianWork(dimension)) {
+                        range in
+                        let (labels, g) = pointers.value
+                        for i in (first + range.lowerBound)..<(first + range.upperBound) {
+                            var random = SplitMix64(seed: seed, skipping: sampleStart + UInt64(i * sampleDraws))
+                            labels[i] = random.nextIndex(below: classes)
+                            for t in 0..<dimension { g[i * dimension + t] = random.nextGaussian() }
+                        }
+                    }
+                }
+            }
+            sampleCount = samples
+            return true
+        }
+
+        /// A Gaussian costs about as much as 30 multiply-adds: that is the work each one counts for.
+        private func gaussianWork(_ dimension: Int) -> Int { 32 * dimension }
     }
 
     /// `cos θ_ij = min(1, max(−1, (x_i · Ŵ_j) / ‖x_i‖))` for features `x` (B×d) and unit
@@ -168,21 +303,53 @@ public enum SyntheticBatch {
     /// Every dot product sums t = 0, 1, … in order with the multiply and the add rounded
     /// separately (no fused multiply-add), on either kernel, so the batch is the same bits
     /// whatever the variant, the threads or the blocking. The AVX2 kernel computes four
-    /// samples × eight classes per pass over d, with the directions stored by coordinate
-    /// (d × C, rows padded to a multiple of 8) and taken in tiles that stay in cache.
+    /// samples × eight classes per pass over d (AVX-512: eight × sixteen), with the directions
+    /// stored by coordinate (d × C, rows padded to a multiple of 16) and taken in tiles that
+    /// stay in cache. `directions` may hold more than `classes` rows; only the first are read.
+    ///
+    /// `kept`: the cosines of an earlier batch whose first `rows` samples (and classes, directions)
+    /// are this one's; those rows are copied instead of computed.
     static func cosineMatrix(
         features: [Double], norms: [Double], directions: [Double], samples: Int, classes: Int,
-        dimension: Int, variant: RowKernel.Variant = RowKernel.variant
+        dimension: Int, variant: RowKernel.Variant = RowKernel.variant, kept: (cosines: [Double], rows: Int)? = nil
     ) -> [Double] {
-        let work = samples * classes * dimension
+        let first = min(kept?.rows ?? 0, samples)
+        let work = (samples - first) * classes * dimension
         // Every element is written below: no zeroing of B×C doubles first (56 M instructions at 1024×5994).
-        return makeLargeArray(count: samples * classes) { output in
-            let out = UncheckedSendable(value: output)
-            if variant == .avx2 {
-                let padded = (classes + 7) / 8 * 8
+        return makeLargeArray(count: samples * classes) { whole in
+            if let kept, first > 0 {
+                precondition(kept.cosines.count >= first * classes, "fewer kept cosines than rows")
+                kept.cosines.withUnsafeBufferPointer { source in
+                    let pointers = UncheckedSendable(value: (source.baseAddress!, whole))
+                    Parallel.forEachRange(count: first, work: first * classes) { rows in
+                        let (source, target) = pointers.value
+                        (target + rows.lowerBound * classes).initialize(
+                            from: source + rows.lowerBound * classes, count: rows.count * classes)
+                    }
+                }
+            }
+            guard first < samples else { return }
+            // Rows first..<samples, from features, norms and output all offset by `first` rows.
+            let samples = samples - first
+            let out = UncheckedSendable(value: whole + first * classes)
+            let features = Array(features[(first * dimension)...])
+            let norms = Array(norms[first...])
+            if variant != .swiftSIMD {
+                // A multiple of 16 serves both kernels (AVX2 takes 8 classes at a time, AVX-512 16).
+                let padded = (classes + 15) / 16 * 16
                 var byCoordinate = [Double](repeating: 0, count: dimension * padded)
-                for j in 0..<classes {
-                    for t in 0..<dimension { byCoordinate[t * padded + j] = directions[j * dimension + t] }
+                // Transposed by ranges of classes: each thread reads its directions in order and
+                // writes d cache lines that stay in L1 while eight neighbouring classes fill them.
+                byCoordinate.withUnsafeMutableBufferPointer { target in
+                    directions.withUnsafeBufferPointer { source in
+                        let pointers = UncheckedSendable(value: (target.baseAddress!, source.baseAddress!))
+                        Parallel.forEachRange(count: classes, work: classes * dimension) { range in
+                            let (target, source) = pointers.value
+                            for j in range {
+                                for t in 0..<dimension { target[t * padded + j] = source[j * dimension + t] }
+                            }
+                        }
+                    }
                 }
                 features.withUnsafeBufferPointer { x in
                     norms.withUnsafeBufferPointer { n in
@@ -190,9 +357,15 @@ public enum SyntheticBatch {
                             let inputs = UncheckedSendable(value: (x.baseAddress!, n.baseAddress!, w.baseAddress!))
                             Parallel.forEachRange(count: samples, work: work) { rows in
                                 let (x, n, w) = inputs.value
-                                ck_cosine_rows_avx2(
-                                    x, n, dimension, w, padded, classes, rows.lowerBound, rows.upperBound,
-                                    out.value)
+                                if variant == .avx512 {
+                                    ck_cosine_rows_avx512(
+                                        x, n, dimension, w, padded, classes, rows.lowerBound, rows.upperBound,
+                                        out.value)
+                                } else {
+                                    ck_cosine_rows_avx2(
+                                        x, n, dimension, w, padded, classes, rows.lowerBound, rows.upperBound,
+                                        out.value)
+                                }
                             }
                         }
                     }

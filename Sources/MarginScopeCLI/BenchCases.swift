@@ -176,8 +176,9 @@ struct BenchCases {
     }
 
     /// Keys on the batch screen that make a new synthetic batch (N, C, spread, seed; → and ←
-    /// alternately, so every press is a batch the engine does not hold): generation, sorting
-    /// the rival rows, both losses, the frame at 240×70 and its diff.
+    /// alternately, so every press is a batch the engine does not hold): generation (the draws
+    /// the engine's `SyntheticBatch.Maker` does not keep, the product), the per-scale sums, both
+    /// losses, the frame at 240×70 and its diff.
     /// Targets (issue 15): 30 ms at 1024×5994, 150 ms at 4096×10000.
     func regenerations(sizes: [(samples: Int, classes: Int)]) -> [BenchRow] {
         var rows: [BenchRow] = []

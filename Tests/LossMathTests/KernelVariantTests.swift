@@ -104,6 +104,56 @@ struct KernelVariantTests {
         }
     }
 
+    static let hasAVX512 = RowKernel.availableVariants.contains(.avx512)
+
+    /// The AVX-512 exponential sums do per lane what the AVX2 ones do: the same bits, for every
+    /// output and both eight-lane partials, at scales whose arguments pass −708 (the clamped
+    /// path, per half) and −745 (underflow to 0), with tails of 0…7 lanes. Their distance from
+    /// Foundation's `exp` is checked for every variant by `exponentialsAgreeWithFoundationOnBothPaths`.
+    @Test(.enabled(if: hasAVX512)) func avx512ExponentialsAreTheBitsOfAVX2() {
+        var rng = SeededGenerator(seed: 66)
+        for row in Self.rows(using: &rng) {
+            for scale in [0.0, 1, 30, 64, 400, 1000] {
+                let shift = rng.integer(0...3) == 0 ? 1 : (row.max() ?? 0)
+                var outputs: [[Double]] = []
+                var partials: [[Double]] = []
+                for variant in [RowKernel.Variant.avx2, .avx512] {
+                    var output = [Double](repeating: .nan, count: row.count)
+                    let sums = row.withUnsafeBufferPointer { buffer in
+                        output.withUnsafeMutableBufferPointer { out in
+                            RowKernel.exponentialSums(
+                                buffer.baseAddress ?? UnsafePointer(bitPattern: 8)!, row.count,
+                                shift: shift, scale: scale, output: out.baseAddress, variant: variant)
+                        }
+                    }
+                    outputs.append(output)
+                    partials.append((0..<8).map { sums.sum[$0] } + (0..<8).map { sums.squareSum[$0] })
+                }
+                #expect(outputs[0].map(\.bitPattern) == outputs[1].map(\.bitPattern), "s = \(scale), \(row.count) values")
+                #expect(partials[0].map(\.bitPattern) == partials[1].map(\.bitPattern), "s = \(scale), \(row.count) values")
+            }
+        }
+    }
+
+    /// Whole batch losses through the AVX-512 variant: the very numbers of the AVX2 one.
+    @Test(.enabled(if: hasAVX512)) func avx512BatchLossesAreTheBitsOfAVX2() {
+        var rng = SeededGenerator(seed: 67)
+        for _ in 0..<8 {
+            let c = rng.integer(1...300)
+            let batch = randomBatch(samples: rng.integer(1...16), classes: c, using: &rng)
+            let rule = BoundaryRule(
+                scale: rng.uniform(1...1000), margin: rng.uniform(0...0.5), topK: rng.integer(2...max(2, c)),
+                unselected: rng.integer(0...1) == 0 ? .noMargin : .excluded)
+            for policy in [MarginPolicy.everySample(rule.transform), .boundary(rule)] {
+                let avx2 = BatchLoss.evaluate(batch, scale: rule.scale, policy: policy, gradient: true, variant: .avx2)
+                let avx512 = BatchLoss.evaluate(batch, scale: rule.scale, policy: policy, gradient: true, variant: .avx512)
+                #expect(avx512.samples == avx2.samples)
+                #expect(avx512.loss.bitPattern == avx2.loss.bitPattern)
+                #expect(avx512.gradient!.map(\.bitPattern) == avx2.gradient!.map(\.bitPattern))
+            }
+        }
+    }
+
     @Test func aKeptBufferGivesExactlyTheAllocatingResults() {
         var rng = SeededGenerator(seed: 64)
         var kept: [Double] = [1, 2, 3]  // the wrong size: replaced on the first call

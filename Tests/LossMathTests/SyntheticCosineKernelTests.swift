@@ -41,8 +41,11 @@ import Testing
     }
 
     // Sizes that leave remainders everywhere: samples not a multiple of 4, classes not a
-    // multiple of 8 and past one 256-class tile, a dimension of 1, and work large enough to split over threads.
-    @Test(arguments: [(1, 1, 1), (3, 7, 5), (9, 13, 64), (7, 300, 3), (37, 517, 64), (130, 1001, 16)])
+    // multiple of 8 and past one 256-class tile, a dimension of 1, and work large enough to split over threads;
+    // for AVX-512 (8 samples × 16 classes) also 9…15 classes left in the last block of 16, and 8 samples exactly.
+    @Test(arguments: [
+        (1, 1, 1), (3, 7, 5), (9, 13, 64), (7, 300, 3), (37, 517, 64), (130, 1001, 16), (8, 27, 7), (17, 32, 9),
+    ])
     func everyKernelGivesTheBitsOfTheScalarLoop(size: (Int, Int, Int)) {
         let (b, c, d) = size
         let (x, n, w) = Self.inputs(samples: b, classes: c, dimension: d, seed: UInt64(b * 1000 + c))
@@ -70,6 +73,31 @@ import Testing
         #expect(parallel.labels == sequential.labels)
         #expect(parallel.features.map(\.bitPattern) == sequential.features.map(\.bitPattern))
         #expect(parallel.norms.map(\.bitPattern) == sequential.norms.map(\.bitPattern))
+    }
+
+    /// A maker that keeps its draws gives, after any sequence of changes, the batch of the stream
+    /// in order (`draw`, one number after another) with the scalar product: N up and down, the
+    /// spread, C up and down (directions kept), a new seed and back, another dimension.
+    @Test func aMakerKeepingItsDrawsGivesTheBatchOfTheStreamInOrder() {
+        let maker = SyntheticBatch.Maker()
+        let steps: [(samples: Int, classes: Int, dimension: Int, spread: Double, seed: UInt64)] = [
+            (40, 300, 16, 0.12, 5), (80, 300, 16, 0.12, 5), (40, 300, 16, 0.12, 5), (40, 300, 16, 0.3, 5),
+            (40, 700, 16, 0.3, 5), (40, 300, 16, 0.3, 5), (90, 1000, 16, 0.3, 5), (90, 1000, 16, 0.3, 6),
+            (90, 1000, 16, 0.3, 5), (33, 77, 3, 0, 5), (33, 77, 16, 0.12, 5),
+        ]
+        for step in steps {
+            let made = maker.make(
+                samples: step.samples, classes: step.classes, dimension: step.dimension, spread: step.spread,
+                seed: step.seed)
+            let draws = SyntheticBatch.draw(
+                samples: step.samples, classes: step.classes, dimension: step.dimension, spread: step.spread,
+                seed: step.seed)
+            let cosines = SyntheticBatch.cosineMatrix(
+                features: draws.features, norms: draws.norms, directions: draws.directions, samples: step.samples,
+                classes: step.classes, dimension: step.dimension, variant: .swiftSIMD)
+            #expect(made.labels == draws.labels, "\(step)")
+            #expect(made.cosines.map(\.bitPattern) == cosines.map(\.bitPattern), "\(step)")
+        }
     }
 
     @Test func skippingAheadIsCallingNextThatManyTimes() {

@@ -12,6 +12,9 @@
 /// 1 when this CPU (and its OS) runs AVX2 and FMA instructions, else 0.
 int ck_has_avx2_fma(void);
 
+/// 1 when this CPU (and its OS) also runs AVX-512 F, DQ and VL, else 0.
+int ck_has_avx512(void);
+
 /// The largest of `count` doubles (−∞ when count is 0), the first position holding it
 /// (−1 when no value exceeds −∞), and how many exceed `threshold`. NaN is never the maximum.
 /// Requires ck_has_avx2_fma().
@@ -27,10 +30,21 @@ void ck_maximum_and_count_avx2(const double *values, ptrdiff_t count, double thr
 void ck_exponential_sums_avx2(const double *values, ptrdiff_t count, double shift, double scale,
                               double *output, double sum[8], double square_sum[8]);
 
+/// ck_exponential_sums_avx2 with eight lanes per instruction: every lane is computed by the
+/// same operations in the same order, so the outputs and the eight partials are bit-for-bit
+/// those of the AVX2 function. Requires ck_has_avx512().
+void ck_exponential_sums_avx512(const double *values, ptrdiff_t count, double shift, double scale,
+                                double *output, double sum[8], double square_sum[8]);
+
 /// target[j] = source[j] · factor for `count` doubles, with non-temporal stores: the
 /// B×C gradient is written once and not read back soon, so it goes straight to memory
 /// instead of first being read into the cache line by line. Requires ck_has_avx2_fma().
 void ck_scaled_copy_avx2(const double *source, ptrdiff_t count, double factor, double *target);
+
+/// Has glibc's malloc serve large blocks from the heap and keep freed memory (mallopt
+/// M_MMAP_MAX = 0, M_TRIM_THRESHOLD = INT_MAX), so a new large array reuses pages already
+/// touched instead of fresh ones the kernel must zero. Process-wide; nothing without glibc.
+void ck_reuse_freed_memory(void);
 
 /// The cosines of synthetic batch rows [first_row, end_row): for every such sample i and
 /// class j < classes, cosines[i·classes + j] = min(1, max(−1, (Σ_t x_it·w_tj) / norms[i])),
@@ -42,5 +56,12 @@ void ck_scaled_copy_avx2(const double *source, ptrdiff_t count, double factor, d
 void ck_cosine_rows_avx2(const double *features, const double *norms, ptrdiff_t dimension,
                          const double *directions_by_coordinate, ptrdiff_t padded_classes,
                          ptrdiff_t classes, ptrdiff_t first_row, ptrdiff_t end_row, double *cosines);
+
+/// ck_cosine_rows_avx2 with eight lanes per instruction (eight samples × sixteen classes per
+/// pass over d): the same sums in the same order, so bit-for-bit the same cosines.
+/// `padded_classes` must be a multiple of 16. Requires ck_has_avx512().
+void ck_cosine_rows_avx512(const double *features, const double *norms, ptrdiff_t dimension,
+                           const double *directions_by_coordinate, ptrdiff_t padded_classes,
+                           ptrdiff_t classes, ptrdiff_t first_row, ptrdiff_t end_row, double *cosines);
 
 #endif

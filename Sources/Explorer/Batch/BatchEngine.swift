@@ -27,8 +27,8 @@ public struct BatchSnapshot: Sendable {
 ///
 /// Not part of the state: it is a cache of values derived from the state.
 /// What each change costs (B samples, C classes):
-/// - N, C, spread or seed: a new synthetic batch and a new `BatchScaleCache`
-///   (every row sorted), O(B·C·d + B·C log C);
+/// - N, C, spread or seed: a new synthetic batch (the draws it shares with the last one
+///   kept: see `SyntheticBatch.Maker`) and a new `BatchScaleCache`, O(B·C·d);
 /// - s: `BatchScaleCache.rescaled(to:)`, one exponential pass, O(B·C) (nothing
 ///   for one of the last eight scales used);
 /// - m: both losses from the cached sums, O(B log C);
@@ -42,6 +42,8 @@ public final class BatchEngine {
     }
 
     private let fileBatch: CosineBatch?
+    /// Keeps the draws of the last synthetic batch: another N, C or spread draws only what is new.
+    private let maker = SyntheticBatch.Maker()
     private var batchKey: BatchKey?
     private var cachedBatch: CosineBatch?
     /// Sums for the scales used last, most recent last: stepping s back and forth
@@ -58,6 +60,8 @@ public final class BatchEngine {
     /// `file` is a batch loaded with `--batch`; nil for synthetic batches.
     public init(file: CosineBatch? = nil) {
         self.fileBatch = file
+        // Each new batch reuses the pages of the last one instead of having the kernel zero fresh ones.
+        SyntheticBatch.reuseFreedMemory()
     }
 
     /// The batch, both losses and their summary for `state`, recomputing only what changed.
@@ -109,7 +113,7 @@ public final class BatchEngine {
         if let fileBatch { return fileBatch }
         let key = BatchKey(samples: settings.samples, classes: settings.classes, spreadSteps: settings.spreadSteps, seed: settings.seed)
         if key != batchKey || cachedBatch == nil {
-            cachedBatch = SyntheticBatch.make(samples: key.samples, classes: key.classes, spread: settings.spread, seed: key.seed)
+            cachedBatch = maker.make(samples: key.samples, classes: key.classes, spread: settings.spread, seed: key.seed)
             batchKey = key
             scaleCaches = []
             rankCounts = nil
