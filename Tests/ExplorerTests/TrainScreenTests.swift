@@ -37,9 +37,12 @@ import Training
     }
 
     @Test func theRingsWinnersAreTheGeometryScreensRuleForEveryClass() {
-        let directions = [12.5, 80, 95.25, 200, 333.3]
-        for transform in [TargetTransform.identity, .additiveCosine(margin: 0.2)] {
-            let winners = TrainCircle.winners(directions, transform: transform)
+        // The second list has two classes at the same direction: they tie for the largest cosine everywhere.
+        let lists: [[Double]] = [[12.5, 80, 95.25, 200, 333.3], [30, 30, 150, 270]]
+        let transforms: [TargetTransform] = [.identity, .additiveCosine(margin: 0.2)]
+        let cases: [([Double], TargetTransform)] = lists.flatMap { directions in transforms.map { (directions, $0) } }
+        for (directions, transform) in cases {
+            let winners = TrainCircle.winners(TrainCircle.halfDegreeCosines(directions), transform: transform)
             for i in 0...720 {
                 for j in directions.indices {
                     let wins = DecisionBoundary.targetWins(

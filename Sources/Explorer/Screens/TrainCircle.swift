@@ -53,7 +53,8 @@ enum TrainCircle {
         var lines = [PlotSeries("", points: (0...360).map { point(Double($0), 1) }, shape: .dot, style: Theme.dim)]
         let margined = TargetTransform.additiveCosine(margin: margin)
         // Who wins at each half degree, worked out once for all classes (`DecisionBoundary.targetWins`'s rule).
-        let plain = winners(phis, transform: .identity), withMargin = winners(phis, transform: margined)
+        let cosines = halfDegreeCosines(phis)
+        let plain = winners(cosines, transform: .identity), withMargin = winners(cosines, transform: margined)
         for j in 0..<classCount {
             let style = classStyles[j % classStyles.count]
             let tip = point(phis[j], tipRadius)
@@ -75,20 +76,43 @@ enum TrainCircle {
             showsLegend: legend, glyphs: glyphs)
     }
 
-    /// The classes that win at each half degree (index i is i/2 degrees) under `transform`:
+    /// cos θ_j at every half degree (index i is i/2 degrees) for the directions in degrees: computed once per frame
+    /// and shared by both rings.
+    static func halfDegreeCosines(_ directions: [Double]) -> [[Double]] {
+        (0...720).map { i in directions.map { Angle.cosine(degrees: Double(i) / 2 - $0) } }
+    }
+
+    /// The classes that win at each half degree under `transform`, from `halfDegreeCosines`:
     /// j wins where `f(cos θ_j) ≥ max_{k≠j} cos θ_k`, ties counting for j, as `DecisionBoundary.targetWins` decides.
-    static func winners(_ directions: [Double], transform: TargetTransform) -> [[Int]] {
-        (0...720).map { i in
-            let cosines = directions.map { Angle.cosine(degrees: Double(i) / 2 - $0) }
+    /// The rivals' maximum is the largest cosine, or the second largest for the class that holds the largest.
+    static func winners(_ table: [[Double]], transform: TargetTransform) -> [[Int]] {
+        table.map { cosines in
+            var first = -1, best = -Double.infinity, second = -Double.infinity
+            for (j, c) in cosines.enumerated() {
+                if c > best {
+                    (second, best, first) = (best, c, j)
+                } else if c > second {
+                    second = c
+                }
+            }
             return cosines.indices.filter { j in
-                let rival = cosines.indices.lazy.filter { $0 != j }.map { cosines[$0] }.max() ?? -1
+                let rival = cosines.count < 2 ? -1 : (j == first ? second : best)
                 return transform.value(cosines[j]) >= rival
             }
         }
     }
 
+    /// The unit vector at every half degree, computed once.
+    static let halfDegreeUnitVectors: [(x: Double, y: Double)] = (0...720).map { i in
+        let u = ExplorerState.unitVector(degrees: Double(i) / 2)
+        return (u.x, u.y)
+    }
+
     /// Points of the circle of `radius` at every half degree i/2 where `wins(i)` holds; NaN breaks the arc elsewhere.
     static func ring(_ radius: Double, wins: (Int) -> Bool) -> [(x: Double, y: Double)] {
-        (0...720).map { i in wins(i) ? point(Double(i) / 2, radius) : (x: .nan, y: .nan) }
+        halfDegreeUnitVectors.indices.map { i in
+            let u = halfDegreeUnitVectors[i]
+            return wins(i) ? (radius * u.x, radius * u.y) : (x: .nan, y: .nan)
+        }
     }
 }
