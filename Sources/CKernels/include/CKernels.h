@@ -36,6 +36,16 @@ void ck_exponential_sums_avx2(const double *values, ptrdiff_t count, double shif
 void ck_exponential_sums_avx512(const double *values, ptrdiff_t count, double shift, double scale,
                                 double *output, double sum[8], double square_sum[8]);
 
+/// ck_exponential_sums_avx2 / _avx512 (the same bits), also prefetching the `prefetch_count`
+/// doubles at `prefetch` (the next row) a cache line per eight values, so that its read from
+/// memory overlaps this pass's arithmetic. `prefetch` may be NULL.
+void ck_exponential_sums_prefetching_avx2(const double *values, ptrdiff_t count, double shift, double scale,
+                                          double *output, double sum[8], double square_sum[8],
+                                          const double *prefetch, ptrdiff_t prefetch_count);
+void ck_exponential_sums_prefetching_avx512(const double *values, ptrdiff_t count, double shift, double scale,
+                                            double *output, double sum[8], double square_sum[8],
+                                            const double *prefetch, ptrdiff_t prefetch_count);
+
 /// target[j] = source[j] · factor for `count` doubles, with non-temporal stores: the
 /// B×C gradient is written once and not read back soon, so it goes straight to memory
 /// instead of first being read into the cache line by line. Requires ck_has_avx2_fma().

@@ -59,13 +59,15 @@ public enum BatchLoss {
     /// The batch loss, with its gradient in a matrix from `pool` when `gradient` is true.
     static func evaluate(
         _ batch: CosineBatch, scale: Double, policy: MarginPolicy, gradient: Bool,
-        variant: RowKernel.Variant = RowKernel.variant, pool: GradientPool = .shared
+        variant: RowKernel.Variant = RowKernel.variant, pool: GradientPool = .shared, prefetching: Bool = true
     ) -> BatchResult {
         batch.validate()
-        guard gradient else { return evaluate(batch, scale: scale, policy: policy, output: nil, variant: variant) }
+        guard gradient else {
+            return evaluate(batch, scale: scale, policy: policy, output: nil, variant: variant, prefetching: prefetching)
+        }
         var result: BatchResult?
         let values = GradientMatrix(rows: batch.sampleCount, columns: batch.classCount, pool: pool) { output in
-            result = evaluate(batch, scale: scale, policy: policy, output: output, variant: variant)
+            result = evaluate(batch, scale: scale, policy: policy, output: output, variant: variant, prefetching: prefetching)
         }
         result!.gradient = values
         return result!
@@ -90,11 +92,12 @@ public enum BatchLoss {
     }
 
     /// The batch loss, writing every element of the B×C gradient to `output` when given.
-    /// The result's `gradient` is nil.
+    /// The result's `gradient` is nil. `prefetching: false` runs the rows without prefetching
+    /// the next one (the same bits, slower; kept for the tests that compare the two).
     private static func evaluate(
         _ batch: CosineBatch, scale: Double, policy: MarginPolicy,
         output gradient: UnsafeMutablePointer<Double>?,
-        variant: RowKernel.Variant
+        variant: RowKernel.Variant, prefetching: Bool = true
     ) -> BatchResult {
         let b = batch.sampleCount
         let c = batch.classCount
@@ -140,9 +143,11 @@ public enum BatchLoss {
                         let row = cosines! + i * c
                         let y = labels![i]
                         let rank = policy.kernelRankMargin(targetCosine: row[y])
+                        // The next row of the range is prefetched during this row's exponentials.
                         let statistics = RowStatistics(
                             row: row, classCount: c, label: y, scale: scale,
-                            rankMargin: rank.rankMargin, output: scratch, variant: variant)
+                            rankMargin: rank.rankMargin, output: scratch,
+                            nextRow: prefetching && i + 1 < range.upperBound ? UnsafePointer(row + c) : nil, variant: variant)
                         var rivalsAbove = statistics.rivalsAbove
                         if !rank.exact {
                             // c_y − (c_y − f) missed f(c_y) by a rounding: count against f(c_y) itself.

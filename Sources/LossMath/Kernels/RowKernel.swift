@@ -108,9 +108,14 @@ enum RowKernel {
     ///
     /// Returns the eight-lane partial sums; callers add the partials of several ranges
     /// before reducing, so every caller reduces in the same order.
+    ///
+    /// With `prefetch`, the C kernels also ask for the `prefetchCount` doubles there (the next
+    /// row) a cache line per eight values, so that the next row's read from memory overlaps this
+    /// pass's arithmetic instead of following it; the results are the same bits either way.
     static func exponentialSums(
         _ start: UnsafePointer<Double>, _ count: Int, shift: Double, scale: Double,
-        output: UnsafeMutablePointer<Double>?, variant: Variant = variant
+        output: UnsafeMutablePointer<Double>?, prefetch: UnsafePointer<Double>? = nil, prefetchCount: Int = 0,
+        variant: Variant = variant
     ) -> (sum: SIMD8<Double>, squareSum: SIMD8<Double>) {
         var sum = SIMD8<Double>()
         var squareSum = SIMD8<Double>()
@@ -119,10 +124,15 @@ enum RowKernel {
                 withUnsafeMutableBytes(of: &squareSum) { squareBytes in
                     let sums = sumBytes.baseAddress!.assumingMemoryBound(to: Double.self)
                     let squares = squareBytes.baseAddress!.assumingMemoryBound(to: Double.self)
-                    if variant == .avx512 {
-                        ck_exponential_sums_avx512(start, count, shift, scale, output, sums, squares)
-                    } else {
-                        ck_exponential_sums_avx2(start, count, shift, scale, output, sums, squares)
+                    switch (variant == .avx512, prefetch) {
+                    case (true, nil): ck_exponential_sums_avx512(start, count, shift, scale, output, sums, squares)
+                    case (false, nil): ck_exponential_sums_avx2(start, count, shift, scale, output, sums, squares)
+                    case (true, let next?):
+                        ck_exponential_sums_prefetching_avx512(
+                            start, count, shift, scale, output, sums, squares, next, prefetchCount)
+                    case (false, let next?):
+                        ck_exponential_sums_prefetching_avx2(
+                            start, count, shift, scale, output, sums, squares, next, prefetchCount)
                     }
                 }
             }
@@ -196,9 +206,12 @@ struct RowStatistics: Sendable {
 
     /// Scans one row: rival maximum and class, rank count, and the exponential sums
     /// (written to `output`, if given, at the rival positions; the target slot is untouched).
+    /// `nextRow` (C doubles, optional) is prefetched during the exponential pass: it changes
+    /// no value, only lets the next row's memory read overlap this row's arithmetic.
     init(
         row: UnsafePointer<Double>, classCount: Int, label: Int, scale: Double, rankMargin: Double,
-        output: UnsafeMutablePointer<Double>?, variant: RowKernel.Variant = RowKernel.variant
+        output: UnsafeMutablePointer<Double>?, nextRow: UnsafePointer<Double>? = nil,
+        variant: RowKernel.Variant = RowKernel.variant
     ) {
         let y = label
         let cy = row[y]
@@ -211,10 +224,13 @@ struct RowStatistics: Sendable {
         if classCount > 1 {
             rival = left.maximum >= right.maximum ? left.index : y + 1 + right.index
         }
-        let a = RowKernel.exponentialSums(row, y, shift: m, scale: scale, output: output, variant: variant)
+        // The left pass prefetches the next row's first y values, the right pass the other C − y.
+        let a = RowKernel.exponentialSums(
+            row, y, shift: m, scale: scale, output: output, prefetch: nextRow, prefetchCount: y, variant: variant)
         let b = RowKernel.exponentialSums(
             row + y + 1, rightCount, shift: m, scale: scale,
-            output: output.map { $0 + y + 1 }, variant: variant)
+            output: output.map { $0 + y + 1 }, prefetch: nextRow.map { $0 + y }, prefetchCount: classCount - y,
+            variant: variant)
         self.label = y
         self.targetCosine = cy
         self.rivalClass = rival
