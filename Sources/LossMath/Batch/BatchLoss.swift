@@ -12,6 +12,8 @@
 /// the exponentials, into a scratch row), and one scaling the scratch row into the
 /// gradient row; eight lanes at a time with a vectorised `exp`, no allocation per row,
 /// rows split over the cores. Results do not depend on the number of threads.
+/// The rows of a range are pipelined: a row's exponential pass also prefetches the next row
+/// and writes the previous row's gradient, so memory and arithmetic overlap (the same bits).
 /// Without `gradient: true` no B×C memory is written at all (only the per-sample terms).
 /// The gradient is a `GradientMatrix` whose memory is pooled (`GradientPool`): once the previous
 /// result's gradient is released, a new one reuses its already-touched memory, so a fresh
