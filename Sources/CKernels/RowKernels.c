@@ -132,14 +132,62 @@ AVX512 static inline __m512d vector_exp512(__m512d x) {
     return _mm512_mul_pd(polynomial512(r), _mm512_castsi512_pd(_mm512_slli_epi64(k, 52)));
 }
 
-AVX512 void ck_exponential_sums_avx512(const double *values, ptrdiff_t count, double shift, double scale,
-                                       double *output, double sum[8], double square_sum[8]) {
+// Prefetching: one cache line of `prefetch` (the next row, still in memory) is requested per
+// eight values, so that its memory read overlaps this pass's arithmetic; a prefetch changes no value.
+#define PREFETCH_NEXT_LINE()                                                      \
+    do {                                                                          \
+        if (ahead < ahead_end) {                                                  \
+            _mm_prefetch((const char *)ahead, _MM_HINT_T0);                       \
+            ahead += 8;                                                           \
+        }                                                                         \
+    } while (0)
+// The lines the loop did not reach, and the line of the last value (rows need not start on a line).
+#define PREFETCH_REST()                                                                    \
+    do {                                                                                   \
+        for (; ahead < ahead_end; ahead += 8) _mm_prefetch((const char *)ahead, _MM_HINT_T0); \
+        if (prefetch_count > 0) _mm_prefetch((const char *)(ahead_end - 1), _MM_HINT_T0);  \
+    } while (0)
+
+// Copying: another row's target[j] = source[j]·factor (the previous row's gradient), with the
+// streaming stores of ck_scaled_copy_avx2, eight values per eight exponentials, so that its memory
+// write overlaps this pass's arithmetic. The same products as ck_scaled_copy_avx2: the same bits.
+// No fence: the caller issues ck_store_fence() before it reads or hands on the target.
+#define COPY_START()                                                                    \
+    ptrdiff_t copied = 0;                                                               \
+    const __m256d copy_f = _mm256_set1_pd(copy_factor);                                 \
+    while (copied < copy_count && ((uintptr_t)(copy_target + copied) & 31) != 0) {     \
+        copy_target[copied] = copy_source[copied] * copy_factor;                        \
+        copied++;                                                                       \
+    }
+#define COPY_EIGHT()                                                                                        \
+    do {                                                                                                    \
+        if (copied + 8 <= copy_count) {                                                                     \
+            _mm256_stream_pd(copy_target + copied, _mm256_mul_pd(_mm256_loadu_pd(copy_source + copied), copy_f));         \
+            _mm256_stream_pd(copy_target + copied + 4, _mm256_mul_pd(_mm256_loadu_pd(copy_source + copied + 4), copy_f)); \
+            copied += 8;                                                                                    \
+        }                                                                                                   \
+    } while (0)
+#define COPY_REST()                                                                        \
+    do {                                                                                   \
+        while (copied + 8 <= copy_count) COPY_EIGHT();                                     \
+        for (; copied < copy_count; copied++) copy_target[copied] = copy_source[copied] * copy_factor; \
+    } while (0)
+
+AVX512 static inline void exponential_sums512(const double *values, ptrdiff_t count, double shift, double scale,
+                                              double *output, double sum[8], double square_sum[8],
+                                              const double *prefetch, ptrdiff_t prefetch_count,
+                                              const double *copy_source, ptrdiff_t copy_count, double copy_factor,
+                                              double *copy_target) {
+    const double *ahead = prefetch, *const ahead_end = prefetch ? prefetch + prefetch_count : prefetch;
+    COPY_START();
     const __m512d s = _mm512_set1_pd(scale);
     const __m512d m = _mm512_set1_pd(shift);
     // Lane l sums the elements j ≡ l mod 8, as the AVX2 kernel's two four-lane halves do.
     __m512d sums = _mm512_setzero_pd(), squares = sums;
     ptrdiff_t i = 0;
     for (; i + 8 <= count; i += 8) {
+        PREFETCH_NEXT_LINE();
+        COPY_EIGHT();
         const __m512d e = vector_exp512(_mm512_mul_pd(s, _mm512_sub_pd(_mm512_loadu_pd(values + i), m)));
         if (output) _mm512_storeu_pd(output + i, e);
         sums = _mm512_add_pd(sums, e);
@@ -155,8 +203,30 @@ AVX512 void ck_exponential_sums_avx512(const double *values, ptrdiff_t count, do
         sums = _mm512_add_pd(sums, e);
         squares = _mm512_fmadd_pd(e, e, squares);
     }
+    PREFETCH_REST();
+    COPY_REST();
     _mm512_storeu_pd(sum, sums);
     _mm512_storeu_pd(square_sum, squares);
+}
+
+AVX512 void ck_exponential_sums_avx512(const double *values, ptrdiff_t count, double shift, double scale,
+                                       double *output, double sum[8], double square_sum[8]) {
+    exponential_sums512(values, count, shift, scale, output, sum, square_sum, NULL, 0, NULL, 0, 0, NULL);
+}
+
+AVX512 void ck_exponential_sums_prefetching_avx512(const double *values, ptrdiff_t count, double shift, double scale,
+                                                   double *output, double sum[8], double square_sum[8],
+                                                   const double *prefetch, ptrdiff_t prefetch_count) {
+    exponential_sums512(values, count, shift, scale, output, sum, square_sum, prefetch, prefetch_count, NULL, 0, 0, NULL);
+}
+
+AVX512 void ck_exponential_sums_pipelined_avx512(const double *values, ptrdiff_t count, double shift, double scale,
+                                            double *output, double sum[8], double square_sum[8],
+                                            const double *prefetch, ptrdiff_t prefetch_count,
+                                            const double *copy_source, ptrdiff_t copy_count, double copy_factor,
+                                            double *copy_target) {
+    exponential_sums512(values, count, shift, scale, output, sum, square_sum, prefetch, prefetch_count, copy_source, copy_count,
+         copy_factor, copy_target);
 }
 
 AVX2 void ck_maximum_and_count_avx2(const double *values, ptrdiff_t count, double threshold,
@@ -212,13 +282,20 @@ AVX2 void ck_maximum_and_count_avx2(const double *values, ptrdiff_t count, doubl
     *index = first;
 }
 
-AVX2 void ck_exponential_sums_avx2(const double *values, ptrdiff_t count, double shift, double scale,
-                                   double *output, double sum[8], double square_sum[8]) {
+AVX2 static inline void exponential_sums(const double *values, ptrdiff_t count, double shift, double scale,
+                                         double *output, double sum[8], double square_sum[8],
+                                         const double *prefetch, ptrdiff_t prefetch_count,
+                                         const double *copy_source, ptrdiff_t copy_count, double copy_factor,
+                                         double *copy_target) {
+    const double *ahead = prefetch, *const ahead_end = prefetch ? prefetch + prefetch_count : prefetch;
+    COPY_START();
     const __m256d s = _mm256_set1_pd(scale);
     const __m256d m = _mm256_set1_pd(shift);
     __m256d sum0 = _mm256_setzero_pd(), sum1 = sum0, squares0 = sum0, squares1 = sum0;
     ptrdiff_t i = 0;
     for (; i + 8 <= count; i += 8) {
+        PREFETCH_NEXT_LINE();
+        COPY_EIGHT();
         const __m256d e0 = vector_exp(_mm256_mul_pd(s, _mm256_sub_pd(_mm256_loadu_pd(values + i), m)));
         const __m256d e1 = vector_exp(_mm256_mul_pd(s, _mm256_sub_pd(_mm256_loadu_pd(values + i + 4), m)));
         if (output) {
@@ -248,10 +325,32 @@ AVX2 void ck_exponential_sums_avx2(const double *values, ptrdiff_t count, double
         squares0 = _mm256_fmadd_pd(e0, e0, squares0);
         squares1 = _mm256_fmadd_pd(e1, e1, squares1);
     }
+    PREFETCH_REST();
+    COPY_REST();
     _mm256_storeu_pd(sum, sum0);
     _mm256_storeu_pd(sum + 4, sum1);
     _mm256_storeu_pd(square_sum, squares0);
     _mm256_storeu_pd(square_sum + 4, squares1);
+}
+
+AVX2 void ck_exponential_sums_avx2(const double *values, ptrdiff_t count, double shift, double scale,
+                                   double *output, double sum[8], double square_sum[8]) {
+    exponential_sums(values, count, shift, scale, output, sum, square_sum, NULL, 0, NULL, 0, 0, NULL);
+}
+
+AVX2 void ck_exponential_sums_prefetching_avx2(const double *values, ptrdiff_t count, double shift, double scale,
+                                               double *output, double sum[8], double square_sum[8],
+                                               const double *prefetch, ptrdiff_t prefetch_count) {
+    exponential_sums(values, count, shift, scale, output, sum, square_sum, prefetch, prefetch_count, NULL, 0, 0, NULL);
+}
+
+AVX2 void ck_exponential_sums_pipelined_avx2(const double *values, ptrdiff_t count, double shift, double scale,
+                                            double *output, double sum[8], double square_sum[8],
+                                            const double *prefetch, ptrdiff_t prefetch_count,
+                                            const double *copy_source, ptrdiff_t copy_count, double copy_factor,
+                                            double *copy_target) {
+    exponential_sums(values, count, shift, scale, output, sum, square_sum, prefetch, prefetch_count, copy_source, copy_count,
+         copy_factor, copy_target);
 }
 
 AVX2 void ck_scaled_copy_avx2(const double *source, ptrdiff_t count, double factor, double *target) {
@@ -271,6 +370,8 @@ AVX2 void ck_scaled_copy_avx2(const double *source, ptrdiff_t count, double fact
     _mm_sfence();
 }
 
+void ck_store_fence(void) { _mm_sfence(); }
+
 #else
 
 // Other architectures: LossMath's Swift kernels do the work; these are never called.
@@ -283,5 +384,22 @@ void ck_exponential_sums_avx2(const double *values, ptrdiff_t count, double shif
 void ck_scaled_copy_avx2(const double *source, ptrdiff_t count, double factor, double *target) { __builtin_trap(); }
 void ck_exponential_sums_avx512(const double *values, ptrdiff_t count, double shift, double scale,
                                 double *output, double sum[8], double square_sum[8]) { __builtin_trap(); }
+void ck_exponential_sums_prefetching_avx2(const double *values, ptrdiff_t count, double shift, double scale,
+                                          double *output, double sum[8], double square_sum[8],
+                                          const double *prefetch, ptrdiff_t prefetch_count) { __builtin_trap(); }
+void ck_exponential_sums_pipelined_avx2(const double *values, ptrdiff_t count, double shift, double scale,
+                                        double *output, double sum[8], double square_sum[8],
+                                        const double *prefetch, ptrdiff_t prefetch_count,
+                                        const double *copy_source, ptrdiff_t copy_count, double copy_factor,
+                                        double *copy_target) { __builtin_trap(); }
+void ck_exponential_sums_pipelined_avx512(const double *values, ptrdiff_t count, double shift, double scale,
+                                          double *output, double sum[8], double square_sum[8],
+                                          const double *prefetch, ptrdiff_t prefetch_count,
+                                          const double *copy_source, ptrdiff_t copy_count, double copy_factor,
+                                          double *copy_target) { __builtin_trap(); }
+void ck_store_fence(void) {}
+void ck_exponential_sums_prefetching_avx512(const double *values, ptrdiff_t count, double shift, double scale,
+                                            double *output, double sum[8], double square_sum[8],
+                                            const double *prefetch, ptrdiff_t prefetch_count) { __builtin_trap(); }
 
 #endif

@@ -36,6 +36,34 @@ void ck_exponential_sums_avx2(const double *values, ptrdiff_t count, double shif
 void ck_exponential_sums_avx512(const double *values, ptrdiff_t count, double shift, double scale,
                                 double *output, double sum[8], double square_sum[8]);
 
+/// ck_exponential_sums_avx2 / _avx512 (the same bits), also prefetching the `prefetch_count`
+/// doubles at `prefetch` (the next row) a cache line per eight values, so that its read from
+/// memory overlaps this pass's arithmetic. `prefetch` may be NULL.
+void ck_exponential_sums_prefetching_avx2(const double *values, ptrdiff_t count, double shift, double scale,
+                                          double *output, double sum[8], double square_sum[8],
+                                          const double *prefetch, ptrdiff_t prefetch_count);
+void ck_exponential_sums_prefetching_avx512(const double *values, ptrdiff_t count, double shift, double scale,
+                                            double *output, double sum[8], double square_sum[8],
+                                            const double *prefetch, ptrdiff_t prefetch_count);
+
+/// ck_exponential_sums_prefetching_* that also writes copy_target[j] = copy_source[j]·copy_factor
+/// for j < copy_count (another row: the previous row's gradient), with the streaming stores of
+/// ck_scaled_copy_avx2 (the same bits) interleaved with the exponentials, but without its fence:
+/// call ck_store_fence() before the target is read or handed to another thread. NULLs allowed.
+void ck_exponential_sums_pipelined_avx2(const double *values, ptrdiff_t count, double shift, double scale,
+                                        double *output, double sum[8], double square_sum[8],
+                                        const double *prefetch, ptrdiff_t prefetch_count,
+                                        const double *copy_source, ptrdiff_t copy_count, double copy_factor,
+                                        double *copy_target);
+void ck_exponential_sums_pipelined_avx512(const double *values, ptrdiff_t count, double shift, double scale,
+                                          double *output, double sum[8], double square_sum[8],
+                                          const double *prefetch, ptrdiff_t prefetch_count,
+                                          const double *copy_source, ptrdiff_t copy_count, double copy_factor,
+                                          double *copy_target);
+
+/// Orders the streaming stores before every later store (sfence; nothing off x86).
+void ck_store_fence(void);
+
 /// target[j] = source[j] · factor for `count` doubles, with non-temporal stores: the
 /// B×C gradient is written once and not read back soon, so it goes straight to memory
 /// instead of first being read into the cache line by line. Requires ck_has_avx2_fma().

@@ -12,6 +12,8 @@
 /// the exponentials, into a scratch row), and one scaling the scratch row into the
 /// gradient row; eight lanes at a time with a vectorised `exp`, no allocation per row,
 /// rows split over the cores. Results do not depend on the number of threads.
+/// The rows of a range are pipelined: a row's exponential pass also prefetches the next row
+/// and writes the previous row's gradient, so memory and arithmetic overlap (the same bits).
 /// Without `gradient: true` no B×C memory is written at all (only the per-sample terms).
 /// The gradient is a `GradientMatrix` whose memory is pooled (`GradientPool`): once the previous
 /// result's gradient is released, a new one reuses its already-touched memory, so a fresh
@@ -59,13 +61,15 @@ public enum BatchLoss {
     /// The batch loss, with its gradient in a matrix from `pool` when `gradient` is true.
     static func evaluate(
         _ batch: CosineBatch, scale: Double, policy: MarginPolicy, gradient: Bool,
-        variant: RowKernel.Variant = RowKernel.variant, pool: GradientPool = .shared
+        variant: RowKernel.Variant = RowKernel.variant, pool: GradientPool = .shared, pipelined: Bool = true
     ) -> BatchResult {
         batch.validate()
-        guard gradient else { return evaluate(batch, scale: scale, policy: policy, output: nil, variant: variant) }
+        guard gradient else {
+            return evaluate(batch, scale: scale, policy: policy, output: nil, variant: variant, pipelined: pipelined)
+        }
         var result: BatchResult?
         let values = GradientMatrix(rows: batch.sampleCount, columns: batch.classCount, pool: pool) { output in
-            result = evaluate(batch, scale: scale, policy: policy, output: output, variant: variant)
+            result = evaluate(batch, scale: scale, policy: policy, output: output, variant: variant, pipelined: pipelined)
         }
         result!.gradient = values
         return result!
@@ -90,11 +94,12 @@ public enum BatchLoss {
     }
 
     /// The batch loss, writing every element of the B×C gradient to `output` when given.
-    /// The result's `gradient` is nil.
+    /// The result's `gradient` is nil. `pipelined: false` runs the rows without pipelined
+    /// the next one (the same bits, slower; kept for the tests that compare the two).
     private static func evaluate(
         _ batch: CosineBatch, scale: Double, policy: MarginPolicy,
         output gradient: UnsafeMutablePointer<Double>?,
-        variant: RowKernel.Variant
+        variant: RowKernel.Variant, pipelined: Bool = true
     ) -> BatchResult {
         let b = batch.sampleCount
         let c = batch.classCount
@@ -132,17 +137,30 @@ public enum BatchLoss {
                     _ range: Range<Int>, outcomes: UnsafeMutablePointer<SampleOutcome>,
                     gradient: UnsafeMutablePointer<Double>?
                 ) {
-                    // The exponentials of one row go to a scratch row that stays in cache
-                    // (one per range, not per row), and are scaled from there into the gradient.
-                    let scratch = gradient == nil ? nil : UnsafeMutablePointer<Double>.allocate(capacity: c)
-                    defer { scratch?.deallocate() }
+                    // The exponentials of one row go to a scratch row that stays in cache, and are
+                    // scaled from there into the gradient. Pipelined, that copy is done during the
+                    // next row's exponential pass (which also prefetches the row after), so the
+                    // scratch rows alternate: two per range, not per row.
+                    let scratches = gradient == nil ? nil : UnsafeMutablePointer<Double>.allocate(capacity: 2 * c)
+                    defer { scratches?.deallocate() }
+                    // The previous row's copy, still to do, and its target entry, written after it.
+                    var pending: (copy: RowKernel.RowCopy, target: UnsafeMutablePointer<Double>, value: Double)?
                     for i in range {
                         let row = cosines! + i * c
                         let y = labels![i]
+                        let scratch = scratches.map { $0 + (i & 1) * c }
                         let rank = policy.kernelRankMargin(targetCosine: row[y])
+                        // The next row of the range is prefetched during this row's exponentials.
                         let statistics = RowStatistics(
                             row: row, classCount: c, label: y, scale: scale,
-                            rankMargin: rank.rankMargin, output: scratch, variant: variant)
+                            rankMargin: rank.rankMargin, output: scratch,
+                            nextRow: pipelined && i + 1 < range.upperBound ? UnsafePointer(row + c) : nil,
+                            copying: pending?.copy, variant: variant)
+                        if let previous = pending {
+                            RowKernel.storeFence()
+                            previous.target.pointee = previous.value
+                            pending = nil
+                        }
                         var rivalsAbove = statistics.rivalsAbove
                         if !rank.exact {
                             // c_y − (c_y − f) missed f(c_y) by a rounding: count against f(c_y) itself.
@@ -159,12 +177,18 @@ public enum BatchLoss {
                             // p_j = e_j·rivalFactor and ∂ℓ/∂cos θ_j = s·p_j.
                             let factor = scale * term.rivalFactor * weight
                             scratch[y] = 0
-                            RowKernel.scaledCopy(scratch, c, by: factor, to: output, variant: variant)
-                            output[y] = term.targetGradient * weight
+                            let copy = RowKernel.RowCopy(source: scratch, count: c, factor: factor, target: output)
+                            if pipelined && i + 1 < range.upperBound {
+                                pending = (copy, output + y, term.targetGradient * weight)
+                            } else {
+                                RowKernel.scaledCopy(scratch, c, by: factor, to: output, variant: variant)
+                                output[y] = term.targetGradient * weight
+                            }
                         } else {
                             output.update(repeating: 0, count: c)
                         }
                     }
+                    assert(pending == nil)
                 }
 
                 let samples = [SampleOutcome](unsafeUninitializedCapacity: b) { outcomes, initialized in

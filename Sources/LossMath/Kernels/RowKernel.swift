@@ -108,21 +108,58 @@ enum RowKernel {
     ///
     /// Returns the eight-lane partial sums; callers add the partials of several ranges
     /// before reducing, so every caller reduces in the same order.
+    ///
+    /// With `prefetch`, the C kernels also ask for the `prefetchCount` doubles there (the next
+    /// row) a cache line per eight values, so that the next row's read from memory overlaps this
+    /// pass's arithmetic instead of following it; the results are the same bits either way.
+    ///
+    /// With `copy`, the pass also does `copy`'s scaled copy (another row, the previous row's
+    /// gradient), interleaved with the exponentials on the C paths so that its memory write overlaps
+    /// them too; the same products as `scaledCopy`, but not fenced: call `storeFence()` before the
+    /// target is written again or handed on.
     static func exponentialSums(
         _ start: UnsafePointer<Double>, _ count: Int, shift: Double, scale: Double,
-        output: UnsafeMutablePointer<Double>?, variant: Variant = variant
+        output: UnsafeMutablePointer<Double>?, prefetch: UnsafePointer<Double>? = nil, prefetchCount: Int = 0,
+        copy: RowCopy? = nil, variant: Variant = variant
     ) -> (sum: SIMD8<Double>, squareSum: SIMD8<Double>) {
         var sum = SIMD8<Double>()
         var squareSum = SIMD8<Double>()
+        if variant != .swiftSIMD, let copy {
+            withUnsafeMutableBytes(of: &sum) { sumBytes in
+                withUnsafeMutableBytes(of: &squareSum) { squareBytes in
+                    let sums = sumBytes.baseAddress!.assumingMemoryBound(to: Double.self)
+                    let squares = squareBytes.baseAddress!.assumingMemoryBound(to: Double.self)
+                    let ahead = prefetch == nil ? 0 : prefetchCount
+                    if variant == .avx512 {
+                        ck_exponential_sums_pipelined_avx512(
+                            start, count, shift, scale, output, sums, squares, prefetch, ahead,
+                            copy.source, copy.count, copy.factor, copy.target)
+                    } else {
+                        ck_exponential_sums_pipelined_avx2(
+                            start, count, shift, scale, output, sums, squares, prefetch, ahead,
+                            copy.source, copy.count, copy.factor, copy.target)
+                    }
+                }
+            }
+            return (sum, squareSum)
+        }
+        if let copy {
+            for j in 0..<copy.count { copy.target[j] = copy.source[j] * copy.factor }
+        }
         if variant != .swiftSIMD {
             withUnsafeMutableBytes(of: &sum) { sumBytes in
                 withUnsafeMutableBytes(of: &squareSum) { squareBytes in
                     let sums = sumBytes.baseAddress!.assumingMemoryBound(to: Double.self)
                     let squares = squareBytes.baseAddress!.assumingMemoryBound(to: Double.self)
-                    if variant == .avx512 {
-                        ck_exponential_sums_avx512(start, count, shift, scale, output, sums, squares)
-                    } else {
-                        ck_exponential_sums_avx2(start, count, shift, scale, output, sums, squares)
+                    switch (variant == .avx512, prefetch) {
+                    case (true, nil): ck_exponential_sums_avx512(start, count, shift, scale, output, sums, squares)
+                    case (false, nil): ck_exponential_sums_avx2(start, count, shift, scale, output, sums, squares)
+                    case (true, let next?):
+                        ck_exponential_sums_prefetching_avx512(
+                            start, count, shift, scale, output, sums, squares, next, prefetchCount)
+                    case (false, let next?):
+                        ck_exponential_sums_prefetching_avx2(
+                            start, count, shift, scale, output, sums, squares, next, prefetchCount)
                     }
                 }
             }
@@ -164,6 +201,24 @@ enum RowKernel {
         return (sum, squareSum)
     }
 
+    /// A scaled copy `target[j] = source[j]·factor`, j < count, handed to `exponentialSums`.
+    struct RowCopy {
+        var source: UnsafePointer<Double>
+        var count: Int
+        var factor: Double
+        var target: UnsafeMutablePointer<Double>
+
+        /// The part from `offset` on, at most `count` values.
+        func part(from offset: Int, count limit: Int) -> RowCopy {
+            let start = Swift.min(offset, count)
+            return RowCopy(
+                source: source + start, count: Swift.min(limit, count - start), factor: factor, target: target + start)
+        }
+    }
+
+    /// Orders the streaming stores of a pipelined copy before every later store.
+    static func storeFence() { ck_store_fence() }
+
     /// `target[j] = source[j]·factor` for `count` doubles (AVX2: stored past the cache,
     /// since a gradient row is not read again while the batch is computed).
     static func scaledCopy(
@@ -196,9 +251,12 @@ struct RowStatistics: Sendable {
 
     /// Scans one row: rival maximum and class, rank count, and the exponential sums
     /// (written to `output`, if given, at the rival positions; the target slot is untouched).
+    /// `nextRow` (C doubles, optional) is prefetched during the exponential pass: it changes
+    /// no value, only lets the next row's memory read overlap this row's arithmetic.
     init(
         row: UnsafePointer<Double>, classCount: Int, label: Int, scale: Double, rankMargin: Double,
-        output: UnsafeMutablePointer<Double>?, variant: RowKernel.Variant = RowKernel.variant
+        output: UnsafeMutablePointer<Double>?, nextRow: UnsafePointer<Double>? = nil,
+        copying copy: RowKernel.RowCopy? = nil, variant: RowKernel.Variant = RowKernel.variant
     ) {
         let y = label
         let cy = row[y]
@@ -211,10 +269,15 @@ struct RowStatistics: Sendable {
         if classCount > 1 {
             rival = left.maximum >= right.maximum ? left.index : y + 1 + right.index
         }
-        let a = RowKernel.exponentialSums(row, y, shift: m, scale: scale, output: output, variant: variant)
+        // The left pass prefetches the next row's first y values, the right pass the other C − y.
+        // `copy` (the previous row's gradient, if given) is split the same way.
+        let a = RowKernel.exponentialSums(
+            row, y, shift: m, scale: scale, output: output, prefetch: nextRow, prefetchCount: y,
+            copy: copy?.part(from: 0, count: y), variant: variant)
         let b = RowKernel.exponentialSums(
             row + y + 1, rightCount, shift: m, scale: scale,
-            output: output.map { $0 + y + 1 }, variant: variant)
+            output: output.map { $0 + y + 1 }, prefetch: nextRow.map { $0 + y }, prefetchCount: classCount - y,
+            copy: copy?.part(from: y, count: .max), variant: variant)
         self.label = y
         self.targetCosine = cy
         self.rivalClass = rival
