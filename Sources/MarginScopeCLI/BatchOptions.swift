@@ -57,12 +57,10 @@ struct BatchOptions: ParsableArguments {
         for (value, setting) in [
             (batchSize, Settings.samples), (classes, Settings.classes), (seed, Settings.seed), (topK, Settings.topK),
         ] {
-            if let value { try NumberArgument.checkWhole(value, setting, option: "--\(setting.option!)") }
+            if let value { _ = try NumberArgument.steps(Double(value), setting, option: "--\(setting.option!)", text: String(value)) }
         }
         if let spread { _ = try NumberArgument.steps(spread, Settings.spread, option: "--spread") }
-        if batch != nil, let other = syntheticOptions.first {
-            throw ValidationError("--batch and \(other) cannot be combined: the file gives N and C; \(other) describes a synthetic batch.")
-        }
+        if batch != nil, let other = syntheticOptions.first { throw Self.fileRefusal(other) }
         if let topK, let classes, topK > classes { throw Self.topKRefusal(topK, classes: classes) }
     }
 
@@ -82,6 +80,11 @@ struct BatchOptions: ParsableArguments {
             UInt64(seed ?? Settings.seed.defaultSteps),
             spread.flatMap { Settings.spread.grid.exactSteps($0) } ?? Settings.spread.defaultSteps
         )
+    }
+
+    /// A batch file together with an option of a synthetic batch (`other`).
+    static func fileRefusal(_ other: String) -> ValidationError {
+        ValidationError("--batch and \(other) cannot be combined: the file gives N and C; \(other) describes a synthetic batch.")
     }
 
     /// k above the number of classes: the same sentence whichever command and wherever C came from.

@@ -148,23 +148,14 @@ enum NumberArgument {
         real(accepted: "a value from \(setting.rangeText)")
     }
 
-    /// Refuses a whole number outside the range of `setting` (a grid of whole numbers), in the
-    /// words of `Setting.steps`; checked as an integer, so that the largest seed (10¹⁵) is exact.
-    static func checkWhole(_ value: Int, _ setting: Setting, option: String) throws {
-        precondition(setting.isWholeNumber)
-        guard (setting.grid.minimumSteps...setting.grid.maximumSteps).contains(value) else {
-            throw ValidationError("\(option) must be from \(setting.rangeText); \(value) refused.")
-        }
-    }
-
     /// `value` as typed: whole numbers without ".0".
     static func shown(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
     }
 
     /// Refuses `value` unless it lies on `setting`'s grid and in its range, naming `option` and the grid.
-    static func steps(_ value: Double, _ setting: Setting, option: String) throws -> Int {
-        switch setting.steps(typed: value, text: shown(value), as: option) {
+    static func steps(_ value: Double, _ setting: Setting, option: String, text: String? = nil) throws -> Int {
+        switch setting.steps(typed: value, text: text ?? shown(value), as: option) {
         case .success(let steps): return steps
         case .failure(let refusal): throw ValidationError(refusal.description)
         }

@@ -106,10 +106,7 @@ public struct Compute: ParsableCommand {
         let file = batchOptions.batch
         guard file == nil && synthetic.isEmpty else {
             let batchOption = file != nil ? "--batch" : synthetic[0]
-            if file != nil, let other = synthetic.first {
-                throw ValidationError(
-                    "--batch and \(other) cannot be combined: the file gives N and C; \(other) describes a synthetic batch.")
-            }
+            if file != nil, let other = synthetic.first { throw BatchOptions.fileRefusal(other) }
             for (option, given) in [
                 ("--logits", sample.logits != nil), ("--cosines", sample.cosines != nil), ("--angles", sample.angles != nil),
             ]

@@ -117,7 +117,6 @@ struct ExplorerOptions: ParsableArguments {
     /// The loss's margin as the explorer's margin type and settings rows (each on its grid, else refused).
     private func applyMargin(_ r: ResolvedSample, to s: inout ExplorerState) throws {
         let (type, values) = MarginType.of(r.transform)
-        if r.transform == .identity && r.loss != .normface { return }  // BD-LMCL keeps the explorer's margin type.
         s.marginType = type
         if case .additiveAngular(_, let fallback) = r.transform { s.fallback = fallback }
         if type == .normFace { s.marginSteps = 0 }

@@ -48,8 +48,8 @@ public struct ValueGrid: Hashable, Sendable {
         guard value.isFinite else { return nil }
         let raw = value * Double(denominator)
         let nearest = raw.rounded()
-        // Up to 2⁵³ every whole number is a double (the seed's maximum, 10¹⁵, is one); beyond, the range check refuses.
-        guard abs(raw - nearest) <= 1e-9 * max(1, abs(raw)), abs(nearest) <= 9_007_199_254_740_992 else { return nil }
+        // Any whole number an Int holds has its steps (the seed's maximum, 10¹⁵, among them); the range check refuses what is too large.
+        guard abs(raw - nearest) <= 1e-9 * max(1, abs(raw)), abs(nearest) < 0x1p63 else { return nil }
         return Int(nearest)
     }
 

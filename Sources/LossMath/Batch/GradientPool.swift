@@ -97,7 +97,17 @@ public final class GradientPool: @unchecked Sendable {
         }
     }
 
-    public var statistics: Statistics { locked { counts } }
+    public var statistics: Statistics {
+        locked {
+            var now = counts
+            now.idleBlocks = idle.count
+            now.idleBytes = idleBytes
+            return now
+        }
+    }
+
+    /// The bytes the idle blocks hold (at most `blockLimit` of them); the lock must be held.
+    private var idleBytes: Int { idle.reduce(0) { $0 + $1.bytes } }
 
     /// Frees every idle block (live matrices are not affected).
     public func drain() {
@@ -106,8 +116,6 @@ public final class GradientPool: @unchecked Sendable {
                 let all = idle.map(\.base)
                 idle.removeAll()
                 counts.blocksFreed += all.count
-                counts.idleBlocks = 0
-                counts.idleBytes = 0
                 return all
             })
     }
@@ -129,8 +137,6 @@ public final class GradientPool: @unchecked Sendable {
             }
             guard let best else { return nil }
             counts.reuses += 1
-            counts.idleBlocks -= 1
-            counts.idleBytes -= idle[best].bytes
             return idle.remove(at: best)
         }
         if let reused {
@@ -157,8 +163,6 @@ public final class GradientPool: @unchecked Sendable {
                     return [base]
                 }
                 idle.append((base, blockBytes))
-                counts.idleBlocks += 1
-                counts.idleBytes += blockBytes
                 return trimmed()
             })
     }
@@ -166,10 +170,8 @@ public final class GradientPool: @unchecked Sendable {
     /// Removes the oldest idle blocks until the limits hold; called with the lock held.
     private func trimmed() -> [UnsafeMutableRawPointer] {
         var freed: [UnsafeMutableRawPointer] = []
-        while !idle.isEmpty, idle.count > blocks || counts.idleBytes > bytes {
+        while !idle.isEmpty, idle.count > blocks || idleBytes > bytes {
             let oldest = idle.removeFirst()
-            counts.idleBlocks -= 1
-            counts.idleBytes -= oldest.bytes
             counts.blocksFreed += 1
             freed.append(oldest.base)
         }
