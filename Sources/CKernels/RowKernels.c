@@ -24,29 +24,33 @@ int ck_has_avx512(void) {
 }
 
 // The constants of VectorExp.swift, so both paths compute the same function.
-static const double log2e = 1.4426950408889634;
-static const double ln2_hi = 6.93147180369123816490e-01;  // 32 trailing zero bits
-static const double ln2_lo = 1.90821492927058770002e-10;
+// exp(x) = 2^(k/16)·exp(r): k = round(16x/ln 2), r = x − k·ln 2/16 (Cody–Waite, |r| ≤ ln 2/32),
+// 2^(k/16) = 2^⌊k/16⌋·2^(j/16) with j = k mod 16 from a 16-entry table, exp(r) = 1 + u.
+static const double log2e_16 = 16 * 1.4426950408889634;                  // 16/ln 2 (×16 is exact)
+static const double ln2_hi_16 = 6.93147180369123816490e-01 / 16;         // 32 trailing zero bits
+static const double ln2_lo_16 = 1.90821492927058770002e-10 / 16;
 static const double rounding_magic = 6755399441055744.0;   // 1.5·2⁵²
 
-// exp(r) for |r| ≤ ln 2 / 2: the degree-13 Taylor polynomial by Estrin's scheme.
-AVX2 static inline __m256d polynomial(__m256d r) {
+// 2^(j/16), j = 0…15, each the double nearest to it (mpmath at 300 bits).
+static const double power_table[16] __attribute__((aligned(64))) = {
+    0x1.0000000000000p+0, 0x1.0b5586cf9890fp+0, 0x1.172b83c7d517bp+0, 0x1.2387a6e756238p+0,
+    0x1.306fe0a31b715p+0, 0x1.3dea64c123422p+0, 0x1.4bfdad5362a27p+0, 0x1.5ab07dd485429p+0,
+    0x1.6a09e667f3bcdp+0, 0x1.7a11473eb0187p+0, 0x1.8ace5422aa0dbp+0, 0x1.9c49182a3f090p+0,
+    0x1.ae89f995ad3adp+0, 0x1.c199bdd85529cp+0, 0x1.d5818dcfba487p+0, 0x1.ea4afa2a490dap+0,
+};
+
+// u = exp(r) − 1 for |r| ≤ ln 2/32: r + r²·q(r), q of degree 4 fitted by Remez to the relative error
+// of exp(r) (1.2·10⁻¹⁷, a twentieth of an ulp), evaluated by Estrin's scheme.
+static const double c2 = 0x1.fffffffffffb9p-2, c3 = 0x1.555555548f890p-3, c4 = 0x1.55555558fca6dp-5,
+                    c5 = 0x1.11123aae7600dp-7, c6 = 0x1.6c14c6eb88d07p-10;
+
+AVX2 static inline __m256d expm1_reduced(__m256d r) {
     const __m256d r2 = _mm256_mul_pd(r, r);
-    const __m256d r4 = _mm256_mul_pd(r2, r2);
-    const __m256d r8 = _mm256_mul_pd(r4, r4);
-    const __m256d q0 = _mm256_add_pd(r, _mm256_set1_pd(1.0));
-    const __m256d q1 = _mm256_fmadd_pd(r, _mm256_set1_pd(1.0 / 6.0), _mm256_set1_pd(0.5));
-    const __m256d q2 = _mm256_fmadd_pd(r, _mm256_set1_pd(1.0 / 120.0), _mm256_set1_pd(1.0 / 24.0));
-    const __m256d q3 = _mm256_fmadd_pd(r, _mm256_set1_pd(1.0 / 5040.0), _mm256_set1_pd(1.0 / 720.0));
-    const __m256d q4 = _mm256_fmadd_pd(r, _mm256_set1_pd(1.0 / 362880.0), _mm256_set1_pd(1.0 / 40320.0));
-    const __m256d q5 = _mm256_fmadd_pd(r, _mm256_set1_pd(1.0 / 39916800.0), _mm256_set1_pd(1.0 / 3628800.0));
-    const __m256d q6 = _mm256_fmadd_pd(r, _mm256_set1_pd(1.0 / 6227020800.0), _mm256_set1_pd(1.0 / 479001600.0));
-    const __m256d w0 = _mm256_fmadd_pd(q1, r2, q0);
-    const __m256d w1 = _mm256_fmadd_pd(q3, r2, q2);
-    const __m256d w2 = _mm256_fmadd_pd(q5, r2, q4);
-    const __m256d u0 = _mm256_fmadd_pd(w1, r4, w0);
-    const __m256d u1 = _mm256_fmadd_pd(q6, r4, w2);
-    return _mm256_fmadd_pd(u1, r8, u0);
+    const __m256d a = _mm256_fmadd_pd(_mm256_set1_pd(c3), r, _mm256_set1_pd(c2));
+    __m256d b = _mm256_fmadd_pd(_mm256_set1_pd(c5), r, _mm256_set1_pd(c4));
+    b = _mm256_fmadd_pd(_mm256_set1_pd(c6), r2, b);
+    const __m256d q = _mm256_fmadd_pd(b, r2, a);
+    return _mm256_fmadd_pd(q, r2, r);
 }
 
 // 2^k for integral doubles k with −1022 ≤ k ≤ 1023, from the bits of k + 1.5·2⁵².
@@ -57,24 +61,29 @@ AVX2 static inline __m256d power_of_two(__m256d k_plus_magic) {
     return _mm256_castsi256_pd(_mm256_slli_epi64(k, 52));
 }
 
-// Lanes whose result is not a normal number (x < −708 or x > 709, or NaN): clamped so
-// that k stays in [−1076, 1024], with 2^k applied in two normal halves so that a
-// subnormal result is rounded only once (as VectorExp.exceptionalExp).
+// Lanes whose result is not a normal number (x < −708 or x > 709, or NaN): clamped so that
+// ⌊k/16⌋ stays in [−1077, 1024], with 2^⌊k/16⌋ applied in two normal halves so that a subnormal
+// result is rounded only once (as VectorExp.exceptionalExp). Where the result is normal, the
+// same bits as vector_exp: 2^(j/16)·(1 + u) rounds once either way, the powers of two are exact.
 AVX2 __attribute__((noinline)) static __m256d exceptional_exp(__m256d x) {
     x = _mm256_max_pd(x, _mm256_set1_pd(-746.0));
     x = _mm256_min_pd(x, _mm256_set1_pd(710.0));
     const __m256d magic = _mm256_set1_pd(rounding_magic);
-    const __m256d t = _mm256_fmadd_pd(x, _mm256_set1_pd(log2e), magic);
+    const __m256d t = _mm256_fmadd_pd(x, _mm256_set1_pd(log2e_16), magic);
     const __m256d kd = _mm256_sub_pd(t, magic);
-    __m256d r = _mm256_fnmadd_pd(kd, _mm256_set1_pd(ln2_hi), x);
-    r = _mm256_fnmadd_pd(kd, _mm256_set1_pd(ln2_lo), r);
-    const __m256d p = polynomial(r);
-    // k1 = ⌊k/2⌋ (an arithmetic shift in VectorExp; AVX2 has no 64-bit one), k2 = k − k1.
-    const __m256d k1 = _mm256_floor_pd(_mm256_mul_pd(kd, _mm256_set1_pd(0.5)));
-    const __m256d k2 = _mm256_sub_pd(kd, k1);
-    const __m256d scale1 = power_of_two(_mm256_add_pd(k1, magic));
-    const __m256d scale2 = power_of_two(_mm256_add_pd(k2, magic));
-    return _mm256_mul_pd(_mm256_mul_pd(p, scale1), scale2);
+    __m256d r = _mm256_fnmadd_pd(kd, _mm256_set1_pd(ln2_hi_16), x);
+    r = _mm256_fnmadd_pd(kd, _mm256_set1_pd(ln2_lo_16), r);
+    const __m256i j = _mm256_and_si256(_mm256_sub_epi64(_mm256_castpd_si256(t), _mm256_castpd_si256(magic)),
+                                       _mm256_set1_epi64x(15));
+    const __m256d table = _mm256_i64gather_pd(power_table, j, 8);
+    const __m256d v = _mm256_fmadd_pd(table, expm1_reduced(r), table);
+    // e = ⌊k/16⌋ (exact in doubles), e1 = ⌊e/2⌋, e2 = e − e1 (an arithmetic shift in VectorExp).
+    const __m256d e = _mm256_floor_pd(_mm256_mul_pd(kd, _mm256_set1_pd(1.0 / 16)));
+    const __m256d e1 = _mm256_floor_pd(_mm256_mul_pd(e, _mm256_set1_pd(0.5)));
+    const __m256d e2 = _mm256_sub_pd(e, e1);
+    const __m256d scale1 = power_of_two(_mm256_add_pd(e1, magic));
+    const __m256d scale2 = power_of_two(_mm256_add_pd(e2, magic));
+    return _mm256_mul_pd(_mm256_mul_pd(v, scale1), scale2);
 }
 
 AVX2 static inline __m256d vector_exp(__m256d x) {
@@ -82,35 +91,31 @@ AVX2 static inline __m256d vector_exp(__m256d x) {
                                            _mm256_cmp_pd(x, _mm256_set1_pd(709.0), _CMP_LE_OQ));
     if (__builtin_expect(_mm256_movemask_pd(in_range) != 0xF, 0)) return exceptional_exp(x);
     const __m256d magic = _mm256_set1_pd(rounding_magic);
-    const __m256d t = _mm256_fmadd_pd(x, _mm256_set1_pd(log2e), magic);
+    const __m256d t = _mm256_fmadd_pd(x, _mm256_set1_pd(log2e_16), magic);
     const __m256d kd = _mm256_sub_pd(t, magic);
-    __m256d r = _mm256_fnmadd_pd(kd, _mm256_set1_pd(ln2_hi), x);  // exact: k·ln2Hi has ≤ 53 bits
-    r = _mm256_fnmadd_pd(kd, _mm256_set1_pd(ln2_lo), r);
-    return _mm256_mul_pd(polynomial(r), power_of_two(t));
+    __m256d r = _mm256_fnmadd_pd(kd, _mm256_set1_pd(ln2_hi_16), x);  // exact: k·ln2Hi/16 has ≤ 53 bits
+    r = _mm256_fnmadd_pd(kd, _mm256_set1_pd(ln2_lo_16), r);
+    const __m256i k = _mm256_sub_epi64(_mm256_castpd_si256(t), _mm256_castpd_si256(magic));
+    const __m256d table = _mm256_i64gather_pd(power_table, _mm256_and_si256(k, _mm256_set1_epi64x(15)), 8);
+    // 2^(j/16)·2^⌊k/16⌋ by adding ⌊k/16⌋ to the table value's exponent: (k − j)·2⁴⁸ = ⌊k/16⌋·2⁵².
+    const __m256i exponent = _mm256_slli_epi64(_mm256_andnot_si256(_mm256_set1_epi64x(15), k), 48);
+    const __m256d scaled = _mm256_castsi256_pd(_mm256_add_epi64(_mm256_castpd_si256(table), exponent));
+    return _mm256_fmadd_pd(scaled, expm1_reduced(r), scaled);
 }
 
 // AVX-512 (Zen 4/5, recent Intel): the same exp, eight lanes per instruction. Every lane is
 // computed by the very same operations as in vector_exp, so the results are bit-for-bit those
-// of the AVX2 functions (checked by KernelVariantTests); only the instruction width differs.
+// of the AVX2 functions (checked by KernelVariantTests); only the instruction width differs,
+// and the table is read by one two-register permute instead of a gather.
 #define AVX512 __attribute__((target("avx512f,avx512dq,avx512vl,avx2,fma")))
 
-AVX512 static inline __m512d polynomial512(__m512d r) {
+AVX512 static inline __m512d expm1_reduced512(__m512d r) {
     const __m512d r2 = _mm512_mul_pd(r, r);
-    const __m512d r4 = _mm512_mul_pd(r2, r2);
-    const __m512d r8 = _mm512_mul_pd(r4, r4);
-    const __m512d q0 = _mm512_add_pd(r, _mm512_set1_pd(1.0));
-    const __m512d q1 = _mm512_fmadd_pd(r, _mm512_set1_pd(1.0 / 6.0), _mm512_set1_pd(0.5));
-    const __m512d q2 = _mm512_fmadd_pd(r, _mm512_set1_pd(1.0 / 120.0), _mm512_set1_pd(1.0 / 24.0));
-    const __m512d q3 = _mm512_fmadd_pd(r, _mm512_set1_pd(1.0 / 5040.0), _mm512_set1_pd(1.0 / 720.0));
-    const __m512d q4 = _mm512_fmadd_pd(r, _mm512_set1_pd(1.0 / 362880.0), _mm512_set1_pd(1.0 / 40320.0));
-    const __m512d q5 = _mm512_fmadd_pd(r, _mm512_set1_pd(1.0 / 39916800.0), _mm512_set1_pd(1.0 / 3628800.0));
-    const __m512d q6 = _mm512_fmadd_pd(r, _mm512_set1_pd(1.0 / 6227020800.0), _mm512_set1_pd(1.0 / 479001600.0));
-    const __m512d w0 = _mm512_fmadd_pd(q1, r2, q0);
-    const __m512d w1 = _mm512_fmadd_pd(q3, r2, q2);
-    const __m512d w2 = _mm512_fmadd_pd(q5, r2, q4);
-    const __m512d u0 = _mm512_fmadd_pd(w1, r4, w0);
-    const __m512d u1 = _mm512_fmadd_pd(q6, r4, w2);
-    return _mm512_fmadd_pd(u1, r8, u0);
+    const __m512d a = _mm512_fmadd_pd(_mm512_set1_pd(c3), r, _mm512_set1_pd(c2));
+    __m512d b = _mm512_fmadd_pd(_mm512_set1_pd(c5), r, _mm512_set1_pd(c4));
+    b = _mm512_fmadd_pd(_mm512_set1_pd(c6), r2, b);
+    const __m512d q = _mm512_fmadd_pd(b, r2, a);
+    return _mm512_fmadd_pd(q, r2, r);
 }
 
 AVX512 static inline __m512d vector_exp512(__m512d x) {
@@ -123,13 +128,16 @@ AVX512 static inline __m512d vector_exp512(__m512d x) {
         return _mm512_insertf64x4(_mm512_castpd256_pd512(low), high, 1);
     }
     const __m512d magic = _mm512_set1_pd(rounding_magic);
-    const __m512d t = _mm512_fmadd_pd(x, _mm512_set1_pd(log2e), magic);
+    const __m512d t = _mm512_fmadd_pd(x, _mm512_set1_pd(log2e_16), magic);
     const __m512d kd = _mm512_sub_pd(t, magic);
-    __m512d r = _mm512_fnmadd_pd(kd, _mm512_set1_pd(ln2_hi), x);
-    r = _mm512_fnmadd_pd(kd, _mm512_set1_pd(ln2_lo), r);
-    __m512i k = _mm512_sub_epi64(_mm512_castpd_si512(t), _mm512_castpd_si512(magic));
-    k = _mm512_add_epi64(k, _mm512_set1_epi64(1023));
-    return _mm512_mul_pd(polynomial512(r), _mm512_castsi512_pd(_mm512_slli_epi64(k, 52)));
+    __m512d r = _mm512_fnmadd_pd(kd, _mm512_set1_pd(ln2_hi_16), x);
+    r = _mm512_fnmadd_pd(kd, _mm512_set1_pd(ln2_lo_16), r);
+    const __m512i k = _mm512_sub_epi64(_mm512_castpd_si512(t), _mm512_castpd_si512(magic));
+    // The permute reads only the low four bits of each index: j = k mod 16.
+    const __m512d table = _mm512_permutex2var_pd(_mm512_load_pd(power_table), k, _mm512_load_pd(power_table + 8));
+    const __m512i exponent = _mm512_slli_epi64(_mm512_andnot_si512(_mm512_set1_epi64(15), k), 48);
+    const __m512d scaled = _mm512_castsi512_pd(_mm512_add_epi64(_mm512_castpd_si512(table), exponent));
+    return _mm512_fmadd_pd(scaled, expm1_reduced512(r), scaled);
 }
 
 // Prefetching: one cache line of `prefetch` (the next row, still in memory) is requested per

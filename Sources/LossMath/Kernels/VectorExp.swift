@@ -1,40 +1,58 @@
 /// A vectorised natural exponential for eight doubles at a time.
 ///
-/// `exp(x) = 2^k · exp(r)`, with `k = round(x / ln 2)` and `r = x − k·ln 2`
-/// (Cody–Waite: `ln 2` split in a high part with trailing zero bits, so `k·ln2Hi`
-/// is exact for |k| < 2¹¹), `|r| ≤ ln 2 / 2`. `exp(r)` is the degree-13 Taylor
-/// polynomial, whose truncation error `|r|¹⁴/14! < 5·10⁻¹⁹` is far below one ulp,
-/// evaluated by Estrin's scheme.
+/// `exp(x) = 2^⌊k/16⌋ · 2^(j/16) · exp(r)`, with `k = round(16x / ln 2)`, `j = k mod 16` and
+/// `r = x − k·ln 2/16` (Cody–Waite: `ln 2` split in a high part with trailing zero bits, so
+/// `k·ln2Hi/16` is exact for |k| < 2¹⁵), `|r| ≤ ln 2 / 32`. `2^(j/16)` comes from a 16-entry
+/// table (each entry the double nearest to it); `exp(r) = 1 + u`, `u = r + r²·q(r)` with `q`
+/// of degree 4 fitted by Remez to the relative error of `exp(r)` on that interval
+/// (1.2·10⁻¹⁷, a twentieth of an ulp), evaluated by Estrin's scheme. The result is
+/// `T + T·u` with `T = 2^⌊k/16⌋·2^(j/16)` (the power of two added to the table entry's exponent).
+///
+/// The C kernels (`CKernels`, AVX2 and AVX-512) compute the same function with fused
+/// multiply-adds; this Swift version (baseline x86-64 has no FMA) rounds each product, so
+/// the two agree to a few ulps rather than bit for bit.
 ///
 /// Properties (checked against Foundation's `exp` in `VectorExpTests`):
-/// - relative error below 1e-15 where the result is a normal number;
-/// - subnormal results are within one subnormal ulp (`2^k` is applied in two
+/// - relative error below 1e-15 where the result is a normal number (about one ulp);
+/// - subnormal results are within one subnormal ulp (`2^⌊k/16⌋` is applied in two
 ///   halves, so only the final multiplication rounds);
 /// - `x < −745.2` gives 0, `x > 709.79` gives `+∞`, `−∞` gives 0.
 ///
 /// Limits: NaN input gives an unspecified value. The loss kernels only call it
 /// with non-positive arguments.
 public enum VectorExp {
-    static var log2e: Double { 1.4426950408889634 }
-    // ln 2 = ln2Hi + ln2Lo; ln2Hi has 32 trailing zero bits (fdlibm's split).
-    static var ln2Hi: Double { 6.93147180369123816490e-01 }
-    static var ln2Lo: Double { 1.90821492927058770002e-10 }
+    static var log2e16: Double { 16 * 1.4426950408889634 }
+    // ln 2 = ln2Hi + ln2Lo; ln2Hi has 32 trailing zero bits (fdlibm's split); both divided by 16 (exact).
+    static var ln2Hi16: Double { 6.93147180369123816490e-01 / 16 }
+    static var ln2Lo16: Double { 1.90821492927058770002e-10 / 16 }
     // Adding 1.5·2⁵² rounds any |t| < 2⁵¹ to an integer held in the low mantissa bits.
     static var roundingMagic: Double { 6755399441055744.0 }
+
+    /// `2^(j/16)` for j = 0…15, each the double nearest to it (computed with mpmath at 300 bits).
+    static var powerTable: SIMD16<Double> {
+        SIMD16(
+            0x1.0000000000000p+0, 0x1.0b5586cf9890fp+0, 0x1.172b83c7d517bp+0, 0x1.2387a6e756238p+0,
+            0x1.306fe0a31b715p+0, 0x1.3dea64c123422p+0, 0x1.4bfdad5362a27p+0, 0x1.5ab07dd485429p+0,
+            0x1.6a09e667f3bcdp+0, 0x1.7a11473eb0187p+0, 0x1.8ace5422aa0dbp+0, 0x1.9c49182a3f090p+0,
+            0x1.ae89f995ad3adp+0, 0x1.c199bdd85529cp+0, 0x1.d5818dcfba487p+0, 0x1.ea4afa2a490dap+0)
+    }
 
     /// `exp` of each lane.
     @inline(__always)
     public static func exp(_ x: SIMD8<Double>) -> SIMD8<Double> {
-        // Fast path: every lane has a normal, finite result, so 2^k can be built directly.
+        // Fast path: every lane has a normal, finite result, so 2^⌊k/16⌋ can be built directly.
         // Anything else (underflow to subnormal or 0, overflow, −∞, NaN) takes the clamped path.
         let inRange = (x .>= -708.0) .& (x .<= 709.0)
         guard all(inRange) else { return exceptionalExp(x) }
-        let t = x * log2e + roundingMagic
+        let t = x * log2e16 + roundingMagic
         let kd = t - roundingMagic
-        let r = (x - kd * ln2Hi) - kd * ln2Lo
-        let p = polynomial(r)
+        let r = (x - kd * ln2Hi16) - kd * ln2Lo16
         let k = unsafeBitCast(t, to: SIMD8<Int64>.self) &- magicBits
-        return p * unsafeBitCast((k &+ 1023) &<< 52, to: SIMD8<Double>.self)
+        let table = tableEntries(k)
+        // (k − j)·2⁴⁸ = ⌊k/16⌋·2⁵²: added to the entry's bits, it multiplies the entry by 2^⌊k/16⌋.
+        let exponent = (k & ~15) &<< 48
+        let scaled = unsafeBitCast(unsafeBitCast(table, to: SIMD8<Int64>.self) &+ exponent, to: SIMD8<Double>.self)
+        return scaled * expm1Reduced(r) + scaled
     }
 
     /// The bit pattern of `roundingMagic`: subtracting it from `t`'s bits leaves `k`.
@@ -43,47 +61,46 @@ public enum VectorExp {
         SIMD8(repeating: Int64(bitPattern: roundingMagic.bitPattern))
     }
 
-    /// `exp(r)` for `|r| ≤ ln 2 / 2`: the degree-13 Taylor polynomial `Σ rⁱ/i!`.
-    ///
-    /// Evaluated by Estrin's scheme (pairs, then powers r², r⁴, r⁸) rather than Horner's
-    /// rule: the dependency chain is 4 multiply-adds deep instead of 13, which is what
-    /// limits the throughput of the batch loops.
+    /// `2^(j/16)` for `j = k mod 16` in each lane.
     @inline(__always)
-    static func polynomial(_ r: SIMD8<Double>) -> SIMD8<Double> {
-        let r2 = r * r
-        let r4 = r2 * r2
-        let r8 = r4 * r4
-        let q0 = r + 1.0
-        let q1 = r * (1.0 / 6.0) + 0.5
-        let q2 = r * (1.0 / 120.0) + 1.0 / 24.0
-        let q3 = r * (1.0 / 5040.0) + 1.0 / 720.0
-        let q4 = r * (1.0 / 362880.0) + 1.0 / 40320.0
-        let q5 = r * (1.0 / 39916800.0) + 1.0 / 3628800.0
-        let q6 = r * (1.0 / 6227020800.0) + 1.0 / 479001600.0
-        let w0 = q1 * r2 + q0
-        let w1 = q3 * r2 + q2
-        let w2 = q5 * r2 + q4
-        let u0 = w1 * r4 + w0
-        let u1 = q6 * r4 + w2
-        return u1 * r8 + u0
+    static func tableEntries(_ k: SIMD8<Int64>) -> SIMD8<Double> {
+        let j = k & 15
+        let table = powerTable
+        return SIMD8(
+            table[Int(j[0])], table[Int(j[1])], table[Int(j[2])], table[Int(j[3])],
+            table[Int(j[4])], table[Int(j[5])], table[Int(j[6])], table[Int(j[7])])
     }
 
-    /// The rare lanes: clamped so that k stays in [−1076, 1024], and 2^k applied in two
-    /// halves that are both normal, so a subnormal result is rounded only once.
+    /// `exp(r) − 1` for `|r| ≤ ln 2 / 32`: `r + r²·q(r)`, `q` of degree 4 (Remez, relative
+    /// error of `exp(r)` 1.2·10⁻¹⁷), by Estrin's scheme: the dependency chain is 4 deep.
+    @inline(__always)
+    static func expm1Reduced(_ r: SIMD8<Double>) -> SIMD8<Double> {
+        let r2 = r * r
+        let a = r * 0x1.555555548f890p-3 + 0x1.fffffffffffb9p-2
+        var b = r * 0x1.11123aae7600dp-7 + 0x1.55555558fca6dp-5
+        b = r2 * 0x1.6c14c6eb88d07p-10 + b
+        let q = b * r2 + a
+        return q * r2 + r
+    }
+
+    /// The rare lanes: clamped so that ⌊k/16⌋ stays in [−1077, 1024], and 2^⌊k/16⌋ applied in
+    /// two halves that are both normal, so a subnormal result is rounded only once.
     @inline(never)
     static func exceptionalExp(_ argument: SIMD8<Double>) -> SIMD8<Double> {
         var x = argument.replacing(with: -746.0, where: argument .< -746.0)
         x = x.replacing(with: 710.0, where: x .> 710.0)
-        let t = x * log2e + roundingMagic
+        let t = x * log2e16 + roundingMagic
         let kd = t - roundingMagic
-        let r = (x - kd * ln2Hi) - kd * ln2Lo
-        let p = polynomial(r)
+        let r = (x - kd * ln2Hi16) - kd * ln2Lo16
         let k = unsafeBitCast(t, to: SIMD8<Int64>.self) &- magicBits
-        let k1 = k &>> 1
-        let k2 = k &- k1
-        let scale1 = unsafeBitCast((k1 &+ 1023) &<< 52, to: SIMD8<Double>.self)
-        let scale2 = unsafeBitCast((k2 &+ 1023) &<< 52, to: SIMD8<Double>.self)
-        return (p * scale1) * scale2
+        let table = tableEntries(k)
+        let v = table * expm1Reduced(r) + table
+        let e = k &>> 4
+        let e1 = e &>> 1
+        let e2 = e &- e1
+        let scale1 = unsafeBitCast((e1 &+ 1023) &<< 52, to: SIMD8<Double>.self)
+        let scale2 = unsafeBitCast((e2 &+ 1023) &<< 52, to: SIMD8<Double>.self)
+        return (v * scale1) * scale2
     }
 
     /// `exp` of one value through the vector path (same rounding as the batch kernels).
