@@ -157,9 +157,10 @@ AVX512 static inline __m512d vector_exp512(__m512d x) {
     } while (0)
 
 // Copying: another row's target[j] = source[j]·factor (the previous row's gradient), with the
-// streaming stores of ck_scaled_copy_avx2, eight values per eight exponentials, so that its memory
-// write overlaps this pass's arithmetic. The same products as ck_scaled_copy_avx2: the same bits.
-// No fence: the caller issues ck_store_fence() before it reads or hands on the target.
+// stores of ck_scaled_copy_avx2 (streaming past the cache when copy_streaming is set), eight values
+// per eight exponentials, so that its memory write overlaps this pass's arithmetic. The same
+// products as ck_scaled_copy_avx2: the same bits. No fence: the caller issues ck_store_fence()
+// before it reads or hands on the target.
 #define COPY_START()                                                                    \
     ptrdiff_t copied = 0;                                                               \
     const __m256d copy_f = _mm256_set1_pd(copy_factor);                                 \
@@ -170,8 +171,15 @@ AVX512 static inline __m512d vector_exp512(__m512d x) {
 #define COPY_EIGHT()                                                                                        \
     do {                                                                                                    \
         if (copied + 8 <= copy_count) {                                                                     \
-            _mm256_stream_pd(copy_target + copied, _mm256_mul_pd(_mm256_loadu_pd(copy_source + copied), copy_f));         \
-            _mm256_stream_pd(copy_target + copied + 4, _mm256_mul_pd(_mm256_loadu_pd(copy_source + copied + 4), copy_f)); \
+            const __m256d low = _mm256_mul_pd(_mm256_loadu_pd(copy_source + copied), copy_f);               \
+            const __m256d high = _mm256_mul_pd(_mm256_loadu_pd(copy_source + copied + 4), copy_f);          \
+            if (copy_streaming) {                                                                           \
+                _mm256_stream_pd(copy_target + copied, low);                                                \
+                _mm256_stream_pd(copy_target + copied + 4, high);                                           \
+            } else {                                                                                        \
+                _mm256_store_pd(copy_target + copied, low);                                                 \
+                _mm256_store_pd(copy_target + copied + 4, high);                                            \
+            }                                                                                               \
             copied += 8;                                                                                    \
         }                                                                                                   \
     } while (0)
@@ -185,7 +193,7 @@ AVX512 static inline void exponential_sums512(const double *values, ptrdiff_t co
                                               double *output, double sum[8], double square_sum[8],
                                               const double *prefetch, ptrdiff_t prefetch_count,
                                               const double *copy_source, ptrdiff_t copy_count, double copy_factor,
-                                              double *copy_target) {
+                                              double *copy_target, int copy_streaming) {
     const double *ahead = prefetch, *const ahead_end = prefetch ? prefetch + prefetch_count : prefetch;
     COPY_START();
     const __m512d s = _mm512_set1_pd(scale);
@@ -219,22 +227,22 @@ AVX512 static inline void exponential_sums512(const double *values, ptrdiff_t co
 
 AVX512 void ck_exponential_sums_avx512(const double *values, ptrdiff_t count, double shift, double scale,
                                        double *output, double sum[8], double square_sum[8]) {
-    exponential_sums512(values, count, shift, scale, output, sum, square_sum, NULL, 0, NULL, 0, 0, NULL);
+    exponential_sums512(values, count, shift, scale, output, sum, square_sum, NULL, 0, NULL, 0, 0, NULL, 0);
 }
 
 AVX512 void ck_exponential_sums_prefetching_avx512(const double *values, ptrdiff_t count, double shift, double scale,
                                                    double *output, double sum[8], double square_sum[8],
                                                    const double *prefetch, ptrdiff_t prefetch_count) {
-    exponential_sums512(values, count, shift, scale, output, sum, square_sum, prefetch, prefetch_count, NULL, 0, 0, NULL);
+    exponential_sums512(values, count, shift, scale, output, sum, square_sum, prefetch, prefetch_count, NULL, 0, 0, NULL, 0);
 }
 
 AVX512 void ck_exponential_sums_pipelined_avx512(const double *values, ptrdiff_t count, double shift, double scale,
                                             double *output, double sum[8], double square_sum[8],
                                             const double *prefetch, ptrdiff_t prefetch_count,
                                             const double *copy_source, ptrdiff_t copy_count, double copy_factor,
-                                            double *copy_target) {
+                                            double *copy_target, int copy_streaming) {
     exponential_sums512(values, count, shift, scale, output, sum, square_sum, prefetch, prefetch_count, copy_source, copy_count,
-         copy_factor, copy_target);
+         copy_factor, copy_target, copy_streaming);
 }
 
 AVX2 void ck_maximum_and_count_avx2(const double *values, ptrdiff_t count, double threshold,
@@ -294,7 +302,7 @@ AVX2 static inline void exponential_sums(const double *values, ptrdiff_t count, 
                                          double *output, double sum[8], double square_sum[8],
                                          const double *prefetch, ptrdiff_t prefetch_count,
                                          const double *copy_source, ptrdiff_t copy_count, double copy_factor,
-                                         double *copy_target) {
+                                         double *copy_target, int copy_streaming) {
     const double *ahead = prefetch, *const ahead_end = prefetch ? prefetch + prefetch_count : prefetch;
     COPY_START();
     const __m256d s = _mm256_set1_pd(scale);
@@ -343,25 +351,25 @@ AVX2 static inline void exponential_sums(const double *values, ptrdiff_t count, 
 
 AVX2 void ck_exponential_sums_avx2(const double *values, ptrdiff_t count, double shift, double scale,
                                    double *output, double sum[8], double square_sum[8]) {
-    exponential_sums(values, count, shift, scale, output, sum, square_sum, NULL, 0, NULL, 0, 0, NULL);
+    exponential_sums(values, count, shift, scale, output, sum, square_sum, NULL, 0, NULL, 0, 0, NULL, 0);
 }
 
 AVX2 void ck_exponential_sums_prefetching_avx2(const double *values, ptrdiff_t count, double shift, double scale,
                                                double *output, double sum[8], double square_sum[8],
                                                const double *prefetch, ptrdiff_t prefetch_count) {
-    exponential_sums(values, count, shift, scale, output, sum, square_sum, prefetch, prefetch_count, NULL, 0, 0, NULL);
+    exponential_sums(values, count, shift, scale, output, sum, square_sum, prefetch, prefetch_count, NULL, 0, 0, NULL, 0);
 }
 
 AVX2 void ck_exponential_sums_pipelined_avx2(const double *values, ptrdiff_t count, double shift, double scale,
                                             double *output, double sum[8], double square_sum[8],
                                             const double *prefetch, ptrdiff_t prefetch_count,
                                             const double *copy_source, ptrdiff_t copy_count, double copy_factor,
-                                            double *copy_target) {
+                                            double *copy_target, int copy_streaming) {
     exponential_sums(values, count, shift, scale, output, sum, square_sum, prefetch, prefetch_count, copy_source, copy_count,
-         copy_factor, copy_target);
+         copy_factor, copy_target, copy_streaming);
 }
 
-AVX2 void ck_scaled_copy_avx2(const double *source, ptrdiff_t count, double factor, double *target) {
+AVX2 void ck_scaled_copy_avx2(const double *source, ptrdiff_t count, double factor, double *target, int streaming) {
     const __m256d f = _mm256_set1_pd(factor);
     ptrdiff_t i = 0;
     // Streaming stores need 32-byte aligned targets; doubles are 8-byte aligned.
@@ -369,13 +377,20 @@ AVX2 void ck_scaled_copy_avx2(const double *source, ptrdiff_t count, double fact
         target[i] = source[i] * factor;
         i++;
     }
-    for (; i + 8 <= count; i += 8) {
-        _mm256_stream_pd(target + i, _mm256_mul_pd(_mm256_loadu_pd(source + i), f));
-        _mm256_stream_pd(target + i + 4, _mm256_mul_pd(_mm256_loadu_pd(source + i + 4), f));
+    if (streaming) {
+        for (; i + 8 <= count; i += 8) {
+            _mm256_stream_pd(target + i, _mm256_mul_pd(_mm256_loadu_pd(source + i), f));
+            _mm256_stream_pd(target + i + 4, _mm256_mul_pd(_mm256_loadu_pd(source + i + 4), f));
+        }
+    } else {
+        for (; i + 8 <= count; i += 8) {
+            _mm256_store_pd(target + i, _mm256_mul_pd(_mm256_loadu_pd(source + i), f));
+            _mm256_store_pd(target + i + 4, _mm256_mul_pd(_mm256_loadu_pd(source + i + 4), f));
+        }
     }
     for (; i < count; i++) target[i] = source[i] * factor;
     // Streaming stores are weakly ordered: make them visible before the row is handed on.
-    _mm_sfence();
+    if (streaming) _mm_sfence();
 }
 
 void ck_store_fence(void) { _mm_sfence(); }
@@ -389,7 +404,7 @@ void ck_maximum_and_count_avx2(const double *values, ptrdiff_t count, double thr
                                double *maximum, ptrdiff_t *above, ptrdiff_t *index) { __builtin_trap(); }
 void ck_exponential_sums_avx2(const double *values, ptrdiff_t count, double shift, double scale,
                               double *output, double sum[8], double square_sum[8]) { __builtin_trap(); }
-void ck_scaled_copy_avx2(const double *source, ptrdiff_t count, double factor, double *target) { __builtin_trap(); }
+void ck_scaled_copy_avx2(const double *source, ptrdiff_t count, double factor, double *target, int streaming) { __builtin_trap(); }
 void ck_exponential_sums_avx512(const double *values, ptrdiff_t count, double shift, double scale,
                                 double *output, double sum[8], double square_sum[8]) { __builtin_trap(); }
 void ck_exponential_sums_prefetching_avx2(const double *values, ptrdiff_t count, double shift, double scale,
@@ -399,12 +414,12 @@ void ck_exponential_sums_pipelined_avx2(const double *values, ptrdiff_t count, d
                                         double *output, double sum[8], double square_sum[8],
                                         const double *prefetch, ptrdiff_t prefetch_count,
                                         const double *copy_source, ptrdiff_t copy_count, double copy_factor,
-                                        double *copy_target) { __builtin_trap(); }
+                                        double *copy_target, int copy_streaming) { __builtin_trap(); }
 void ck_exponential_sums_pipelined_avx512(const double *values, ptrdiff_t count, double shift, double scale,
                                           double *output, double sum[8], double square_sum[8],
                                           const double *prefetch, ptrdiff_t prefetch_count,
                                           const double *copy_source, ptrdiff_t copy_count, double copy_factor,
-                                          double *copy_target) { __builtin_trap(); }
+                                          double *copy_target, int copy_streaming) { __builtin_trap(); }
 void ck_store_fence(void) {}
 void ck_exponential_sums_prefetching_avx512(const double *values, ptrdiff_t count, double shift, double scale,
                                             double *output, double sum[8], double square_sum[8],

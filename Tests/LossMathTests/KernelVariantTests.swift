@@ -115,6 +115,21 @@ struct KernelVariantTests {
         }
     }
 
+    /// Linux's cache sizes as `…/cache/index3/size` writes them; anything else is not a size.
+    @Test func cacheSizesAreReadAsLinuxWritesThem() {
+        #expect(RowKernel.parseCacheSize("32768K\n") == 32 * 1024 * 1024)
+        #expect(RowKernel.parseCacheSize("8M") == 8 * 1024 * 1024)
+        #expect(RowKernel.parseCacheSize("1048576") == 1_048_576)
+        for bad in ["", "K", "0K", "-4K", "32768KiB", "abc", "12.5M"] {
+            #expect(RowKernel.parseCacheSize(bad) == nil, "\(bad)")
+        }
+        // Whatever the machine says, the line is at least 1 MiB: a 256×1000 batch (2 MB) stays in
+        // the cache only where a quarter of the cache holds it; a 4096×10000 one (328 MB) never does.
+        #expect(RowKernel.streamingThreshold >= 1 << 20)
+        #expect(RowKernel.streams(bytes: 4096 * 10000 * 8))
+        #expect(!RowKernel.streams(bytes: 1 << 20))
+    }
+
     @Test(.enabled(if: hasAVX2)) func batchLossesAgreeOnBothPaths() {
         var rng = SeededGenerator(seed: 63)
         for _ in 0..<12 {

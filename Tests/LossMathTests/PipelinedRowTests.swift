@@ -69,7 +69,7 @@ struct PipelinedRowTests {
     /// The copy done inside the exponential pass: the products of `scaledCopy`, at targets of
     /// every alignment mod 32 bytes, for copies shorter and longer than the pass, and the pass's
     /// own outputs and partials unchanged.
-    @Test func aCopyInsideTheExponentialPassIsTheScaledCopy() {
+    @Test(arguments: [true, false]) func aCopyInsideTheExponentialPassIsTheScaledCopy(streaming: Bool) {
         var rng = SeededGenerator(seed: 153)
         for variant in RowKernel.availableVariants {
             for count in [0, 5, 8, 13, 16, 40, 131] {
@@ -87,7 +87,9 @@ struct PipelinedRowTests {
                             let start = values.baseAddress ?? UnsafePointer(bitPattern: 8)!
                             let origin = from.baseAddress ?? UnsafePointer(bitPattern: 8)!
                             viaCopy.withUnsafeMutableBufferPointer {
-                                RowKernel.scaledCopy(origin, copyCount, by: factor, to: $0.baseAddress! + offset, variant: variant)
+                                RowKernel.scaledCopy(
+                                    origin, copyCount, by: factor, to: $0.baseAddress! + offset, streaming: streaming,
+                                    variant: variant)
                             }
                             let a = plain.withUnsafeMutableBufferPointer {
                                 RowKernel.exponentialSums(start, count, shift: 0.5, scale: 30, output: $0.baseAddress, variant: variant)
@@ -97,7 +99,8 @@ struct PipelinedRowTests {
                                     RowKernel.exponentialSums(
                                         start, count, shift: 0.5, scale: 30, output: out.baseAddress,
                                         copy: RowKernel.RowCopy(
-                                            source: origin, count: copyCount, factor: factor, target: target.baseAddress! + offset),
+                                            source: origin, count: copyCount, factor: factor, target: target.baseAddress! + offset,
+                                            streaming: streaming),
                                         variant: variant)
                                 }
                             }
@@ -105,7 +108,7 @@ struct PipelinedRowTests {
                             return (a, b)
                         }
                     }
-                    let label = "\(variant), \(count) values, copy \(copyCount) at +\(offset)"
+                    let label = "\(variant), \(count) values, copy \(copyCount) at +\(offset), streaming \(streaming)"
                     // Independent: each product as Swift rounds it; the padding is untouched.
                     let expected = (0..<(copyCount + 4)).map { j in
                         j < offset || j >= offset + copyCount ? Double.nan : source[j - offset] * factor

@@ -47,27 +47,30 @@ void ck_exponential_sums_prefetching_avx512(const double *values, ptrdiff_t coun
                                             const double *prefetch, ptrdiff_t prefetch_count);
 
 /// ck_exponential_sums_prefetching_* that also writes copy_target[j] = copy_source[j]·copy_factor
-/// for j < copy_count (another row: the previous row's gradient), with the streaming stores of
-/// ck_scaled_copy_avx2 (the same bits) interleaved with the exponentials, but without its fence:
-/// call ck_store_fence() before the target is read or handed to another thread. NULLs allowed.
+/// for j < copy_count (another row: the previous row's gradient), with the stores of
+/// ck_scaled_copy_avx2 (streaming when copy_streaming is non-zero; the same bits either way)
+/// interleaved with the exponentials, but without its fence: call ck_store_fence() before the
+/// target is read or handed to another thread. NULLs allowed.
 void ck_exponential_sums_pipelined_avx2(const double *values, ptrdiff_t count, double shift, double scale,
                                         double *output, double sum[8], double square_sum[8],
                                         const double *prefetch, ptrdiff_t prefetch_count,
                                         const double *copy_source, ptrdiff_t copy_count, double copy_factor,
-                                        double *copy_target);
+                                        double *copy_target, int copy_streaming);
 void ck_exponential_sums_pipelined_avx512(const double *values, ptrdiff_t count, double shift, double scale,
                                           double *output, double sum[8], double square_sum[8],
                                           const double *prefetch, ptrdiff_t prefetch_count,
                                           const double *copy_source, ptrdiff_t copy_count, double copy_factor,
-                                          double *copy_target);
+                                          double *copy_target, int copy_streaming);
 
 /// Orders the streaming stores before every later store (sfence; nothing off x86).
 void ck_store_fence(void);
 
-/// target[j] = source[j] · factor for `count` doubles, with non-temporal stores: the
-/// B×C gradient is written once and not read back soon, so it goes straight to memory
-/// instead of first being read into the cache line by line. Requires ck_has_avx2_fma().
-void ck_scaled_copy_avx2(const double *source, ptrdiff_t count, double factor, double *target);
+/// target[j] = source[j] · factor for `count` doubles. With `streaming` non-zero, non-temporal
+/// stores (fenced): a B×C gradient larger than the cache is written once and not read back soon,
+/// so it goes straight to memory instead of first being read into the cache line by line. A
+/// gradient that fits in the cache is better stored normally (it stays there; streaming stores
+/// would send it to memory). The same bits either way. Requires ck_has_avx2_fma().
+void ck_scaled_copy_avx2(const double *source, ptrdiff_t count, double factor, double *target, int streaming);
 
 /// Has glibc's malloc serve large blocks from the heap and keep freed memory (mallopt
 /// M_MMAP_MAX = 0, M_TRIM_THRESHOLD = INT_MAX), so a new large array reuses pages already

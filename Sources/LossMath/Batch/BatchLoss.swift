@@ -132,6 +132,7 @@ public enum BatchLoss {
                     counting = countsPerRow.reduce(0, +)
                 }
                 let weight = counting > 0 ? 1 / Double(counting) : 0
+                let streaming = RowKernel.streams(bytes: b * c * MemoryLayout<Double>.stride)
 
                 func rows(
                     _ range: Range<Int>, outcomes: UnsafeMutablePointer<SampleOutcome>,
@@ -177,11 +178,12 @@ public enum BatchLoss {
                             // p_j = e_j·rivalFactor and ∂ℓ/∂cos θ_j = s·p_j.
                             let factor = scale * term.rivalFactor * weight
                             scratch[y] = 0
-                            let copy = RowKernel.RowCopy(source: scratch, count: c, factor: factor, target: output)
+                            let copy = RowKernel.RowCopy(
+                                source: scratch, count: c, factor: factor, target: output, streaming: streaming)
                             if pipelined && i + 1 < range.upperBound {
                                 pending = (copy, output + y, term.targetGradient * weight)
                             } else {
-                                RowKernel.scaledCopy(scratch, c, by: factor, to: output, variant: variant)
+                                RowKernel.scaledCopy(scratch, c, by: factor, to: output, streaming: streaming, variant: variant)
                                 output[y] = term.targetGradient * weight
                             }
                         } else {

@@ -29,16 +29,20 @@ public enum KernelFloor {
     }
 
     /// `output[ij] = factor·c_ij` for every cosine: reading B×C doubles and writing B×C,
-    /// with the stores the gradient uses (non-temporal on AVX2). `output` is resized to B×C if needed.
+    /// with the stores the gradient uses (non-temporal on AVX2 when B×C doubles do not fit in the
+    /// cache: `RowKernel.streams(bytes:)`). `output` is resized to B×C if needed.
     public static func stream(_ batch: CosineBatch, factor: Double, into output: inout [Double]) {
         let b = batch.sampleCount, c = batch.classCount
         if output.count != b * c { output = [Double](repeating: 0, count: b * c) }
+        let streaming = RowKernel.streams(bytes: b * c * MemoryLayout<Double>.stride)
         batch.cosines.withUnsafeBufferPointer { cosineBuffer in
             output.withUnsafeMutableBufferPointer { outputBuffer in
                 let pointers = UncheckedSendable(value: (cosineBuffer.baseAddress!, outputBuffer.baseAddress!))
                 Parallel.forEachRange(count: b, work: b * c) { range in
                     let (cosines, target) = pointers.value
-                    for i in range { RowKernel.scaledCopy(cosines + i * c, c, by: factor, to: target + i * c) }
+                    for i in range {
+                        RowKernel.scaledCopy(cosines + i * c, c, by: factor, to: target + i * c, streaming: streaming)
+                    }
                 }
             }
         }

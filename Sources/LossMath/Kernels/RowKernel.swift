@@ -133,11 +133,11 @@ enum RowKernel {
                     if variant == .avx512 {
                         ck_exponential_sums_pipelined_avx512(
                             start, count, shift, scale, output, sums, squares, prefetch, ahead,
-                            copy.source, copy.count, copy.factor, copy.target)
+                            copy.source, copy.count, copy.factor, copy.target, copy.streaming ? 1 : 0)
                     } else {
                         ck_exponential_sums_pipelined_avx2(
                             start, count, shift, scale, output, sums, squares, prefetch, ahead,
-                            copy.source, copy.count, copy.factor, copy.target)
+                            copy.source, copy.count, copy.factor, copy.target, copy.streaming ? 1 : 0)
                     }
                 }
             }
@@ -207,26 +207,65 @@ enum RowKernel {
         var count: Int
         var factor: Double
         var target: UnsafeMutablePointer<Double>
+        /// Stores past the cache (see `streams(bytes:)`); the same values either way.
+        var streaming = true
 
         /// The part from `offset` on, at most `count` values.
         func part(from offset: Int, count limit: Int) -> RowCopy {
             let start = Swift.min(offset, count)
             return RowCopy(
-                source: source + start, count: Swift.min(limit, count - start), factor: factor, target: target + start)
+                source: source + start, count: Swift.min(limit, count - start), factor: factor, target: target + start,
+                streaming: streaming)
         }
+    }
+
+    /// Whether an output of `bytes`, written once, should be stored past the cache.
+    ///
+    /// A B×C gradient larger than the cache is not read again while the batch is computed:
+    /// non-temporal stores send it straight to memory, without first reading each line in.
+    /// One that fits stays in the cache with ordinary stores, where streaming ones would still
+    /// send it to memory (at 256×1000 that was a third of the loss). The line: a quarter of the
+    /// level-3 cache this core shares (the cosines and the gradient both fit, with room), 4 MiB
+    /// where the system does not say.
+    static func streams(bytes: Int) -> Bool { bytes > streamingThreshold }
+
+    static let streamingThreshold: Int = max(1 << 20, (sharedCacheBytes() ?? 16 << 20) / 4)
+
+    /// The size of the level-3 cache of CPU 0 as Linux describes it (`…/cache/index3/size`,
+    /// e.g. "32768K"). Not glibc's `sysconf(_SC_LEVEL3_CACHE_SIZE)`: in a virtual machine on
+    /// an EPYC it adds up every chiplet's cache (384 MiB where one core sees 32 MiB).
+    static func sharedCacheBytes() -> Int? {
+        #if os(Linux)
+            guard let file = fopen("/sys/devices/system/cpu/cpu0/cache/index3/size", "r") else { return nil }
+            defer { fclose(file) }
+            var line = [CChar](repeating: 0, count: 32)
+            guard fgets(&line, Int32(line.count), file) != nil else { return nil }
+            return parseCacheSize(String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        #else
+            return nil
+        #endif
+    }
+
+    /// "32768K", "8M", "1048576" → bytes; nil for anything else.
+    static func parseCacheSize(_ text: String) -> Int? {
+        let trimmed = Substring(text.filter { !$0.isWhitespace })
+        let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+        let unit = trimmed.last.flatMap { units[$0] }
+        guard let value = Int(unit == nil ? trimmed : trimmed.dropLast()), value > 0 else { return nil }
+        return value * (unit ?? 1)
     }
 
     /// Orders the streaming stores of a pipelined copy before every later store.
     static func storeFence() { ck_store_fence() }
 
-    /// `target[j] = source[j]·factor` for `count` doubles (AVX2: stored past the cache,
-    /// since a gradient row is not read again while the batch is computed).
+    /// `target[j] = source[j]·factor` for `count` doubles (AVX2, `streaming`: stored past the
+    /// cache, since a large gradient row is not read again while the batch is computed).
     static func scaledCopy(
         _ source: UnsafePointer<Double>, _ count: Int, by factor: Double,
-        to target: UnsafeMutablePointer<Double>, variant: Variant = variant
+        to target: UnsafeMutablePointer<Double>, streaming: Bool = true, variant: Variant = variant
     ) {
         if variant != .swiftSIMD {
-            ck_scaled_copy_avx2(source, count, factor, target)
+            ck_scaled_copy_avx2(source, count, factor, target, streaming ? 1 : 0)
             return
         }
         for j in 0..<count { target[j] = source[j] * factor }
