@@ -95,4 +95,18 @@ void ck_cosine_rows_avx512(const double *features, const double *norms, ptrdiff_
                            const double *directions_by_coordinate, ptrdiff_t padded_classes,
                            ptrdiff_t classes, ptrdiff_t first_row, ptrdiff_t end_row, double *cosines);
 
+/// A job for ck_pool_run: called once for each chunk 0…chunks−1.
+typedef void (*ck_pool_body)(void *context, ptrdiff_t chunk);
+
+/// Runs body(context, chunk) for every chunk 0…chunks−1, each exactly once, on the calling thread
+/// and up to `workers` of the pool's threads (one per core but the first, started on first use),
+/// which take the chunks one at a time in any order; returns when all are done (1). Returns 0 at
+/// once, having run nothing, when the pool is busy with another caller's job or has no threads:
+/// the caller then does the work some other way. Between jobs the workers spin for about 50–100 µs
+/// before they sleep, so a burst of short jobs does not pay a thread wake-up for each.
+int ck_pool_run(ptrdiff_t chunks, int workers, ck_pool_body body, void *context);
+
+/// The number of the pool's threads (0 on a single core), starting them if needed.
+int ck_pool_workers(void);
+
 #endif

@@ -1,3 +1,4 @@
+import CKernels
 import Dispatch
 
 #if canImport(Glibc)
@@ -23,22 +24,47 @@ enum Parallel {
 
     /// Calls `body` on disjoint ranges covering `0..<count`, concurrently when `work`
     /// (the number of elements touched) is large enough. Returns when all are done.
+    ///
+    /// The ranges run on the calling thread and the threads of `CKernels`' pool (`ck_pool_run`),
+    /// which spin for a little while after each job: a burst of short jobs (a key held down on the
+    /// batch screen, a benchmark loop) does not pay a thread wake-up for each, which at 256×1000
+    /// cost as much as the second core saved. When the pool is busy with another thread's job,
+    /// Dispatch runs the ranges instead. Which thread runs a range never changes its results.
     static func forEachRange(count: Int, work: Int, _ body: (Range<Int>) -> Void) {
         let cores = min(threadLimit ?? .max, max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
         guard cores > 1, work >= minimumParallelElements, count > 1 else {
             body(0..<count)
             return
         }
-        // A few ranges per core, so a core that is busy with something else
-        // does not hold everyone up.
+        // A few ranges per core, taken one at a time, so a core that is busy with something
+        // else does not hold everyone up.
         let chunks = min(count, cores * 4)
         withoutActuallyEscaping(body) { body in
-            let task = UncheckedSendable(value: body)
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let start = count * chunk / chunks
-                let end = count * (chunk + 1) / chunks
-                $threadLimit.withValue(1) { task.value(start..<end) }
+            var job = PoolJob(count: count, chunks: chunks, body: body)
+            let ran = withUnsafeMutablePointer(to: &job) { pointer in
+                ck_pool_run(
+                    chunks, Int32(cores - 1),
+                    { context, chunk in
+                        context!.assumingMemoryBound(to: PoolJob.self).pointee.run(chunk: chunk)
+                    }, pointer) != 0
             }
+            guard !ran else { return }
+            let task = UncheckedSendable(value: job)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in task.value.run(chunk: chunk) }
+        }
+    }
+
+    /// One `forEachRange` call as the pool's threads see it.
+    private struct PoolJob {
+        let count: Int
+        let chunks: Int
+        let body: (Range<Int>) -> Void
+
+        /// Range `chunk` of `chunks` equal parts of `0..<count`, with nested batch work kept on this thread.
+        func run(chunk: Int) {
+            let start = count * chunk / chunks
+            let end = count * (chunk + 1) / chunks
+            $threadLimit.withValue(1) { body(start..<end) }
         }
     }
 }
