@@ -293,7 +293,61 @@ AVX2 void ck_maximum_and_count_avx2(const double *values, ptrdiff_t count, doubl
         if (v > m) { m = v; first = i; }
         if (v > threshold) n++;
     }
-    *maximum = m;
+    // The value at the first position: of −0 and +0 (equal maxima), the one that comes first,
+    // whichever lane held it, so that every lane layout gives the same bits.
+    *maximum = first >= 0 ? values[first] : m;
+    *above = n;
+    *index = first;
+}
+
+// ck_maximum_and_count_avx2 with eight lanes per instruction and comparison masks: half the
+// instructions per value, which shows where a row is in the cache (a small batch). Lane l of
+// accumulator a holds the values j ≡ 8a + l mod 16; as in the AVX2 kernel each lane keeps the
+// first position of its maximum and the result is the value at the lowest such position: the
+// same maximum, index and count (exact comparisons), whatever the lane layout.
+AVX512 void ck_maximum_and_count_avx512(const double *values, ptrdiff_t count, double threshold,
+                                        double *maximum, ptrdiff_t *above, ptrdiff_t *index) {
+    __m512d best0 = _mm512_set1_pd(-INFINITY), best1 = best0;
+    __m512i where0 = _mm512_set1_epi64(-1), where1 = where0;
+    __m512i position0 = _mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0);
+    __m512i position1 = _mm512_add_epi64(position0, _mm512_set1_epi64(8));
+    const __m512i step = _mm512_set1_epi64(16);
+    const __m512d limit = _mm512_set1_pd(threshold);
+    ptrdiff_t n = 0;
+    ptrdiff_t i = 0;
+    for (; i + 16 <= count; i += 16) {
+        const __m512d v0 = _mm512_loadu_pd(values + i);
+        const __m512d v1 = _mm512_loadu_pd(values + i + 8);
+        // Replace only where v > best (false for NaN and for an equal value: the first position stays).
+        const __mmask8 greater0 = _mm512_cmp_pd_mask(v0, best0, _CMP_GT_OQ);
+        const __mmask8 greater1 = _mm512_cmp_pd_mask(v1, best1, _CMP_GT_OQ);
+        best0 = _mm512_mask_mov_pd(best0, greater0, v0);
+        best1 = _mm512_mask_mov_pd(best1, greater1, v1);
+        where0 = _mm512_mask_mov_epi64(where0, greater0, position0);
+        where1 = _mm512_mask_mov_epi64(where1, greater1, position1);
+        position0 = _mm512_add_epi64(position0, step);
+        position1 = _mm512_add_epi64(position1, step);
+        n += __builtin_popcount(_mm512_cmp_pd_mask(v0, limit, _CMP_GT_OQ)) +
+             __builtin_popcount(_mm512_cmp_pd_mask(v1, limit, _CMP_GT_OQ));
+    }
+    double lanes[16];
+    long long positions[16];
+    _mm512_storeu_pd(lanes, best0);
+    _mm512_storeu_pd(lanes + 8, best1);
+    _mm512_storeu_si512(positions, where0);
+    _mm512_storeu_si512(positions + 8, where1);
+    double m = -INFINITY;
+    for (int l = 0; l < 16; l++) if (lanes[l] > m) m = lanes[l];
+    ptrdiff_t first = -1;
+    for (int l = 0; l < 16; l++) {
+        if (positions[l] >= 0 && lanes[l] == m && (first < 0 || positions[l] < first)) first = (ptrdiff_t)positions[l];
+    }
+    for (; i < count; i++) {
+        const double v = values[i];
+        if (v > m) { m = v; first = i; }
+        if (v > threshold) n++;
+    }
+    *maximum = first >= 0 ? values[first] : m;
     *above = n;
     *index = first;
 }
@@ -402,6 +456,8 @@ int ck_has_avx2_fma(void) { return 0; }
 int ck_has_avx512(void) { return 0; }
 void ck_maximum_and_count_avx2(const double *values, ptrdiff_t count, double threshold,
                                double *maximum, ptrdiff_t *above, ptrdiff_t *index) { __builtin_trap(); }
+void ck_maximum_and_count_avx512(const double *values, ptrdiff_t count, double threshold,
+                                 double *maximum, ptrdiff_t *above, ptrdiff_t *index) { __builtin_trap(); }
 void ck_exponential_sums_avx2(const double *values, ptrdiff_t count, double shift, double scale,
                               double *output, double sum[8], double square_sum[8]) { __builtin_trap(); }
 void ck_scaled_copy_avx2(const double *source, ptrdiff_t count, double factor, double *target, int streaming) { __builtin_trap(); }

@@ -22,23 +22,43 @@ struct KernelVariantTests {
 
     @Test(.enabled(if: hasAVX2)) func maximaTheirFirstIndexAndCountsAreIdenticalOnBothPaths() {
         var rng = SeededGenerator(seed: 61)
-        for row in Self.rows(using: &rng) {
+        // Besides the random rows: a maximum of 0 held by −0 and +0 in different lanes (either first,
+        // in the vector part or the tail), all −∞, NaN among the values, a tie across the halves.
+        var special: [[Double]] = []
+        for length in [9, 16, 17, 33, 40] {
+            for (a, b) in [(2, 11), (11, 2), (0, length - 1), (length - 1, 3), (9, 3), (17, 3), (25, 14)]
+            where a < length && b < length && a != b {
+                var row = (0..<length).map { _ in -rng.uniform(0.1...1) }
+                row[a] = -0.0
+                row[b] = 0.0
+                special.append(row)
+                row[a] = 0.0
+                row[b] = -0.0
+                special.append(row)
+            }
+            special.append([Double](repeating: -.infinity, count: length))
+            special.append((0..<length).map { $0 % 5 == 0 ? .nan : rng.uniform(-1...1) })
+            special.append((0..<length).map { $0 == 1 || $0 == length - 2 ? 0.75 : rng.uniform(-1...0.5) })
+        }
+        for row in Self.rows(using: &rng) + special {
             let threshold = rng.integer(0...3) == 0 ? 0.25 : rng.uniform(-1...1)
             row.withUnsafeBufferPointer { buffer in
                 let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 8)!
-                let swift = RowKernel.maximumCountAndIndex(base, row.count, above: threshold, variant: .swiftSIMD)
-                let avx = RowKernel.maximumCountAndIndex(base, row.count, above: threshold, variant: .avx2)
                 // Independent: the standard library's max, first index and a filter (rows repeat
-                // ±1, ±0 and 0.25, so the first of several equal maxima is checked too).
-                let maximum = row.max() ?? -.infinity
-                #expect(swift.maximum == maximum)
-                #expect(swift.count == row.filter { $0 > threshold }.count)
-                #expect(swift.index == (row.firstIndex { $0 == maximum } ?? -1))
-                #expect(
-                    avx.maximum == swift.maximum && avx.count == swift.count && avx.index == swift.index,
-                    "AVX2 \(avx), Swift \(swift)")
-                let counted = RowKernel.maximumAndCount(base, row.count, above: threshold, variant: .avx2)
-                #expect(counted.maximum == avx.maximum && counted.count == avx.count)
+                // ±1, ±0 and 0.25, so the first of several equal maxima is checked too); the maximum
+                // is the value at that first index, bit for bit (−0 or +0 as it comes first).
+                // NaN is never the maximum; −1 when nothing exceeds −∞.
+                let maximum = row.filter { !$0.isNaN }.max() ?? -.infinity
+                let first = maximum > -.infinity ? row.firstIndex { $0 == maximum }! : -1
+                let expected = first >= 0 ? row[first] : -.infinity
+                for variant in RowKernel.availableVariants {
+                    let found = RowKernel.maximumCountAndIndex(base, row.count, above: threshold, variant: variant)
+                    #expect(found.maximum.bitPattern == expected.bitPattern, "\(variant) \(found)")
+                    #expect(found.count == row.filter { $0 > threshold }.count, "\(variant)")
+                    #expect(found.index == first, "\(variant)")
+                    let counted = RowKernel.maximumAndCount(base, row.count, above: threshold, variant: variant)
+                    #expect(counted.maximum == found.maximum && counted.count == found.count, "\(variant)")
+                }
             }
         }
     }

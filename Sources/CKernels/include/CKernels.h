@@ -16,10 +16,14 @@ int ck_has_avx2_fma(void);
 int ck_has_avx512(void);
 
 /// The largest of `count` doubles (−∞ when count is 0), the first position holding it
-/// (−1 when no value exceeds −∞), and how many exceed `threshold`. NaN is never the maximum.
+/// (−1 when no value exceeds −∞), and how many exceed `threshold`. NaN is never the maximum;
+/// the maximum is the value at that first position (of −0 and +0, the one that comes first).
 /// Requires ck_has_avx2_fma().
 void ck_maximum_and_count_avx2(const double *values, ptrdiff_t count, double threshold,
                                double *maximum, ptrdiff_t *above, ptrdiff_t *index);
+/// ck_maximum_and_count_avx2 in AVX-512: the same three results. Requires ck_has_avx512().
+void ck_maximum_and_count_avx512(const double *values, ptrdiff_t count, double threshold,
+                                 double *maximum, ptrdiff_t *above, ptrdiff_t *index);
 
 /// e_j = exp(scale·(x_j − shift)) for `count` doubles: their sum and the sum of their
 /// squares as eight lane partials (lane l holds the elements j ≡ l mod 8), each e_j

@@ -18,6 +18,10 @@ enum Parallel {
     /// every range, so nested batch work stays on its thread.
     @TaskLocal static var threadLimit: Int?
 
+    /// The cores online when first asked. Read once: glibc answers `sysconf(_SC_NPROCESSORS_ONLN)`
+    /// by opening and reading a file under /sys each time, a few microseconds per batch call.
+    static let onlineCores = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+
     /// Below this many cosines a batch is computed on the calling thread: dispatch
     /// costs more than it saves.
     static var minimumParallelElements: Int { 1 << 16 }
@@ -31,7 +35,7 @@ enum Parallel {
     /// cost as much as the second core saved. When the pool is busy with another thread's job,
     /// Dispatch runs the ranges instead. Which thread runs a range never changes its results.
     static func forEachRange(count: Int, work: Int, _ body: (Range<Int>) -> Void) {
-        let cores = min(threadLimit ?? .max, max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+        let cores = min(threadLimit ?? .max, onlineCores)
         guard cores > 1, work >= minimumParallelElements, count > 1 else {
             body(0..<count)
             return

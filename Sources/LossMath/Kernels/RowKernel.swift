@@ -94,12 +94,17 @@ enum RowKernel {
             var maximum = -Double.infinity
             var above = 0
             var index = -1
-            ck_maximum_and_count_avx2(start, count, threshold, &maximum, &above, &index)
+            if variant == .avx512 {
+                ck_maximum_and_count_avx512(start, count, threshold, &maximum, &above, &index)
+            } else {
+                ck_maximum_and_count_avx2(start, count, threshold, &maximum, &above, &index)
+            }
             return (maximum, above, index)
         }
         let (maximum, above) = maximumAndCount(start, count, above: threshold, variant: variant)
         guard maximum > -.infinity else { return (maximum, above, -1) }
-        for i in 0..<count where start[i] == maximum { return (maximum, above, i) }
+        // The value at the first position (−0 or +0 as it comes first), as the C kernels give it.
+        for i in 0..<count where start[i] == maximum { return (start[i], above, i) }
         return (maximum, above, -1)
     }
 
