@@ -189,7 +189,7 @@ AVX512 static inline __m512d vector_exp512(__m512d x) {
         for (; copied < copy_count; copied++) copy_target[copied] = copy_source[copied] * copy_factor; \
     } while (0)
 
-AVX512 static inline void exponential_sums512(const double *values, ptrdiff_t count, double shift, double scale,
+AVX512 static inline __attribute__((always_inline)) void exponential_sums512(const double *values, ptrdiff_t count, double shift, double scale,
                                               double *output, double sum[8], double square_sum[8],
                                               const double *prefetch, ptrdiff_t prefetch_count,
                                               const double *copy_source, ptrdiff_t copy_count, double copy_factor,
@@ -241,8 +241,13 @@ AVX512 void ck_exponential_sums_pipelined_avx512(const double *values, ptrdiff_t
                                             const double *prefetch, ptrdiff_t prefetch_count,
                                             const double *copy_source, ptrdiff_t copy_count, double copy_factor,
                                             double *copy_target, int copy_streaming) {
-    exponential_sums512(values, count, shift, scale, output, sum, square_sum, prefetch, prefetch_count, copy_source, copy_count,
-         copy_factor, copy_target, copy_streaming);
+    // Two copies of the loop, each with its kind of store fixed (no branch among the stores).
+    if (copy_streaming)
+        exponential_sums512(values, count, shift, scale, output, sum, square_sum, prefetch, prefetch_count, copy_source,
+                            copy_count, copy_factor, copy_target, 1);
+    else
+        exponential_sums512(values, count, shift, scale, output, sum, square_sum, prefetch, prefetch_count, copy_source,
+                            copy_count, copy_factor, copy_target, 0);
 }
 
 AVX2 void ck_maximum_and_count_avx2(const double *values, ptrdiff_t count, double threshold,
@@ -352,7 +357,7 @@ AVX512 void ck_maximum_and_count_avx512(const double *values, ptrdiff_t count, d
     *index = first;
 }
 
-AVX2 static inline void exponential_sums(const double *values, ptrdiff_t count, double shift, double scale,
+AVX2 static inline __attribute__((always_inline)) void exponential_sums(const double *values, ptrdiff_t count, double shift, double scale,
                                          double *output, double sum[8], double square_sum[8],
                                          const double *prefetch, ptrdiff_t prefetch_count,
                                          const double *copy_source, ptrdiff_t copy_count, double copy_factor,
@@ -419,8 +424,12 @@ AVX2 void ck_exponential_sums_pipelined_avx2(const double *values, ptrdiff_t cou
                                             const double *prefetch, ptrdiff_t prefetch_count,
                                             const double *copy_source, ptrdiff_t copy_count, double copy_factor,
                                             double *copy_target, int copy_streaming) {
-    exponential_sums(values, count, shift, scale, output, sum, square_sum, prefetch, prefetch_count, copy_source, copy_count,
-         copy_factor, copy_target, copy_streaming);
+    if (copy_streaming)
+        exponential_sums(values, count, shift, scale, output, sum, square_sum, prefetch, prefetch_count, copy_source,
+                         copy_count, copy_factor, copy_target, 1);
+    else
+        exponential_sums(values, count, shift, scale, output, sum, square_sum, prefetch, prefetch_count, copy_source,
+                         copy_count, copy_factor, copy_target, 0);
 }
 
 AVX2 void ck_scaled_copy_avx2(const double *source, ptrdiff_t count, double factor, double *target, int streaming) {
