@@ -189,7 +189,8 @@ AVX512 static inline __m512d vector_exp512(__m512d x) {
         for (; copied < copy_count; copied++) copy_target[copied] = copy_source[copied] * copy_factor; \
     } while (0)
 
-AVX512 static inline __attribute__((always_inline)) void exponential_sums512(const double *values, ptrdiff_t count, double shift, double scale,
+AVX512 static inline __attribute__((always_inline)) void exponential_sums512(const double *values, ptrdiff_t count, ptrdiff_t exclude,
+                                              double shift, double scale,
                                               double *output, double sum[8], double square_sum[8],
                                               const double *prefetch, ptrdiff_t prefetch_count,
                                               const double *copy_source, ptrdiff_t copy_count, double copy_factor,
@@ -200,21 +201,41 @@ AVX512 static inline __attribute__((always_inline)) void exponential_sums512(con
     const __m512d m = _mm512_set1_pd(shift);
     // Lane l sums the elements j ≡ l mod 8, as the AVX2 kernel's two four-lane halves do.
     __m512d sums = _mm512_setzero_pd(), squares = sums;
+    // The eight values from i on, all of them, as a full-speed loop.
+#define EXP_EIGHT_512()                                                                                  \
+    do {                                                                                                 \
+        PREFETCH_NEXT_LINE();                                                                            \
+        COPY_EIGHT();                                                                                    \
+        const __m512d e = vector_exp512(_mm512_mul_pd(s, _mm512_sub_pd(_mm512_loadu_pd(values + i), m))); \
+        if (output) _mm512_storeu_pd(output + i, e);                                                     \
+        sums = _mm512_add_pd(sums, e);                                                                   \
+        squares = _mm512_fmadd_pd(e, e, squares);                                                        \
+    } while (0)
+    // The block holding `exclude` (if any) stops the first loop; a second one takes the rest.
+    const ptrdiff_t excluded_block = exclude >= 0 && exclude < count ? (exclude & ~(ptrdiff_t)7) : count;
     ptrdiff_t i = 0;
-    for (; i + 8 <= count; i += 8) {
+    for (; i + 8 <= count && i < excluded_block; i += 8) EXP_EIGHT_512();
+    if (i == excluded_block && i + 8 <= count) {
+        // The excluded lane repeats the shift (argument 0) and is zeroed after the exp: it adds nothing.
+        const __mmask8 kept = (__mmask8)~(1u << (exclude - i));
         PREFETCH_NEXT_LINE();
         COPY_EIGHT();
-        const __m512d e = vector_exp512(_mm512_mul_pd(s, _mm512_sub_pd(_mm512_loadu_pd(values + i), m)));
+        const __m512d v = _mm512_mask_loadu_pd(m, kept, values + i);
+        const __m512d e = _mm512_maskz_mov_pd(kept, vector_exp512(_mm512_mul_pd(s, _mm512_sub_pd(v, m))));
         if (output) _mm512_storeu_pd(output + i, e);
         sums = _mm512_add_pd(sums, e);
         squares = _mm512_fmadd_pd(e, e, squares);
+        i += 8;
     }
+    for (; i + 8 <= count; i += 8) EXP_EIGHT_512();
+#undef EXP_EIGHT_512
     const ptrdiff_t remaining = count - i;
     if (remaining > 0) {
-        // Unused lanes repeat the shift (argument 0) and are zeroed after the exp.
+        // Unused lanes (and the excluded one) repeat the shift (argument 0) and are zeroed after the exp.
         const __mmask8 used = (__mmask8)((1u << remaining) - 1);
-        const __m512d v = _mm512_mask_loadu_pd(m, used, values + i);
-        const __m512d e = _mm512_maskz_mov_pd(used, vector_exp512(_mm512_mul_pd(s, _mm512_sub_pd(v, m))));
+        const __mmask8 kept = exclude >= i && exclude < count ? (__mmask8)(used & ~(1u << (exclude - i))) : used;
+        const __m512d v = _mm512_mask_loadu_pd(m, kept, values + i);
+        const __m512d e = _mm512_maskz_mov_pd(kept, vector_exp512(_mm512_mul_pd(s, _mm512_sub_pd(v, m))));
         if (output) _mm512_mask_storeu_pd(output + i, used, e);
         sums = _mm512_add_pd(sums, e);
         squares = _mm512_fmadd_pd(e, e, squares);
@@ -225,32 +246,35 @@ AVX512 static inline __attribute__((always_inline)) void exponential_sums512(con
     _mm512_storeu_pd(square_sum, squares);
 }
 
-AVX512 void ck_exponential_sums_avx512(const double *values, ptrdiff_t count, double shift, double scale,
-                                       double *output, double sum[8], double square_sum[8]) {
-    exponential_sums512(values, count, shift, scale, output, sum, square_sum, NULL, 0, NULL, 0, 0, NULL, 0);
+AVX512 void ck_exponential_sums_avx512(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift,
+                                       double scale, double *output, double sum[8], double square_sum[8]) {
+    exponential_sums512(values, count, exclude, shift, scale, output, sum, square_sum, NULL, 0, NULL, 0, 0, NULL, 0);
 }
 
-AVX512 void ck_exponential_sums_prefetching_avx512(const double *values, ptrdiff_t count, double shift, double scale,
+AVX512 void ck_exponential_sums_prefetching_avx512(const double *values, ptrdiff_t count, ptrdiff_t exclude,
+                                                   double shift, double scale,
                                                    double *output, double sum[8], double square_sum[8],
                                                    const double *prefetch, ptrdiff_t prefetch_count) {
-    exponential_sums512(values, count, shift, scale, output, sum, square_sum, prefetch, prefetch_count, NULL, 0, 0, NULL, 0);
+    exponential_sums512(values, count, exclude, shift, scale, output, sum, square_sum, prefetch, prefetch_count, NULL, 0, 0,
+                        NULL, 0);
 }
 
-AVX512 void ck_exponential_sums_pipelined_avx512(const double *values, ptrdiff_t count, double shift, double scale,
+AVX512 void ck_exponential_sums_pipelined_avx512(const double *values, ptrdiff_t count, ptrdiff_t exclude,
+                                            double shift, double scale,
                                             double *output, double sum[8], double square_sum[8],
                                             const double *prefetch, ptrdiff_t prefetch_count,
                                             const double *copy_source, ptrdiff_t copy_count, double copy_factor,
                                             double *copy_target, int copy_streaming) {
     // Two copies of the loop, each with its kind of store fixed (no branch among the stores).
     if (copy_streaming)
-        exponential_sums512(values, count, shift, scale, output, sum, square_sum, prefetch, prefetch_count, copy_source,
-                            copy_count, copy_factor, copy_target, 1);
+        exponential_sums512(values, count, exclude, shift, scale, output, sum, square_sum, prefetch, prefetch_count,
+                            copy_source, copy_count, copy_factor, copy_target, 1);
     else
-        exponential_sums512(values, count, shift, scale, output, sum, square_sum, prefetch, prefetch_count, copy_source,
-                            copy_count, copy_factor, copy_target, 0);
+        exponential_sums512(values, count, exclude, shift, scale, output, sum, square_sum, prefetch, prefetch_count,
+                            copy_source, copy_count, copy_factor, copy_target, 0);
 }
 
-AVX2 void ck_maximum_and_count_avx2(const double *values, ptrdiff_t count, double threshold,
+AVX2 void ck_maximum_and_count_avx2(const double *values, ptrdiff_t count, ptrdiff_t exclude, double threshold,
                                     double *maximum, ptrdiff_t *above, ptrdiff_t *index) {
     __m256d best0 = _mm256_set1_pd(-INFINITY), best1 = best0;
     __m256i above0 = _mm256_setzero_si256(), above1 = above0;
@@ -258,10 +282,21 @@ AVX2 void ck_maximum_and_count_avx2(const double *values, ptrdiff_t count, doubl
     __m256i position0 = _mm256_setr_epi64x(0, 1, 2, 3), position1 = _mm256_setr_epi64x(4, 5, 6, 7);
     const __m256i step = _mm256_set1_epi64x(8);
     const __m256d limit = _mm256_set1_pd(threshold);
+    // The excluded value reads as −∞: never a maximum, never above the threshold (which is finite or
+    // −∞, and −∞ > −∞ is false).
+    const ptrdiff_t excluded_block = exclude >= 0 && exclude < count ? (exclude & ~(ptrdiff_t)7) : -1;
     ptrdiff_t i = 0;
     for (; i + 8 <= count; i += 8) {
-        const __m256d v0 = _mm256_loadu_pd(values + i);
-        const __m256d v1 = _mm256_loadu_pd(values + i + 4);
+        __m256d v0 = _mm256_loadu_pd(values + i);
+        __m256d v1 = _mm256_loadu_pd(values + i + 4);
+        if (__builtin_expect(i == excluded_block, 0)) {
+            double block[8];
+            _mm256_storeu_pd(block, v0);
+            _mm256_storeu_pd(block + 4, v1);
+            block[exclude - i] = -INFINITY;
+            v0 = _mm256_loadu_pd(block);
+            v1 = _mm256_loadu_pd(block + 4);
+        }
         // Replace only where v > best (false for NaN, and for an equal value, so each lane
         // keeps the first position of its maximum); the lanes' maxima are max(v, best).
         const __m256d greater0 = _mm256_cmp_pd(v0, best0, _CMP_GT_OQ);
@@ -294,6 +329,7 @@ AVX2 void ck_maximum_and_count_avx2(const double *values, ptrdiff_t count, doubl
     _mm256_storeu_si256((__m256i *)counts, _mm256_add_epi64(above0, above1));
     ptrdiff_t n = (ptrdiff_t)(counts[0] + counts[1] + counts[2] + counts[3]);
     for (; i < count; i++) {
+        if (i == exclude) continue;
         const double v = values[i];
         if (v > m) { m = v; first = i; }
         if (v > threshold) n++;
@@ -310,7 +346,7 @@ AVX2 void ck_maximum_and_count_avx2(const double *values, ptrdiff_t count, doubl
 // accumulator a holds the values j ≡ 8a + l mod 16; as in the AVX2 kernel each lane keeps the
 // first position of its maximum and the result is the value at the lowest such position: the
 // same maximum, index and count (exact comparisons), whatever the lane layout.
-AVX512 void ck_maximum_and_count_avx512(const double *values, ptrdiff_t count, double threshold,
+AVX512 void ck_maximum_and_count_avx512(const double *values, ptrdiff_t count, ptrdiff_t exclude, double threshold,
                                         double *maximum, ptrdiff_t *above, ptrdiff_t *index) {
     __m512d best0 = _mm512_set1_pd(-INFINITY), best1 = best0;
     __m512i where0 = _mm512_set1_epi64(-1), where1 = where0;
@@ -319,10 +355,18 @@ AVX512 void ck_maximum_and_count_avx512(const double *values, ptrdiff_t count, d
     const __m512i step = _mm512_set1_epi64(16);
     const __m512d limit = _mm512_set1_pd(threshold);
     ptrdiff_t n = 0;
+    const ptrdiff_t excluded_block = exclude >= 0 && exclude < count ? (exclude & ~(ptrdiff_t)15) : -1;
+    const __m512d minus_infinity = _mm512_set1_pd(-INFINITY);
     ptrdiff_t i = 0;
     for (; i + 16 <= count; i += 16) {
-        const __m512d v0 = _mm512_loadu_pd(values + i);
-        const __m512d v1 = _mm512_loadu_pd(values + i + 8);
+        __m512d v0 = _mm512_loadu_pd(values + i);
+        __m512d v1 = _mm512_loadu_pd(values + i + 8);
+        if (__builtin_expect(i == excluded_block, 0)) {
+            // The excluded value reads as −∞ (as in the AVX2 kernel).
+            const ptrdiff_t lane = exclude - i;
+            if (lane < 8) v0 = _mm512_mask_mov_pd(v0, (__mmask8)(1u << lane), minus_infinity);
+            else v1 = _mm512_mask_mov_pd(v1, (__mmask8)(1u << (lane - 8)), minus_infinity);
+        }
         // Replace only where v > best (false for NaN and for an equal value: the first position stays).
         const __mmask8 greater0 = _mm512_cmp_pd_mask(v0, best0, _CMP_GT_OQ);
         const __mmask8 greater1 = _mm512_cmp_pd_mask(v1, best1, _CMP_GT_OQ);
@@ -348,6 +392,7 @@ AVX512 void ck_maximum_and_count_avx512(const double *values, ptrdiff_t count, d
         if (positions[l] >= 0 && lanes[l] == m && (first < 0 || positions[l] < first)) first = (ptrdiff_t)positions[l];
     }
     for (; i < count; i++) {
+        if (i == exclude) continue;
         const double v = values[i];
         if (v > m) { m = v; first = i; }
         if (v > threshold) n++;
@@ -357,7 +402,8 @@ AVX512 void ck_maximum_and_count_avx512(const double *values, ptrdiff_t count, d
     *index = first;
 }
 
-AVX2 static inline __attribute__((always_inline)) void exponential_sums(const double *values, ptrdiff_t count, double shift, double scale,
+AVX2 static inline __attribute__((always_inline)) void exponential_sums(const double *values, ptrdiff_t count, ptrdiff_t exclude,
+                                         double shift, double scale,
                                          double *output, double sum[8], double square_sum[8],
                                          const double *prefetch, ptrdiff_t prefetch_count,
                                          const double *copy_source, ptrdiff_t copy_count, double copy_factor,
@@ -367,39 +413,57 @@ AVX2 static inline __attribute__((always_inline)) void exponential_sums(const do
     const __m256d s = _mm256_set1_pd(scale);
     const __m256d m = _mm256_set1_pd(shift);
     __m256d sum0 = _mm256_setzero_pd(), sum1 = sum0, squares0 = sum0, squares1 = sum0;
+#define EXP_EIGHT()                                                                                          \
+    do {                                                                                                     \
+        PREFETCH_NEXT_LINE();                                                                                \
+        COPY_EIGHT();                                                                                        \
+        const __m256d e0 = vector_exp(_mm256_mul_pd(s, _mm256_sub_pd(_mm256_loadu_pd(values + i), m)));     \
+        const __m256d e1 = vector_exp(_mm256_mul_pd(s, _mm256_sub_pd(_mm256_loadu_pd(values + i + 4), m))); \
+        if (output) {                                                                                        \
+            _mm256_storeu_pd(output + i, e0);                                                                \
+            _mm256_storeu_pd(output + i + 4, e1);                                                            \
+        }                                                                                                    \
+        sum0 = _mm256_add_pd(sum0, e0);                                                                      \
+        sum1 = _mm256_add_pd(sum1, e1);                                                                      \
+        squares0 = _mm256_fmadd_pd(e0, e0, squares0);                                                        \
+        squares1 = _mm256_fmadd_pd(e1, e1, squares1);                                                        \
+    } while (0)
+    // The block holding `exclude` (if any) stops the first loop; a second one takes the rest.
+    const ptrdiff_t excluded_block = exclude >= 0 && exclude < count ? (exclude & ~(ptrdiff_t)7) : count;
     ptrdiff_t i = 0;
-    for (; i + 8 <= count; i += 8) {
-        PREFETCH_NEXT_LINE();
-        COPY_EIGHT();
-        const __m256d e0 = vector_exp(_mm256_mul_pd(s, _mm256_sub_pd(_mm256_loadu_pd(values + i), m)));
-        const __m256d e1 = vector_exp(_mm256_mul_pd(s, _mm256_sub_pd(_mm256_loadu_pd(values + i + 4), m)));
-        if (output) {
-            _mm256_storeu_pd(output + i, e0);
-            _mm256_storeu_pd(output + i + 4, e1);
+    for (; i + 8 <= count && i < excluded_block; i += 8) EXP_EIGHT();
+    for (int pass = 0; pass < 2; pass++) {
+        // Pass 0: the excluded block, if it is a full one; pass 1: the tail of fewer than eight.
+        ptrdiff_t used;
+        if (pass == 0) {
+            if (i != excluded_block || i + 8 > count) continue;
+            PREFETCH_NEXT_LINE();
+            COPY_EIGHT();
+            used = 8;
+        } else {
+            for (; i + 8 <= count; i += 8) EXP_EIGHT();
+            used = count - i;
+            if (used == 0) break;
         }
-        sum0 = _mm256_add_pd(sum0, e0);
-        sum1 = _mm256_add_pd(sum1, e1);
-        squares0 = _mm256_fmadd_pd(e0, e0, squares0);
-        squares1 = _mm256_fmadd_pd(e1, e1, squares1);
-    }
-    const ptrdiff_t remaining = count - i;
-    if (remaining > 0) {
-        // Unused lanes repeat the shift (argument 0, never 0·∞ when scale is 0) and are zeroed after the exp.
+        // Unused lanes and the excluded one repeat the shift (argument 0, never 0·∞ when scale is 0)
+        // and are zeroed after the exp.
         double padded[8];
-        for (int l = 0; l < 8; l++) padded[l] = l < remaining ? values[i + l] : shift;
+        for (int l = 0; l < 8; l++) padded[l] = l < used && i + l != exclude ? values[i + l] : shift;
         double e[8];
         _mm256_storeu_pd(e, vector_exp(_mm256_mul_pd(s, _mm256_sub_pd(_mm256_loadu_pd(padded), m))));
         _mm256_storeu_pd(e + 4, vector_exp(_mm256_mul_pd(s, _mm256_sub_pd(_mm256_loadu_pd(padded + 4), m))));
         for (int l = 0; l < 8; l++) {
-            if (l >= remaining) e[l] = 0;
-            else if (output) output[i + l] = e[l];
+            if (l >= used || i + l == exclude) e[l] = 0;
+            if (l < used && output) output[i + l] = e[l];
         }
         const __m256d e0 = _mm256_loadu_pd(e), e1 = _mm256_loadu_pd(e + 4);
         sum0 = _mm256_add_pd(sum0, e0);
         sum1 = _mm256_add_pd(sum1, e1);
         squares0 = _mm256_fmadd_pd(e0, e0, squares0);
         squares1 = _mm256_fmadd_pd(e1, e1, squares1);
+        i += used;
     }
+#undef EXP_EIGHT
     PREFETCH_REST();
     COPY_REST();
     _mm256_storeu_pd(sum, sum0);
@@ -408,28 +472,29 @@ AVX2 static inline __attribute__((always_inline)) void exponential_sums(const do
     _mm256_storeu_pd(square_sum + 4, squares1);
 }
 
-AVX2 void ck_exponential_sums_avx2(const double *values, ptrdiff_t count, double shift, double scale,
+AVX2 void ck_exponential_sums_avx2(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift, double scale,
                                    double *output, double sum[8], double square_sum[8]) {
-    exponential_sums(values, count, shift, scale, output, sum, square_sum, NULL, 0, NULL, 0, 0, NULL, 0);
+    exponential_sums(values, count, exclude, shift, scale, output, sum, square_sum, NULL, 0, NULL, 0, 0, NULL, 0);
 }
 
-AVX2 void ck_exponential_sums_prefetching_avx2(const double *values, ptrdiff_t count, double shift, double scale,
-                                               double *output, double sum[8], double square_sum[8],
+AVX2 void ck_exponential_sums_prefetching_avx2(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift,
+                                               double scale, double *output, double sum[8], double square_sum[8],
                                                const double *prefetch, ptrdiff_t prefetch_count) {
-    exponential_sums(values, count, shift, scale, output, sum, square_sum, prefetch, prefetch_count, NULL, 0, 0, NULL, 0);
+    exponential_sums(values, count, exclude, shift, scale, output, sum, square_sum, prefetch, prefetch_count, NULL, 0, 0,
+                     NULL, 0);
 }
 
-AVX2 void ck_exponential_sums_pipelined_avx2(const double *values, ptrdiff_t count, double shift, double scale,
-                                            double *output, double sum[8], double square_sum[8],
+AVX2 void ck_exponential_sums_pipelined_avx2(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift,
+                                            double scale, double *output, double sum[8], double square_sum[8],
                                             const double *prefetch, ptrdiff_t prefetch_count,
                                             const double *copy_source, ptrdiff_t copy_count, double copy_factor,
                                             double *copy_target, int copy_streaming) {
     if (copy_streaming)
-        exponential_sums(values, count, shift, scale, output, sum, square_sum, prefetch, prefetch_count, copy_source,
-                         copy_count, copy_factor, copy_target, 1);
+        exponential_sums(values, count, exclude, shift, scale, output, sum, square_sum, prefetch, prefetch_count,
+                         copy_source, copy_count, copy_factor, copy_target, 1);
     else
-        exponential_sums(values, count, shift, scale, output, sum, square_sum, prefetch, prefetch_count, copy_source,
-                         copy_count, copy_factor, copy_target, 0);
+        exponential_sums(values, count, exclude, shift, scale, output, sum, square_sum, prefetch, prefetch_count,
+                         copy_source, copy_count, copy_factor, copy_target, 0);
 }
 
 AVX2 void ck_scaled_copy_avx2(const double *source, ptrdiff_t count, double factor, double *target, int streaming) {
@@ -463,31 +528,31 @@ void ck_store_fence(void) { _mm_sfence(); }
 // Other architectures: LossMath's Swift kernels do the work; these are never called.
 int ck_has_avx2_fma(void) { return 0; }
 int ck_has_avx512(void) { return 0; }
-void ck_maximum_and_count_avx2(const double *values, ptrdiff_t count, double threshold,
+void ck_maximum_and_count_avx2(const double *values, ptrdiff_t count, ptrdiff_t exclude, double threshold,
                                double *maximum, ptrdiff_t *above, ptrdiff_t *index) { __builtin_trap(); }
-void ck_maximum_and_count_avx512(const double *values, ptrdiff_t count, double threshold,
+void ck_maximum_and_count_avx512(const double *values, ptrdiff_t count, ptrdiff_t exclude, double threshold,
                                  double *maximum, ptrdiff_t *above, ptrdiff_t *index) { __builtin_trap(); }
-void ck_exponential_sums_avx2(const double *values, ptrdiff_t count, double shift, double scale,
+void ck_exponential_sums_avx2(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift, double scale,
                               double *output, double sum[8], double square_sum[8]) { __builtin_trap(); }
 void ck_scaled_copy_avx2(const double *source, ptrdiff_t count, double factor, double *target, int streaming) { __builtin_trap(); }
-void ck_exponential_sums_avx512(const double *values, ptrdiff_t count, double shift, double scale,
+void ck_exponential_sums_avx512(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift, double scale,
                                 double *output, double sum[8], double square_sum[8]) { __builtin_trap(); }
-void ck_exponential_sums_prefetching_avx2(const double *values, ptrdiff_t count, double shift, double scale,
-                                          double *output, double sum[8], double square_sum[8],
+void ck_exponential_sums_prefetching_avx2(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift,
+                                          double scale, double *output, double sum[8], double square_sum[8],
                                           const double *prefetch, ptrdiff_t prefetch_count) { __builtin_trap(); }
-void ck_exponential_sums_pipelined_avx2(const double *values, ptrdiff_t count, double shift, double scale,
-                                        double *output, double sum[8], double square_sum[8],
+void ck_exponential_sums_pipelined_avx2(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift,
+                                        double scale, double *output, double sum[8], double square_sum[8],
                                         const double *prefetch, ptrdiff_t prefetch_count,
                                         const double *copy_source, ptrdiff_t copy_count, double copy_factor,
                                         double *copy_target, int copy_streaming) { __builtin_trap(); }
-void ck_exponential_sums_pipelined_avx512(const double *values, ptrdiff_t count, double shift, double scale,
-                                          double *output, double sum[8], double square_sum[8],
+void ck_exponential_sums_pipelined_avx512(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift,
+                                          double scale, double *output, double sum[8], double square_sum[8],
                                           const double *prefetch, ptrdiff_t prefetch_count,
                                           const double *copy_source, ptrdiff_t copy_count, double copy_factor,
                                           double *copy_target, int copy_streaming) { __builtin_trap(); }
 void ck_store_fence(void) {}
-void ck_exponential_sums_prefetching_avx512(const double *values, ptrdiff_t count, double shift, double scale,
-                                            double *output, double sum[8], double square_sum[8],
+void ck_exponential_sums_prefetching_avx512(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift,
+                                            double scale, double *output, double sum[8], double square_sum[8],
                                             const double *prefetch, ptrdiff_t prefetch_count) { __builtin_trap(); }
 
 #endif

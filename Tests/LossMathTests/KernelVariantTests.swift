@@ -135,6 +135,58 @@ struct KernelVariantTests {
         }
     }
 
+    /// One pass over a row with the target left out: the maximum, first index and count of the other
+    /// values (independent: the standard library on the row without it), and exponentials that are
+    /// Foundation's `exp` at every other position and 0 at the target's, with sums of the others only;
+    /// the target in a full block of 8 or 16 and in the tail, first and last; AVX2 and AVX-512 equal bitwise.
+    @Test(.enabled(if: hasAVX2)) func aRowWithItsTargetLeftOutIsTheRowWithoutIt() {
+        var rng = SeededGenerator(seed: 69)
+        for count in [1, 2, 7, 8, 9, 15, 16, 17, 31, 40, 100, 1000] {
+            var row = (0..<count).map { _ in rng.uniform(-1...1) }
+            for exclude in Set([-1, 0, count - 1, count / 2, min(count - 1, 8), min(count - 1, 17)]) {
+                // The target is often the largest value: leaving it out must change the answers.
+                if exclude >= 0, rng.integer(0...1) == 0 { row[exclude] = 1 }
+                let others = row.indices.filter { $0 != exclude }
+                let maximum = others.map { row[$0] }.max() ?? -.infinity
+                let first = others.first { row[$0] == maximum } ?? -1
+                let threshold = rng.uniform(-0.5...0.5)
+                let shift = maximum.isFinite ? maximum : 0
+                var outputs: [[Double]] = []
+                var partials: [[Double]] = []
+                for variant in RowKernel.availableVariants {
+                    let label = "\(variant), \(count) values, target \(exclude)"
+                    var output = [Double](repeating: .nan, count: count)
+                    let (found, sums) = row.withUnsafeBufferPointer { values in
+                        output.withUnsafeMutableBufferPointer { out in
+                            (
+                                RowKernel.maximumCountAndIndex(
+                                    values.baseAddress!, count, excluding: exclude, above: threshold, variant: variant),
+                                RowKernel.exponentialSums(
+                                    values.baseAddress!, count, excluding: exclude, shift: shift, scale: 30,
+                                    output: out.baseAddress, variant: variant)
+                            )
+                        }
+                    }
+                    #expect(found.maximum == maximum && found.index == first, "\(label): \(found)")
+                    #expect(found.count == others.filter { row[$0] > threshold }.count, "\(label)")
+                    var sum = 0.0
+                    for j in 0..<count {
+                        let expected = j == exclude ? 0 : Foundation.exp(30 * (row[j] - shift))
+                        sum += expected
+                        #expect(abs(output[j] - expected) <= 2 * expected.ulp, "\(label), j = \(j)")
+                    }
+                    #expect(abs(sums.sum.sum() - sum) <= 1e-14 * sum, "\(label)")
+                    if variant != .swiftSIMD {
+                        outputs.append(output)
+                        partials.append((0..<8).map { sums.sum[$0] } + (0..<8).map { sums.squareSum[$0] })
+                    }
+                }
+                #expect(Set(outputs.map { $0.map(\.bitPattern) }).count <= 1, "\(count) values, target \(exclude)")
+                #expect(Set(partials.map { $0.map(\.bitPattern) }).count <= 1, "\(count) values, target \(exclude)")
+            }
+        }
+    }
+
     /// Linux's cache sizes as `…/cache/index3/size` writes them; anything else is not a size.
     @Test func cacheSizesAreReadAsLinuxWritesThem() {
         #expect(RowKernel.parseCacheSize("32768K\n") == 32 * 1024 * 1024)

@@ -15,39 +15,40 @@ int ck_has_avx2_fma(void);
 /// 1 when this CPU (and its OS) also runs AVX-512 F, DQ and VL, else 0.
 int ck_has_avx512(void);
 
-/// The largest of `count` doubles (−∞ when count is 0), the first position holding it
-/// (−1 when no value exceeds −∞), and how many exceed `threshold`. NaN is never the maximum;
-/// the maximum is the value at that first position (of −0 and +0, the one that comes first).
-/// Requires ck_has_avx2_fma().
-void ck_maximum_and_count_avx2(const double *values, ptrdiff_t count, double threshold,
+/// The largest of `count` doubles but the one at `exclude` (−∞ when there is none), the first
+/// position holding it (−1 when no value exceeds −∞), and how many exceed `threshold`. `exclude`
+/// is a position (the target class) or −1 for none. NaN is never the maximum; the maximum is the
+/// value at that first position (of −0 and +0, the one that comes first). Requires ck_has_avx2_fma().
+void ck_maximum_and_count_avx2(const double *values, ptrdiff_t count, ptrdiff_t exclude, double threshold,
                                double *maximum, ptrdiff_t *above, ptrdiff_t *index);
 /// ck_maximum_and_count_avx2 in AVX-512: the same three results. Requires ck_has_avx512().
-void ck_maximum_and_count_avx512(const double *values, ptrdiff_t count, double threshold,
+void ck_maximum_and_count_avx512(const double *values, ptrdiff_t count, ptrdiff_t exclude, double threshold,
                                  double *maximum, ptrdiff_t *above, ptrdiff_t *index);
 
-/// e_j = exp(scale·(x_j − shift)) for `count` doubles: their sum and the sum of their
-/// squares as eight lane partials (lane l holds the elements j ≡ l mod 8), each e_j
-/// also written to `output` when it is not NULL. Requires ck_has_avx2_fma().
+/// e_j = exp(scale·(x_j − shift)) for `count` doubles but the one at `exclude` (−1: none), whose
+/// e_j is 0: their sum and the sum of their squares as eight lane partials (lane l holds the
+/// elements j ≡ l mod 8), each e_j also written to `output` when it is not NULL (0 at `exclude`).
+/// Requires ck_has_avx2_fma().
 ///
-/// exp: the same Cody–Waite reduction and degree-13 Taylor polynomial (Estrin) as
-/// LossMath's VectorExp, with fused multiply-adds; relative error below 1e-15.
-void ck_exponential_sums_avx2(const double *values, ptrdiff_t count, double shift, double scale,
+/// exp: the same reduction (k = round(16x/ln 2), a 16-entry table of 2^(j/16)) and degree-6
+/// polynomial as LossMath's VectorExp, with fused multiply-adds; within 1.1 ulp.
+void ck_exponential_sums_avx2(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift, double scale,
                               double *output, double sum[8], double square_sum[8]);
 
 /// ck_exponential_sums_avx2 with eight lanes per instruction: every lane is computed by the
 /// same operations in the same order, so the outputs and the eight partials are bit-for-bit
 /// those of the AVX2 function. Requires ck_has_avx512().
-void ck_exponential_sums_avx512(const double *values, ptrdiff_t count, double shift, double scale,
+void ck_exponential_sums_avx512(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift, double scale,
                                 double *output, double sum[8], double square_sum[8]);
 
 /// ck_exponential_sums_avx2 / _avx512 (the same bits), also prefetching the `prefetch_count`
 /// doubles at `prefetch` (the next row) a cache line per eight values, so that its read from
 /// memory overlaps this pass's arithmetic. `prefetch` may be NULL.
-void ck_exponential_sums_prefetching_avx2(const double *values, ptrdiff_t count, double shift, double scale,
-                                          double *output, double sum[8], double square_sum[8],
+void ck_exponential_sums_prefetching_avx2(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift,
+                                          double scale, double *output, double sum[8], double square_sum[8],
                                           const double *prefetch, ptrdiff_t prefetch_count);
-void ck_exponential_sums_prefetching_avx512(const double *values, ptrdiff_t count, double shift, double scale,
-                                            double *output, double sum[8], double square_sum[8],
+void ck_exponential_sums_prefetching_avx512(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift,
+                                            double scale, double *output, double sum[8], double square_sum[8],
                                             const double *prefetch, ptrdiff_t prefetch_count);
 
 /// ck_exponential_sums_prefetching_* that also writes copy_target[j] = copy_source[j]·copy_factor
@@ -55,13 +56,13 @@ void ck_exponential_sums_prefetching_avx512(const double *values, ptrdiff_t coun
 /// ck_scaled_copy_avx2 (streaming when copy_streaming is non-zero; the same bits either way)
 /// interleaved with the exponentials, but without its fence: call ck_store_fence() before the
 /// target is read or handed to another thread. NULLs allowed.
-void ck_exponential_sums_pipelined_avx2(const double *values, ptrdiff_t count, double shift, double scale,
-                                        double *output, double sum[8], double square_sum[8],
+void ck_exponential_sums_pipelined_avx2(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift,
+                                        double scale, double *output, double sum[8], double square_sum[8],
                                         const double *prefetch, ptrdiff_t prefetch_count,
                                         const double *copy_source, ptrdiff_t copy_count, double copy_factor,
                                         double *copy_target, int copy_streaming);
-void ck_exponential_sums_pipelined_avx512(const double *values, ptrdiff_t count, double shift, double scale,
-                                          double *output, double sum[8], double square_sum[8],
+void ck_exponential_sums_pipelined_avx512(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift,
+                                          double scale, double *output, double sum[8], double square_sum[8],
                                           const double *prefetch, ptrdiff_t prefetch_count,
                                           const double *copy_source, ptrdiff_t copy_count, double copy_factor,
                                           double *copy_target, int copy_streaming);

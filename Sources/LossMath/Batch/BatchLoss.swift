@@ -122,8 +122,7 @@ public enum BatchLoss {
                                 let y = labels![i]
                                 let threshold = policy.rankThreshold(targetCosine: row[y])
                                 let above =
-                                    RowKernel.maximumAndCount(row, y, above: threshold, variant: variant).count
-                                    + RowKernel.maximumAndCount(row + y + 1, c - y - 1, above: threshold, variant: variant).count
+                                    RowKernel.maximumAndCount(row, c, excluding: y, above: threshold, variant: variant).count
                                 (target.value + i).initialize(to: policy.decide(rivalsAbove: above).counts ? 1 : 0)
                             }
                         }
@@ -167,8 +166,7 @@ public enum BatchLoss {
                             // c_y − (c_y − f) missed f(c_y) by a rounding: count against f(c_y) itself.
                             let threshold = policy.rankThreshold(targetCosine: row[y])
                             rivalsAbove =
-                                RowKernel.maximumAndCount(row, y, above: threshold, variant: variant).count
-                                + RowKernel.maximumAndCount(row + y + 1, c - y - 1, above: threshold, variant: variant).count
+                                RowKernel.maximumAndCount(row, c, excluding: y, above: threshold, variant: variant).count
                         }
                         let (outcome, term) = policy.outcome(statistics, rivalsAbove: rivalsAbove, scale: scale)
                         (outcomes + i).initialize(to: outcome)

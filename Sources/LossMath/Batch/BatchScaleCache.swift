@@ -83,9 +83,7 @@ public struct BatchScaleCache: Sendable {
                         let row = cosines.value + i * c
                         let y = batch.labels[i]
                         let threshold = policy.rankThreshold(targetCosine: row[y])
-                        let above =
-                            RowKernel.maximumAndCount(row, y, above: threshold).count
-                            + RowKernel.maximumAndCount(row + y + 1, c - y - 1, above: threshold).count
+                        let above = RowKernel.maximumAndCount(row, c, excluding: y, above: threshold).count
                         (out.value + i).initialize(to: above)
                     }
                 }

@@ -49,24 +49,28 @@ enum RowKernel {
     static let availableVariants: [Variant] =
         ck_has_avx512() != 0 ? [.swiftSIMD, .avx2, .avx512] : ck_has_avx2_fma() != 0 ? [.swiftSIMD, .avx2] : [.swiftSIMD]
 
-    /// The largest value in `count` doubles, and how many exceed `threshold` (strict `>`).
+    /// The largest value in `count` doubles but the one at `excluding` (a position, or −1 for
+    /// none: the target class of a row), and how many exceed `threshold` (strict `>`).
     ///
     /// Empty input gives `(−∞, 0)`.
     static func maximumAndCount(
-        _ start: UnsafePointer<Double>, _ count: Int, above threshold: Double,
+        _ start: UnsafePointer<Double>, _ count: Int, excluding exclude: Int = -1, above threshold: Double,
         variant: Variant = variant
     ) -> (maximum: Double, count: Int) {
         if variant != .swiftSIMD {
-            let result = maximumCountAndIndex(start, count, above: threshold, variant: variant)
+            let result = maximumCountAndIndex(start, count, excluding: exclude, above: threshold, variant: variant)
             return (result.maximum, result.count)
         }
         var best = SIMD8<Double>(repeating: -.infinity)
         var above = SIMD8<Int64>()
         let one = SIMD8<Int64>(repeating: 1)
         let zero = SIMD8<Int64>()
+        let excludedBlock = exclude >= 0 && exclude < count ? exclude & ~7 : -1
         var i = 0
         while i + 8 <= count {
-            let v = UnsafeRawPointer(start + i).loadUnaligned(as: SIMD8<Double>.self)
+            var v = UnsafeRawPointer(start + i).loadUnaligned(as: SIMD8<Double>.self)
+            // The excluded value reads as −∞: never the maximum, never above the threshold.
+            if i == excludedBlock { v[exclude - i] = -.infinity }
             best = best.replacing(with: v, where: v .> best)
             above &+= one.replacing(with: zero, where: .!(v .> threshold))
             i += 8
@@ -74,6 +78,10 @@ enum RowKernel {
         var maximum = best.max()
         var n = Int(above.wrappedSum())
         while i < count {
+            if i == exclude {
+                i += 1
+                continue
+            }
             let v = start[i]
             if v > maximum { maximum = v }
             if v > threshold { n += 1 }
@@ -87,7 +95,7 @@ enum RowKernel {
     /// AVX2 tracks each lane's first position of its maximum in the same pass (the scalar search
     /// it replaces read half a row again: ≈ 10 % of the loss); the Swift path searches afterwards.
     static func maximumCountAndIndex(
-        _ start: UnsafePointer<Double>, _ count: Int, above threshold: Double,
+        _ start: UnsafePointer<Double>, _ count: Int, excluding exclude: Int = -1, above threshold: Double,
         variant: Variant = variant
     ) -> (maximum: Double, count: Int, index: Int) {
         if variant != .swiftSIMD {
@@ -95,21 +103,22 @@ enum RowKernel {
             var above = 0
             var index = -1
             if variant == .avx512 {
-                ck_maximum_and_count_avx512(start, count, threshold, &maximum, &above, &index)
+                ck_maximum_and_count_avx512(start, count, exclude, threshold, &maximum, &above, &index)
             } else {
-                ck_maximum_and_count_avx2(start, count, threshold, &maximum, &above, &index)
+                ck_maximum_and_count_avx2(start, count, exclude, threshold, &maximum, &above, &index)
             }
             return (maximum, above, index)
         }
-        let (maximum, above) = maximumAndCount(start, count, above: threshold, variant: variant)
+        let (maximum, above) = maximumAndCount(start, count, excluding: exclude, above: threshold, variant: variant)
         guard maximum > -.infinity else { return (maximum, above, -1) }
         // The value at the first position (−0 or +0 as it comes first), as the C kernels give it.
-        for i in 0..<count where start[i] == maximum { return (start[i], above, i) }
+        for i in 0..<count where i != exclude && start[i] == maximum { return (start[i], above, i) }
         return (maximum, above, -1)
     }
 
-    /// `S = Σ exp(s·(c_j − shift))` and `T = Σ exp(2s·(c_j − shift))` over `count` values,
-    /// optionally writing each `exp(s·(c_j − shift))` to `output`.
+    /// `S = Σ exp(s·(c_j − shift))` and `T = Σ exp(2s·(c_j − shift))` over `count` values but
+    /// the one at `excluding` (−1: none; it adds nothing), optionally writing each
+    /// `exp(s·(c_j − shift))` to `output` (0 at the excluded position).
     ///
     /// Returns the eight-lane partial sums; callers add the partials of several ranges
     /// before reducing, so every caller reduces in the same order.
@@ -123,7 +132,7 @@ enum RowKernel {
     /// them too; the same products as `scaledCopy`, but not fenced: call `storeFence()` before the
     /// target is written again or handed on.
     static func exponentialSums(
-        _ start: UnsafePointer<Double>, _ count: Int, shift: Double, scale: Double,
+        _ start: UnsafePointer<Double>, _ count: Int, excluding exclude: Int = -1, shift: Double, scale: Double,
         output: UnsafeMutablePointer<Double>?, prefetch: UnsafePointer<Double>? = nil, prefetchCount: Int = 0,
         copy: RowCopy? = nil, variant: Variant = variant
     ) -> (sum: SIMD8<Double>, squareSum: SIMD8<Double>) {
@@ -137,11 +146,11 @@ enum RowKernel {
                     let ahead = prefetch == nil ? 0 : prefetchCount
                     if variant == .avx512 {
                         ck_exponential_sums_pipelined_avx512(
-                            start, count, shift, scale, output, sums, squares, prefetch, ahead,
+                            start, count, exclude, shift, scale, output, sums, squares, prefetch, ahead,
                             copy.source, copy.count, copy.factor, copy.target, copy.streaming ? 1 : 0)
                     } else {
                         ck_exponential_sums_pipelined_avx2(
-                            start, count, shift, scale, output, sums, squares, prefetch, ahead,
+                            start, count, exclude, shift, scale, output, sums, squares, prefetch, ahead,
                             copy.source, copy.count, copy.factor, copy.target, copy.streaming ? 1 : 0)
                     }
                 }
@@ -157,24 +166,28 @@ enum RowKernel {
                     let sums = sumBytes.baseAddress!.assumingMemoryBound(to: Double.self)
                     let squares = squareBytes.baseAddress!.assumingMemoryBound(to: Double.self)
                     switch (variant == .avx512, prefetch) {
-                    case (true, nil): ck_exponential_sums_avx512(start, count, shift, scale, output, sums, squares)
-                    case (false, nil): ck_exponential_sums_avx2(start, count, shift, scale, output, sums, squares)
+                    case (true, nil): ck_exponential_sums_avx512(start, count, exclude, shift, scale, output, sums, squares)
+                    case (false, nil): ck_exponential_sums_avx2(start, count, exclude, shift, scale, output, sums, squares)
                     case (true, let next?):
                         ck_exponential_sums_prefetching_avx512(
-                            start, count, shift, scale, output, sums, squares, next, prefetchCount)
+                            start, count, exclude, shift, scale, output, sums, squares, next, prefetchCount)
                     case (false, let next?):
                         ck_exponential_sums_prefetching_avx2(
-                            start, count, shift, scale, output, sums, squares, next, prefetchCount)
+                            start, count, exclude, shift, scale, output, sums, squares, next, prefetchCount)
                     }
                 }
             }
             return (sum, squareSum)
         }
+        // The excluded value's lane repeats the shift (argument 0) and is zeroed after the exp.
+        let excludedBlock = exclude >= 0 && exclude < count ? exclude & ~7 : -1
         var i = 0
         if let output {
             while i + 8 <= count {
-                let v = UnsafeRawPointer(start + i).loadUnaligned(as: SIMD8<Double>.self)
-                let e = VectorExp.exp(scale * (v - shift))
+                var v = UnsafeRawPointer(start + i).loadUnaligned(as: SIMD8<Double>.self)
+                if i == excludedBlock { v[exclude - i] = shift }
+                var e = VectorExp.exp(scale * (v - shift))
+                if i == excludedBlock { e[exclude - i] = 0 }
                 UnsafeMutableRawPointer(output + i).storeBytes(of: e, as: SIMD8<Double>.self)
                 sum += e
                 squareSum += e * e
@@ -182,8 +195,10 @@ enum RowKernel {
             }
         } else {
             while i + 8 <= count {
-                let v = UnsafeRawPointer(start + i).loadUnaligned(as: SIMD8<Double>.self)
-                let e = VectorExp.exp(scale * (v - shift))
+                var v = UnsafeRawPointer(start + i).loadUnaligned(as: SIMD8<Double>.self)
+                if i == excludedBlock { v[exclude - i] = shift }
+                var e = VectorExp.exp(scale * (v - shift))
+                if i == excludedBlock { e[exclude - i] = 0 }
                 sum += e
                 squareSum += e * e
                 i += 8
@@ -194,9 +209,9 @@ enum RowKernel {
             // Unused lanes repeat the shift (argument 0) and are zeroed after the exp,
             // so no padding value can turn into a NaN (0·∞ when s = 0).
             var v = SIMD8<Double>(repeating: shift)
-            for lane in 0..<remaining { v[lane] = start[i + lane] }
+            for lane in 0..<remaining where i + lane != exclude { v[lane] = start[i + lane] }
             var e = VectorExp.exp(scale * (v - shift))
-            for lane in remaining..<8 { e[lane] = 0 }
+            for lane in 0..<8 where lane >= remaining || i + lane == exclude { e[lane] = 0 }
             if let output {
                 for lane in 0..<remaining { output[i + lane] = e[lane] }
             }
@@ -294,7 +309,7 @@ struct RowStatistics: Sendable {
     var rivalsAbove: Int
 
     /// Scans one row: rival maximum and class, rank count, and the exponential sums
-    /// (written to `output`, if given, at the rival positions; the target slot is untouched).
+    /// (written to `output`, if given, at the rival positions; 0 at the target's).
     /// `nextRow` (C doubles, optional) is prefetched during the exponential pass: it changes
     /// no value, only lets the next row's memory read overlap this row's arithmetic.
     init(
@@ -305,30 +320,22 @@ struct RowStatistics: Sendable {
         let y = label
         let cy = row[y]
         let threshold = cy - rankMargin
-        let left = RowKernel.maximumCountAndIndex(row, y, above: threshold, variant: variant)
-        let rightCount = classCount - y - 1
-        let right = RowKernel.maximumCountAndIndex(row + y + 1, rightCount, above: threshold, variant: variant)
-        let m = Swift.max(left.maximum, right.maximum)
-        var rival = -1
-        if classCount > 1 {
-            rival = left.maximum >= right.maximum ? left.index : y + 1 + right.index
-        }
-        // The left pass prefetches the next row's first y values, the right pass the other C − y.
-        // `copy` (the previous row's gradient, if given) is split the same way.
-        let a = RowKernel.exponentialSums(
-            row, y, shift: m, scale: scale, output: output, prefetch: nextRow, prefetchCount: y,
-            copy: copy?.part(from: 0, count: y), variant: variant)
-        let b = RowKernel.exponentialSums(
-            row + y + 1, rightCount, shift: m, scale: scale,
-            output: output.map { $0 + y + 1 }, prefetch: nextRow.map { $0 + y }, prefetchCount: classCount - y,
-            copy: copy?.part(from: y, count: .max), variant: variant)
+        // One pass for the rivals' maximum, its class and the rank count, the target excluded.
+        let rivals = RowKernel.maximumCountAndIndex(row, classCount, excluding: y, above: threshold, variant: variant)
+        let m = rivals.maximum
+        let rival = classCount > 1 ? rivals.index : -1
+        // One exponential pass over the row (the target's term is 0), which also prefetches the next
+        // row and does `copy` (the previous row's gradient), if given.
+        let sums = RowKernel.exponentialSums(
+            row, classCount, excluding: y, shift: m, scale: scale, output: output, prefetch: nextRow,
+            prefetchCount: classCount, copy: copy, variant: variant)
         self.label = y
         self.targetCosine = cy
         self.rivalClass = rival
         self.rivalCosine = m
-        self.rivalSum = (a.sum + b.sum).sum()
-        self.rivalSquareSum = (a.squareSum + b.squareSum).sum()
-        self.rivalsAbove = left.count + right.count
+        self.rivalSum = sums.sum.sum()
+        self.rivalSquareSum = sums.squareSum.sum()
+        self.rivalsAbove = rivals.count
     }
 
     /// The same row at another scale: the rival maximum, its class and the rank count do
@@ -340,12 +347,10 @@ struct RowStatistics: Sendable {
     ) {
         self = previous
         let y = previous.label
-        let a = RowKernel.exponentialSums(row, y, shift: previous.rivalCosine, scale: scale, output: nil, variant: variant)
-        let b = RowKernel.exponentialSums(
-            row + y + 1, classCount - y - 1, shift: previous.rivalCosine, scale: scale,
-            output: nil, variant: variant)
-        self.rivalSum = (a.sum + b.sum).sum()
-        self.rivalSquareSum = (a.squareSum + b.squareSum).sum()
+        let sums = RowKernel.exponentialSums(
+            row, classCount, excluding: y, shift: previous.rivalCosine, scale: scale, output: nil, variant: variant)
+        self.rivalSum = sums.sum.sum()
+        self.rivalSquareSum = sums.squareSum.sum()
     }
 }
 
