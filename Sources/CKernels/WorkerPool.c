@@ -3,8 +3,8 @@
 //
 // Why not Dispatch's concurrentPerform: it wakes a sleeping thread for every call, which costs
 // tens of microseconds, as much as the whole of a 256×1000 batch loss on the second core. Kept
-// spinning for a short while after each job (as OpenMP runtimes do), a worker starts the next
-// job of a burst (a key held down, a benchmark loop) within a fraction of a microsecond.
+// spinning for half a millisecond after each job (as OpenMP runtimes do, for longer), a worker starts
+// the next job of a burst (a key held down, a benchmark loop) within a fraction of a microsecond.
 //
 // The job: `chunks` calls body(context, chunk), chunk = 0…chunks−1, each made exactly once, by
 // the caller or a worker, in any order. Claims and completion go through two atomics:
@@ -20,6 +20,7 @@
 #include <stdint.h>
 #include <unistd.h>
 #include <sched.h>
+#include <time.h>
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
@@ -31,9 +32,11 @@
 #endif
 
 enum { max_workers = 63 };
-// About 50–100 µs of pause instructions: longer than the gap between two keypress computations
-// or benchmark runs, far shorter than any human pause (then the workers sleep).
-enum { spin_limit = 20000 };
+// How long a worker spins after a job before it sleeps: longer than the gap between two jobs of one
+// keypress or of a benchmark loop (a 240×70 frame is drawn between two in ≈ 0.5 ms), far shorter
+// than any human pause. Measured by the clock, since a pause instruction takes 10–140 cycles
+// depending on the CPU.
+static const long spin_nanoseconds = 500000;
 
 static pthread_once_t pool_once = PTHREAD_ONCE_INIT;
 static int worker_count;
@@ -78,10 +81,17 @@ static void *worker_main(void *argument) {
     uint32_t seen = 0;
     for (;;) {
         uint32_t generation = seen;
-        for (int spin = 0; spin < spin_limit; spin++) {
+        struct timespec start, now;
+        clock_gettime(CLOCK_MONOTONIC, &start);
+        for (unsigned spin = 1;; spin++) {
             generation = generation_of(atomic_load_explicit(&claim, memory_order_acquire));
             if (generation != seen) break;
             CPU_RELAX();
+            if (spin % 64 == 0) {
+                clock_gettime(CLOCK_MONOTONIC, &now);
+                const long elapsed = (now.tv_sec - start.tv_sec) * 1000000000L + (now.tv_nsec - start.tv_nsec);
+                if (elapsed > spin_nanoseconds) break;
+            }
         }
         if (generation == seen) {
             // Sleep until a new generation. The counter and the generation are both sequentially

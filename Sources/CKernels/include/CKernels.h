@@ -107,7 +107,7 @@ typedef void (*ck_pool_body)(void *context, ptrdiff_t chunk);
 /// and up to `workers` of the pool's threads (one per core but the first, started on first use),
 /// which take the chunks one at a time in any order; returns when all are done (1). Returns 0 at
 /// once, having run nothing, when the pool is busy with another caller's job or has no threads:
-/// the caller then does the work some other way. Between jobs the workers spin for about 50–100 µs
+/// the caller then does the work some other way. Between jobs the workers spin for half a millisecond
 /// before they sleep, so a burst of short jobs does not pay a thread wake-up for each.
 int ck_pool_run(ptrdiff_t chunks, int workers, ck_pool_body body, void *context);
 
