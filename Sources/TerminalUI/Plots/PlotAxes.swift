@@ -215,12 +215,13 @@ struct PlotFrame {
     /// Copies the non-empty raster cells onto the plot, keeping the background
     /// colour of what is underneath (a band) when the series has none.
     func blit(_ raster: PlotRaster, on canvas: inout Canvas) {
-        for r in 0..<raster.height {
-            for c in 0..<raster.width {
-                guard let (text, style) = raster.cell(column: c, row: r) else { continue }
-                var s = style
-                if s.background == nil { s.background = canvas[plot.x + c, plot.y + r].style.background }
-                canvas.put(text, x: plot.x + c, y: plot.y + r, style: s, clip: plot)
+        raster.forEachCell { c, r, scalar, glyph, style in
+            var s = style
+            if s.background == nil { s.background = canvas[plot.x + c, plot.y + r].style.background }
+            if let scalar {
+                canvas.put(scalar, x: plot.x + c, y: plot.y + r, style: s, clip: plot)
+            } else {
+                canvas.put(glyph, x: plot.x + c, y: plot.y + r, style: s, clip: plot)
             }
         }
     }
