@@ -129,8 +129,8 @@ public enum Frame {
 
     static func fieldHelp(_ state: ExplorerState, glyphs: GlyphSet) -> String {
         let field = state.focusedField
-        let name = ExplorerState.name(of: field, angle: state.inputMode == .angle, strings: state.strings).replacingOccurrences(
-            of: "θ", with: glyphs.theta)
+        let name = ScreenParts.replacingTheta(
+            ExplorerState.name(of: field, angle: state.inputMode == .angle, strings: state.strings), with: glyphs.theta)
         let strings = state.strings, arrows = "\(glyphs.arrowLeft)/\(glyphs.arrowRight)", pm = glyphs.plusMinus
         if let file = state.batch.file, [.batchSamples, .batchClasses, .batchSpread, .batchSeed].contains(field) {
             return strings.format(.frameFixedByFile, ["name": name, "file": file])
