@@ -147,3 +147,20 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+@Test func nearestIntegerIsRoundingHalfAwayFromZero() {
+    var random = SplitMix(seed: 5)
+    var values: [Double] = [
+        0, -0.0, 0.5, -0.5, 1.5, -1.5, 2.5, 0.49999999999999994, -0.49999999999999994, 4_503_599_627_370_495.5, 0x1p52, -0x1p52, 1e300,
+        -1e300,
+    ]
+    for k in -400...400 { values.append(Double(k) / 4); values.append(Double(k) / 4 + 1e-12); values.append(Double(k) / 4 - 1e-12) }
+    for _ in 0..<100_000 {
+        let bits = random.next()
+        values.append(
+            Double(bitPattern: bits).magnitude < 1e18 ? Double(bitPattern: bits) : Double(Int64(truncatingIfNeeded: bits) % 1_000_000) / 7)
+    }
+    for v in values where v.isFinite && v.magnitude < 9e18 {
+        #expect(nearestInteger(v) == Int(v.rounded()), "\(v)")
+    }
+}

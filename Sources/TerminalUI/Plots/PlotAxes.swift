@@ -142,7 +142,7 @@ struct PlotFrame {
         guard x.isFinite, !plot.isEmpty else { return nil }
         let t = (x - xMin) / (xMax - xMin)
         guard t >= -1e-9, t <= 1 + 1e-9 else { return nil }
-        let px = min(max(0, Int((t * Double(subWidth - 1)).rounded())), subWidth - 1)
+        let px = min(max(0, nearestInteger(t * Double(subWidth - 1))), subWidth - 1)
         return plot.x + px / marker.resolution.columns
     }
 
@@ -151,7 +151,7 @@ struct PlotFrame {
         guard y.isFinite, !plot.isEmpty else { return nil }
         let t = (yMax - y) / (yMax - yMin)
         guard t >= -1e-9, t <= 1 + 1e-9 else { return nil }
-        let py = min(max(0, Int((t * Double(subHeight - 1)).rounded())), subHeight - 1)
+        let py = min(max(0, nearestInteger(t * Double(subHeight - 1))), subHeight - 1)
         return plot.y + py / marker.resolution.rows
     }
 

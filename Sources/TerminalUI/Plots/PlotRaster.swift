@@ -62,8 +62,8 @@ struct PlotRaster {
         guard let (p, q, clippedStart) = clip(a, b) else { return }
         // The first point of a joined segment was drawn by the one before.
         var skip = skipFirst && !clippedStart
-        var x0 = Int(p.0.rounded()), y0 = Int(p.1.rounded())
-        let x1 = Int(q.0.rounded()), y1 = Int(q.1.rounded())
+        var x0 = nearestInteger(p.0), y0 = nearestInteger(p.1)
+        let x1 = nearestInteger(q.0), y1 = nearestInteger(q.1)
         let dx = abs(x1 - x0), dy = -abs(y1 - y0)
         let stepX = x0 < x1 ? 1 : -1, stepY = y0 < y1 ? 1 : -1
         var error = dx + dy
@@ -155,4 +155,15 @@ struct PlotRaster {
             }
         }
     }
+}
+
+/// `Int(x.rounded())` (half away from zero) without the C library's `round`, for |x| < 2^52:
+/// x − trunc(x) is exact in binary, so comparing it with ½ decides as `round` does (the sign
+/// of a zero, which `round` keeps, is lost in the conversion to `Int` either way).
+@inline(__always)
+func nearestInteger(_ x: Double) -> Int {
+    guard x.magnitude < 0x1p52 else { return Int(x.rounded()) }
+    let t = Int(x)
+    let f = x - Double(t)
+    return f >= 0.5 ? t + 1 : f <= -0.5 ? t - 1 : t
 }
