@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A grid of cells that widgets draw into; backends copy it to the terminal.
 ///
 /// The whole frame is drawn every time; `changes(from:)` gives the cells that
@@ -176,11 +184,18 @@ public struct Canvas: Hashable, Sendable {
             guard width > 0 else { return [] }
             return (0..<height).map { yy in Change(x: 0, y: yy, cells: Array(cells[yy * width..<(yy + 1) * width])) }
         }
+        guard width > 0, height > 0 else { return [] }
         var result: [Change] = []
         cells.withUnsafeBufferPointer { now in
             previous.cells.withUnsafeBufferPointer { before in
                 for yy in 0..<height {
                     let row = yy * width
+                    // Most rows of a redraw are unchanged: one memcmp tells, when equal bytes are equal cells.
+                    if Cell.isBitwiseComparable,
+                        memcmp(now.baseAddress! + row, before.baseAddress! + row, width * MemoryLayout<Cell>.stride) == 0
+                    {
+                        continue
+                    }
                     var xx = 0
                     while xx < width {
                         if Cell.same(now[row + xx], before[row + xx]) {
