@@ -79,6 +79,38 @@ import Training
         }
     }
 
+    @Test func aRingWithOneNaNPerGapDrawsAsOneWithANaNAtEveryLoss() {
+        // `TrainCircle.ring` keeps one NaN per gap; every half degree's point (NaN where the class
+        // loses) must rasterise to the same cells, in every marker and line style.
+        let directions: [Double] = [10, 95.5, 170, 250, 300]
+        let cosines = TrainCircle.halfDegreeCosines(directions)
+        for transform in [TargetTransform.identity, .additiveCosine(margin: 0.3)] {
+            let wins = TrainCircle.winners(cosines, classes: directions.count, transform: transform)
+            for j in directions.indices {
+                let short = TrainCircle.ring(1.2) { wins[$0 * directions.count + j] }
+                let full = TrainCircle.halfDegreeUnitVectors.indices.map { i in
+                    let u = TrainCircle.halfDegreeUnitVectors[i]
+                    return wins[i * directions.count + j] ? (x: 1.2 * u.x, y: 1.2 * u.y) : (x: Double.nan, y: Double.nan)
+                }
+                #expect(short.count < full.count)
+                for glyphs in [GlyphSet.unicode, .ascii] {
+                    for lineStyle in [LineStyle.solid, .dotted, .dashed] {
+                        func canvas(_ points: [(x: Double, y: Double)]) -> Canvas {
+                            let axes = PlotAxes(x: -1.35...1.35, y: -1.35...1.35, xTitle: "", yTitle: "")
+                            let plot = ScatterPlot(
+                                axes: axes, categories: [], points: [],
+                                lines: [PlotSeries("", points: points, lineStyle: lineStyle)], glyphs: glyphs)
+                            var canvas = Canvas(width: 70, height: 30)
+                            plot.render(in: canvas.bounds, on: &canvas)
+                            return canvas
+                        }
+                        #expect(canvas(short) == canvas(full), "class \(j), \(transform), \(lineStyle)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test func theAsciiScreenHasOnlyAscii() {
         let text = Self.app(epoch: 3, glyphs: .ascii).render().text
         #expect(text.unicodeScalars.allSatisfy { $0.isASCII })

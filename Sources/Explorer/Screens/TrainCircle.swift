@@ -139,12 +139,20 @@ enum TrainCircle {
         return (u.x, u.y)
     }
 
-    /// Points of the circle of `radius` at every half degree i/2 where `wins(i)` holds; NaN breaks the arc elsewhere.
+    /// Points of the circle of `radius` at every half degree i/2 where `wins(i)` holds; one NaN breaks
+    /// the arc where it does not (a run of NaNs breaks a line as one does, so a class that wins a
+    /// small part of the circle leaves a short list to rasterise, not 721 points).
     static func ring(_ radius: Double, wins: (Int) -> Bool) -> [(x: Double, y: Double)] {
-        halfDegreeUnitVectors.indices.map { i in
-            let u = halfDegreeUnitVectors[i]
-            return wins(i) ? (radius * u.x, radius * u.y) : (x: .nan, y: .nan)
+        var points: [(x: Double, y: Double)] = []
+        for i in halfDegreeUnitVectors.indices {
+            if wins(i) {
+                let u = halfDegreeUnitVectors[i]
+                points.append((radius * u.x, radius * u.y))
+            } else if let last = points.last, !last.x.isNaN {
+                points.append((x: .nan, y: .nan))
+            }
         }
+        return points
     }
 }
 
