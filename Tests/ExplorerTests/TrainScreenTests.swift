@@ -42,13 +42,70 @@ import Training
         let transforms: [TargetTransform] = [.identity, .additiveCosine(margin: 0.2)]
         let cases: [([Double], TargetTransform)] = lists.flatMap { directions in transforms.map { (directions, $0) } }
         for (directions, transform) in cases {
-            let winners = TrainCircle.winners(TrainCircle.halfDegreeCosines(directions), transform: transform)
+            let winners = TrainCircle.winners(
+                TrainCircle.halfDegreeCosines(directions), classes: directions.count, transform: transform)
             for i in 0...720 {
                 for j in directions.indices {
                     let wins = DecisionBoundary.targetWins(
                         atDegrees: Double(i) / 2, classDirections: directions,
                         target: j, transform: transform)
-                    #expect(winners[i].contains(j) == wins, "class \(j) at \(Double(i) / 2)°")
+                    #expect(winners[i * directions.count + j] == wins, "class \(j) at \(Double(i) / 2)°")
+                }
+            }
+        }
+    }
+
+    @Test func thePictureKeptByTheSnapshotIsThePictureComputedAfresh() {
+        // The pane's memo must give what `TrainCircle.drawing` computes, for the margin asked
+        // (a second margin replaces the first), whatever the glyphs and legend.
+        let snapshot = TrainingEngine().snapshot(for: Self.app(epoch: 7).state)
+        func canvas(_ plot: ScatterPlot) -> Canvas {
+            var canvas = Canvas(width: 90, height: 40)
+            plot.render(in: canvas.bounds, on: &canvas)
+            return canvas
+        }
+        for pane in snapshot.panes {
+            for margin in [0.2, 0.2, 0.45, 0.2, 0] {
+                for glyphs in [GlyphSet.unicode, .ascii] {
+                    let kept = TrainCircle.plot(pane, margin: margin, glyphs: glyphs)
+                    let fresh = TrainCircle.drawing(pane, margin: margin)
+                    var uncached = kept
+                    uncached.lines = fresh.lines
+                    uncached.points = Array(kept.points.dropLast(fresh.tips.count)) + fresh.tips
+                    #expect(kept.points == uncached.points)
+                    #expect(canvas(kept) == canvas(uncached), "margin \(margin)")
+                }
+            }
+        }
+    }
+
+    @Test func aRingWithOneNaNPerGapDrawsAsOneWithANaNAtEveryLoss() {
+        // `TrainCircle.ring` keeps one NaN per gap; every half degree's point (NaN where the class
+        // loses) must rasterise to the same cells, in every marker and line style.
+        let directions: [Double] = [10, 95.5, 170, 250, 300]
+        let cosines = TrainCircle.halfDegreeCosines(directions)
+        for transform in [TargetTransform.identity, .additiveCosine(margin: 0.3)] {
+            let wins = TrainCircle.winners(cosines, classes: directions.count, transform: transform)
+            for j in directions.indices {
+                let short = TrainCircle.ring(1.2) { wins[$0 * directions.count + j] }
+                let full = TrainCircle.halfDegreeUnitVectors.indices.map { i in
+                    let u = TrainCircle.halfDegreeUnitVectors[i]
+                    return wins[i * directions.count + j] ? (x: 1.2 * u.x, y: 1.2 * u.y) : (x: Double.nan, y: Double.nan)
+                }
+                #expect(short.count < full.count)
+                for glyphs in [GlyphSet.unicode, .ascii] {
+                    for lineStyle in [LineStyle.solid, .dotted, .dashed] {
+                        func canvas(_ points: [(x: Double, y: Double)]) -> Canvas {
+                            let axes = PlotAxes(x: -1.35...1.35, y: -1.35...1.35, xTitle: "", yTitle: "")
+                            let plot = ScatterPlot(
+                                axes: axes, categories: [], points: [],
+                                lines: [PlotSeries("", points: points, lineStyle: lineStyle)], glyphs: glyphs)
+                            var canvas = Canvas(width: 70, height: 30)
+                            plot.render(in: canvas.bounds, on: &canvas)
+                            return canvas
+                        }
+                        #expect(canvas(short) == canvas(full), "class \(j), \(transform), \(lineStyle)")
+                    }
                 }
             }
         }

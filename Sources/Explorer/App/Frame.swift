@@ -94,18 +94,28 @@ public enum Frame {
         let active = context.state.screen, strings = context.strings
         let help = strings[.frameHelpTab], brand = "MarginScope "
         func short(_ screen: Screen) -> String { strings.language == .en ? screen.shortTitle : strings.title(of: screen) }
-        let full = Screen.allCases.map { " \($0.rawValue + 1) \(strings.title(of: $0)) " }
-        let shortLabels = Screen.allCases.map { " \($0.rawValue + 1) \(short($0)) " }
-        let activeFull = Screen.allCases.map {
-            $0 == active ? " \($0.rawValue + 1) \(strings.title(of: $0)) " : " \($0.rawValue + 1) \(short($0)) "
+        // Each set of labels is made only when the ones before it do not fit (the first fits on a wide screen).
+        let full = { Screen.allCases.map { " \($0.rawValue + 1) \(strings.title(of: $0)) " } }
+        let shortLabels = { Screen.allCases.map { " \($0.rawValue + 1) \(short($0)) " } }
+        let activeFull = {
+            Screen.allCases.map {
+                $0 == active ? " \($0.rawValue + 1) \(strings.title(of: $0)) " : " \($0.rawValue + 1) \(short($0)) "
+            }
         }
-        let numbers = Screen.allCases.map { $0 == active ? " \($0.rawValue + 1) \(short($0)) " : " \($0.rawValue + 1) " }
+        let numbers = { Screen.allCases.map { $0 == active ? " \($0.rawValue + 1) \(short($0)) " : " \($0.rawValue + 1) " } }
         func fits(_ labels: [String], branded: Bool) -> Bool {
             area.x + (branded ? ColumnWidth.of(brand) : 0) + labels.reduce(0) { $0 + ColumnWidth.of($1) } + ColumnWidth.of(help) + 1
                 <= area.maxX
         }
-        let choices = [full, activeFull, shortLabels].map { ($0, true) } + [activeFull, shortLabels].map { ($0, false) }
-        let (labels, branded) = choices.first { fits($0.0, branded: $0.1) } ?? (numbers, true)
+        let choices: [(() -> [String], Bool)] = [
+            (full, true), (activeFull, true), (shortLabels, true), (activeFull, false), (shortLabels, false),
+        ]
+        var (labels, branded) = ([String](), true)
+        if let fitting = choices.lazy.map({ ($0.0(), $0.1) }).first(where: { fits($0.0, branded: $0.1) }) {
+            (labels, branded) = fitting
+        } else {
+            (labels, branded) = (numbers(), true)
+        }
         var x = branded ? canvas.put(brand, x: area.x, y: area.y, style: Theme.title, clip: area) : area.x
         for (screen, label) in zip(Screen.allCases, labels) {
             let start = x
@@ -129,8 +139,8 @@ public enum Frame {
 
     static func fieldHelp(_ state: ExplorerState, glyphs: GlyphSet) -> String {
         let field = state.focusedField
-        let name = ExplorerState.name(of: field, angle: state.inputMode == .angle, strings: state.strings).replacingOccurrences(
-            of: "θ", with: glyphs.theta)
+        let name = ScreenParts.replacingTheta(
+            ExplorerState.name(of: field, angle: state.inputMode == .angle, strings: state.strings), with: glyphs.theta)
         let strings = state.strings, arrows = "\(glyphs.arrowLeft)/\(glyphs.arrowRight)", pm = glyphs.plusMinus
         if let file = state.batch.file, [.batchSamples, .batchClasses, .batchSpread, .batchSeed].contains(field) {
             return strings.format(.frameFixedByFile, ["name": name, "file": file])

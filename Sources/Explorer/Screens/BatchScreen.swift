@@ -146,7 +146,7 @@ enum BatchScreen {
         }
         func percent(_ part: Double, _ total: Double) -> String {
             guard total > 0, part.isFinite, total.isFinite else { return g.missing }
-            return String(format: "%.0f%%", 100 * part / total)
+            return FixedPoint.format(100 * part / total, decimals: 0) + "%"
         }
         if showsShares {
             group(strings[.batchPartOfLoss], 3, 4)

@@ -279,7 +279,7 @@ enum CosinePlots {
             let never = context.strings.format(.plotNeverBeats, ["m": ValueGrid.margin.format(state.marginSteps), "j": "\(r.index)"])
             return ColumnWidth.of(never) <= width ? never : context.strings.format(.plotNeverBeatsShort, ["j": "\(r.index)"])
         }
-        let deg = { (v: Double) in String(format: "%.1f", v) }
+        let deg = { (v: Double) in FixedPoint.format(v, decimals: 1) }
         let full = ScreenParts.spell(
             context.strings.format(
                 .plotCrossing,

@@ -40,15 +40,36 @@ enum GeometryScreen {
         return (radius * u.x, radius * u.y)
     }
 
-    /// Arcs (broken where the condition fails) at `radius` where `wins(φ)` holds.
-    static func arc(radius: Double, wins: (Double) -> Bool) -> [(x: Double, y: Double)] {
+    /// Arcs (broken where the condition fails) at `radius` where `wins(i)` holds at i degrees.
+    static func arc(radius: Double, wins: (Int) -> Bool) -> [(x: Double, y: Double)] {
         var points: [(x: Double, y: Double)] = []
+        points.reserveCapacity(361)
         // Whole degrees: the arc is drawn as a polyline, so finer steps add nothing visible.
         for i in 0...360 {
-            let phi = Double(i)
-            points.append(wins(phi) ? point(phi, radius) : (x: .nan, y: .nan))
+            let u = wholeDegreeUnitVectors[i]
+            points.append(wins(i) ? (radius * u.x, radius * u.y) : (x: .nan, y: .nan))
         }
         return points
+    }
+
+    /// `ExplorerState.unitVector` at every whole degree 0…360, computed once: `point(φ, r)` is r times it.
+    static let wholeDegreeUnitVectors: [(x: Double, y: Double)] = (0...360).map {
+        let u = ExplorerState.unitVector(degrees: Double($0))
+        return (u.x, u.y)
+    }
+
+    /// Whether class `target` wins at i degrees under each transform: `DecisionBoundary.targetWins`
+    /// (`f(cos θ_y) ≥ max(−1, max_{j≠y} cos θ_j)`) on one table of cos(i° − φ_j) shared by the transforms.
+    static func wins(directions: [Double], target: Int, transforms: [TargetTransform]) -> [[Bool]] {
+        var result = transforms.map { _ in [Bool](repeating: false, count: 361) }
+        var cosines = [Double](repeating: 0, count: directions.count)
+        for i in 0...360 {
+            for (j, direction) in directions.enumerated() { cosines[j] = Angle.cosine(degrees: Double(i) - direction) }
+            var best = -1.0
+            for (j, c) in cosines.enumerated() where j != target { best = max(best, c) }
+            for (k, transform) in transforms.enumerated() { result[k][i] = transform.value(cosines[target]) >= best }
+        }
+        return result
     }
 
     static func picture(_ context: FrameContext) -> LinePlot {
@@ -56,18 +77,16 @@ enum GeometryScreen {
         let y = state.target
         let phiX = ValueGrid.direction.value(state.featureDirectionSteps)
         let phis = state.weightDirectionSteps.map(ValueGrid.direction.value)
-        func wins(_ phi: Double, _ transform: TargetTransform) -> Bool {
-            DecisionBoundary.targetWins(atDegrees: phi, classDirections: phis, target: y, transform: transform)
-        }
+        let winning = wins(directions: phis, target: y, transforms: [.identity, CosinePlots.transform(state)])
         var series = [
-            PlotSeries("", points: (0...360).map { point(Double($0)) }, shape: .dot, style: Theme.dim),
+            PlotSeries("", points: wholeDegreeUnitVectors, shape: .dot, style: Theme.dim),
             PlotSeries(
-                context.strings[.geometryYWins], points: arc(radius: softmaxArcRadius) { wins($0, .identity) },
+                context.strings[.geometryYWins], points: arc(radius: softmaxArcRadius) { winning[0][$0] },
                 shape: .dot, style: Theme.normFace, lineStyle: .solid),
             PlotSeries(
                 state.marginType == .cosFace
                     ? context.strings[.geometryYWinsMargin] : context.strings.format(.geometryYWinsNamed, ["name": state.marginType.title]),
-                points: arc(radius: marginArcRadius) { wins($0, CosinePlots.transform(state)) },
+                points: arc(radius: marginArcRadius) { winning[1][$0] },
                 shape: .cross, style: Theme.lmcl, lineStyle: .dashed),
         ]
         for (j, phi) in phis.enumerated() {

@@ -87,8 +87,8 @@ enum HelpOverlay {
 enum EntryOverlay {
     static func render(field: Field, text: String, in screen: Rect, on canvas: inout Canvas, context: FrameContext) {
         let state = context.state
-        let name = ExplorerState.name(of: field, angle: state.inputMode == .angle, strings: state.strings).replacingOccurrences(
-            of: "θ", with: context.glyphs.theta)
+        let name = ScreenParts.replacingTheta(
+            ExplorerState.name(of: field, angle: state.inputMode == .angle, strings: state.strings), with: context.glyphs.theta)
         let (lo, hi, unit) = state.accepted(for: field)
         let strings = context.strings
         let lines: [Line] = [

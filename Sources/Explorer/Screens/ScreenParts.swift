@@ -63,6 +63,11 @@ enum ScreenParts {
         ("λ", "lambda"), ("₁", "1"), ("₂", "2"), ("₃", "3"), ("′", "'"), ("ψ", "psi"), ("∞", "unbounded"),
     ]
 
+    /// `text` with every θ replaced by `theta` (the glyph set's θ); Foundation's search only when there is one.
+    static func replacingTheta(_ text: String, with theta: String) -> String {
+        text.unicodeScalars.contains("θ") ? text.replacingOccurrences(of: "θ", with: theta) : text
+    }
+
     /// `text` as the glyph set can show it: unchanged for Unicode, symbols spelled out for ASCII.
     static func spell(_ text: String, _ glyphs: GlyphSet) -> String {
         guard !glyphs.isUnicode else { return text }

@@ -46,20 +46,40 @@ enum TrainCircle {
     /// The picture of `pane`, with the margin `margin` for the outer ring.
     static func plot(_ pane: TrainingPaneSnapshot, margin: Double, glyphs: GlyphSet, legend: Bool = true) -> ScatterPlot {
         let classCount = pane.directions.count
-        let phis = pane.directions.map(degrees)
+        let drawing = pane.circleMemo.drawing(margin: margin) { Self.drawing(pane, margin: margin) }
         // A diverged run has no directions left to draw; its points are skipped rather than piled at a corner.
-        var points = zip(pane.features, pane.labels).filter { $0.0.x.isFinite && $0.0.y.isFinite }
-            .map { ScatterPlot.Point(x: $0.0.x, y: $0.0.y, category: $0.1) }
-        var lines = [PlotSeries("", points: (0...360).map { point(Double($0), 1) }, shape: .dot, style: Theme.dim)]
+        let points =
+            zip(pane.features, pane.labels).filter { $0.0.x.isFinite && $0.0.y.isFinite }
+            .map { ScatterPlot.Point(x: $0.0.x, y: $0.0.y, category: $0.1) } + drawing.tips
+        let axes = PlotAxes(x: -1.35...1.35, y: -1.35...1.35, xTitle: "", yTitle: "", xTickCount: 3, yTickCount: 3, style: Theme.dim)
+        return ScatterPlot(
+            axes: axes, categories: (0..<classCount).map(category), points: points, lines: drawing.lines,
+            showsLegend: legend, glyphs: glyphs)
+    }
+
+    /// What of the picture depends on the pane's directions and spreads and on the margin alone:
+    /// the lines (circle, class directions, spreads, both rings) and the class marks at the tips.
+    struct Drawing: Sendable {
+        var lines: [PlotSeries]
+        var tips: [ScatterPlot.Point]
+    }
+
+    /// The lines and tips of `pane`'s picture with the margin `margin`, computed afresh.
+    static func drawing(_ pane: TrainingPaneSnapshot, margin: Double) -> Drawing {
+        let classCount = pane.directions.count
+        let phis = pane.directions.map(degrees)
+        var tips: [ScatterPlot.Point] = []
+        var lines = [PlotSeries("", points: unitCircle, shape: .dot, style: Theme.dim)]
         let margined = TargetTransform.additiveCosine(margin: margin)
         // Who wins at each half degree, worked out once for all classes (`DecisionBoundary.targetWins`'s rule).
         let cosines = halfDegreeCosines(phis)
-        let plain = winners(cosines, transform: .identity), withMargin = winners(cosines, transform: margined)
+        let plain = winners(cosines, classes: classCount, transform: .identity)
+        let withMargin = winners(cosines, classes: classCount, transform: margined)
         for j in 0..<classCount {
             let style = classStyles[j % classStyles.count]
             let tip = point(phis[j], tipRadius)
             lines.append(PlotSeries("", points: [(0, 0), tip], style: style))
-            points.append(ScatterPlot.Point(x: tip.x, y: tip.y, category: j))
+            tips.append(ScatterPlot.Point(x: tip.x, y: tip.y, category: j))
             if let spread = pane.spreads[j] {
                 let steps = max(1, Int((2 * spread.halfWidth).rounded(.up)))
                 let arc = (0...steps).map { i in
@@ -67,39 +87,50 @@ enum TrainCircle {
                 }
                 lines.append(PlotSeries("", points: arc, style: style))
             }
-            lines.append(PlotSeries("", points: ring(decisionRadius) { plain[$0].contains(j) }, style: style))
-            lines.append(PlotSeries("", points: ring(marginRadius) { withMargin[$0].contains(j) }, style: style, lineStyle: .dotted))
+            lines.append(PlotSeries("", points: ring(decisionRadius) { plain[$0 * classCount + j] }, style: style))
+            lines.append(
+                PlotSeries("", points: ring(marginRadius) { withMargin[$0 * classCount + j] }, style: style, lineStyle: .dotted))
         }
-        let axes = PlotAxes(x: -1.35...1.35, y: -1.35...1.35, xTitle: "", yTitle: "", xTickCount: 3, yTickCount: 3, style: Theme.dim)
-        return ScatterPlot(
-            axes: axes, categories: (0..<classCount).map(category), points: points, lines: lines,
-            showsLegend: legend, glyphs: glyphs)
+        return Drawing(lines: lines, tips: tips)
     }
 
-    /// cos θ_j at every half degree (index i is i/2 degrees) for the directions in degrees: computed once per frame
-    /// and shared by both rings.
-    static func halfDegreeCosines(_ directions: [Double]) -> [[Double]] {
-        (0...720).map { i in directions.map { Angle.cosine(degrees: Double(i) / 2 - $0) } }
+    /// The unit circle at every degree, computed once.
+    static let unitCircle: [(x: Double, y: Double)] = (0...360).map { point(Double($0), 1) }
+
+    /// cos θ_j at every half degree for the directions in degrees, flat: entry `i * C + j` is
+    /// cos(i/2° − φ_j). Computed once per picture and shared by both rings.
+    static func halfDegreeCosines(_ directions: [Double]) -> [Double] {
+        var table: [Double] = []
+        table.reserveCapacity(721 * directions.count)
+        for i in 0...720 {
+            for phi in directions { table.append(Angle.cosine(degrees: Double(i) / 2 - phi)) }
+        }
+        return table
     }
 
-    /// The classes that win at each half degree under `transform`, from `halfDegreeCosines`:
-    /// j wins where `f(cos θ_j) ≥ max_{k≠j} cos θ_k`, ties counting for j, as `DecisionBoundary.targetWins` decides.
-    /// The rivals' maximum is the largest cosine, or the second largest for the class that holds the largest.
-    static func winners(_ table: [[Double]], transform: TargetTransform) -> [[Int]] {
-        table.map { cosines in
+    /// Whether class j wins at half degree i under `transform` (entry `i * classes + j`), from
+    /// `halfDegreeCosines`: j wins where `f(cos θ_j) ≥ max_{k≠j} cos θ_k`, ties counting for j, as
+    /// `DecisionBoundary.targetWins` decides. The rivals' maximum is the largest cosine, or the
+    /// second largest for the class that holds the largest.
+    static func winners(_ table: [Double], classes: Int, transform: TargetTransform) -> [Bool] {
+        var wins = [Bool](repeating: false, count: table.count)
+        guard classes > 0 else { return wins }
+        for row in stride(from: 0, to: table.count, by: classes) {
             var first = -1, best = -Double.infinity, second = -Double.infinity
-            for (j, c) in cosines.enumerated() {
+            for j in 0..<classes {
+                let c = table[row + j]
                 if c > best {
                     (second, best, first) = (best, c, j)
                 } else if c > second {
                     second = c
                 }
             }
-            return cosines.indices.filter { j in
-                let rival = cosines.count < 2 ? -1 : (j == first ? second : best)
-                return transform.value(cosines[j]) >= rival
+            for j in 0..<classes {
+                let rival = classes < 2 ? -1 : (j == first ? second : best)
+                wins[row + j] = transform.value(table[row + j]) >= rival
             }
         }
+        return wins
     }
 
     /// The unit vector at every half degree, computed once.
@@ -108,11 +139,39 @@ enum TrainCircle {
         return (u.x, u.y)
     }
 
-    /// Points of the circle of `radius` at every half degree i/2 where `wins(i)` holds; NaN breaks the arc elsewhere.
+    /// Points of the circle of `radius` at every half degree i/2 where `wins(i)` holds; one NaN breaks
+    /// the arc where it does not (a run of NaNs breaks a line as one does, so a class that wins a
+    /// small part of the circle leaves a short list to rasterise, not 721 points).
     static func ring(_ radius: Double, wins: (Int) -> Bool) -> [(x: Double, y: Double)] {
-        halfDegreeUnitVectors.indices.map { i in
-            let u = halfDegreeUnitVectors[i]
-            return wins(i) ? (radius * u.x, radius * u.y) : (x: .nan, y: .nan)
+        var points: [(x: Double, y: Double)] = []
+        for i in halfDegreeUnitVectors.indices {
+            if wins(i) {
+                let u = halfDegreeUnitVectors[i]
+                points.append((radius * u.x, radius * u.y))
+            } else if let last = points.last, !last.x.isNaN {
+                points.append((x: .nan, y: .nan))
+            }
         }
+        return points
+    }
+}
+
+/// A pane's `TrainCircle.Drawing` for the last margin asked, kept by its snapshot: redrawing the
+/// same snapshot (a paused run, a resize, a key that does not train) reuses it instead of
+/// computing thousands of cosines again. A new epoch is a new snapshot, with an empty memo.
+final class TrainCircleMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var margin: UInt64?
+    private var kept: TrainCircle.Drawing?
+
+    /// The drawing for `margin`, from `make` unless the last one was for the same margin.
+    func drawing(margin: Double, _ make: () -> TrainCircle.Drawing) -> TrainCircle.Drawing {
+        lock.lock()
+        defer { lock.unlock() }
+        if let kept, self.margin == margin.bitPattern { return kept }
+        let made = make()
+        self.margin = margin.bitPattern
+        kept = made
+        return made
     }
 }

@@ -271,6 +271,17 @@ public enum StateString {
 
     /// "30.00" → "30", "0.350" → "0.35": the shortest text that reads back to the same grid point.
     public static func trim(_ s: String) -> String {
+        // ASCII text (every number) is trimmed byte by byte: its characters are its bytes (CR LF aside,
+        // which is neither "0" nor "."), and Foundation's substring search is slow.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = Array(s.utf8)
+            guard bytes.contains(UInt8(ascii: ".")) else { return s }
+            var end = bytes.count
+            while end > 0 && bytes[end - 1] == UInt8(ascii: "0") { end -= 1 }
+            if end > 0 && bytes[end - 1] == UInt8(ascii: ".") { end -= 1 }
+            let t = String(decoding: bytes[..<end], as: UTF8.self)
+            return t == "-0" ? "0" : t
+        }
         guard s.contains(".") else { return s }
         var t = s
         while t.hasSuffix("0") { t.removeLast() }

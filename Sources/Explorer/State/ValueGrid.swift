@@ -82,7 +82,7 @@ public struct ValueGrid: Hashable, Sendable {
     }
 
     public func format(value v: Double) -> String {
-        var s = String(format: "%.\(decimals)f", v)
+        var s = FixedPoint.format(v, decimals: decimals)
         if s.hasPrefix("-"), s.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { s.removeFirst() }
         return s
     }

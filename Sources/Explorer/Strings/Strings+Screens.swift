@@ -6,19 +6,24 @@ extension Strings {
     /// Looked up by the screen's state-string name (`screen.cosine`), so a screen added
     /// to `Screen` shows its English `title` until the table has an entry for it.
     public func title(of screen: Screen) -> String {
-        StringKey(rawValue: "screen." + screen.key).map { self[$0] } ?? screen.title
+        Self.screenTitleKeys[screen.rawValue].map { self[$0] } ?? screen.title
     }
+
+    /// `StringKey(rawValue: "screen." + key)` of every screen, by its raw value, looked up once
+    /// (the key's initialiser compares the name with every key in turn).
+    private static let screenTitleKeys: [StringKey?] = Screen.allCases.map { StringKey(rawValue: "screen." + $0.key) }
 }
 
 extension Strings {
     /// A cosine plot's title in this language.
     public func title(of plot: CosinePlot) -> String {
-        let keys: [CosinePlot: StringKey] = [
-            .targetLogit: .plotTargetLogit, .targetProbability: .plotTargetProbability, .decisionPlane: .plotDecisionPlane,
-            .targetLogitOnCosine: .plotTargetLogitOnCosine, .targetProbabilityOnCosine: .plotTargetProbabilityOnCosine,
-        ]
-        return keys[plot].map { self[$0] } ?? plot.title
+        Self.plotTitleKeys[plot].map { self[$0] } ?? plot.title
     }
+
+    private static let plotTitleKeys: [CosinePlot: StringKey] = [
+        .targetLogit: .plotTargetLogit, .targetProbability: .plotTargetProbability, .decisionPlane: .plotDecisionPlane,
+        .targetLogitOnCosine: .plotTargetLogitOnCosine, .targetProbabilityOnCosine: .plotTargetProbabilityOnCosine,
+    ]
 
     /// A batch region's name: short (`boundary`) or with its rank condition (`boundary (1<rank≤2)`).
     public func name(of region: BatchRegion, topK: Int, withRanks: Bool) -> String {

@@ -26,6 +26,8 @@ public struct TrainingPaneSnapshot: Sendable {
     public let metrics: EpochMetrics
     /// The metrics recorded since the start, oldest first (thinned on long runs).
     public let history: [EpochMetrics]
+    /// The pane's picture (`TrainCircle`), kept for redraws of this snapshot.
+    let circleMemo = TrainCircleMemo()
 
     init(trainer: Trainer, history: [EpochMetrics]) {
         objective = trainer.configuration.objective

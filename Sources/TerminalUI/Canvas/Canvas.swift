@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A grid of cells that widgets draw into; backends copy it to the terminal.
 ///
 /// The whole frame is drawn every time; `changes(from:)` gives the cells that
@@ -85,6 +93,21 @@ public struct Canvas: Hashable, Sendable {
         return cx
     }
 
+    /// `put(String(scalar), …)` without the string: one scalar from column `x` on row `y`.
+    @discardableResult
+    mutating func put(_ scalar: Unicode.Scalar, x: Int, y: Int, style: Style, clip: Rect) -> Int {
+        let area = clip.intersection(bounds)
+        let w = ColumnWidth.of(scalar: scalar)
+        guard w > 0, x < area.maxX else { return x }
+        let i = y * width + x
+        if w == 1 && y >= area.y && y < area.maxY && x >= area.x && cells[i].width == 1 {
+            cells[i] = Cell(scalar: scalar, style: style, width: 1)
+        } else {
+            set(x: x, y: y, Cell(scalar: scalar, style: style, width: UInt8(w)), clip: area)
+        }
+        return x + w
+    }
+
     /// Fills `rect` with `cell`.
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
         let r = rect.intersection(bounds)
@@ -156,24 +179,36 @@ public struct Canvas: Hashable, Sendable {
     /// The runs of cells that differ from `previous` (everything when the
     /// sizes differ), row by row, left to right.
     public func changes(from previous: Canvas?) -> [Change] {
-        let full = previous == nil || previous!.width != width || previous!.height != height
+        guard let previous, previous.width == width, previous.height == height else {
+            // Everything: each row is one run.
+            guard width > 0 else { return [] }
+            return (0..<height).map { yy in Change(x: 0, y: yy, cells: Array(cells[yy * width..<(yy + 1) * width])) }
+        }
+        guard width > 0, height > 0 else { return [] }
         var result: [Change] = []
-        for yy in 0..<height {
-            var xx = 0
-            while xx < width {
-                let i = yy * width + xx
-                if full || cells[i] != previous!.cells[i] {
-                    var run: [Cell] = []
-                    var start = xx
-                    // A changed continuation cell is redrawn from its wide head.
-                    if cells[i].isContinuation && xx > 0 { start = xx - 1; run.append(cells[i - 1]) }
-                    while xx < width && (full || cells[yy * width + xx] != previous!.cells[yy * width + xx]) {
-                        run.append(cells[yy * width + xx])
-                        xx += 1
+        cells.withUnsafeBufferPointer { now in
+            previous.cells.withUnsafeBufferPointer { before in
+                for yy in 0..<height {
+                    let row = yy * width
+                    // Most rows of a redraw are unchanged: one memcmp tells, when equal bytes are equal cells.
+                    if Cell.isBitwiseComparable,
+                        memcmp(now.baseAddress! + row, before.baseAddress! + row, width * MemoryLayout<Cell>.stride) == 0
+                    {
+                        continue
                     }
-                    result.append(Change(x: start, y: yy, cells: run))
-                } else {
-                    xx += 1
+                    var xx = 0
+                    while xx < width {
+                        if Cell.same(now[row + xx], before[row + xx]) {
+                            xx += 1
+                            continue
+                        }
+                        // A changed continuation cell is redrawn from its wide head.
+                        let start = now[row + xx].isContinuation && xx > 0 ? xx - 1 : xx
+                        var end = xx + 1
+                        while end < width && !Cell.same(now[row + end], before[row + end]) { end += 1 }
+                        result.append(Change(x: start, y: yy, cells: Array(now[row + start..<row + end])))
+                        xx = end
+                    }
                 }
             }
         }

@@ -54,4 +54,19 @@ public struct Cell: Hashable, Sendable {
     static let continuation = Cell("", style: .plain, width: 0)
 
     public var isContinuation: Bool { width == 0 }
+
+    /// Whether equal bytes are equal cells (see `same`).
+    static var isBitwiseComparable: Bool { MemoryLayout<Cell>.size == 16 && MemoryLayout<Style>.size == 7 }
+
+    /// `a == b`, as two 64-bit compares when a cell is 16 bytes without padding (two scalars,
+    /// a 7-byte style, the width): every field then has one bit pattern per value (integers,
+    /// `Bool`, enums without payloads and their optionals), so equal bits are equal fields.
+    @inline(__always)
+    static func same(_ a: Cell, _ b: Cell) -> Bool {
+        if isBitwiseComparable {
+            let x = unsafeBitCast(a, to: (UInt64, UInt64).self), y = unsafeBitCast(b, to: (UInt64, UInt64).self)
+            return x.0 == y.0 && x.1 == y.1
+        }
+        return a == b
+    }
 }

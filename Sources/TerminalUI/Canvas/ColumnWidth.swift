@@ -12,11 +12,42 @@ public enum ColumnWidth {
         return of(scalar: first)
     }
 
-    /// The number of columns `string` takes.
+    /// The number of columns `string` takes: the sum over its characters (graphemes) of `of(_:)`.
+    ///
+    /// Breaking a string into graphemes is slow, so the scalars are read instead as long as each
+    /// is known to be a grapheme of its own whatever surrounds it (`isLoneGrapheme`): then the
+    /// characters are the scalars and the sums are equal. Any other scalar (a combining mark,
+    /// a joiner, Hangul jamo, an emoji beyond the BMP) sends the string the slow way.
     public static func of(_ string: String) -> Int {
+        var total = 0
+        for scalar in string.unicodeScalars {
+            guard isLoneGrapheme(scalar.value) else { return ofCharacters(string) }
+            total += of(scalar: scalar)
+        }
+        return total
+    }
+
+    /// The sum over the characters, grapheme by grapheme.
+    static func ofCharacters(_ string: String) -> Int {
         var total = 0
         for c in string { total += of(c) }
         return total
+    }
+
+    /// Whether a scalar always forms a grapheme by itself (UAX #29): it is neither Extend, ZWJ,
+    /// SpacingMark, Prepend, Regional_Indicator nor Hangul, so no rule joins it to a neighbour
+    /// (and neighbours of the same kind cannot join each other). Controls break on both sides
+    /// (CR LF joins, but both are 0 columns). A conservative list of the blocks the explorer's
+    /// text uses: ASCII, Latin, Greek, Cyrillic, punctuation, symbols, box drawing, braille, CJK.
+    static func isLoneGrapheme(_ v: UInt32) -> Bool {
+        switch v {
+        case 0...0x2FF, 0x370...0x482, 0x2010...0x205F, 0x2070...0x20CF, 0x2100...0x2BFF,
+            0x3000...0x3029, 0x3030...0x303F, 0x3041...0x3096, 0x309B...0x30FF,
+            0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF01...0xFF9D, 0xFFE0...0xFFE6:
+            return true
+        default:
+            return false
+        }
     }
 
     public static func of(scalar: Unicode.Scalar) -> Int {

@@ -142,7 +142,7 @@ struct PlotFrame {
         guard x.isFinite, !plot.isEmpty else { return nil }
         let t = (x - xMin) / (xMax - xMin)
         guard t >= -1e-9, t <= 1 + 1e-9 else { return nil }
-        let px = min(max(0, Int((t * Double(subWidth - 1)).rounded())), subWidth - 1)
+        let px = min(max(0, nearestInteger(t * Double(subWidth - 1))), subWidth - 1)
         return plot.x + px / marker.resolution.columns
     }
 
@@ -151,7 +151,7 @@ struct PlotFrame {
         guard y.isFinite, !plot.isEmpty else { return nil }
         let t = (yMax - y) / (yMax - yMin)
         guard t >= -1e-9, t <= 1 + 1e-9 else { return nil }
-        let py = min(max(0, Int((t * Double(subHeight - 1)).rounded())), subHeight - 1)
+        let py = min(max(0, nearestInteger(t * Double(subHeight - 1))), subHeight - 1)
         return plot.y + py / marker.resolution.rows
     }
 
@@ -215,12 +215,13 @@ struct PlotFrame {
     /// Copies the non-empty raster cells onto the plot, keeping the background
     /// colour of what is underneath (a band) when the series has none.
     func blit(_ raster: PlotRaster, on canvas: inout Canvas) {
-        for r in 0..<raster.height {
-            for c in 0..<raster.width {
-                guard let (text, style) = raster.cell(column: c, row: r) else { continue }
-                var s = style
-                if s.background == nil { s.background = canvas[plot.x + c, plot.y + r].style.background }
-                canvas.put(text, x: plot.x + c, y: plot.y + r, style: s, clip: plot)
+        raster.forEachCell { c, r, scalar, glyph, style in
+            var s = style
+            if s.background == nil { s.background = canvas[plot.x + c, plot.y + r].style.background }
+            if let scalar {
+                canvas.put(scalar, x: plot.x + c, y: plot.y + r, style: s, clip: plot)
+            } else {
+                canvas.put(glyph, x: plot.x + c, y: plot.y + r, style: s, clip: plot)
             }
         }
     }

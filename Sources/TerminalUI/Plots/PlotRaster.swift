@@ -1,30 +1,36 @@
 /// A sub-cell drawing surface for plots: sets dots, rasterises lines, and
 /// turns each cell into one character in the style of the series that owns it.
 struct PlotRaster {
+    /// One cell: the series that owns it (`owner` -1 when empty), its sub-cell dots and its style.
+    /// Plain data (no string), so that setting dots copies no reference.
     struct CellState {
-        var owner: Int
+        var owner: Int32
         var bits: UInt8
         var style: Style
-        var glyph: String
+
+        static let empty = CellState(owner: -1, bits: 0, style: .plain)
     }
 
     let width: Int
     let height: Int
     let marker: PlotMarker
-    private(set) var cells: [CellState?]
+    private(set) var cells: [CellState]
+    /// Each owner's glyph, by owner number, from its first dot: a series draws with one glyph.
+    private var glyphs: [String?] = []
 
     init(width: Int, height: Int, marker: PlotMarker) {
         self.width = max(0, width)
         self.height = max(0, height)
         self.marker = marker
-        self.cells = Array(repeating: nil, count: self.width * self.height)
+        self.cells = Array(repeating: .empty, count: self.width * self.height)
     }
 
     var subWidth: Int { width * marker.resolution.columns }
     var subHeight: Int { height * marker.resolution.rows }
 
-    /// Sets sub-cell point (`px`, `py`) for series `owner`. A cell taken by a
-    /// different series is cleared first: the later series wins the cell.
+    /// Sets sub-cell point (`px`, `py`) for series `owner` (0 or more), which always draws with
+    /// the same `style` and `glyph`. A cell taken by a different series is cleared first: the
+    /// later series wins the cell.
     mutating func setDot(_ px: Int, _ py: Int, owner: Int, style: Style, glyph: String) {
         guard px >= 0, py >= 0, px < subWidth, py < subHeight else { return }
         let (sx, sy) = marker.resolution
@@ -35,11 +41,12 @@ struct PlotRaster {
         case .block: bit = py % 2 == 0 ? 1 : 2
         case .ascii: bit = 1
         }
-        if var c = cells[i], c.owner == owner {
-            c.bits |= bit
-            cells[i] = c
+        if cells[i].owner == Int32(truncatingIfNeeded: owner) {
+            cells[i].bits |= bit
         } else {
-            cells[i] = CellState(owner: owner, bits: bit, style: style, glyph: glyph)
+            cells[i] = CellState(owner: Int32(truncatingIfNeeded: owner), bits: bit, style: style)
+            if owner >= glyphs.count { glyphs += repeatElement(nil, count: owner + 1 - glyphs.count) }
+            if glyphs[owner] == nil { glyphs[owner] = glyph }
         }
     }
 
@@ -55,8 +62,8 @@ struct PlotRaster {
         guard let (p, q, clippedStart) = clip(a, b) else { return }
         // The first point of a joined segment was drawn by the one before.
         var skip = skipFirst && !clippedStart
-        var x0 = Int(p.0.rounded()), y0 = Int(p.1.rounded())
-        let x1 = Int(q.0.rounded()), y1 = Int(q.1.rounded())
+        var x0 = nearestInteger(p.0), y0 = nearestInteger(p.1)
+        let x1 = nearestInteger(q.0), y1 = nearestInteger(q.1)
         let dx = abs(x1 - x0), dy = -abs(y1 - y0)
         let stepX = x0 < x1 ? 1 : -1, stepY = y0 < y1 ? 1 : -1
         var error = dx + dy
@@ -116,14 +123,47 @@ struct PlotRaster {
 
     /// The character and style of cell (`column`, `row`), or nil when empty.
     func cell(column: Int, row: Int) -> (text: String, style: Style)? {
-        guard column >= 0, row >= 0, column < width, row < height, let c = cells[row * width + column] else { return nil }
+        guard column >= 0, row >= 0, column < width, row < height else { return nil }
+        let c = cells[row * width + column]
+        guard c.owner >= 0 else { return nil }
+        if let scalar = Self.scalar(marker, bits: c.bits) { return (String(Character(scalar)), c.style) }
+        return (glyphs[Int(c.owner)] ?? "", c.style)
+    }
+
+    /// The one scalar that shows a braille or block cell with these dots; nil on the ASCII grid,
+    /// where a cell shows its owner's glyph.
+    static func scalar(_ marker: PlotMarker, bits: UInt8) -> Unicode.Scalar? {
         switch marker {
-        case .braille:
-            return (String(Character(Unicode.Scalar(0x2800 + UInt32(c.bits))!)), c.style)
-        case .block:
-            return (c.bits == 1 ? "▀" : c.bits == 2 ? "▄" : "█", c.style)
-        case .ascii:
-            return (c.glyph, c.style)
+        case .braille: return Unicode.Scalar(0x2800 + UInt32(bits))
+        case .block: return bits == 1 ? "▀" : bits == 2 ? "▄" : "█"
+        case .ascii: return nil
         }
     }
+
+    /// Calls `body` with the column, row, scalar (braille and block) or glyph (ASCII) and style of
+    /// every cell that is not empty, row by row.
+    func forEachCell(_ body: (Int, Int, Unicode.Scalar?, String, Style) -> Void) {
+        for r in 0..<height {
+            for c in 0..<width {
+                let cell = cells[r * width + c]
+                guard cell.owner >= 0 else { continue }
+                if let scalar = Self.scalar(marker, bits: cell.bits) {
+                    body(c, r, scalar, "", cell.style)
+                } else {
+                    body(c, r, nil, glyphs[Int(cell.owner)] ?? "", cell.style)
+                }
+            }
+        }
+    }
+}
+
+/// `Int(x.rounded())` (half away from zero) without the C library's `round`, for |x| < 2^52:
+/// x − trunc(x) is exact in binary, so comparing it with ½ decides as `round` does (the sign
+/// of a zero, which `round` keeps, is lost in the conversion to `Int` either way).
+@inline(__always)
+func nearestInteger(_ x: Double) -> Int {
+    guard x.magnitude < 0x1p52 else { return Int(x.rounded()) }
+    let t = Int(x)
+    let f = x - Double(t)
+    return f >= 0.5 ? t + 1 : f <= -0.5 ? t - 1 : t
 }

@@ -36,18 +36,37 @@ public struct Block: Widget, Sendable {
         area.width < 2 || area.height < 2 ? Rect(x: area.x, y: area.y, width: 0, height: 0) : area.inset(by: 1)
     }
 
+    /// The scalar of a string of exactly one scalar.
+    static func onlyScalar(_ text: String) -> Unicode.Scalar? {
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let first = scalars.next(), scalars.next() == nil else { return nil }
+        return first
+    }
+
     public func render(in area: Rect, on canvas: inout Canvas) {
         guard area.width >= 2, area.height >= 2 else { return }
         let b = highlighted ? glyphs.heavyBorder : glyphs.border
         let style = highlighted ? borderStyle.bolded : borderStyle
         let top = area.y, bottom = area.maxY - 1, left = area.x, right = area.maxX - 1
-        for x in (left + 1)..<right {
-            canvas.put(b.horizontal, x: x, y: top, style: style, clip: area)
-            canvas.put(b.horizontal, x: x, y: bottom, style: style, clip: area)
-        }
-        for y in (top + 1)..<bottom {
-            canvas.put(b.vertical, x: left, y: y, style: style, clip: area)
-            canvas.put(b.vertical, x: right, y: y, style: style, clip: area)
+        // One scalar per border cell (every glyph set's lines), put without reading the string each time.
+        if let h = Self.onlyScalar(b.horizontal), let v = Self.onlyScalar(b.vertical) {
+            for x in (left + 1)..<right {
+                canvas.put(h, x: x, y: top, style: style, clip: area)
+                canvas.put(h, x: x, y: bottom, style: style, clip: area)
+            }
+            for y in (top + 1)..<bottom {
+                canvas.put(v, x: left, y: y, style: style, clip: area)
+                canvas.put(v, x: right, y: y, style: style, clip: area)
+            }
+        } else {
+            for x in (left + 1)..<right {
+                canvas.put(b.horizontal, x: x, y: top, style: style, clip: area)
+                canvas.put(b.horizontal, x: x, y: bottom, style: style, clip: area)
+            }
+            for y in (top + 1)..<bottom {
+                canvas.put(b.vertical, x: left, y: y, style: style, clip: area)
+                canvas.put(b.vertical, x: right, y: y, style: style, clip: area)
+            }
         }
         canvas.put(b.topLeft, x: left, y: top, style: style, clip: area)
         canvas.put(b.topRight, x: right, y: top, style: style, clip: area)

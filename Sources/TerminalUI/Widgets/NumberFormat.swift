@@ -62,14 +62,27 @@ private func fixed(_ value: Double, decimals: Int, sign: Bool) -> String {
     // integer below is exact and the digits are those of the rounded value.
     let scaled = (value.magnitude * pow(10, Double(decimals))).rounded(.toNearestOrAwayFromZero)
     let n = UInt64(scaled)
-    var digits = String(n)
-    if decimals > 0 {
-        if digits.count <= decimals { digits = String(repeating: "0", count: decimals + 1 - digits.count) + digits }
-        digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -decimals))
+    // The digits of n, least significant first, padded to one before the point; then the text, in bytes.
+    var reversed: [UInt8] = []
+    reversed.reserveCapacity(24)
+    var rest = n
+    repeat {
+        reversed.append(UInt8(ascii: "0") + UInt8(rest % 10))
+        rest /= 10
+    } while rest > 0
+    while decimals > 0 && reversed.count <= decimals { reversed.append(UInt8(ascii: "0")) }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(reversed.count + 2)
+    if n != 0 && value < 0 {
+        bytes.append(UInt8(ascii: "-"))
+    } else if n != 0 && sign {
+        bytes.append(UInt8(ascii: "+"))
     }
-    if n == 0 { return digits }
-    if value < 0 { return "-" + digits }
-    return sign ? "+" + digits : digits
+    for i in stride(from: reversed.count - 1, through: 0, by: -1) {
+        if i == decimals - 1 { bytes.append(UInt8(ascii: ".")) }
+        bytes.append(reversed[i])
+    }
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// Compact scientific text: `1.23e6`, `-4e-9`.

@@ -194,8 +194,10 @@ extension Canvas {
     /// `ellipsis` when it is wider than the area. Nothing is drawn outside `area`.
     public mutating func draw(_ line: Line, in area: Rect, alignment: Alignment = .left, ellipsis: String = "…") {
         guard !area.isEmpty else { return }
-        let fitted = line.truncated(to: area.width, ellipsis: ellipsis)
-        let free = area.width - fitted.width
+        // `truncated` keeps a line that fits as it is; its width is then measured once.
+        let width = line.width
+        let fitted = width <= max(0, area.width) ? line : line.truncated(to: area.width, ellipsis: ellipsis)
+        let free = area.width - (width <= max(0, area.width) ? width : fitted.width)
         var x = area.x
         switch alignment {
         case .left: break
