@@ -1,4 +1,5 @@
 import Foundation
+import TerminalUI
 
 /// `String(format: "%.<decimals>f", value)` without Foundation's formatter, which parses the
 /// format and boxes its argument on every call (a few microseconds; a frame formats dozens).
@@ -15,7 +16,7 @@ enum FixedPoint {
             return String(format: "%.\(decimals)f", value)
         }
         let rounded = scaledAndRounded(value.magnitude, decimals: decimals)
-        return text(rounded, decimals: decimals, negative: value.sign == .minus)
+        return decimalText(rounded, decimals: decimals, prefix: value.sign == .minus ? UInt8(ascii: "-") : nil)
     }
 
     private static let powersOfTen: [UInt64] = (0...9).map { (0..<$0).reduce(1) { r, _ in r * 10 } }
@@ -47,25 +48,5 @@ enum FixedPoint {
         let above = rHi > halfHi || (rHi == halfHi && rLo > halfLo)
         let tie = rHi == halfHi && rLo == halfLo
         return above || (tie && q & 1 == 1) ? q + 1 : q
-    }
-
-    /// `n` written with `decimals` digits after the point (at least one before it), minus first when asked.
-    private static func text(_ n: UInt64, decimals: Int, negative: Bool) -> String {
-        var digits: [UInt8] = []
-        digits.reserveCapacity(24)
-        var rest = n
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        while digits.count <= decimals { digits.append(UInt8(ascii: "0")) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(digits.count + 2)
-        if negative { bytes.append(UInt8(ascii: "-")) }
-        for i in stride(from: digits.count - 1, through: 0, by: -1) {
-            if i == decimals - 1 { bytes.append(UInt8(ascii: ".")) }
-            bytes.append(digits[i])
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -62,7 +62,15 @@ private func fixed(_ value: Double, decimals: Int, sign: Bool) -> String {
     // integer below is exact and the digits are those of the rounded value.
     let scaled = (value.magnitude * pow(10, Double(decimals))).rounded(.toNearestOrAwayFromZero)
     let n = UInt64(scaled)
-    // The digits of n, least significant first, padded to one before the point; then the text, in bytes.
+    let prefix: UInt8? = n == 0 ? nil : value < 0 ? UInt8(ascii: "-") : sign ? UInt8(ascii: "+") : nil
+    return decimalText(n, decimals: decimals, prefix: prefix)
+}
+
+/// `n / 10^decimals` written out: the digits of `n` with a point before the last `decimals` of them
+/// (at least one digit before it: 5 with 2 decimals is "0.05"), after `prefix` (a sign) if given.
+/// Built in bytes: frames write dozens of numbers.
+public func decimalText(_ n: UInt64, decimals: Int, prefix: UInt8? = nil) -> String {
+    // The digits, least significant first, padded to one before the point.
     var reversed: [UInt8] = []
     reversed.reserveCapacity(24)
     var rest = n
@@ -70,14 +78,10 @@ private func fixed(_ value: Double, decimals: Int, sign: Bool) -> String {
         reversed.append(UInt8(ascii: "0") + UInt8(rest % 10))
         rest /= 10
     } while rest > 0
-    while decimals > 0 && reversed.count <= decimals { reversed.append(UInt8(ascii: "0")) }
+    while reversed.count <= decimals { reversed.append(UInt8(ascii: "0")) }
     var bytes: [UInt8] = []
     bytes.reserveCapacity(reversed.count + 2)
-    if n != 0 && value < 0 {
-        bytes.append(UInt8(ascii: "-"))
-    } else if n != 0 && sign {
-        bytes.append(UInt8(ascii: "+"))
-    }
+    if let prefix { bytes.append(prefix) }
     for i in stride(from: reversed.count - 1, through: 0, by: -1) {
         if i == decimals - 1 { bytes.append(UInt8(ascii: ".")) }
         bytes.append(reversed[i])
