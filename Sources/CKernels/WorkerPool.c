@@ -55,8 +55,8 @@ static _Atomic int sleepers;
 
 static inline uint32_t generation_of(uint64_t value) { return (uint32_t)(value >> 32); }
 
-// Claims and runs chunks of generation `generation` until none is left; false if that job is
-// over (or another one began).
+// Claims and runs chunks of generation `generation` until none is left to claim, or another job
+// has begun.
 static void work_on(uint32_t generation) {
     for (;;) {
         uint64_t value = atomic_load_explicit(&claim, memory_order_acquire);
