@@ -13,6 +13,9 @@
 //   chunk of a job it did not read: its compare-and-swap names the generation it read.
 // - `completed`: chunks finished; the caller returns when it reaches `chunks`, so it never
 //   waits for a worker that has not woken up yet (that worker then finds nothing to claim).
+#if defined(__linux__) && !defined(_GNU_SOURCE)
+#define _GNU_SOURCE  // pthread_setname_np
+#endif
 #include "CKernels.h"
 
 #include <pthread.h>
@@ -20,6 +23,7 @@
 #include <stdint.h>
 #include <unistd.h>
 #include <sched.h>
+#include <signal.h>
 #include <time.h>
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -78,6 +82,9 @@ static void work_on(uint32_t generation) {
 
 static void *worker_main(void *argument) {
     const int index = (int)(intptr_t)argument;
+#if defined(__linux__)
+    pthread_setname_np(pthread_self(), "ms-pool");  // what `top -H` and /proc/…/task/…/comm show
+#endif
     uint32_t seen = 0;
     for (;;) {
         uint32_t generation = seen;
@@ -116,11 +123,24 @@ static void start_workers(void) {
     pthread_attr_t attributes;
     pthread_attr_init(&attributes);
     pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
+    // The workers take no asynchronous signal (resize, stop, continue, interrupt…): those stay with the
+    // threads that took them before the pool existed, as Dispatch's threads block them too. Faults
+    // raised by a worker's own instructions still reach the handlers.
+    sigset_t blocked, previous;
+    sigfillset(&blocked);
+    sigdelset(&blocked, SIGSEGV);
+    sigdelset(&blocked, SIGBUS);
+    sigdelset(&blocked, SIGILL);
+    sigdelset(&blocked, SIGFPE);
+    sigdelset(&blocked, SIGTRAP);
+    sigdelset(&blocked, SIGABRT);
+    pthread_sigmask(SIG_BLOCK, &blocked, &previous);  // inherited by the threads created here
     for (int i = 1; i <= wanted; i++) {
         pthread_t thread;
         if (pthread_create(&thread, &attributes, worker_main, (void *)(intptr_t)i) != 0) break;
         worker_count = i;
     }
+    pthread_sigmask(SIG_SETMASK, &previous, NULL);
     pthread_attr_destroy(&attributes);
 }
 

@@ -118,4 +118,46 @@ struct TerminalSignalTests {
         // After `fg` the shell does not run the rest of the command line; the state line shows a normal exit.
         #expect(try session.waitFor(text: "marginscope --state 'ms1;", timeout: 10), "\(Self.text(session))")
     }
+
+    #if os(Linux)
+        /// The batch screen's work runs on the worker pool's threads ("ms-pool"), which block the
+        /// asynchronous signals, so a resize, Ctrl-Z or Ctrl-C is still taken by the explorer's own
+        /// thread, as before the pool existed; faults stay unblocked. Read from /proc's per-thread
+        /// `SigBlk` masks of the running explorer, started from a thread that blocks nothing.
+        @Test(.enabled(if: canRun && ProcessInfo.processInfo.activeProcessorCount > 1, "needs tmux, 2 cores and the binary"))
+        func thePoolThreadsLeaveSignalsToTheExplorersThread() throws {
+            let run = try Run.start()
+            defer { run.finish() }
+            try run.waitForExplorer()
+            try run.session.sendKeys("4")
+            #expect(try run.session.waitFor(text: "BD-LMCL", timeout: 30), "\(run.screenText)")
+            let pid = try run.programPID()
+            func blocked(_ task: String) -> UInt64? {
+                guard let status = try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/status", encoding: .utf8),
+                    let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigBlk:") })
+                else { return nil }
+                return UInt64(line.dropFirst("SigBlk:".count).trimmingCharacters(in: .whitespaces), radix: 16)
+            }
+            func bit(_ signal: Int32) -> UInt64 { 1 << UInt64(signal - 1) }
+            let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")
+            let pool = tasks.filter {
+                (try? String(contentsOfFile: "/proc/\(pid)/task/\($0)/comm", encoding: .utf8))?
+                    .trimmingCharacters(in: .whitespacesAndNewlines) == "ms-pool"
+            }
+            #expect(!pool.isEmpty, "no ms-pool thread in \(tasks)")
+            for task in pool {
+                let mask = try #require(blocked(task))
+                for signal in [SIGWINCH, SIGCONT, SIGTSTP, SIGINT, SIGTERM, SIGHUP] {
+                    #expect(mask & bit(signal) != 0, "ms-pool thread \(task) takes signal \(signal)")
+                }
+                for signal in [SIGSEGV, SIGBUS, SIGILL, SIGFPE] {
+                    #expect(mask & bit(signal) == 0, "ms-pool thread \(task) blocks fault \(signal)")
+                }
+            }
+            // The explorer's own thread takes them.
+            let main = try #require(blocked(String(pid)))
+            #expect(main & (bit(SIGWINCH) | bit(SIGTSTP) | bit(SIGCONT)) == 0)
+            try run.session.sendKeys("q")
+        }
+    #endif
 }
