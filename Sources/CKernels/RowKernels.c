@@ -432,37 +432,37 @@ AVX2 static inline __attribute__((always_inline)) void exponential_sums(const do
     const ptrdiff_t excluded_block = exclude >= 0 && exclude < count ? (exclude & ~(ptrdiff_t)7) : count;
     ptrdiff_t i = 0;
     for (; i + 8 <= count && i < excluded_block; i += 8) EXP_EIGHT();
-    for (int pass = 0; pass < 2; pass++) {
-        // Pass 0: the excluded block, if it is a full one; pass 1: the tail of fewer than eight.
-        ptrdiff_t used;
-        if (pass == 0) {
-            if (i != excluded_block || i + 8 > count) continue;
-            PREFETCH_NEXT_LINE();
-            COPY_EIGHT();
-            used = 8;
-        } else {
-            for (; i + 8 <= count; i += 8) EXP_EIGHT();
-            used = count - i;
-            if (used == 0) break;
-        }
-        // Unused lanes and the excluded one repeat the shift (argument 0, never 0·∞ when scale is 0)
-        // and are zeroed after the exp.
-        double padded[8];
-        for (int l = 0; l < 8; l++) padded[l] = l < used && i + l != exclude ? values[i + l] : shift;
-        double e[8];
-        _mm256_storeu_pd(e, vector_exp(_mm256_mul_pd(s, _mm256_sub_pd(_mm256_loadu_pd(padded), m))));
-        _mm256_storeu_pd(e + 4, vector_exp(_mm256_mul_pd(s, _mm256_sub_pd(_mm256_loadu_pd(padded + 4), m))));
-        for (int l = 0; l < 8; l++) {
-            if (l >= used || i + l == exclude) e[l] = 0;
-            if (l < used && output) output[i + l] = e[l];
-        }
-        const __m256d e0 = _mm256_loadu_pd(e), e1 = _mm256_loadu_pd(e + 4);
-        sum0 = _mm256_add_pd(sum0, e0);
-        sum1 = _mm256_add_pd(sum1, e1);
-        squares0 = _mm256_fmadd_pd(e0, e0, squares0);
-        squares1 = _mm256_fmadd_pd(e1, e1, squares1);
-        i += used;
+    // The first `used` values from i on, but the excluded one: the other lanes repeat the shift
+    // (argument 0, never 0·∞ when scale is 0) and are zeroed after the exp.
+#define EXP_PADDED(used)                                                                                        \
+    do {                                                                                                        \
+        double padded[8], e[8];                                                                                 \
+        for (int l = 0; l < 8; l++) padded[l] = l < (used) && i + l != exclude ? values[i + l] : shift;         \
+        _mm256_storeu_pd(e, vector_exp(_mm256_mul_pd(s, _mm256_sub_pd(_mm256_loadu_pd(padded), m))));          \
+        _mm256_storeu_pd(e + 4, vector_exp(_mm256_mul_pd(s, _mm256_sub_pd(_mm256_loadu_pd(padded + 4), m))));  \
+        for (int l = 0; l < 8; l++) {                                                                           \
+            if (l >= (used) || i + l == exclude) e[l] = 0;                                                      \
+            if (l < (used) && output) output[i + l] = e[l];                                                     \
+        }                                                                                                       \
+        const __m256d e0 = _mm256_loadu_pd(e), e1 = _mm256_loadu_pd(e + 4);                                    \
+        sum0 = _mm256_add_pd(sum0, e0);                                                                         \
+        sum1 = _mm256_add_pd(sum1, e1);                                                                         \
+        squares0 = _mm256_fmadd_pd(e0, e0, squares0);                                                           \
+        squares1 = _mm256_fmadd_pd(e1, e1, squares1);                                                           \
+    } while (0)
+    if (i == excluded_block && i + 8 <= count) {
+        PREFETCH_NEXT_LINE();
+        COPY_EIGHT();
+        EXP_PADDED(8);
+        i += 8;
     }
+    for (; i + 8 <= count; i += 8) EXP_EIGHT();
+    if (i < count) {
+        const ptrdiff_t used = count - i;
+        EXP_PADDED(used);
+        i = count;
+    }
+#undef EXP_PADDED
 #undef EXP_EIGHT
     PREFETCH_REST();
     COPY_REST();
