@@ -189,89 +189,226 @@ AVX512 static inline __m512d vector_exp512(__m512d x) {
         for (; copied < copy_count; copied++) copy_target[copied] = copy_source[copied] * copy_factor; \
     } while (0)
 
+// The copy of the AVX-512 pass: the same products, eight per instruction, stores aligned to 64 bytes.
+#define COPY_START_512()                                                                \
+    ptrdiff_t copied = 0;                                                               \
+    const __m512d copy_f = _mm512_set1_pd(copy_factor);                                 \
+    while (copied < copy_count && ((uintptr_t)(copy_target + copied) & 63) != 0) {     \
+        copy_target[copied] = copy_source[copied] * copy_factor;                        \
+        copied++;                                                                       \
+    }
+#define COPY_EIGHT_512()                                                                            \
+    do {                                                                                            \
+        if (copied + 8 <= copy_count) {                                                             \
+            const __m512d product = _mm512_mul_pd(_mm512_loadu_pd(copy_source + copied), copy_f);   \
+            if (copy_streaming) _mm512_stream_pd(copy_target + copied, product);                    \
+            else _mm512_store_pd(copy_target + copied, product);                                    \
+            copied += 8;                                                                            \
+        }                                                                                           \
+    } while (0)
+#define COPY_REST_512()                                                                    \
+    do {                                                                                   \
+        while (copied + 8 <= copy_count) COPY_EIGHT_512();                                 \
+        for (; copied < copy_count; copied++) copy_target[copied] = copy_source[copied] * copy_factor; \
+    } while (0)
+
+// With `above` (not NULL), the pass also counts the values (the excluded one not) that exceed
+// `threshold`, from the values it loads anyway: cheaper here, where the exponentials keep the
+// multiply-add units busy and the comparisons use other ones, than in the maximum pass.
 AVX512 static inline __attribute__((always_inline)) void exponential_sums512(const double *values, ptrdiff_t count, ptrdiff_t exclude,
                                               double shift, double scale,
                                               double *output, double sum[8], double square_sum[8],
                                               const double *prefetch, ptrdiff_t prefetch_count,
                                               const double *copy_source, ptrdiff_t copy_count, double copy_factor,
-                                              double *copy_target, int copy_streaming) {
+                                              double *copy_target, int copy_streaming,
+                                              const int counting, double threshold, ptrdiff_t *above,
+                                              const int writes) {
     const double *ahead = prefetch, *const ahead_end = prefetch ? prefetch + prefetch_count : prefetch;
-    COPY_START();
+    COPY_START_512();
     const __m512d s = _mm512_set1_pd(scale);
     const __m512d m = _mm512_set1_pd(shift);
-    // Lane l sums the elements j ≡ l mod 8, as the AVX2 kernel's two four-lane halves do.
+    const __m512d limit = _mm512_set1_pd(threshold);
+    ptrdiff_t n = 0;
+    // The blocks of eight start on the 64-byte boundaries of `values` (the cache lines of a row that
+    // does not start on one), so no load straddles two lines: block starts j ≡ −phase (mod 8), the
+    // first block (the head) holding only the values from the row's start to the first boundary.
+    // Lane l therefore sums the elements j ≡ l − phase (mod 8), in the order of j, and is rotated to
+    // lane j mod 8 at the end: the AVX2 kernel's partials, bit for bit (masked lanes add +0 to +0).
+    const ptrdiff_t phase = ((uintptr_t)values & 7) != 0 ? 0 : (ptrdiff_t)(((uintptr_t)values & 63) >> 3);
     __m512d sums = _mm512_setzero_pd(), squares = sums;
     // The eight values from i on, all of them, as a full-speed loop.
 #define EXP_EIGHT_512()                                                                                  \
     do {                                                                                                 \
         PREFETCH_NEXT_LINE();                                                                            \
-        COPY_EIGHT();                                                                                    \
-        const __m512d e = vector_exp512(_mm512_mul_pd(s, _mm512_sub_pd(_mm512_loadu_pd(values + i), m))); \
-        if (output) _mm512_storeu_pd(output + i, e);                                                     \
+        COPY_EIGHT_512();                                                                                \
+        const __m512d x = _mm512_loadu_pd(values + i);                                                   \
+        if (counting) n += __builtin_popcount(_mm512_cmp_pd_mask(x, limit, _CMP_GT_OQ));                 \
+        const __m512d e = vector_exp512(_mm512_mul_pd(s, _mm512_sub_pd(x, m)));                          \
+        if (writes) _mm512_storeu_pd(output + i, e);                                                     \
         sums = _mm512_add_pd(sums, e);                                                                   \
         squares = _mm512_fmadd_pd(e, e, squares);                                                        \
     } while (0)
-    // The block holding `exclude` (if any) stops the first loop; a second one takes the rest.
-    const ptrdiff_t excluded_block = exclude >= 0 && exclude < count ? (exclude & ~(ptrdiff_t)7) : count;
+    // The block of eight positions from `first` (negative for the head's lanes before the row) whose
+    // lanes `valid` are values of the row: the others, and the excluded one, repeat the shift
+    // (argument 0) and are zeroed after the exp, so they add nothing; only valid lanes are stored.
+#define EXP_MASKED_512(first, valid)                                                                      \
+    do {                                                                                                  \
+        const ptrdiff_t from = (first);                                                                   \
+        const __mmask8 lanes = (valid);                                                                   \
+        const __mmask8 kept = exclude >= from && exclude < from + 8 ? (__mmask8)(lanes & ~(1u << (exclude - from))) \
+                                                                    : lanes;                              \
+        const __m512d v = _mm512_mask_loadu_pd(m, kept, (const double *)((uintptr_t)values + from * 8));  \
+        if (counting) n += __builtin_popcount(_mm512_mask_cmp_pd_mask(kept, v, limit, _CMP_GT_OQ));       \
+        const __m512d e = _mm512_maskz_mov_pd(kept, vector_exp512(_mm512_mul_pd(s, _mm512_sub_pd(v, m)))); \
+        if (writes) _mm512_mask_storeu_pd((double *)((uintptr_t)output + from * 8), lanes, e);            \
+        sums = _mm512_add_pd(sums, e);                                                                    \
+        squares = _mm512_fmadd_pd(e, e, squares);                                                         \
+    } while (0)
     ptrdiff_t i = 0;
+    if (phase > 0 && count > 0) {
+        const ptrdiff_t head = 8 - phase < count ? 8 - phase : count;
+        PREFETCH_NEXT_LINE();
+        COPY_EIGHT_512();
+        EXP_MASKED_512(-phase, (__mmask8)(((1u << head) - 1) << phase));
+        i = head;
+    }
+    // The block holding `exclude` (if any) stops the first loop; a second one takes the rest.
+    const ptrdiff_t excluded_block = exclude >= i && exclude < count ? i + ((exclude - i) & ~(ptrdiff_t)7) : count;
     for (; i + 8 <= count && i < excluded_block; i += 8) EXP_EIGHT_512();
     if (i == excluded_block && i + 8 <= count) {
-        // The excluded lane repeats the shift (argument 0) and is zeroed after the exp: it adds nothing.
-        const __mmask8 kept = (__mmask8)~(1u << (exclude - i));
         PREFETCH_NEXT_LINE();
-        COPY_EIGHT();
-        const __m512d v = _mm512_mask_loadu_pd(m, kept, values + i);
-        const __m512d e = _mm512_maskz_mov_pd(kept, vector_exp512(_mm512_mul_pd(s, _mm512_sub_pd(v, m))));
-        if (output) _mm512_storeu_pd(output + i, e);
-        sums = _mm512_add_pd(sums, e);
-        squares = _mm512_fmadd_pd(e, e, squares);
+        COPY_EIGHT_512();
+        EXP_MASKED_512(i, 0xFF);
         i += 8;
     }
     for (; i + 8 <= count; i += 8) EXP_EIGHT_512();
+    if (i < count) EXP_MASKED_512(i, (__mmask8)((1u << (count - i)) - 1));
+#undef EXP_MASKED_512
 #undef EXP_EIGHT_512
-    const ptrdiff_t remaining = count - i;
-    if (remaining > 0) {
-        // Unused lanes (and the excluded one) repeat the shift (argument 0) and are zeroed after the exp.
-        const __mmask8 used = (__mmask8)((1u << remaining) - 1);
-        const __mmask8 kept = exclude >= i && exclude < count ? (__mmask8)(used & ~(1u << (exclude - i))) : used;
-        const __m512d v = _mm512_mask_loadu_pd(m, kept, values + i);
-        const __m512d e = _mm512_maskz_mov_pd(kept, vector_exp512(_mm512_mul_pd(s, _mm512_sub_pd(v, m))));
-        if (output) _mm512_mask_storeu_pd(output + i, used, e);
-        sums = _mm512_add_pd(sums, e);
-        squares = _mm512_fmadd_pd(e, e, squares);
+    if (phase > 0) {
+        const __m512i rotation = _mm512_and_si512(
+            _mm512_add_epi64(_mm512_set_epi64(7, 6, 5, 4, 3, 2, 1, 0), _mm512_set1_epi64(phase)), _mm512_set1_epi64(7));
+        sums = _mm512_permutexvar_pd(rotation, sums);
+        squares = _mm512_permutexvar_pd(rotation, squares);
     }
     PREFETCH_REST();
-    COPY_REST();
+    COPY_REST_512();
     _mm512_storeu_pd(sum, sums);
     _mm512_storeu_pd(square_sum, squares);
+    if (counting) *above = n;
 }
 
 AVX512 void ck_exponential_sums_avx512(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift,
                                        double scale, double *output, double sum[8], double square_sum[8]) {
-    exponential_sums512(values, count, exclude, shift, scale, output, sum, square_sum, NULL, 0, NULL, 0, 0, NULL, 0);
-}
-
-AVX512 void ck_exponential_sums_prefetching_avx512(const double *values, ptrdiff_t count, ptrdiff_t exclude,
-                                                   double shift, double scale,
-                                                   double *output, double sum[8], double square_sum[8],
-                                                   const double *prefetch, ptrdiff_t prefetch_count) {
-    exponential_sums512(values, count, exclude, shift, scale, output, sum, square_sum, prefetch, prefetch_count, NULL, 0, 0,
-                        NULL, 0);
-}
-
-AVX512 void ck_exponential_sums_pipelined_avx512(const double *values, ptrdiff_t count, ptrdiff_t exclude,
-                                            double shift, double scale,
-                                            double *output, double sum[8], double square_sum[8],
-                                            const double *prefetch, ptrdiff_t prefetch_count,
-                                            const double *copy_source, ptrdiff_t copy_count, double copy_factor,
-                                            double *copy_target, int copy_streaming) {
-    // Two copies of the loop, each with its kind of store fixed (no branch among the stores).
-    if (copy_streaming)
-        exponential_sums512(values, count, exclude, shift, scale, output, sum, square_sum, prefetch, prefetch_count,
-                            copy_source, copy_count, copy_factor, copy_target, 1);
+    if (output)
+        exponential_sums512(values, count, exclude, shift, scale, output, sum, square_sum, NULL, 0, NULL, 0, 0, NULL, 0, 0, 0,
+                            NULL, 1);
     else
-        exponential_sums512(values, count, exclude, shift, scale, output, sum, square_sum, prefetch, prefetch_count,
-                            copy_source, copy_count, copy_factor, copy_target, 0);
+        exponential_sums512(values, count, exclude, shift, scale, output, sum, square_sum, NULL, 0, NULL, 0, 0, NULL, 0, 0, 0,
+                            NULL, 0);
+}
+
+// The maximum of a row but the excluded value, and its first position: one pass of plain maxima
+// (a multiply-add unit's work per eight values, no comparison masks), which keeps the lane maxima
+// of each chunk of 64 values (more per chunk in rows over 4096, so that at most 64 are kept);
+// the position is then looked for only in the first chunk whose maxima hold the maximum. The
+// same maximum, index and tie rules as ck_maximum_and_count_avx512: NaN is never the maximum
+// (vmaxpd returns its second operand, the running maximum, when the value is NaN), the excluded
+// value reads as −∞, and the result is the value at the first position holding the maximum
+// (of −0 and +0, which compare equal, the one that comes first).
+AVX512 static inline __attribute__((always_inline)) void maximum_and_index512(const double *values, ptrdiff_t count,
+                                                                              ptrdiff_t exclude, double *maximum,
+                                                                              ptrdiff_t *index) {
+    enum { max_chunks = 64 };
+    const __m512d minus_infinity = _mm512_set1_pd(-INFINITY);
+    __m512d chunk_maxima[max_chunks + 2];
+    __m512d best = minus_infinity;
+    ptrdiff_t chunk = 64;
+    while (count > chunk * max_chunks) chunk *= 2;
+    // Chunk 0 is the values before the first 64-byte boundary (none when the row starts on one),
+    // so that the loads of the other chunks never straddle two cache lines.
+    const ptrdiff_t to_boundary = (ptrdiff_t)(((64 - ((uintptr_t)values & 63)) & 63) / 8);
+    const ptrdiff_t head = to_boundary < count ? to_boundary : count;
+    {
+        const __mmask8 valid = (__mmask8)((1u << head) - 1);
+        __m512d v = _mm512_mask_loadu_pd(minus_infinity, valid, values);
+        if (exclude >= 0 && exclude < head) v = _mm512_mask_mov_pd(v, (__mmask8)(1u << exclude), minus_infinity);
+        chunk_maxima[0] = v;
+        best = v;
+    }
+    ptrdiff_t i = head, chunks = 1;
+    for (; i + chunk <= count; i += chunk) {
+        __m512d a = minus_infinity, b = a, c = a, d = a;
+        const ptrdiff_t end = i + chunk;
+        const int holds_excluded = exclude >= i && exclude < end;
+        for (ptrdiff_t j = i; j < end; j += 32) {
+            __m512d v0 = _mm512_loadu_pd(values + j), v1 = _mm512_loadu_pd(values + j + 8);
+            __m512d v2 = _mm512_loadu_pd(values + j + 16), v3 = _mm512_loadu_pd(values + j + 24);
+            if (__builtin_expect(holds_excluded && exclude >= j && exclude < j + 32, 0)) {
+                const __mmask8 bit = (__mmask8)(1u << ((exclude - j) & 7));
+                switch ((exclude - j) >> 3) {
+                case 0: v0 = _mm512_mask_mov_pd(v0, bit, minus_infinity); break;
+                case 1: v1 = _mm512_mask_mov_pd(v1, bit, minus_infinity); break;
+                case 2: v2 = _mm512_mask_mov_pd(v2, bit, minus_infinity); break;
+                default: v3 = _mm512_mask_mov_pd(v3, bit, minus_infinity); break;
+                }
+            }
+            a = _mm512_max_pd(v0, a);
+            b = _mm512_max_pd(v1, b);
+            c = _mm512_max_pd(v2, c);
+            d = _mm512_max_pd(v3, d);
+        }
+        const __m512d m = _mm512_max_pd(_mm512_max_pd(a, b), _mm512_max_pd(c, d));
+        chunk_maxima[chunks++] = m;
+        best = _mm512_max_pd(m, best);
+    }
+    if (i < count) {
+        // The rest, fewer than a chunk, as one more chunk: −∞ in the lanes past the end.
+        __m512d a = minus_infinity;
+        for (ptrdiff_t j = i; j < count; j += 8) {
+            const __mmask8 valid = count - j >= 8 ? 0xFF : (__mmask8)((1u << (count - j)) - 1);
+            __m512d v = _mm512_mask_loadu_pd(minus_infinity, valid, values + j);
+            if (exclude >= j && exclude < j + 8) v = _mm512_mask_mov_pd(v, (__mmask8)(1u << (exclude - j)), minus_infinity);
+            a = _mm512_max_pd(v, a);
+        }
+        chunk_maxima[chunks++] = a;
+        best = _mm512_max_pd(a, best);
+    }
+    const double m = _mm512_reduce_max_pd(best);
+    ptrdiff_t first = -1;
+    if (m > -INFINITY) {
+        // Every lane of every chunk's maxima is a value of that chunk (or −∞), and m is one of them.
+        const __m512d target = _mm512_set1_pd(m);
+        ptrdiff_t k = 0;
+        while (!_mm512_cmp_pd_mask(chunk_maxima[k], target, _CMP_EQ_OQ)) k++;
+        for (ptrdiff_t j = k == 0 ? 0 : head + (k - 1) * chunk; first < 0; j += 8) {
+            const __mmask8 valid = count - j >= 8 ? 0xFF : (__mmask8)((1u << (count - j)) - 1);
+            unsigned hits = _mm512_mask_cmp_pd_mask(valid, _mm512_maskz_loadu_pd(valid, values + j), target, _CMP_EQ_OQ);
+            if (exclude >= j && exclude < j + 8) hits &= ~(1u << (exclude - j));
+            if (hits) first = j + __builtin_ctz(hits);
+        }
+    }
+    *maximum = first >= 0 ? values[first] : m;
+    *index = first;
+}
+
+AVX512 void ck_row_statistics_avx512(const double *values, ptrdiff_t count, ptrdiff_t exclude, double threshold,
+                                     double scale, double *output, const double *prefetch, ptrdiff_t prefetch_count,
+                                     const double *copy_source, ptrdiff_t copy_count, double copy_factor,
+                                     double *copy_target, int copy_streaming, double *maximum, ptrdiff_t *index,
+                                     ptrdiff_t *above, double sum[8], double square_sum[8]) {
+    maximum_and_index512(values, count, exclude, maximum, index);
+    // A copy of the loop for each kind of store, with or without outputs: no branch among the stores
+    // (a run-time test there, with its operand reloaded each time, cost a tenth of the pass).
+#define ROW_PASS(streaming, writes)                                                                              \
+    exponential_sums512(values, count, exclude, *maximum, scale, output, sum, square_sum, prefetch, prefetch_count, \
+                        copy_source, copy_count, copy_factor, copy_target, streaming, 1, threshold, above, writes)
+    if (copy_streaming) {
+        if (output) ROW_PASS(1, 1);
+        else ROW_PASS(1, 0);
+    } else if (output) ROW_PASS(0, 1);
+    else ROW_PASS(0, 0);
+#undef ROW_PASS
 }
 
 AVX2 void ck_maximum_and_count_avx2(const double *values, ptrdiff_t count, ptrdiff_t exclude, double threshold,
@@ -477,23 +614,17 @@ AVX2 void ck_exponential_sums_avx2(const double *values, ptrdiff_t count, ptrdif
     exponential_sums(values, count, exclude, shift, scale, output, sum, square_sum, NULL, 0, NULL, 0, 0, NULL, 0);
 }
 
-AVX2 void ck_exponential_sums_prefetching_avx2(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift,
-                                               double scale, double *output, double sum[8], double square_sum[8],
-                                               const double *prefetch, ptrdiff_t prefetch_count) {
-    exponential_sums(values, count, exclude, shift, scale, output, sum, square_sum, prefetch, prefetch_count, NULL, 0, 0,
-                     NULL, 0);
-}
-
-AVX2 void ck_exponential_sums_pipelined_avx2(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift,
-                                            double scale, double *output, double sum[8], double square_sum[8],
-                                            const double *prefetch, ptrdiff_t prefetch_count,
-                                            const double *copy_source, ptrdiff_t copy_count, double copy_factor,
-                                            double *copy_target, int copy_streaming) {
+AVX2 void ck_row_statistics_avx2(const double *values, ptrdiff_t count, ptrdiff_t exclude, double threshold,
+                                  double scale, double *output, const double *prefetch, ptrdiff_t prefetch_count,
+                                  const double *copy_source, ptrdiff_t copy_count, double copy_factor,
+                                  double *copy_target, int copy_streaming, double *maximum, ptrdiff_t *index,
+                                  ptrdiff_t *above, double sum[8], double square_sum[8]) {
+    ck_maximum_and_count_avx2(values, count, exclude, threshold, maximum, above, index);
     if (copy_streaming)
-        exponential_sums(values, count, exclude, shift, scale, output, sum, square_sum, prefetch, prefetch_count,
+        exponential_sums(values, count, exclude, *maximum, scale, output, sum, square_sum, prefetch, prefetch_count,
                          copy_source, copy_count, copy_factor, copy_target, 1);
     else
-        exponential_sums(values, count, exclude, shift, scale, output, sum, square_sum, prefetch, prefetch_count,
+        exponential_sums(values, count, exclude, *maximum, scale, output, sum, square_sum, prefetch, prefetch_count,
                          copy_source, copy_count, copy_factor, copy_target, 0);
 }
 
@@ -537,22 +668,16 @@ void ck_exponential_sums_avx2(const double *values, ptrdiff_t count, ptrdiff_t e
 void ck_scaled_copy_avx2(const double *source, ptrdiff_t count, double factor, double *target, int streaming) { __builtin_trap(); }
 void ck_exponential_sums_avx512(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift, double scale,
                                 double *output, double sum[8], double square_sum[8]) { __builtin_trap(); }
-void ck_exponential_sums_prefetching_avx2(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift,
-                                          double scale, double *output, double sum[8], double square_sum[8],
-                                          const double *prefetch, ptrdiff_t prefetch_count) { __builtin_trap(); }
-void ck_exponential_sums_pipelined_avx2(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift,
-                                        double scale, double *output, double sum[8], double square_sum[8],
-                                        const double *prefetch, ptrdiff_t prefetch_count,
-                                        const double *copy_source, ptrdiff_t copy_count, double copy_factor,
-                                        double *copy_target, int copy_streaming) { __builtin_trap(); }
-void ck_exponential_sums_pipelined_avx512(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift,
-                                          double scale, double *output, double sum[8], double square_sum[8],
-                                          const double *prefetch, ptrdiff_t prefetch_count,
-                                          const double *copy_source, ptrdiff_t copy_count, double copy_factor,
-                                          double *copy_target, int copy_streaming) { __builtin_trap(); }
+void ck_row_statistics_avx2(const double *values, ptrdiff_t count, ptrdiff_t exclude, double threshold, double scale,
+                            double *output, const double *prefetch, ptrdiff_t prefetch_count,
+                            const double *copy_source, ptrdiff_t copy_count, double copy_factor, double *copy_target,
+                            int copy_streaming, double *maximum, ptrdiff_t *index, ptrdiff_t *above, double sum[8],
+                            double square_sum[8]) { __builtin_trap(); }
+void ck_row_statistics_avx512(const double *values, ptrdiff_t count, ptrdiff_t exclude, double threshold, double scale,
+                              double *output, const double *prefetch, ptrdiff_t prefetch_count,
+                              const double *copy_source, ptrdiff_t copy_count, double copy_factor, double *copy_target,
+                              int copy_streaming, double *maximum, ptrdiff_t *index, ptrdiff_t *above, double sum[8],
+                              double square_sum[8]) { __builtin_trap(); }
 void ck_store_fence(void) {}
-void ck_exponential_sums_prefetching_avx512(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift,
-                                            double scale, double *output, double sum[8], double square_sum[8],
-                                            const double *prefetch, ptrdiff_t prefetch_count) { __builtin_trap(); }
 
 #endif

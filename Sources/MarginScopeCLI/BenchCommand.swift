@@ -61,7 +61,7 @@ struct Bench: ParsableCommand {
         let timing =
             quick
             ? BenchTiming(warmup: 1, runs: 3, budget: 0.5)
-            : BenchTiming(warmup: 2, runs: 15, budget: 3)
+            : BenchTiming(warmup: 2, runs: 15, budget: 3, minimumSeconds: 0.1)
         let cases = BenchCases(timing: timing, filter: filter)
         var notes: [String] = []
         var rows: [BenchRow] = []
@@ -182,7 +182,7 @@ struct Bench: ParsableCommand {
             let build = "release build"
         #endif
         return [
-            "Medians of up to \(timing.runs) runs after \(timing.warmup) warm-up; \(build).",
+            "\(timing.summary) after \(timing.warmup) warm-up; \(build).",
             "\(cpu), \(ProcessInfo.processInfo.activeProcessorCount) cores; exp kernel: \(BatchLoss.kernelDescription).",
         ]
     }

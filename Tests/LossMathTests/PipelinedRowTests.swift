@@ -30,36 +30,51 @@ struct PipelinedRowTests {
         return CosineBatch(labels: labels, cosines: cosines, classCount: classes)
     }
 
-    @Test func exponentialSumsWithAPrefetchAreTheSameBits() {
+    /// `rowScan` (one call for both passes, on the C paths with the count taken in the exponential
+    /// pass and the blocks laid on the row's cache lines) is exactly `maximumCountAndIndex` followed by
+    /// `exponentialSums` shifted by that maximum, with or without a prefetch: rows starting at every
+    /// position within a 64-byte line, of every length up to two lines past a multiple of 16, with
+    /// the target anywhere or nowhere.
+    @Test func aRowScanIsTheTwoPassesWhereverTheRowStarts() {
         var rng = SeededGenerator(seed: 151)
         let next = (0..<400).map { _ in rng.uniform(-1...1) }
-        for count in [0, 1, 7, 8, 9, 15, 16, 17, 31, 64, 100, 257] {
-            let row = (0..<count).map { _ in rng.integer(0...5) == 0 ? 1 : rng.uniform(-1...1) }
-            for variant in RowKernel.availableVariants {
-                for prefetchCount in [0, 1, count / 2, count, count + 13] {
-                    for scale in [0.0, 30, 1000] {
-                        let shift = row.max() ?? 0
-                        var plain = [Double](repeating: .nan, count: count)
-                        var piped = [Double](repeating: .nan, count: count)
-                        let (a, b) = row.withUnsafeBufferPointer { values in
-                            next.withUnsafeBufferPointer { ahead in
-                                let start = values.baseAddress ?? UnsafePointer(bitPattern: 8)!
-                                let a = plain.withUnsafeMutableBufferPointer {
-                                    RowKernel.exponentialSums(
-                                        start, count, shift: shift, scale: scale, output: $0.baseAddress, variant: variant)
-                                }
-                                let b = piped.withUnsafeMutableBufferPointer {
-                                    RowKernel.exponentialSums(
-                                        start, count, shift: shift, scale: scale, output: $0.baseAddress,
-                                        prefetch: ahead.baseAddress! + 3, prefetchCount: prefetchCount, variant: variant)
-                                }
-                                return (a, b)
-                            }
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: 8 * 400, alignment: 64).bindMemory(to: Double.self, capacity: 400)
+        defer { UnsafeMutableRawPointer(buffer).deallocate() }
+        for count in [0, 1, 2, 7, 8, 9, 15, 16, 17, 23, 31, 33, 64, 65, 100, 257] {
+            for phase in 0..<8 {
+                let start = buffer + phase
+                for j in 0..<count { start[j] = rng.integer(0...5) == 0 ? [1, -1, 0.5, 0][rng.integer(0...3)] : rng.uniform(-1...1) }
+                for exclude in Set([-1, 0, count / 2, count - 1, rng.integer(-1...max(-1, count - 1))]) where exclude < count {
+                    let threshold = rng.integer(0...3) == 0 ? 0.5 : rng.uniform(-1...1)
+                    let scale = [0.0, 30, 1000][rng.integer(0...2)]
+                    for variant in RowKernel.availableVariants {
+                        let label = "\(variant), \(count) values at +\(phase), target \(exclude), s = \(scale)"
+                        let rivals = RowKernel.maximumCountAndIndex(
+                            start, count, excluding: exclude, above: threshold, variant: variant)
+                        var twoPasses = [Double](repeating: .nan, count: count)
+                        let sums = twoPasses.withUnsafeMutableBufferPointer {
+                            RowKernel.exponentialSums(
+                                start, count, excluding: exclude, shift: rivals.maximum, scale: scale,
+                                output: $0.baseAddress, variant: variant)
                         }
-                        let label = "\(variant), \(count) values, prefetch \(prefetchCount), s = \(scale)"
-                        #expect(plain.map(\.bitPattern) == piped.map(\.bitPattern), "\(label)")
-                        #expect((0..<8).allSatisfy { a.sum[$0].bitPattern == b.sum[$0].bitPattern }, "\(label)")
-                        #expect((0..<8).allSatisfy { a.squareSum[$0].bitPattern == b.squareSum[$0].bitPattern }, "\(label)")
+                        for prefetchCount in [0, count, 13] {
+                            var scanned = [Double](repeating: .nan, count: count)
+                            let scan = next.withUnsafeBufferPointer { ahead in
+                                scanned.withUnsafeMutableBufferPointer {
+                                    RowKernel.rowScan(
+                                        start, count, excluding: exclude, above: threshold, scale: scale,
+                                        output: $0.baseAddress, prefetch: prefetchCount == 0 ? nil : ahead.baseAddress! + 3,
+                                        prefetchCount: prefetchCount, variant: variant)
+                                }
+                            }
+                            #expect(scan.maximum.bitPattern == rivals.maximum.bitPattern, "\(label)")
+                            #expect(scan.index == rivals.index && scan.count == rivals.count, "\(label)")
+                            #expect(scanned.map(\.bitPattern) == twoPasses.map(\.bitPattern), "\(label)")
+                            #expect((0..<8).allSatisfy { scan.sum[$0].bitPattern == sums.sum[$0].bitPattern }, "\(label)")
+                            #expect(
+                                (0..<8).allSatisfy { scan.squareSum[$0].bitPattern == sums.squareSum[$0].bitPattern },
+                                "\(label)")
+                        }
                     }
                 }
             }
@@ -67,7 +82,7 @@ struct PipelinedRowTests {
     }
 
     /// The copy done inside the exponential pass: the products of `scaledCopy`, at targets of
-    /// every alignment mod 32 bytes, for copies shorter and longer than the pass, and the pass's
+    /// every alignment mod 64 bytes, for copies shorter and longer than the pass, and the pass's
     /// own outputs and partials unchanged.
     @Test(arguments: [true, false]) func aCopyInsideTheExponentialPassIsTheScaledCopy(streaming: Bool) {
         var rng = SeededGenerator(seed: 153)
@@ -75,11 +90,11 @@ struct PipelinedRowTests {
             for count in [0, 5, 8, 13, 16, 40, 131] {
                 let row = (0..<count).map { _ in rng.uniform(-1...1) }
                 for copyCount in [0, 1, 7, 9, count, count + 21, 3 * count + 5] {
-                    let offset = rng.integer(0...3)
+                    let offset = rng.integer(0...7)
                     let source = (0..<copyCount).map { _ in rng.uniform(-1...1) * [1, 1e-300, 1e300][rng.integer(0...2)] }
                     let factor = rng.uniform(-2...2)
-                    var viaPass = [Double](repeating: .nan, count: copyCount + 4)
-                    var viaCopy = [Double](repeating: .nan, count: copyCount + 4)
+                    var viaPass = [Double](repeating: .nan, count: copyCount + 8)
+                    var viaCopy = [Double](repeating: .nan, count: copyCount + 8)
                     var plain = [Double](repeating: .nan, count: count)
                     var piped = [Double](repeating: .nan, count: count)
                     let (a, b) = row.withUnsafeBufferPointer { values in
@@ -92,12 +107,13 @@ struct PipelinedRowTests {
                                     variant: variant)
                             }
                             let a = plain.withUnsafeMutableBufferPointer {
-                                RowKernel.exponentialSums(start, count, shift: 0.5, scale: 30, output: $0.baseAddress, variant: variant)
+                                RowKernel.rowScan(
+                                    start, count, excluding: -1, above: 0.5, scale: 30, output: $0.baseAddress, variant: variant)
                             }
                             let b = piped.withUnsafeMutableBufferPointer { out in
                                 viaPass.withUnsafeMutableBufferPointer { target in
-                                    RowKernel.exponentialSums(
-                                        start, count, shift: 0.5, scale: 30, output: out.baseAddress,
+                                    RowKernel.rowScan(
+                                        start, count, excluding: -1, above: 0.5, scale: 30, output: out.baseAddress,
                                         copy: RowKernel.RowCopy(
                                             source: origin, count: copyCount, factor: factor, target: target.baseAddress! + offset,
                                             streaming: streaming),
@@ -110,12 +126,13 @@ struct PipelinedRowTests {
                     }
                     let label = "\(variant), \(count) values, copy \(copyCount) at +\(offset), streaming \(streaming)"
                     // Independent: each product as Swift rounds it; the padding is untouched.
-                    let expected = (0..<(copyCount + 4)).map { j in
+                    let expected = (0..<(copyCount + 8)).map { j in
                         j < offset || j >= offset + copyCount ? Double.nan : source[j - offset] * factor
                     }
                     #expect(viaPass.map(\.bitPattern) == expected.map(\.bitPattern), "\(label)")
                     #expect(viaCopy.map(\.bitPattern) == expected.map(\.bitPattern), "\(label)")
                     #expect(plain.map(\.bitPattern) == piped.map(\.bitPattern), "\(label)")
+                    #expect(a.maximum.bitPattern == b.maximum.bitPattern && a.index == b.index && a.count == b.count, "\(label)")
                     #expect((0..<8).allSatisfy { a.sum[$0].bitPattern == b.sum[$0].bitPattern }, "\(label)")
                     #expect((0..<8).allSatisfy { a.squareSum[$0].bitPattern == b.squareSum[$0].bitPattern }, "\(label)")
                 }

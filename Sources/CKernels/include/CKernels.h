@@ -41,31 +41,29 @@ void ck_exponential_sums_avx2(const double *values, ptrdiff_t count, ptrdiff_t e
 void ck_exponential_sums_avx512(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift, double scale,
                                 double *output, double sum[8], double square_sum[8]);
 
-/// ck_exponential_sums_avx2 / _avx512 (the same bits), also prefetching the `prefetch_count`
-/// doubles at `prefetch` (the next row) a cache line per eight values, so that its read from
-/// memory overlaps this pass's arithmetic. `prefetch` may be NULL.
-void ck_exponential_sums_prefetching_avx2(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift,
-                                          double scale, double *output, double sum[8], double square_sum[8],
-                                          const double *prefetch, ptrdiff_t prefetch_count);
-void ck_exponential_sums_prefetching_avx512(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift,
-                                            double scale, double *output, double sum[8], double square_sum[8],
-                                            const double *prefetch, ptrdiff_t prefetch_count);
-
-/// ck_exponential_sums_prefetching_* that also writes copy_target[j] = copy_source[j]·copy_factor
-/// for j < copy_count (another row: the previous row's gradient), with the stores of
-/// ck_scaled_copy_avx2 (streaming when copy_streaming is non-zero; the same bits either way)
-/// interleaved with the exponentials, but without its fence: call ck_store_fence() before the
-/// target is read or handed to another thread. NULLs allowed.
-void ck_exponential_sums_pipelined_avx2(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift,
-                                        double scale, double *output, double sum[8], double square_sum[8],
-                                        const double *prefetch, ptrdiff_t prefetch_count,
-                                        const double *copy_source, ptrdiff_t copy_count, double copy_factor,
-                                        double *copy_target, int copy_streaming);
-void ck_exponential_sums_pipelined_avx512(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift,
-                                          double scale, double *output, double sum[8], double square_sum[8],
-                                          const double *prefetch, ptrdiff_t prefetch_count,
-                                          const double *copy_source, ptrdiff_t copy_count, double copy_factor,
-                                          double *copy_target, int copy_streaming);
+/// One row of the batch loss in one call: the maximum of the `count` values but the one at `exclude`
+/// (−1: none), its first position and the number of those values above `threshold`, exactly as
+/// ck_maximum_and_count_avx2 gives them; then, shifted by that maximum, the exponential pass of
+/// ck_exponential_sums_avx2 (the same outputs and partials, bit for bit), also prefetching the
+/// `prefetch_count` doubles at `prefetch` (the next row) a cache line per eight values, so that
+/// its read from memory overlaps this pass's arithmetic, and also
+/// writes copy_target[j] = copy_source[j]·copy_factor for j < copy_count (another row: the previous
+/// row's gradient) with the products and stores of ck_scaled_copy_avx2 (streaming when copy_streaming
+/// is non-zero), interleaved with the exponentials, but without its fence: call ck_store_fence()
+/// before the target is read or handed to another thread. NULLs allowed for output, prefetch and
+/// copy. The _avx512 version gives the same bits (each lane does the same operations) with a
+/// cheaper maximum pass, the count taken in the exponential pass. Require ck_has_avx2_fma() /
+/// ck_has_avx512().
+void ck_row_statistics_avx2(const double *values, ptrdiff_t count, ptrdiff_t exclude, double threshold, double scale,
+                            double *output, const double *prefetch, ptrdiff_t prefetch_count,
+                            const double *copy_source, ptrdiff_t copy_count, double copy_factor, double *copy_target,
+                            int copy_streaming, double *maximum, ptrdiff_t *index, ptrdiff_t *above, double sum[8],
+                            double square_sum[8]);
+void ck_row_statistics_avx512(const double *values, ptrdiff_t count, ptrdiff_t exclude, double threshold, double scale,
+                              double *output, const double *prefetch, ptrdiff_t prefetch_count,
+                              const double *copy_source, ptrdiff_t copy_count, double copy_factor, double *copy_target,
+                              int copy_streaming, double *maximum, ptrdiff_t *index, ptrdiff_t *above, double sum[8],
+                              double square_sum[8]);
 
 /// Orders the streaming stores before every later store (sfence; nothing off x86).
 void ck_store_fence(void);

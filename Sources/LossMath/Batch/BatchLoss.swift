@@ -141,14 +141,21 @@ public enum BatchLoss {
                     // scaled from there into the gradient. Pipelined, that copy is done during the
                     // next row's exponential pass (which also prefetches the row after), so the
                     // scratch rows alternate: two per range, not per row.
-                    let scratches = gradient == nil ? nil : UnsafeMutablePointer<Double>.allocate(capacity: 2 * c)
-                    defer { scratches?.deallocate() }
+                    // Each scratch row starts where its cosine row does within a 64-byte cache line, so that
+                    // the exponential pass, which loads whole lines of the cosines, also stores whole lines.
+                    let scratchStride = c + 8
+                    let scratches =
+                        gradient == nil
+                        ? nil
+                        : UnsafeMutableRawPointer.allocate(byteCount: 2 * scratchStride * 8, alignment: 64)
+                            .bindMemory(to: Double.self, capacity: 2 * scratchStride)
+                    defer { scratches.map { UnsafeMutableRawPointer($0).deallocate() } }
                     // The previous row's copy, still to do, and its target entry, written after it.
                     var pending: (copy: RowKernel.RowCopy, target: UnsafeMutablePointer<Double>, value: Double)?
                     for i in range {
                         let row = cosines! + i * c
                         let y = labels![i]
-                        let scratch = scratches.map { $0 + (i & 1) * c }
+                        let scratch = scratches.map { $0 + (i & 1) * scratchStride + (Int(bitPattern: row) & 63) >> 3 }
                         let rank = policy.kernelRankMargin(targetCosine: row[y])
                         // The next row of the range is prefetched during this row's exponentials.
                         let statistics = RowStatistics(
@@ -157,7 +164,8 @@ public enum BatchLoss {
                             nextRow: pipelined && i + 1 < range.upperBound ? UnsafePointer(row + c) : nil,
                             copying: pending?.copy, variant: variant)
                         if let previous = pending {
-                            RowKernel.storeFence()
+                            // Streaming stores are weakly ordered; ordinary ones need no fence.
+                            if streaming { RowKernel.storeFence() }
                             previous.target.pointee = previous.value
                             pending = nil
                         }

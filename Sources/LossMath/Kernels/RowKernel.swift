@@ -122,58 +122,21 @@ enum RowKernel {
     ///
     /// Returns the eight-lane partial sums; callers add the partials of several ranges
     /// before reducing, so every caller reduces in the same order.
-    ///
-    /// With `prefetch`, the C kernels also ask for the `prefetchCount` doubles there (the next
-    /// row) a cache line per eight values, so that the next row's read from memory overlaps this
-    /// pass's arithmetic instead of following it; the results are the same bits either way.
-    ///
-    /// With `copy`, the pass also does `copy`'s scaled copy (another row, the previous row's
-    /// gradient), interleaved with the exponentials on the C paths so that its memory write overlaps
-    /// them too; the same products as `scaledCopy`, but not fenced: call `storeFence()` before the
-    /// target is written again or handed on.
     static func exponentialSums(
         _ start: UnsafePointer<Double>, _ count: Int, excluding exclude: Int = -1, shift: Double, scale: Double,
-        output: UnsafeMutablePointer<Double>?, prefetch: UnsafePointer<Double>? = nil, prefetchCount: Int = 0,
-        copy: RowCopy? = nil, variant: Variant = variant
+        output: UnsafeMutablePointer<Double>?, variant: Variant = variant
     ) -> (sum: SIMD8<Double>, squareSum: SIMD8<Double>) {
         var sum = SIMD8<Double>()
         var squareSum = SIMD8<Double>()
-        if variant != .swiftSIMD, let copy {
-            withUnsafeMutableBytes(of: &sum) { sumBytes in
-                withUnsafeMutableBytes(of: &squareSum) { squareBytes in
-                    let sums = sumBytes.baseAddress!.assumingMemoryBound(to: Double.self)
-                    let squares = squareBytes.baseAddress!.assumingMemoryBound(to: Double.self)
-                    let ahead = prefetch == nil ? 0 : prefetchCount
-                    if variant == .avx512 {
-                        ck_exponential_sums_pipelined_avx512(
-                            start, count, exclude, shift, scale, output, sums, squares, prefetch, ahead,
-                            copy.source, copy.count, copy.factor, copy.target, copy.streaming ? 1 : 0)
-                    } else {
-                        ck_exponential_sums_pipelined_avx2(
-                            start, count, exclude, shift, scale, output, sums, squares, prefetch, ahead,
-                            copy.source, copy.count, copy.factor, copy.target, copy.streaming ? 1 : 0)
-                    }
-                }
-            }
-            return (sum, squareSum)
-        }
-        if let copy {
-            for j in 0..<copy.count { copy.target[j] = copy.source[j] * copy.factor }
-        }
         if variant != .swiftSIMD {
             withUnsafeMutableBytes(of: &sum) { sumBytes in
                 withUnsafeMutableBytes(of: &squareSum) { squareBytes in
                     let sums = sumBytes.baseAddress!.assumingMemoryBound(to: Double.self)
                     let squares = squareBytes.baseAddress!.assumingMemoryBound(to: Double.self)
-                    switch (variant == .avx512, prefetch) {
-                    case (true, nil): ck_exponential_sums_avx512(start, count, exclude, shift, scale, output, sums, squares)
-                    case (false, nil): ck_exponential_sums_avx2(start, count, exclude, shift, scale, output, sums, squares)
-                    case (true, let next?):
-                        ck_exponential_sums_prefetching_avx512(
-                            start, count, exclude, shift, scale, output, sums, squares, next, prefetchCount)
-                    case (false, let next?):
-                        ck_exponential_sums_prefetching_avx2(
-                            start, count, exclude, shift, scale, output, sums, squares, next, prefetchCount)
+                    if variant == .avx512 {
+                        ck_exponential_sums_avx512(start, count, exclude, shift, scale, output, sums, squares)
+                    } else {
+                        ck_exponential_sums_avx2(start, count, exclude, shift, scale, output, sums, squares)
                     }
                 }
             }
@@ -221,7 +184,73 @@ enum RowKernel {
         return (sum, squareSum)
     }
 
-    /// A scaled copy `target[j] = source[j]·factor`, j < count, handed to `exponentialSums`.
+    /// One row of the batch loss: `maximumCountAndIndex` (the maximum but `excluding`, its first
+    /// index, the count above `threshold`), then `exponentialSums` shifted by that maximum, with the
+    /// same results bit for bit, in one call to the C kernels.
+    ///
+    /// With `prefetch`, the C kernels also ask for the `prefetchCount` doubles there (the next
+    /// row) a cache line per eight values, so that the next row's read from memory overlaps this
+    /// pass's arithmetic instead of following it; the results are the same bits either way.
+    ///
+    /// With `copy`, the pass also does `copy`'s scaled copy (another row, the previous row's
+    /// gradient), interleaved with the exponentials on the C paths so that its memory write overlaps
+    /// them too; the same products as `scaledCopy`, but not fenced: call `storeFence()` before the
+    /// target is written again or handed on.
+    static func rowScan(
+        _ start: UnsafePointer<Double>, _ count: Int, excluding exclude: Int, above threshold: Double, scale: Double,
+        output: UnsafeMutablePointer<Double>?, prefetch: UnsafePointer<Double>? = nil, prefetchCount: Int = 0,
+        copy: RowCopy? = nil, variant: Variant = variant
+    ) -> RowScan {
+        guard variant != .swiftSIMD else {
+            if let copy {
+                for j in 0..<copy.count { copy.target[j] = copy.source[j] * copy.factor }
+            }
+            let rivals = maximumCountAndIndex(start, count, excluding: exclude, above: threshold, variant: variant)
+            let sums = exponentialSums(
+                start, count, excluding: exclude, shift: rivals.maximum, scale: scale, output: output, variant: variant)
+            return RowScan(
+                maximum: rivals.maximum, index: rivals.index, count: rivals.count, sum: sums.sum, squareSum: sums.squareSum)
+        }
+        var sum = SIMD8<Double>()
+        var squareSum = SIMD8<Double>()
+        var maximum = -Double.infinity
+        var index = -1
+        var above = 0
+        withUnsafeMutableBytes(of: &sum) { sumBytes in
+            withUnsafeMutableBytes(of: &squareSum) { squareBytes in
+                let sums = sumBytes.baseAddress!.assumingMemoryBound(to: Double.self)
+                let squares = squareBytes.baseAddress!.assumingMemoryBound(to: Double.self)
+                let ahead = prefetch == nil ? 0 : prefetchCount
+                if variant == .avx512 {
+                    ck_row_statistics_avx512(
+                        start, count, exclude, threshold, scale, output, prefetch, ahead, copy?.source, copy?.count ?? 0,
+                        copy?.factor ?? 0, copy?.target, copy?.streaming == true ? 1 : 0, &maximum, &index, &above, sums,
+                        squares)
+                } else {
+                    ck_row_statistics_avx2(
+                        start, count, exclude, threshold, scale, output, prefetch, ahead, copy?.source, copy?.count ?? 0,
+                        copy?.factor ?? 0, copy?.target, copy?.streaming == true ? 1 : 0, &maximum, &index, &above, sums,
+                        squares)
+                }
+            }
+        }
+        return RowScan(maximum: maximum, index: index, count: above, sum: sum, squareSum: squareSum)
+    }
+
+    /// What `rowScan` finds in one row.
+    struct RowScan {
+        /// The largest value but the excluded one (−∞ when there is none).
+        var maximum: Double
+        /// Its first position (−1 when no value exceeds −∞).
+        var index: Int
+        /// How many values but the excluded one exceed the threshold.
+        var count: Int
+        /// The eight-lane partial sums of `exp(s·(c_j − maximum))` and of its squares.
+        var sum: SIMD8<Double>
+        var squareSum: SIMD8<Double>
+    }
+
+    /// A scaled copy `target[j] = source[j]·factor`, j < count, handed to `rowScan`.
     struct RowCopy {
         var source: UnsafePointer<Double>
         var count: Int
@@ -319,23 +348,19 @@ struct RowStatistics: Sendable {
     ) {
         let y = label
         let cy = row[y]
-        let threshold = cy - rankMargin
-        // One pass for the rivals' maximum, its class and the rank count, the target excluded.
-        let rivals = RowKernel.maximumCountAndIndex(row, classCount, excluding: y, above: threshold, variant: variant)
-        let m = rivals.maximum
-        let rival = classCount > 1 ? rivals.index : -1
-        // One exponential pass over the row (the target's term is 0), which also prefetches the next
-        // row and does `copy` (the previous row's gradient), if given.
-        let sums = RowKernel.exponentialSums(
-            row, classCount, excluding: y, shift: m, scale: scale, output: output, prefetch: nextRow,
+        // The rivals' maximum, its class and the rank count, the target excluded; then one exponential
+        // pass over the row (the target's term is 0), which also prefetches the next row and does
+        // `copy` (the previous row's gradient), if given.
+        let scan = RowKernel.rowScan(
+            row, classCount, excluding: y, above: cy - rankMargin, scale: scale, output: output, prefetch: nextRow,
             prefetchCount: classCount, copy: copy, variant: variant)
         self.label = y
         self.targetCosine = cy
-        self.rivalClass = rival
-        self.rivalCosine = m
-        self.rivalSum = sums.sum.sum()
-        self.rivalSquareSum = sums.squareSum.sum()
-        self.rivalsAbove = rivals.count
+        self.rivalClass = classCount > 1 ? scan.index : -1
+        self.rivalCosine = scan.maximum
+        self.rivalSum = scan.sum.sum()
+        self.rivalSquareSum = scan.squareSum.sum()
+        self.rivalsAbove = scan.count
     }
 
     /// The same row at another scale: the rival maximum, its class and the rank count do
