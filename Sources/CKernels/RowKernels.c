@@ -212,9 +212,11 @@ AVX512 static inline __m512d vector_exp512(__m512d x) {
         for (; copied < copy_count; copied++) copy_target[copied] = copy_source[copied] * copy_factor; \
     } while (0)
 
-// With `above` (not NULL), the pass also counts the values (the excluded one not) that exceed
-// `threshold`, from the values it loads anyway: cheaper here, where the exponentials keep the
-// multiply-add units busy and the comparisons use other ones, than in the maximum pass.
+// With `counting`, the pass also counts the values (the excluded one not) that exceed `threshold`
+// into *above, from the values it loads anyway: the maximum pass is then plain maxima, and the
+// count measured no dearer here than there (a comparison and a popcount per eight values). With
+// `writes`, the exponentials go to `output`: both are constants at each call, so each combination
+// is its own loop (a run-time test among the stores, its operand reloaded each time, cost a tenth).
 AVX512 static inline __attribute__((always_inline)) void exponential_sums512(const double *values, ptrdiff_t count, ptrdiff_t exclude,
                                               double shift, double scale,
                                               double *output, double sum[8], double square_sum[8],
@@ -309,7 +311,7 @@ AVX512 void ck_exponential_sums_avx512(const double *values, ptrdiff_t count, pt
 }
 
 // The maximum of a row but the excluded value, and its first position: one pass of plain maxima
-// (a multiply-add unit's work per eight values, no comparison masks), which keeps the lane maxima
+// (one vmaxpd per eight values, in four chains, no comparison masks), which keeps the lane maxima
 // of each chunk of 64 values (more per chunk in rows over 4096, so that at most 64 are kept);
 // the position is then looked for only in the first chunk whose maxima hold the maximum. The
 // same maximum, index and tie rules as ck_maximum_and_count_avx512: NaN is never the maximum
