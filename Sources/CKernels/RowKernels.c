@@ -189,6 +189,24 @@ AVX512 static inline __m512d vector_exp512(__m512d x) {
         for (; copied < copy_count; copied++) copy_target[copied] = copy_source[copied] * copy_factor; \
     } while (0)
 
+// The sum of eight partials (lanes 0–3 of `low`, then 4–7 of `high`) added in lane order from −0, as
+// Swift's SIMD8.sum() adds them, taken from the registers: read back from the partials just stored, a
+// wide store feeding narrower loads waits for the store to complete.
+AVX2 static inline double lanes_in_order(__m256d low, __m256d high) {
+    const __m128d a = _mm256_castpd256_pd128(low), b = _mm256_extractf128_pd(low, 1);
+    const __m128d c = _mm256_castpd256_pd128(high), d = _mm256_extractf128_pd(high, 1);
+    double total = -0.0;
+    total += _mm_cvtsd_f64(a);
+    total += _mm_cvtsd_f64(_mm_unpackhi_pd(a, a));
+    total += _mm_cvtsd_f64(b);
+    total += _mm_cvtsd_f64(_mm_unpackhi_pd(b, b));
+    total += _mm_cvtsd_f64(c);
+    total += _mm_cvtsd_f64(_mm_unpackhi_pd(c, c));
+    total += _mm_cvtsd_f64(d);
+    total += _mm_cvtsd_f64(_mm_unpackhi_pd(d, d));
+    return total;
+}
+
 // The copy of the AVX-512 pass: the same products, eight per instruction, stores aligned to 64 bytes.
 #define COPY_START_512()                                                                \
     ptrdiff_t copied = 0;                                                               \
@@ -224,7 +242,7 @@ AVX512 static inline __attribute__((always_inline)) void exponential_sums512(con
                                               const double *copy_source, ptrdiff_t copy_count, double copy_factor,
                                               double *copy_target, int copy_streaming,
                                               const int counting, double threshold, ptrdiff_t *above,
-                                              const int writes) {
+                                              const int writes, double totals[2]) {
     const double *ahead = prefetch, *const ahead_end = prefetch ? prefetch + prefetch_count : prefetch;
     COPY_START_512();
     const __m512d s = _mm512_set1_pd(scale);
@@ -297,6 +315,10 @@ AVX512 static inline __attribute__((always_inline)) void exponential_sums512(con
     COPY_REST_512();
     _mm512_storeu_pd(sum, sums);
     _mm512_storeu_pd(square_sum, squares);
+    if (totals) {
+        totals[0] = lanes_in_order(_mm512_castpd512_pd256(sums), _mm512_extractf64x4_pd(sums, 1));
+        totals[1] = lanes_in_order(_mm512_castpd512_pd256(squares), _mm512_extractf64x4_pd(squares, 1));
+    }
     if (counting) *above = n;
 }
 
@@ -304,10 +326,10 @@ AVX512 void ck_exponential_sums_avx512(const double *values, ptrdiff_t count, pt
                                        double scale, double *output, double sum[8], double square_sum[8]) {
     if (output)
         exponential_sums512(values, count, exclude, shift, scale, output, sum, square_sum, NULL, 0, NULL, 0, 0, NULL, 0, 0, 0,
-                            NULL, 1);
+                            NULL, 1, NULL);
     else
         exponential_sums512(values, count, exclude, shift, scale, output, sum, square_sum, NULL, 0, NULL, 0, 0, NULL, 0, 0, 0,
-                            NULL, 0);
+                            NULL, 0, NULL);
 }
 
 // The maximum of a row but the excluded value, and its first position: one pass of plain maxima
@@ -398,13 +420,13 @@ AVX512 void ck_row_statistics_avx512(const double *values, ptrdiff_t count, ptrd
                                      double scale, double *output, const double *prefetch, ptrdiff_t prefetch_count,
                                      const double *copy_source, ptrdiff_t copy_count, double copy_factor,
                                      double *copy_target, int copy_streaming, double *maximum, ptrdiff_t *index,
-                                     ptrdiff_t *above, double sum[8], double square_sum[8]) {
+                                     ptrdiff_t *above, double sum[8], double square_sum[8], double totals[2]) {
     maximum_and_index512(values, count, exclude, maximum, index);
     // A copy of the loop for each kind of store, with or without outputs: no branch among the stores
     // (a run-time test there, with its operand reloaded each time, cost a tenth of the pass).
 #define ROW_PASS(streaming, writes)                                                                              \
     exponential_sums512(values, count, exclude, *maximum, scale, output, sum, square_sum, prefetch, prefetch_count, \
-                        copy_source, copy_count, copy_factor, copy_target, streaming, 1, threshold, above, writes)
+                        copy_source, copy_count, copy_factor, copy_target, streaming, 1, threshold, above, writes, totals)
     if (copy_streaming) {
         if (output) ROW_PASS(1, 1);
         else ROW_PASS(1, 0);
@@ -546,7 +568,7 @@ AVX2 static inline __attribute__((always_inline)) void exponential_sums(const do
                                          double *output, double sum[8], double square_sum[8],
                                          const double *prefetch, ptrdiff_t prefetch_count,
                                          const double *copy_source, ptrdiff_t copy_count, double copy_factor,
-                                         double *copy_target, int copy_streaming) {
+                                         double *copy_target, int copy_streaming, double totals[2]) {
     const double *ahead = prefetch, *const ahead_end = prefetch ? prefetch + prefetch_count : prefetch;
     COPY_START();
     const __m256d s = _mm256_set1_pd(scale);
@@ -609,25 +631,29 @@ AVX2 static inline __attribute__((always_inline)) void exponential_sums(const do
     _mm256_storeu_pd(sum + 4, sum1);
     _mm256_storeu_pd(square_sum, squares0);
     _mm256_storeu_pd(square_sum + 4, squares1);
+    if (totals) {
+        totals[0] = lanes_in_order(sum0, sum1);
+        totals[1] = lanes_in_order(squares0, squares1);
+    }
 }
 
 AVX2 void ck_exponential_sums_avx2(const double *values, ptrdiff_t count, ptrdiff_t exclude, double shift, double scale,
                                    double *output, double sum[8], double square_sum[8]) {
-    exponential_sums(values, count, exclude, shift, scale, output, sum, square_sum, NULL, 0, NULL, 0, 0, NULL, 0);
+    exponential_sums(values, count, exclude, shift, scale, output, sum, square_sum, NULL, 0, NULL, 0, 0, NULL, 0, NULL);
 }
 
 AVX2 void ck_row_statistics_avx2(const double *values, ptrdiff_t count, ptrdiff_t exclude, double threshold,
                                   double scale, double *output, const double *prefetch, ptrdiff_t prefetch_count,
                                   const double *copy_source, ptrdiff_t copy_count, double copy_factor,
                                   double *copy_target, int copy_streaming, double *maximum, ptrdiff_t *index,
-                                  ptrdiff_t *above, double sum[8], double square_sum[8]) {
+                                  ptrdiff_t *above, double sum[8], double square_sum[8], double totals[2]) {
     ck_maximum_and_count_avx2(values, count, exclude, threshold, maximum, above, index);
     if (copy_streaming)
         exponential_sums(values, count, exclude, *maximum, scale, output, sum, square_sum, prefetch, prefetch_count,
-                         copy_source, copy_count, copy_factor, copy_target, 1);
+                         copy_source, copy_count, copy_factor, copy_target, 1, totals);
     else
         exponential_sums(values, count, exclude, *maximum, scale, output, sum, square_sum, prefetch, prefetch_count,
-                         copy_source, copy_count, copy_factor, copy_target, 0);
+                         copy_source, copy_count, copy_factor, copy_target, 0, totals);
 }
 
 AVX2 void ck_scaled_copy_avx2(const double *source, ptrdiff_t count, double factor, double *target, int streaming) {
@@ -674,12 +700,12 @@ void ck_row_statistics_avx2(const double *values, ptrdiff_t count, ptrdiff_t exc
                             double *output, const double *prefetch, ptrdiff_t prefetch_count,
                             const double *copy_source, ptrdiff_t copy_count, double copy_factor, double *copy_target,
                             int copy_streaming, double *maximum, ptrdiff_t *index, ptrdiff_t *above, double sum[8],
-                            double square_sum[8]) { __builtin_trap(); }
+                            double square_sum[8], double totals[2]) { __builtin_trap(); }
 void ck_row_statistics_avx512(const double *values, ptrdiff_t count, ptrdiff_t exclude, double threshold, double scale,
                               double *output, const double *prefetch, ptrdiff_t prefetch_count,
                               const double *copy_source, ptrdiff_t copy_count, double copy_factor, double *copy_target,
                               int copy_streaming, double *maximum, ptrdiff_t *index, ptrdiff_t *above, double sum[8],
-                              double square_sum[8]) { __builtin_trap(); }
+                              double square_sum[8], double totals[2]) { __builtin_trap(); }
 void ck_store_fence(void) {}
 
 #endif

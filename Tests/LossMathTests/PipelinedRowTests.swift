@@ -74,6 +74,9 @@ struct PipelinedRowTests {
                             #expect(
                                 (0..<8).allSatisfy { scan.squareSum[$0].bitPattern == sums.squareSum[$0].bitPattern },
                                 "\(label)")
+                            // The kernel's own totals are the partials added in lane order, as SIMD8.sum() adds them.
+                            #expect(scan.total.bitPattern == sums.sum.sum().bitPattern, "\(label)")
+                            #expect(scan.squareTotal.bitPattern == sums.squareSum.sum().bitPattern, "\(label)")
                         }
                     }
                 }

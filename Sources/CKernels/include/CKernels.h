@@ -51,19 +51,20 @@ void ck_exponential_sums_avx512(const double *values, ptrdiff_t count, ptrdiff_t
 /// row's gradient) with the products and stores of ck_scaled_copy_avx2 (streaming when copy_streaming
 /// is non-zero), interleaved with the exponentials, but without its fence: call ck_store_fence()
 /// before the target is read or handed to another thread. NULLs allowed for output, prefetch and
-/// copy. The _avx512 version gives the same bits (each lane does the same operations) with a
+/// copy. totals[0] and totals[1] are the eight partials of each sum added in lane order from −0 (what
+/// Swift's SIMD8.sum() gives), taken from the registers. The _avx512 version gives the same bits (each lane does the same operations) with a
 /// cheaper maximum pass, the count taken in the exponential pass. Require ck_has_avx2_fma() /
 /// ck_has_avx512().
 void ck_row_statistics_avx2(const double *values, ptrdiff_t count, ptrdiff_t exclude, double threshold, double scale,
                             double *output, const double *prefetch, ptrdiff_t prefetch_count,
                             const double *copy_source, ptrdiff_t copy_count, double copy_factor, double *copy_target,
                             int copy_streaming, double *maximum, ptrdiff_t *index, ptrdiff_t *above, double sum[8],
-                            double square_sum[8]);
+                            double square_sum[8], double totals[2]);
 void ck_row_statistics_avx512(const double *values, ptrdiff_t count, ptrdiff_t exclude, double threshold, double scale,
                               double *output, const double *prefetch, ptrdiff_t prefetch_count,
                               const double *copy_source, ptrdiff_t copy_count, double copy_factor, double *copy_target,
                               int copy_streaming, double *maximum, ptrdiff_t *index, ptrdiff_t *above, double sum[8],
-                              double square_sum[8]);
+                              double square_sum[8], double totals[2]);
 
 /// Orders the streaming stores before every later store (sfence; nothing off x86).
 void ck_store_fence(void);

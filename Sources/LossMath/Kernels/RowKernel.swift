@@ -196,6 +196,7 @@ enum RowKernel {
     /// gradient), interleaved with the exponentials on the C paths so that its memory write overlaps
     /// them too; the same products as `scaledCopy`, but not fenced: call `storeFence()` before the
     /// target is written again or handed on.
+    @inline(__always)
     static func rowScan(
         _ start: UnsafePointer<Double>, _ count: Int, excluding exclude: Int, above threshold: Double, scale: Double,
         output: UnsafeMutablePointer<Double>?, prefetch: UnsafePointer<Double>? = nil, prefetchCount: Int = 0,
@@ -209,32 +210,39 @@ enum RowKernel {
             let sums = exponentialSums(
                 start, count, excluding: exclude, shift: rivals.maximum, scale: scale, output: output, variant: variant)
             return RowScan(
-                maximum: rivals.maximum, index: rivals.index, count: rivals.count, sum: sums.sum, squareSum: sums.squareSum)
+                maximum: rivals.maximum, index: rivals.index, count: rivals.count, sum: sums.sum, squareSum: sums.squareSum,
+                total: sums.sum.sum(), squareTotal: sums.squareSum.sum())
         }
         var sum = SIMD8<Double>()
         var squareSum = SIMD8<Double>()
         var maximum = -Double.infinity
         var index = -1
         var above = 0
+        var totals = (0.0, 0.0)
         withUnsafeMutableBytes(of: &sum) { sumBytes in
             withUnsafeMutableBytes(of: &squareSum) { squareBytes in
                 let sums = sumBytes.baseAddress!.assumingMemoryBound(to: Double.self)
                 let squares = squareBytes.baseAddress!.assumingMemoryBound(to: Double.self)
                 let ahead = prefetch == nil ? 0 : prefetchCount
-                if variant == .avx512 {
-                    ck_row_statistics_avx512(
-                        start, count, exclude, threshold, scale, output, prefetch, ahead, copy?.source, copy?.count ?? 0,
-                        copy?.factor ?? 0, copy?.target, copy?.streaming == true ? 1 : 0, &maximum, &index, &above, sums,
-                        squares)
-                } else {
-                    ck_row_statistics_avx2(
-                        start, count, exclude, threshold, scale, output, prefetch, ahead, copy?.source, copy?.count ?? 0,
-                        copy?.factor ?? 0, copy?.target, copy?.streaming == true ? 1 : 0, &maximum, &index, &above, sums,
-                        squares)
+                withUnsafeMutableBytes(of: &totals) { totalBytes in
+                    let totalsPointer = totalBytes.baseAddress!.assumingMemoryBound(to: Double.self)
+                    if variant == .avx512 {
+                        ck_row_statistics_avx512(
+                            start, count, exclude, threshold, scale, output, prefetch, ahead, copy?.source, copy?.count ?? 0,
+                            copy?.factor ?? 0, copy?.target, copy?.streaming == true ? 1 : 0, &maximum, &index, &above, sums,
+                            squares, totalsPointer)
+                    } else {
+                        ck_row_statistics_avx2(
+                            start, count, exclude, threshold, scale, output, prefetch, ahead, copy?.source, copy?.count ?? 0,
+                            copy?.factor ?? 0, copy?.target, copy?.streaming == true ? 1 : 0, &maximum, &index, &above, sums,
+                            squares, totalsPointer)
+                    }
                 }
             }
         }
-        return RowScan(maximum: maximum, index: index, count: above, sum: sum, squareSum: squareSum)
+        return RowScan(
+            maximum: maximum, index: index, count: above, sum: sum, squareSum: squareSum, total: totals.0,
+            squareTotal: totals.1)
     }
 
     /// What `rowScan` finds in one row.
@@ -248,6 +256,10 @@ enum RowKernel {
         /// The eight-lane partial sums of `exp(s·(c_j − maximum))` and of its squares.
         var sum: SIMD8<Double>
         var squareSum: SIMD8<Double>
+        /// `sum.sum()` and `squareSum.sum()`, added by the kernel from its registers (the same bits):
+        /// reading the partials back right after the kernel stored them as vectors waits for the stores.
+        var total: Double
+        var squareTotal: Double
     }
 
     /// A scaled copy `target[j] = source[j]·factor`, j < count, handed to `rowScan`.
@@ -358,8 +370,8 @@ struct RowStatistics: Sendable {
         self.targetCosine = cy
         self.rivalClass = classCount > 1 ? scan.index : -1
         self.rivalCosine = scan.maximum
-        self.rivalSum = scan.sum.sum()
-        self.rivalSquareSum = scan.squareSum.sum()
+        self.rivalSum = scan.total
+        self.rivalSquareSum = scan.squareTotal
         self.rivalsAbove = scan.count
     }
 
