@@ -150,6 +150,10 @@ public enum BatchLoss {
                         : UnsafeMutableRawPointer.allocate(byteCount: 2 * scratchStride * 8, alignment: 64)
                             .bindMemory(to: Double.self, capacity: 2 * scratchStride)
                     defer { scratches.map { UnsafeMutableRawPointer($0).deallocate() } }
+                    // Each row's statistics, decision and partial term, completed after the rows.
+                    let unfinished = UnsafeMutablePointer<(RowStatistics, MarginPolicy.Decision, RowTerm.Partial)>
+                        .allocate(capacity: range.count)
+                    defer { unfinished.deallocate() }
                     // The previous row's copy, still to do, and its target entry, written after it.
                     var pending: (copy: RowKernel.RowCopy, target: UnsafeMutablePointer<Double>, value: Double)?
                     for i in range {
@@ -176,27 +180,41 @@ public enum BatchLoss {
                             rivalsAbove =
                                 RowKernel.maximumAndCount(row, c, excluding: y, above: threshold, variant: variant).count
                         }
-                        let (outcome, term) = policy.outcome(statistics, rivalsAbove: rivalsAbove, scale: scale)
-                        (outcomes + i).initialize(to: outcome)
+                        // Only what the gradient needs now; the rest of the term (the loss's log, the
+                        // gradient norm) is completed for the whole range below.
+                        let decision = policy.decide(rivalsAbove: rivalsAbove)
+                        let partial = RowTerm.Partial(
+                            scale: scale, transform: decision.transform, targetCosine: statistics.targetCosine,
+                            rivalCosine: statistics.rivalCosine, rivalSum: statistics.rivalSum)
+                        (unfinished + (i - range.lowerBound)).initialize(to: (statistics, decision, partial))
                         guard let output = gradient.map({ $0 + i * c }), let scratch else { continue }
-                        if outcome.counts {
+                        if decision.counts {
                             // The scratch row holds e_j = exp(s·(cos θ_j − M)) at the rivals:
                             // p_j = e_j·rivalFactor and ∂ℓ/∂cos θ_j = s·p_j.
-                            let factor = scale * term.rivalFactor * weight
+                            let factor = scale * partial.rivalFactor * weight
                             scratch[y] = 0
                             let copy = RowKernel.RowCopy(
                                 source: scratch, count: c, factor: factor, target: output, streaming: streaming)
+                            let targetEntry = partial.targetGradient(scale: scale) * weight
                             if pipelined && i + 1 < range.upperBound {
-                                pending = (copy, output + y, term.targetGradient * weight)
+                                pending = (copy, output + y, targetEntry)
                             } else {
                                 RowKernel.scaledCopy(scratch, c, by: factor, to: output, streaming: streaming, variant: variant)
-                                output[y] = term.targetGradient * weight
+                                output[y] = targetEntry
                             }
                         } else {
                             output.update(repeating: 0, count: c)
                         }
                     }
                     assert(pending == nil)
+                    // The terms completed and the outcomes written: the rows' logs and square roots are
+                    // independent of one another here, so they overlap.
+                    for k in 0..<range.count {
+                        let (statistics, decision, partial) = unfinished[k]
+                        let term = RowTerm(completing: partial, scale: scale, rivalSquareSum: statistics.rivalSquareSum)
+                        (outcomes + range.lowerBound + k).initialize(
+                            to: MarginPolicy.sampleOutcome(statistics, decision, term))
+                    }
                 }
 
                 let samples = [SampleOutcome](unsafeUninitializedCapacity: b) { outcomes, initialized in

@@ -77,13 +77,17 @@ extension MarginPolicy {
             scale: scale, transform: decision.transform,
             targetCosine: statistics.targetCosine, rivalCosine: statistics.rivalCosine,
             rivalSum: statistics.rivalSum, rivalSquareSum: statistics.rivalSquareSum)
-        let outcome = SampleOutcome(
+        return (Self.sampleOutcome(statistics, decision, term), term)
+    }
+
+    /// The sample's outcome from its statistics, the decision on its rank and its term.
+    static func sampleOutcome(_ statistics: RowStatistics, _ decision: Decision, _ term: RowTerm) -> SampleOutcome {
+        SampleOutcome(
             label: statistics.label, targetCosine: statistics.targetCosine,
             rivalClass: statistics.rivalClass, rivalCosine: statistics.rivalCosine,
             rank: decision.rank, topOneError: decision.topOneError, topKError: decision.topKError,
             selected: decision.selected, counts: decision.counts, transform: decision.transform,
             loss: term.loss, gradientNorm: decision.counts ? term.gradientNorm : 0)
-        return (outcome, term)
     }
 
     /// The mean loss over the counting samples, summed in sample order.

@@ -421,38 +421,79 @@ struct RowTerm: Sendable {
         scale s: Double, transform: TargetTransform, targetCosine: Double,
         rivalCosine: Double, rivalSum: Double, rivalSquareSum: Double
     ) {
-        // At a cone point (ArcFace or the combined margin at cos θ_y = 1 exactly) f′ is unbounded:
-        // the batch takes 0 for the target's term, the cone's subgradient, as ∂L/∂x does there
-        // (Docs/Math.md §6), so the batch's numbers stay finite; the single-sample head says ∞.
-        let slope = transform.derivative(targetCosine)
-        let derivative = slope.isFinite ? slope : 0
-        if rivalSum == 0 {
-            // C = 1: the target is the only class; p_y = 1 and nothing moves.
-            loss = 0; targetProbability = 1; rivalMass = 0; rivalFactor = 0
-            gradientNorm = 0; targetGradient = 0
+        self.init(
+            completing: Partial(
+                scale: s, transform: transform, targetCosine: targetCosine, rivalCosine: rivalCosine, rivalSum: rivalSum),
+            scale: s, rivalSquareSum: rivalSquareSum)
+    }
+
+    /// The part of a term the gradient needs (`p_j = e_j·rivalFactor`, the target's entry): one `exp`
+    /// and a division. The batch loss computes it for each row as the row is scanned and completes the
+    /// terms (the `log` of the loss, the gradient norm's square roots) for a whole range of rows at
+    /// once afterwards, where the rows' chains of dependent operations overlap instead of following one
+    /// another. The same operations either way: the same bits.
+    struct Partial: Sendable {
+        /// `a = s·(f(c_y) − M)`.
+        var a: Double
+        /// `Z = S + e^a` when `a ≤ 0`, else `S·e^{−a}` (the argument of `log1p`).
+        var lossArgument: Double
+        var targetProbability: Double
+        var rivalMass: Double
+        var rivalFactor: Double
+        /// `f′(c_y)`, 0 at a cone point.
+        var derivative: Double
+        /// C = 1: no rivals, nothing moves.
+        var alone: Bool
+
+        init(scale s: Double, transform: TargetTransform, targetCosine: Double, rivalCosine: Double, rivalSum: Double) {
+            // At a cone point (ArcFace or the combined margin at cos θ_y = 1 exactly) f′ is unbounded:
+            // the batch takes 0 for the target's term, the cone's subgradient, as ∂L/∂x does there
+            // (Docs/Math.md §6), so the batch's numbers stay finite; the single-sample head says ∞.
+            let slope = transform.derivative(targetCosine)
+            derivative = slope.isFinite ? slope : 0
+            if rivalSum == 0 {
+                // C = 1: the target is the only class; p_y = 1 and nothing moves.
+                a = 0; lossArgument = 0; targetProbability = 1; rivalMass = 0; rivalFactor = 0; alone = true
+                return
+            }
+            alone = false
+            a = s * (transform.value(targetCosine) - rivalCosine)
+            if a <= 0 {
+                let ey = exp(a)
+                let z = rivalSum + ey
+                lossArgument = z
+                targetProbability = ey / z
+                rivalMass = rivalSum / z
+                rivalFactor = 1 / z
+            } else {
+                let eNegative = exp(-a)
+                let rest = rivalSum * eNegative
+                let d = 1 + rest
+                lossArgument = rest
+                targetProbability = 1 / d
+                rivalMass = rest / d
+                rivalFactor = eNegative / d
+            }
+        }
+
+        /// `∂L/∂cos θ_y = −s·(1 − p_y)·f′(c_y)`.
+        func targetGradient(scale s: Double) -> Double { -s * (rivalMass * derivative) }
+    }
+
+    /// The whole term from its `Partial`: the loss's `log` and the gradient norm.
+    init(completing partial: Partial, scale s: Double, rivalSquareSum: Double) {
+        targetProbability = partial.targetProbability
+        rivalMass = partial.rivalMass
+        rivalFactor = partial.rivalFactor
+        if partial.alone {
+            loss = 0; gradientNorm = 0; targetGradient = 0
             return
         }
-        let a = s * (transform.value(targetCosine) - rivalCosine)
-        if a <= 0 {
-            let ey = exp(a)
-            let z = rivalSum + ey
-            loss = log(z) - a
-            targetProbability = ey / z
-            rivalMass = rivalSum / z
-            rivalFactor = 1 / z
-        } else {
-            let eNegative = exp(-a)
-            let rest = rivalSum * eNegative
-            let d = 1 + rest
-            loss = log1p(rest)
-            targetProbability = 1 / d
-            rivalMass = rest / d
-            rivalFactor = eNegative / d
-        }
+        loss = partial.a <= 0 ? log(partial.lossArgument) - partial.a : log1p(partial.lossArgument)
         // ‖(√T·rivalFactor, (1 − p_y)·f′)‖ without squaring either part: at s = 1000 the parts
         // fall below 1e−154, where their squares underflow to 0 (issue 10: 2.195e−167 printed as 0).
-        let rivalPart = rivalSquareSum.squareRoot() * rivalFactor
-        let targetPart = rivalMass * derivative
+        let rivalPart = rivalSquareSum.squareRoot() * partial.rivalFactor
+        let targetPart = partial.rivalMass * partial.derivative
         gradientNorm = s * Self.hypotenuse(rivalPart, targetPart)
         targetGradient = -s * targetPart
     }
