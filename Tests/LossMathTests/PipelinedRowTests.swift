@@ -143,6 +143,23 @@ struct PipelinedRowTests {
         }
     }
 
+    /// With one class nothing moves: every gradient entry is +0 (the target's too: not −s·0 = −0), on
+    /// every kernel variant, fresh and into a kept buffer, pipelined or not.
+    @Test func aOneClassGradientIsPositiveZero() {
+        let batch = CosineBatch(labels: [0, 0, 0], cosines: [0.3, -1, 1], classCount: 1)
+        let policy = MarginPolicy.everySample(.additiveCosine(margin: 0.35))
+        for variant in RowKernel.availableVariants {
+            for pipelined in [true, false] {
+                let fresh = BatchLoss.evaluate(
+                    batch, scale: 64, policy: policy, gradient: true, variant: variant, pipelined: pipelined)
+                #expect(fresh.gradient!.map(\.bitPattern) == [0, 0, 0], "\(variant), pipelined \(pipelined)")
+            }
+            var kept = [Double](repeating: .nan, count: 3)
+            _ = BatchLoss.evaluate(batch, scale: 64, policy: policy, into: &kept, variant: variant)
+            #expect(kept.map(\.bitPattern) == [0, 0, 0], "\(variant)")
+        }
+    }
+
     @Test func pipelinedBatchLossesAreTheBitsOfThePerRowPath() {
         var rng = SeededGenerator(seed: 152)
         // B = 1 (nothing to prefetch), C not a multiple of 8 or 16, and one batch large enough

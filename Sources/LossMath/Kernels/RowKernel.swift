@@ -476,8 +476,8 @@ struct RowTerm: Sendable {
             }
         }
 
-        /// `∂L/∂cos θ_y = −s·(1 − p_y)·f′(c_y)`.
-        func targetGradient(scale s: Double) -> Double { -s * (rivalMass * derivative) }
+        /// `∂L/∂cos θ_y = −s·(1 − p_y)·f′(c_y)`; +0 when the target is alone (not −s·0 = −0).
+        func targetGradient(scale s: Double) -> Double { alone ? 0 : -s * (rivalMass * derivative) }
     }
 
     /// The whole term from its `Partial`: the loss's `log` and the gradient norm.
@@ -485,8 +485,9 @@ struct RowTerm: Sendable {
         targetProbability = partial.targetProbability
         rivalMass = partial.rivalMass
         rivalFactor = partial.rivalFactor
+        targetGradient = partial.targetGradient(scale: s)
         if partial.alone {
-            loss = 0; gradientNorm = 0; targetGradient = 0
+            loss = 0; gradientNorm = 0
             return
         }
         loss = partial.a <= 0 ? log(partial.lossArgument) - partial.a : log1p(partial.lossArgument)
@@ -495,7 +496,6 @@ struct RowTerm: Sendable {
         let rivalPart = rivalSquareSum.squareRoot() * partial.rivalFactor
         let targetPart = partial.rivalMass * partial.derivative
         gradientNorm = s * Self.hypotenuse(rivalPart, targetPart)
-        targetGradient = -s * targetPart
     }
 
     /// `sqrt(a² + b²)` without forming a² or b²: the larger magnitude times `sqrt(1 + r²)`,
