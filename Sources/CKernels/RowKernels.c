@@ -207,6 +207,12 @@ AVX2 static inline double lanes_in_order(__m256d low, __m256d high) {
     return total;
 }
 
+// Where a row of doubles starts within its 64-byte cache line, in doubles (0–7); 0 for a pointer that
+// is not even 8-byte aligned (its loads then straddle lines whatever the blocks).
+static inline ptrdiff_t line_phase(const double *values) {
+    return ((uintptr_t)values & 7) != 0 ? 0 : (ptrdiff_t)(((uintptr_t)values & 63) >> 3);
+}
+
 // The copy of the AVX-512 pass: the same products, eight per instruction, stores aligned to 64 bytes.
 #define COPY_START_512()                                                                \
     ptrdiff_t copied = 0;                                                               \
@@ -254,7 +260,7 @@ AVX512 static inline __attribute__((always_inline)) void exponential_sums512(con
     // first block (the head) holding only the values from the row's start to the first boundary.
     // Lane l therefore sums the elements j ≡ l − phase (mod 8), in the order of j, and is rotated to
     // lane j mod 8 at the end: the AVX2 kernel's partials, bit for bit (masked lanes add +0 to +0).
-    const ptrdiff_t phase = ((uintptr_t)values & 7) != 0 ? 0 : (ptrdiff_t)(((uintptr_t)values & 63) >> 3);
+    const ptrdiff_t phase = line_phase(values);
     __m512d sums = _mm512_setzero_pd(), squares = sums;
     // The eight values from i on, all of them, as a full-speed loop.
 #define EXP_EIGHT_512()                                                                                  \
@@ -351,7 +357,7 @@ AVX512 static inline __attribute__((always_inline)) void maximum_and_index512(co
     while (count > chunk * max_chunks) chunk *= 2;
     // Chunk 0 is the values before the first 64-byte boundary (none when the row starts on one),
     // so that the loads of the other chunks never straddle two cache lines.
-    const ptrdiff_t to_boundary = (ptrdiff_t)(((64 - ((uintptr_t)values & 63)) & 63) / 8);
+    const ptrdiff_t to_boundary = (8 - line_phase(values)) & 7;
     const ptrdiff_t head = to_boundary < count ? to_boundary : count;
     {
         const __mmask8 valid = (__mmask8)((1u << head) - 1);
