@@ -86,6 +86,17 @@ AVX2 __attribute__((noinline)) static __m256d exceptional_exp(__m256d x) {
     return _mm256_mul_pd(_mm256_mul_pd(v, scale1), scale2);
 }
 
+// table[k mod 16] for the four lanes of k, by four scalar loads: the same values as
+// _mm256_i64gather_pd(power_table, k & 15, 8), which on Zen 3 cost a tenth more of the whole exp
+// (C harness, 256 000 exps in cache: 1.17 → 1.07 ns each; the AVX-512 kernel permutes instead).
+AVX2 static inline __m256d table_lookup(__m256i k) {
+    const __m256i j = _mm256_and_si256(k, _mm256_set1_epi64x(15));
+    const __m128i low = _mm256_castsi256_si128(j), high = _mm256_extracti128_si256(j, 1);
+    const __m128d a = _mm_loadh_pd(_mm_load_sd(power_table + _mm_cvtsi128_si64(low)), power_table + _mm_extract_epi64(low, 1));
+    const __m128d b = _mm_loadh_pd(_mm_load_sd(power_table + _mm_cvtsi128_si64(high)), power_table + _mm_extract_epi64(high, 1));
+    return _mm256_insertf128_pd(_mm256_castpd128_pd256(a), b, 1);
+}
+
 AVX2 static inline __m256d vector_exp(__m256d x) {
     const __m256d in_range = _mm256_and_pd(_mm256_cmp_pd(x, _mm256_set1_pd(-708.0), _CMP_GE_OQ),
                                            _mm256_cmp_pd(x, _mm256_set1_pd(709.0), _CMP_LE_OQ));
@@ -96,7 +107,7 @@ AVX2 static inline __m256d vector_exp(__m256d x) {
     __m256d r = _mm256_fnmadd_pd(kd, _mm256_set1_pd(ln2_hi_16), x);  // exact: k·ln2Hi/16 has ≤ 53 bits
     r = _mm256_fnmadd_pd(kd, _mm256_set1_pd(ln2_lo_16), r);
     const __m256i k = _mm256_sub_epi64(_mm256_castpd_si256(t), _mm256_castpd_si256(magic));
-    const __m256d table = _mm256_i64gather_pd(power_table, _mm256_and_si256(k, _mm256_set1_epi64x(15)), 8);
+    const __m256d table = table_lookup(k);
     // 2^(j/16)·2^⌊k/16⌋ by adding ⌊k/16⌋ to the table value's exponent: (k − j)·2⁴⁸ = ⌊k/16⌋·2⁵².
     const __m256i exponent = _mm256_slli_epi64(_mm256_andnot_si256(_mm256_set1_epi64x(15), k), 48);
     const __m256d scaled = _mm256_castsi256_pd(_mm256_add_epi64(_mm256_castpd_si256(table), exponent));
