@@ -47,7 +47,7 @@ let package = Package(
 
         // MARK: - Executables
 
-        .executableTarget(name: "marginscope", dependencies: ["MarginScopeCLI"]),
+        .executableTarget(name: "marginscope", dependencies: ["MarginScopeCLI", "LossMath"]),
 
         // MARK: - Tests
 

@@ -112,8 +112,11 @@ public enum SyntheticBatch {
     /// with a fresh `mmap` and unmaps it when freed, so the first touch of every new batch has
     /// the kernel zero its pages: most of the CPU time of a new 4096×10000 batch (`perf`:
     /// `clear_page_erms`). From the heap, kept when freed, a new batch takes the pages of the
-    /// last one as they are. The cost: the process keeps the memory of its largest batches
-    /// until it exits. For long-lived processes that make batch after batch (the explorer).
+    /// last one as they are. Every thread shares that heap: glibc gives other threads arenas of
+    /// their own, whose heaps (64 MB at most) were handed back to the kernel when a batch in them
+    /// was freed, and the explorer makes its batches on a worker thread. The cost: the process
+    /// keeps the memory of its largest batches until it exits. For long-lived processes that make
+    /// batch after batch (the explorer); call it before other threads allocate (`main` does).
     public static func reuseFreedMemory() {
         ck_reuse_freed_memory()
     }
@@ -302,10 +305,10 @@ public enum SyntheticBatch {
     ///
     /// Every dot product sums t = 0, 1, … in order with the multiply and the add rounded
     /// separately (no fused multiply-add), on either kernel, so the batch is the same bits
-    /// whatever the variant, the threads or the blocking. The AVX2 kernel computes four
+    /// whatever the variant, the threads or the blocking. The AVX2 kernel computes six
     /// samples × eight classes per pass over d (AVX-512: eight × sixteen), with the directions
-    /// stored by coordinate (d × C, rows padded to a multiple of 16) and taken in tiles that
-    /// stay in cache. `directions` may hold more than `classes` rows; only the first are read.
+    /// stored in panels of 16 classes, coordinate-major within a panel (the doubles a pass reads
+    /// are contiguous), and taken in tiles that stay in cache. `directions` may hold more than `classes` rows; only the first are read.
     ///
     /// `kept`: the cosines of an earlier batch whose first `rows` samples (and classes, directions)
     /// are this one's; those rows are copied instead of computed.
@@ -335,36 +338,39 @@ public enum SyntheticBatch {
             let features = Array(features[(first * dimension)...])
             let norms = Array(norms[first...])
             if variant != .swiftSIMD {
-                // A multiple of 16 serves both kernels (AVX2 takes 8 classes at a time, AVX-512 16).
-                let padded = (classes + 15) / 16 * 16
-                var byCoordinate = [Double](repeating: 0, count: dimension * padded)
-                // Transposed by ranges of classes: each thread reads its directions in order and
-                // writes d cache lines that stay in L1 while eight neighbouring classes fill them.
-                byCoordinate.withUnsafeMutableBufferPointer { target in
+                // Panels of 16 classes (the last padded with zeros), coordinate-major within a panel:
+                // the 16·d doubles a kernel's pass over d reads are contiguous (ck_cosine_rows_avx2).
+                let panel = 16
+                let panels = (classes + panel - 1) / panel
+                var byPanel = [Double](repeating: 0, count: panels * panel * dimension)
+                // Transposed panel by panel: each thread reads its directions in order and writes
+                // panels that stay in L1 while their 16 classes fill them.
+                byPanel.withUnsafeMutableBufferPointer { target in
                     directions.withUnsafeBufferPointer { source in
                         let pointers = UncheckedSendable(value: (target.baseAddress!, source.baseAddress!))
-                        Parallel.forEachRange(count: classes, work: classes * dimension) { range in
+                        Parallel.forEachRange(count: panels, work: classes * dimension) { range in
                             let (target, source) = pointers.value
-                            for j in range {
-                                for t in 0..<dimension { target[t * padded + j] = source[j * dimension + t] }
+                            for q in range {
+                                let start = target + q * panel * dimension
+                                for j in (q * panel)..<min(classes, (q + 1) * panel) {
+                                    for t in 0..<dimension { start[t * panel + j - q * panel] = source[j * dimension + t] }
+                                }
                             }
                         }
                     }
                 }
                 features.withUnsafeBufferPointer { x in
                     norms.withUnsafeBufferPointer { n in
-                        byCoordinate.withUnsafeBufferPointer { w in
+                        byPanel.withUnsafeBufferPointer { w in
                             let inputs = UncheckedSendable(value: (x.baseAddress!, n.baseAddress!, w.baseAddress!))
                             Parallel.forEachRange(count: samples, work: work) { rows in
                                 let (x, n, w) = inputs.value
                                 if variant == .avx512 {
                                     ck_cosine_rows_avx512(
-                                        x, n, dimension, w, padded, classes, rows.lowerBound, rows.upperBound,
-                                        out.value)
+                                        x, n, dimension, w, classes, rows.lowerBound, rows.upperBound, out.value)
                                 } else {
                                     ck_cosine_rows_avx2(
-                                        x, n, dimension, w, padded, classes, rows.lowerBound, rows.upperBound,
-                                        out.value)
+                                        x, n, dimension, w, classes, rows.lowerBound, rows.upperBound, out.value)
                                 }
                             }
                         }

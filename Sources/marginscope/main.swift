@@ -1,3 +1,4 @@
+import LossMath
 import MarginScopeCLI
 
 #if canImport(Glibc)
@@ -6,4 +7,7 @@ import MarginScopeCLI
     import Darwin
 #endif
 
+// Before any thread allocates: every thread then shares the one heap, whose freed batches are
+// reused as they are (a thread with an arena of its own would keep it).
+SyntheticBatch.reuseFreedMemory()
 exit(MarginScope.exitStatus())

@@ -40,8 +40,8 @@ import Testing
         return out
     }
 
-    // Sizes that leave remainders everywhere: samples not a multiple of 4, classes not a
-    // multiple of 8 and past one 256-class tile, a dimension of 1, and work large enough to split over threads;
+    // Sizes that leave remainders everywhere: samples not a multiple of 6 (AVX2), classes not a
+    // multiple of 8 or 16 (the last panel padded) and past one 256-class tile, a dimension of 1, and work large enough to split over threads;
     // for AVX-512 (8 samples × 16 classes) also 9…15 classes left in the last block of 16, and 8 samples exactly.
     @Test(arguments: [
         (1, 1, 1), (3, 7, 5), (9, 13, 64), (7, 300, 3), (37, 517, 64), (130, 1001, 16), (8, 27, 7), (17, 32, 9),

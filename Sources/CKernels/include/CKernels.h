@@ -77,27 +77,29 @@ void ck_store_fence(void);
 void ck_scaled_copy_avx2(const double *source, ptrdiff_t count, double factor, double *target, int streaming);
 
 /// Has glibc's malloc serve large blocks from the heap and keep freed memory (mallopt
-/// M_MMAP_MAX = 0, M_TRIM_THRESHOLD = INT_MAX), so a new large array reuses pages already
-/// touched instead of fresh ones the kernel must zero. Process-wide; nothing without glibc.
+/// M_MMAP_MAX = 0, M_TRIM_THRESHOLD = INT_MAX) and serve every thread from that one heap
+/// (M_ARENA_MAX = 1), so a new large array reuses pages already touched instead of fresh ones
+/// the kernel must zero, whichever thread allocates it. Process-wide, best called before
+/// threads allocate (a thread that already has an arena of its own keeps it); nothing without glibc.
 void ck_reuse_freed_memory(void);
 
 /// The cosines of synthetic batch rows [first_row, end_row): for every such sample i and
-/// class j < classes, cosines[i·classes + j] = min(1, max(−1, (Σ_t x_it·w_tj) / norms[i])),
-/// with x = features (row-major, `dimension` per sample) and w = directions_by_coordinate
-/// (row t holds coordinate t of every class direction, `padded_classes` ≥ classes per row,
-/// a multiple of 8, the padding read but never stored). Each sum runs t = 0, 1, … with the
-/// multiply and the add rounded separately, so the result is bit-for-bit that of the plain
-/// scalar loop. Requires ck_has_avx2_fma().
+/// class j < classes, cosines[i·classes + j] = min(1, max(−1, (Σ_t x_it·w_jt) / norms[i])),
+/// with x = features (row-major, `dimension` per sample) and the class directions w in panels
+/// of 16 classes: coordinate t of class j at direction_panels[(j / 16)·16·dimension + 16·t + j mod 16]
+/// (⌈classes/16⌉ panels; the padding classes of the last panel read but never stored). Each sum runs
+/// t = 0, 1, … with the multiply and the add rounded separately, so the result is bit-for-bit that
+/// of the plain scalar loop. Requires ck_has_avx2_fma().
 void ck_cosine_rows_avx2(const double *features, const double *norms, ptrdiff_t dimension,
-                         const double *directions_by_coordinate, ptrdiff_t padded_classes,
-                         ptrdiff_t classes, ptrdiff_t first_row, ptrdiff_t end_row, double *cosines);
+                         const double *direction_panels, ptrdiff_t classes, ptrdiff_t first_row, ptrdiff_t end_row,
+                         double *cosines);
 
 /// ck_cosine_rows_avx2 with eight lanes per instruction (eight samples × sixteen classes per
-/// pass over d): the same sums in the same order, so bit-for-bit the same cosines.
-/// `padded_classes` must be a multiple of 16. Requires ck_has_avx512().
+/// pass over d): the same sums in the same order, so bit-for-bit the same cosines. Requires
+/// ck_has_avx512().
 void ck_cosine_rows_avx512(const double *features, const double *norms, ptrdiff_t dimension,
-                           const double *directions_by_coordinate, ptrdiff_t padded_classes,
-                           ptrdiff_t classes, ptrdiff_t first_row, ptrdiff_t end_row, double *cosines);
+                           const double *direction_panels, ptrdiff_t classes, ptrdiff_t first_row, ptrdiff_t end_row,
+                           double *cosines);
 
 /// A job for ck_pool_run: called once for each chunk 0…chunks−1.
 typedef void (*ck_pool_body)(void *context, ptrdiff_t chunk);
