@@ -133,6 +133,7 @@ struct Bench: ParsableCommand {
             sizes: quick ? [(256, 1000)] : [(samples: 1024, classes: 5994), (samples: 4096, classes: 10_000)])
         try emit(regenerationRows, json: json)
         rows += frameRows + keyRows + regenerationRows
+        notes += BenchCases.targetsBelowTheFloor(rows)
 
         if cases.wants("startup to first frame", "80x24") {
             do {
