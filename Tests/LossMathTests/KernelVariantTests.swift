@@ -63,6 +63,51 @@ struct KernelVariantTests {
         }
     }
 
+    /// The C kernels take each row's exponentials without a per-vector range test and redo the row
+    /// checked when an argument left [−708, 709] or came out NaN. A NaN argument (NaN values, or −∞
+    /// values under a −∞ shift) reads as −746 on the checked path (its clamp keeps the bound), so it
+    /// must give exactly what −746 gives, wherever it sits in the row; and a row with one far argument
+    /// must still give each in-range lane its exp (a redo of the whole row, not a guess).
+    @Test(.enabled(if: hasAVX2)) func aRowWithAnArgumentOutOfRangeIsRedoneChecked() {
+        func exponentials(_ row: [Double], shift: Double, variant: RowKernel.Variant) -> [UInt64] {
+            var output = [Double](repeating: 0, count: row.count)
+            let sums = row.withUnsafeBufferPointer { buffer in
+                output.withUnsafeMutableBufferPointer { out in
+                    RowKernel.exponentialSums(
+                        buffer.baseAddress!, row.count, shift: shift, scale: 1, output: out.baseAddress, variant: variant)
+                }
+            }
+            return (output + (0..<8).map { sums.sum[$0] } + (0..<8).map { sums.squareSum[$0] }).map(\.bitPattern)
+        }
+        var rng = SeededGenerator(seed: 71)
+        for variant in RowKernel.availableVariants where variant != .swiftSIMD {
+            for count in [5, 8, 13, 64, 203] {
+                let row = (0..<count).map { _ in rng.uniform(-3...0) }
+                for position in Set([0, count / 2, count - 1]) {
+                    var withNaN = row, withBound = row
+                    withNaN[position] = .nan
+                    withBound[position] = -746
+                    #expect(
+                        exponentials(withNaN, shift: 0, variant: variant)
+                            == exponentials(withBound, shift: 0, variant: variant), "\(variant) C=\(count) at \(position)")
+                    // One far argument: every other lane as in the row without it.
+                    var far = row
+                    far[position] = -2000
+                    let got = exponentials(far, shift: 0, variant: variant)
+                    let alone = exponentials(row, shift: 0, variant: variant)
+                    for j in 0..<count where j != position { #expect(got[j] == alone[j], "\(variant) lane \(j)") }
+                    #expect(got[position] == 0, "exp(−2000) is 0")
+                }
+                // Every value −∞ under the shift −∞: every argument NaN, every exponential that of −746.
+                let infinite = [Double](repeating: -.infinity, count: count)
+                let bound = [Double](repeating: -746, count: count)
+                #expect(
+                    exponentials(infinite, shift: -.infinity, variant: variant)
+                        == exponentials(bound, shift: 0, variant: variant), "\(variant) C=\(count), all −∞")
+            }
+        }
+    }
+
     @Test(.enabled(if: hasAVX2)) func exponentialsAgreeWithFoundationOnBothPaths() {
         var rng = SeededGenerator(seed: 62)
         for row in Self.rows(using: &rng) {
