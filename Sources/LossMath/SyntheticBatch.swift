@@ -143,6 +143,9 @@ public enum SyntheticBatch {
         private var sampleCount = 0
         /// The cosines of the last batch made from the draws above, and its spread.
         private var lastBatch: (seed: UInt64, classes: Int, dimension: Int, spread: Double, cosines: [Double])?
+        /// How many first rows the batch made last shares, bit for bit (the same labels and cosines),
+        /// with the one made before it: the rows both have when only N changed, else 0.
+        public private(set) var sharedRows = 0
 
         public init() {}
 
@@ -158,6 +161,7 @@ public enum SyntheticBatch {
                     samples: samples, classes: classes, dimension: dimension, spread: spread, seed: seed)
             else {
                 lastBatch = nil
+                sharedRows = 0
                 return SyntheticBatch.make(
                     draws: draw(samples: samples, classes: classes, dimension: dimension, spread: spread, seed: seed),
                     samples: samples, classes: classes, dimension: dimension, kept: nil)
@@ -174,6 +178,7 @@ public enum SyntheticBatch {
                 draws: draws, samples: samples, classes: classes,
                 dimension: dimension, kept: kept)
             lastBatch = (seed, classes, dimension, spread, batch.cosines)
+            sharedRows = kept.map { min($0.rows, samples) } ?? 0
             return batch
         }
 

@@ -161,6 +161,8 @@ import Testing
         for change in [
             { (s: inout ExplorerState) in s.scaleSteps = 4500 }, { $0.marginSteps = 20 }, { $0.batch.topK = 4 },
             { $0.batch.unselected = .excluded }, { $0.scaleSteps = 2000 }, { $0.batch.seed = 4 },
+            // N alone: the rows both batches have keep their statistics (growing, shrinking, another m).
+            { $0.batch.samples *= 2 }, { $0.batch.samples /= 4 }, { $0.marginSteps = 10 }, { $0.batch.samples += 7 },
         ] {
             change(&state)
             let cached = engine.snapshot(for: state), fresh = BatchEngine().snapshot(for: state)

@@ -49,6 +49,34 @@ struct BatchScaleCacheTests {
         #expect(rescaled.lmcl(margin: 0.1) == fresh.lmcl(margin: 0.1))
     }
 
+    /// A batch that shares its first rows with another (N changed alone): the cache resized from
+    /// the other's keeps their statistics and computes the rest, and gives every result a cache
+    /// computed from scratch gives, growing or shrinking, counted at the same margin or another.
+    @Test func aResizedCacheEqualsAFreshOne() {
+        var rng = SeededGenerator(seed: 53)
+        for _ in 0..<12 {
+            let c = rng.integer(1...40)
+            let small = randomBatch(samples: rng.integer(1...15), classes: c, using: &rng)
+            let extra = randomBatch(samples: rng.integer(1...15), classes: c, using: &rng)
+            let large = CosineBatch(
+                labels: small.labels + extra.labels, cosines: small.cosines + extra.cosines, classCount: c)
+            let s = rng.uniform(1...64)
+            let countedAt = [0.0, 0.2][rng.integer(0...1)]
+            for (from, to) in [(small, large), (large, small)] {
+                let resized = BatchScaleCache(batch: from, scale: s, margin: countedAt)
+                    .resized(to: to, sharedRows: small.sampleCount)
+                let fresh = BatchScaleCache(batch: to, scale: s, margin: 0.2)
+                #expect(resized.scale == s)
+                for m in [0.0, 0.2, 0.35] {
+                    #expect(resized.lmcl(margin: m) == fresh.lmcl(margin: m))
+                    #expect(resized.lmcl(margin: m) == BatchLoss.lmcl(to, scale: s, margin: m, gradient: false))
+                    let rule = BoundaryRule(scale: s, margin: m, topK: 2)
+                    #expect(resized.bdlmcl(rule: rule) == fresh.bdlmcl(rule: rule))
+                }
+            }
+        }
+    }
+
     @Test func rankCountsMatchACountByHandAndServeEveryScale() {
         // Rows (label 0): rivals 0.25, 0.25, 0.375 against c_y = 0.5; (label 2): 0.125, 0.5, 0.25 against 0.25.
         let batch = CosineBatch(

@@ -85,10 +85,20 @@ import Testing
             (40, 700, 16, 0.3, 5), (40, 300, 16, 0.3, 5), (90, 1000, 16, 0.3, 5), (90, 1000, 16, 0.3, 6),
             (90, 1000, 16, 0.3, 5), (33, 77, 3, 0, 5), (33, 77, 16, 0.12, 5),
         ]
-        for step in steps {
+        // Rows shared with the batch before: only where N alone changed (40 → 80 → 40).
+        let shared = [0, 40, 40, 0, 0, 0, 0, 0, 0, 0, 0]
+        var previous: CosineBatch?
+        for (step, expectedShared) in zip(steps, shared) {
             let made = maker.make(
                 samples: step.samples, classes: step.classes, dimension: step.dimension, spread: step.spread,
                 seed: step.seed)
+            #expect(maker.sharedRows == expectedShared, "\(step)")
+            if let previous, maker.sharedRows > 0 {
+                let n = maker.sharedRows * step.classes
+                #expect(Array(made.labels[..<maker.sharedRows]) == Array(previous.labels[..<maker.sharedRows]))
+                #expect(made.cosines[..<n].map(\.bitPattern) == previous.cosines[..<n].map(\.bitPattern))
+            }
+            previous = made
             let draws = SyntheticBatch.draw(
                 samples: step.samples, classes: step.classes, dimension: step.dimension, spread: step.spread,
                 seed: step.seed)

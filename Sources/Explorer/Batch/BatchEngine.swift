@@ -28,7 +28,8 @@ public struct BatchSnapshot: Sendable {
 /// Not part of the state: it is a cache of values derived from the state.
 /// What each change costs (B samples, C classes):
 /// - N, C, spread or seed: a new synthetic batch (the draws it shares with the last one
-///   kept: see `SyntheticBatch.Maker`) and a new `BatchScaleCache`, O(B·C·d);
+///   kept: see `SyntheticBatch.Maker`) and a new `BatchScaleCache`, O(B·C·d); after N alone,
+///   the rows both batches have keep their cosines and their statistics (`resized(to:sharedRows:)`);
 /// - s: `BatchScaleCache.rescaled(to:)`, one exponential pass, O(B·C) (nothing
 ///   for one of the last eight scales used);
 /// - m: both losses from the cached sums, O(B log C);
@@ -50,6 +51,9 @@ public final class BatchEngine {
     /// (←/→ around a value) finds them here. Each costs only B row statistics.
     private var scaleCaches: [BatchScaleCache] = []
     private static let rememberedScales = 8
+    /// After a change of N alone: the last batch's newest cache and how many first rows the new
+    /// batch shares with it (`SyntheticBatch.Maker.sharedRows`), whose statistics are kept.
+    private var resizeSource: (cache: BatchScaleCache, sharedRows: Int)?
     /// The rank counts at the margin used last; they serve every scale of the batch.
     private var rankCounts: BatchRankCounts?
     private var lmclKey: LMCLKey?
@@ -103,7 +107,16 @@ public final class BatchEngine {
             return cache
         }
         // The maxima and rank counts depend on the batch only: a new s redoes just the exponential sums.
-        let cache = scaleCaches.last?.rescaled(to: scale) ?? BatchScaleCache(batch: batch, scale: scale, margin: margin)
+        // A batch that only changed N keeps the rows it shares with the last one.
+        let cache: BatchScaleCache
+        if let last = scaleCaches.last {
+            cache = last.rescaled(to: scale)
+        } else if let source = resizeSource, source.cache.scale == scale {
+            cache = source.cache.resized(to: batch, sharedRows: source.sharedRows)
+        } else {
+            cache = BatchScaleCache(batch: batch, scale: scale, margin: margin)
+        }
+        resizeSource = nil
         scaleCaches.append(cache)
         if scaleCaches.count > Self.rememberedScales { scaleCaches.removeFirst() }
         return cache
@@ -113,7 +126,9 @@ public final class BatchEngine {
         if let fileBatch { return fileBatch }
         let key = BatchKey(samples: settings.samples, classes: settings.classes, spreadSteps: settings.spreadSteps, seed: settings.seed)
         if key != batchKey || cachedBatch == nil {
+            let previous = scaleCaches.last
             cachedBatch = maker.make(samples: key.samples, classes: key.classes, spread: settings.spread, seed: key.seed)
+            resizeSource = maker.sharedRows > 0 ? previous.map { ($0, maker.sharedRows) } : nil
             batchKey = key
             scaleCaches = []
             rankCounts = nil

@@ -31,9 +31,14 @@ public struct BatchScaleCache: Sendable {
     }
 
     /// `previous`: the statistics of this batch at another scale, whose rival maxima,
-    /// classes and rank counts (which do not depend on s) are kept.
-    init(batch: CosineBatch, scale: Double, countedMargin: Double, previous: [RowStatistics]?) {
+    /// classes and rank counts (which do not depend on s) are kept. `kept`: the statistics, at this
+    /// scale and margin, of rows `0..<kept.count` of this batch (another batch's that had the same rows).
+    init(
+        batch: CosineBatch, scale: Double, countedMargin: Double, previous: [RowStatistics]?,
+        kept: ArraySlice<RowStatistics> = []
+    ) {
         let c = batch.classCount
+        let first = kept.count
         self.scale = scale
         self.batch = batch
         self.countedMargin = countedMargin
@@ -41,8 +46,10 @@ public struct BatchScaleCache: Sendable {
             let cosines = UncheckedSendable(value: cosineBuffer.baseAddress!)
             return [RowStatistics](unsafeUninitializedCapacity: batch.sampleCount) { buffer, initialized in
                 let out = UncheckedSendable(value: buffer.baseAddress!)
-                Parallel.forEachRange(count: batch.sampleCount, work: batch.sampleCount * c) { range in
-                    for i in range {
+                if first > 0 { _ = UnsafeMutableBufferPointer(rebasing: buffer[..<first]).initialize(from: kept) }
+                let rest = batch.sampleCount - first
+                Parallel.forEachRange(count: rest, work: rest * c) { range in
+                    for i in (range.lowerBound + first)..<(range.upperBound + first) {
                         let row = cosines.value + i * c
                         (out.value + i).initialize(
                             to: previous.map {
@@ -63,6 +70,23 @@ public struct BatchScaleCache: Sendable {
     /// (one exponential pass, no search for maxima).
     public func rescaled(to scale: Double) -> BatchScaleCache {
         BatchScaleCache(batch: batch, scale: scale, countedMargin: countedMargin, previous: statistics)
+    }
+
+    /// The cache of `batch` at this scale and margin, whose first `sharedRows` samples are this
+    /// cache's batch's first `sharedRows` (the same labels and the same cosines, bit for bit: a
+    /// synthetic batch that differs from the last only in N, see `SyntheticBatch.Maker`). Their
+    /// statistics are kept; only the other rows are computed. The same statistics as
+    /// `BatchScaleCache(batch:scale:margin:)` computes for every row.
+    ///
+    /// - Precondition: the same class count; `sharedRows` within both batches.
+    public func resized(to batch: CosineBatch, sharedRows: Int) -> BatchScaleCache {
+        batch.validate()
+        precondition(batch.classCount == self.batch.classCount, "another class count: no row is shared")
+        precondition(
+            (0...min(batch.sampleCount, self.batch.sampleCount)).contains(sharedRows),
+            "\(sharedRows) shared rows of \(self.batch.sampleCount) and \(batch.sampleCount)")
+        return BatchScaleCache(
+            batch: batch, scale: scale, countedMargin: countedMargin, previous: nil, kept: statistics[..<sharedRows])
     }
 
     /// Every sample's `#{j≠y : cos θ_j > f(cos θ_y)}`: from the cache's own pass when `transform`
