@@ -57,6 +57,13 @@ struct Bench: ParsableCommand {
             valueName: "path"))
     var peerScript: String?
 
+    func validate() throws {
+        if let filter, filter.allSatisfy(\.isWhitespace) {
+            throw ValidationError(
+                "--filter: give some text of the rows to keep, e.g. lmcl, frame, 1024x5994 (an empty filter keeps no row)")
+        }
+    }
+
     func run() throws {
         let timing =
             quick
@@ -145,6 +152,11 @@ struct Bench: ParsableCommand {
             }
         }
 
+        if let filter, rows.isEmpty {
+            throw ValidationError(
+                "--filter \"\(PrintableText.escaped(filter))\": no row's name and size contain it; rows read like "
+                    + "\"lmcl loss+grad 256x1000\" or \"frame cosine 240x70\" (without --filter, the table lists them all)")
+        }
         notes.append(contentsOf: Self.machineNotes(timing: timing))
         if json {
             for note in notes { TextWriter.standardError().report("marginscope bench: \(PrintableText.escaped(note))") }

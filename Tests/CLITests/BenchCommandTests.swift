@@ -49,6 +49,19 @@ import Testing
         #expect(run.stdout.contains("\(missing) does not exist"), "\(run.stdout)")
     }
 
+    /// A filter that keeps nothing is a mistake, not an empty benchmark: refused with the usage
+    /// status, naming the text and what row names look like; an empty one before anything runs.
+    @Test func aFilterThatKeepsNoRowIsRefused() throws {
+        let run = try CLI.run(["--quick", "--filter", "lmcll"], subcommand: "bench")
+        #expect(run.status == 64, "stderr: \(run.stderr)")
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("--filter \"lmcll\": no row's name and size contain it"))
+        #expect(run.stderr.contains("lmcl loss+grad 256x1000"))
+        let empty = try CLI.run(["--quick", "--filter", " "], subcommand: "bench")
+        #expect(empty.status == 64, "stderr: \(empty.stderr)")
+        #expect(empty.stderr.contains("--filter: give some text of the rows to keep"))
+    }
+
     @Test func theFilterKeepsOnlyMatchingRows() throws {
         let run = try CLI.run(["--quick", "--json", "--filter", "frame softmax"], subcommand: "bench")
         #expect(run.status == 0, "stderr: \(run.stderr)")
