@@ -587,9 +587,10 @@ AVX512 void ck_maximum_and_count_avx512(const double *values, ptrdiff_t count, p
 
 // With `checked` 0, the exponentials are taken without vector_exp's range test on every four values
 // (on Zen 3 that test was a tenth of the pass): the arguments' least and greatest are kept instead
-// (one vminpd and one vmaxpd per eight values), and the pass returns 1 — redo it checked — when one
-// of them left [−708, 709] or a sum came out NaN (a NaN argument, which min and max may drop, makes
-// its exponential and so its sum NaN). Every lane in range has the same bits either way, and a
+// (two vminpd and two vmaxpd per eight values, which pass over NaN), and the pass returns 1 — redo it
+// checked — when one of them left [−708, 709] or a sum came out NaN (a NaN argument makes its
+// exponential, and so its sum, NaN; in a lane that is zeroed, the padding or the excluded value, it
+// changes nothing). Every lane in range has the same bits either way, and a
 // redone pass rewrites everything the first wrote (the copy is the same products again), so the
 // results are exactly those of the checked pass.
 AVX2 static inline __attribute__((always_inline)) int exponential_pass(const double *values, ptrdiff_t count, ptrdiff_t exclude,
@@ -610,8 +611,9 @@ AVX2 static inline __attribute__((always_inline)) int exponential_pass(const dou
             e0 = vector_exp(x0);                                                                             \
             e1 = vector_exp(x1);                                                                             \
         } else {                                                                                             \
-            least = _mm256_min_pd(least, _mm256_min_pd(x0, x1));                                             \
-            greatest = _mm256_max_pd(greatest, _mm256_max_pd(x0, x1));                                       \
+            /* A NaN argument leaves them as they were (vminpd/vmaxpd return the second operand). */     \
+            least = _mm256_min_pd(x1, _mm256_min_pd(x0, least));                                            \
+            greatest = _mm256_max_pd(x1, _mm256_max_pd(x0, greatest));                                       \
             e0 = vector_exp_in_range(x0);                                                                    \
             e1 = vector_exp_in_range(x1);                                                                    \
         }                                                                                                    \

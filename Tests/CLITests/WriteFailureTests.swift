@@ -20,7 +20,7 @@ import Testing
         ["frame", "--size", "80x24"],
         ["train", "--epochs", "2"],
         ["lesson", "--list"],
-        ["bench", "--quick", "--no-numpy", "--filter", "no such row"],
+        ["bench", "--quick", "--no-numpy", "--no-peers", "--filter", "frame softmax 80x24"],
         ["compute", "--help"],
     ]
 
