@@ -139,10 +139,21 @@ struct TerminalSignalTests {
                 return UInt64(line.dropFirst("SigBlk:".count).trimmingCharacters(in: .whitespaces), radix: 16)
             }
             func bit(_ signal: Int32) -> UInt64 { 1 << UInt64(signal - 1) }
-            let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")
-            let pool = tasks.filter {
-                (try? String(contentsOfFile: "/proc/\(pid)/task/\($0)/comm", encoding: .utf8))?
-                    .trimmingCharacters(in: .whitespacesAndNewlines) == "ms-pool"
+            // "BD-LMCL" is on the screen before the batch job has started the pool (the settings
+            // panel's title, drawn while the first snapshot is computed): wait for the pool's threads.
+            func poolThreads() throws -> (tasks: [String], pool: [String]) {
+                let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")
+                let pool = tasks.filter {
+                    (try? String(contentsOfFile: "/proc/\(pid)/task/\($0)/comm", encoding: .utf8))?
+                        .trimmingCharacters(in: .whitespacesAndNewlines) == "ms-pool"
+                }
+                return (tasks, pool)
+            }
+            var (tasks, pool) = try poolThreads()
+            let deadline = Date().addingTimeInterval(20)
+            while pool.isEmpty && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.05)
+                (tasks, pool) = try poolThreads()
             }
             #expect(!pool.isEmpty, "no ms-pool thread in \(tasks)")
             for task in pool {
