@@ -58,7 +58,7 @@ public struct BatchScaleCache: Sendable {
                                 ?? RowStatistics(
                                     row: row, classCount: c, label: batch.labels[i],
                                     scale: scale, rankMargin: MarginPolicy.shiftedRankMargin(countedMargin),
-                                    output: nil))
+                                    output: nil, nextRow: i + 1 < range.upperBound + first ? row + c : nil))
                     }
                 }
                 initialized = batch.sampleCount
