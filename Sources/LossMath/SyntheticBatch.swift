@@ -313,7 +313,8 @@ public enum SyntheticBatch {
     /// whatever the variant, the threads or the blocking. The AVX2 kernel computes six
     /// samples × eight classes per pass over d (AVX-512: eight × sixteen), with the directions
     /// stored in panels of 16 classes, coordinate-major within a panel (the doubles a pass reads
-    /// are contiguous), and taken in tiles that stay in cache. `directions` may hold more than `classes` rows; only the first are read.
+    /// are contiguous), and taken in tiles that stay in cache. `directions` may hold more than
+    /// `classes` rows; only the first are read.
     ///
     /// `kept`: the cosines of an earlier batch whose first `rows` samples (and classes, directions)
     /// are this one's; those rows are copied instead of computed.

@@ -175,11 +175,6 @@ struct BenchCases {
         }
     }
 
-    /// Keys on the batch screen that make a new synthetic batch (N, C, spread, seed; → and ←
-    /// alternately, so every press is a batch the engine does not hold): generation (the draws
-    /// the engine's `SyntheticBatch.Maker` does not keep, the product), the per-scale sums, both
-    /// losses, the frame at 240×70 and its diff.
-    /// Targets (issue 15): 30 ms at 1024×5994, 150 ms at 4096×10000.
     /// Notes on fixed time targets this machine's own floor puts out of reach: a new s on the batch
     /// screen needs one exponential per cosine, so where the floor row of the same size (when it
     /// ran) took longer than the target, no implementation that computes them could meet it here.
@@ -196,6 +191,11 @@ struct BenchCases {
         }
     }
 
+    /// Keys on the batch screen that make a new synthetic batch (N, C, spread, seed; → and ←
+    /// alternately, so every press is a batch the engine does not hold): generation (the draws
+    /// the engine's `SyntheticBatch.Maker` does not keep, the product), the per-scale sums, both
+    /// losses, the frame at 240×70 and its diff.
+    /// Targets (issue 15): 30 ms at 1024×5994, 150 ms at 4096×10000.
     func regenerations(sizes: [(samples: Int, classes: Int)]) -> [BenchRow] {
         var rows: [BenchRow] = []
         let fields: [(name: String, field: Field)] = [

@@ -51,9 +51,6 @@ public final class BatchEngine {
     /// (←/→ around a value) finds them here. Each costs only B row statistics.
     private var scaleCaches: [BatchScaleCache] = []
     private static let rememberedScales = 8
-    /// After a change of N alone: the last batch's newest cache and how many first rows the new
-    /// batch shares with it (`SyntheticBatch.Maker.sharedRows`), whose statistics are kept.
-    private var resizeSource: (cache: BatchScaleCache, sharedRows: Int)?
     /// The rank counts at the margin used last; they serve every scale of the batch.
     private var rankCounts: BatchRankCounts?
     private var lmclKey: LMCLKey?
@@ -107,16 +104,7 @@ public final class BatchEngine {
             return cache
         }
         // The maxima and rank counts depend on the batch only: a new s redoes just the exponential sums.
-        // A batch that only changed N keeps the rows it shares with the last one.
-        let cache: BatchScaleCache
-        if let last = scaleCaches.last {
-            cache = last.rescaled(to: scale)
-        } else if let source = resizeSource, source.cache.scale == scale {
-            cache = source.cache.resized(to: batch, sharedRows: source.sharedRows)
-        } else {
-            cache = BatchScaleCache(batch: batch, scale: scale, margin: margin)
-        }
-        resizeSource = nil
+        let cache = scaleCaches.last?.rescaled(to: scale) ?? BatchScaleCache(batch: batch, scale: scale, margin: margin)
         scaleCaches.append(cache)
         if scaleCaches.count > Self.rememberedScales { scaleCaches.removeFirst() }
         return cache
@@ -127,10 +115,15 @@ public final class BatchEngine {
         let key = BatchKey(samples: settings.samples, classes: settings.classes, spreadSteps: settings.spreadSteps, seed: settings.seed)
         if key != batchKey || cachedBatch == nil {
             let previous = scaleCaches.last
-            cachedBatch = maker.make(samples: key.samples, classes: key.classes, spread: settings.spread, seed: key.seed)
-            resizeSource = maker.sharedRows > 0 ? previous.map { ($0, maker.sharedRows) } : nil
+            let batch = maker.make(samples: key.samples, classes: key.classes, spread: settings.spread, seed: key.seed)
+            cachedBatch = batch
             batchKey = key
+            // After N alone, the rows both batches have keep their statistics; the cache at the last
+            // scale then serves that scale, or another by `rescaled(to:)`.
             scaleCaches = []
+            if maker.sharedRows > 0, let previous {
+                scaleCaches = [previous.resized(to: batch, sharedRows: maker.sharedRows)]
+            }
             rankCounts = nil
             lmclResult = nil
             snapshotCache = nil
