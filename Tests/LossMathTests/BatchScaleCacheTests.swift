@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import LossMath
@@ -49,6 +50,29 @@ struct BatchScaleCacheTests {
         #expect(rescaled.lmcl(margin: 0.1) == fresh.lmcl(margin: 0.1))
     }
 
+    /// A rescaling pass that may be stopped: never stopped, it is `rescaled(to:)`, asking before
+    /// every row and once after; stopped at any row, it gives nothing and asks no more.
+    @Test func aStoppableRescaleIsWholeOrNothing() {
+        var rng = SeededGenerator(seed: 54)
+        let batch = randomBatch(samples: 20, classes: 11, using: &rng)
+        let cache = BatchScaleCache(batch: batch, scale: 30, margin: 0.2)
+        let asked = Counter()
+        let whole = cache.rescaled(to: 41) { asked.next() > .max }
+        #expect(asked.value == batch.sampleCount + 1)
+        let fresh = BatchScaleCache(batch: batch, scale: 41, margin: 0.2)
+        #expect(whole?.scale == 41)
+        for m in [0.0, 0.2, 0.35] {
+            #expect(whole?.lmcl(margin: m) == fresh.lmcl(margin: m))
+            #expect(whole?.lmcl(margin: m) == BatchLoss.lmcl(batch, scale: 41, margin: m, gradient: false))
+        }
+        for stopAt in [1, 2, 7, batch.sampleCount, batch.sampleCount + 1] {
+            let counter = Counter()
+            #expect(cache.rescaled(to: 41) { counter.next() >= stopAt } == nil)
+            // Asked until it said stop (a row at a time), then once more at the end.
+            #expect(counter.value == min(stopAt, batch.sampleCount) + 1, "stopped at \(stopAt)")
+        }
+    }
+
     /// A batch that shares its first rows with another (N changed alone): the cache resized from
     /// the other's keeps their statistics and computes the rest, and gives every result a cache
     /// computed from scratch gives, growing or shrinking, counted at the same margin or another.
@@ -91,5 +115,19 @@ struct BatchScaleCacheTests {
         let other = cache.rescaled(to: 40)
         #expect(other.rankCounts(margin: 0.25) == ranks)
         #expect(other.lmcl(margin: 0.25, ranks: ranks) == BatchLoss.lmcl(batch, scale: 40, margin: 0.25, gradient: false))
+    }
+}
+
+/// Counts calls from any thread (the stop closure is asked from the pass's threads).
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.withLock { count } }
+    /// The count after this call.
+    func next() -> Int {
+        lock.withLock {
+            count += 1
+            return count
+        }
     }
 }

@@ -91,6 +91,46 @@ public final class BatchEngine {
         return snapshot
     }
 
+    /// Computes, ahead of need, the per-scale sums that the next → or ← on s would ask for:
+    /// s one fine step up and one down from `state`'s, as the reducer steps it (clamped to the
+    /// grid). Then those keys cost no exponential pass, only both losses from the sums.
+    ///
+    /// Does nothing unless `state`'s batch is the one the engine holds (its last `snapshot(for:)`
+    /// was for this batch). The scale of that snapshot stays the most recent: a new N resizes its
+    /// sums, not a neighbour's. `shouldStop` is asked before each row (from the threads of the
+    /// pass) and must keep answering true once it has; a pass it stops is dropped, so the engine
+    /// is as it was. Returns the scales computed.
+    @discardableResult
+    public func lookAhead(from state: ExplorerState, shouldStop: @escaping @Sendable () -> Bool = { false }) -> [Double] {
+        guard let current = scaleCaches.last, current.scale == state.scale else { return [] }
+        if fileBatch == nil {
+            let s = state.batch
+            guard BatchKey(samples: s.samples, classes: s.classes, spreadSteps: s.spreadSteps, seed: s.seed) == batchKey
+            else { return [] }
+        }
+        var computed: [Double] = []
+        for scale in Self.neighbourScales(of: state) where !scaleCaches.contains(where: { $0.scale == scale }) {
+            if shouldStop() { break }
+            guard let cache = current.rescaled(to: scale, shouldStop: shouldStop) else { break }
+            scaleCaches.insert(cache, at: scaleCaches.count - 1)
+            if scaleCaches.count > Self.rememberedScales { scaleCaches.removeFirst() }
+            computed.append(scale)
+        }
+        return computed
+    }
+
+    /// The scales → and ← on s lead to from `state` (fewer at either end of the grid).
+    static func neighbourScales(of state: ExplorerState) -> [Double] {
+        [1, -1].compactMap { direction in
+            var next = state
+            next.adjust(Field.scale, by: direction, coarse: false)
+            return next.scale == state.scale ? nil : next.scale
+        }
+    }
+
+    /// The scales whose sums the engine holds, least recently used first (read by the tests).
+    var heldScales: [Double] { scaleCaches.map(\.scale) }
+
     /// The rule of `state` for a batch of `classCount` classes (k clamped to 2…C; C = 1 keeps k = 2).
     public static func rule(for state: ExplorerState, classCount: Int) -> BoundaryRule {
         let k = min(max(2, state.batch.topK), max(2, classCount))

@@ -1,5 +1,6 @@
 import Foundation
 import LossMath
+import Synchronization
 
 /// Computes the batch screen's snapshots on a background thread, newest request first,
 /// so that the explorer stays responsive while a large batch is made.
@@ -16,8 +17,14 @@ import LossMath
 /// (batch generation has no cancellation point); its result is kept only as the stale
 /// picture until the newest one arrives.
 ///
-/// The `BatchEngine` is touched only by the worker's thread; everything else is guarded
-/// by one condition lock.
+/// When a job is done and no request waits, the thread looks ahead before it ends: it has the
+/// engine compute the sums for s one step either side (`BatchEngine.lookAhead(from:shouldStop:)`),
+/// so that → and ← on s find them ready. A request that comes meanwhile stops that work
+/// within a row and is computed at once; the look-ahead does not count as busy.
+///
+/// The `BatchEngine` is touched only by the worker's thread (one at a time: no job starts a
+/// thread while the last one is still looking ahead); everything else is guarded by one
+/// condition lock.
 public final class BatchWorker: @unchecked Sendable {
     /// What a snapshot depends on: the batch's settings and the rule (k unclamped).
     public struct Key: Hashable, Sendable {
@@ -49,9 +56,17 @@ public final class BatchWorker: @unchecked Sendable {
     private var running: Key?
     private var runningSince = ContinuousClock.now
     private var jobsStarted = 0
+    /// Whether the thread is computing ahead (not busy: a request stops it).
+    private var lookingAhead = false
+    /// Set by a request to stop the look-ahead; read from the threads of its pass without the lock.
+    private let stopLookAhead = StopFlag()
+    /// Whether idle time computes ahead (on unless a test turns it off).
+    private let looksAhead: Bool
 
-    public init(engine: BatchEngine) {
+    /// `lookAhead`: compute the sums of the neighbouring scales while idle.
+    public init(engine: BatchEngine, lookAhead: Bool = true) {
         self.engine = engine
+        self.looksAhead = lookAhead
     }
 
     /// Whether a job is running or waiting.
@@ -80,7 +95,12 @@ public final class BatchWorker: @unchecked Sendable {
         if running != key {
             // A newer key replaces whatever was waiting: that state is obsolete and never computed.
             waiting = (key, state)
-            if running == nil { startJob() }
+            if lookingAhead {
+                // The look-ahead thread takes this job as soon as it has stopped.
+                stopLookAhead.set()
+            } else if running == nil {
+                startJob()
+            }
         }
         while finished?.key != key, condition.wait(until: deadline) {}
         if let finished, finished.key == key { return .ready(finished.snapshot) }
@@ -101,6 +121,18 @@ public final class BatchWorker: @unchecked Sendable {
         return finished?.key != before
     }
 
+    /// Waits until no job runs or waits and no look-ahead runs, or `timeout` passes; true when idle
+    /// (for the benchmark and the tests, which time a key after the explorer's idle work is done).
+    public func waitUntilIdle(timeout: Duration) -> Bool {
+        let deadline = Date().addingTimeInterval(
+            Double(timeout.components.seconds)
+                + Double(timeout.components.attoseconds) * 1e-18)
+        condition.lock()
+        defer { condition.unlock() }
+        while running != nil || waiting != nil || lookingAhead, condition.wait(until: deadline) {}
+        return running == nil && waiting == nil && !lookingAhead
+    }
+
     /// Starts the thread for the waiting job (the lock is held).
     private func startJob() {
         guard let job = waiting else { return }
@@ -115,6 +147,17 @@ public final class BatchWorker: @unchecked Sendable {
                 condition.lock()
                 finished = (job.key, job.state, snapshot)
                 condition.broadcast()
+                if waiting == nil && looksAhead {
+                    running = nil
+                    lookingAhead = true
+                    stopLookAhead.clear()
+                    condition.unlock()
+                    let stop = stopLookAhead
+                    engine.lookAhead(from: job.state, shouldStop: { stop.isSet })
+                    condition.lock()
+                    lookingAhead = false
+                    condition.broadcast()
+                }
                 guard let next = waiting else {
                     running = nil
                     condition.unlock()
@@ -131,4 +174,12 @@ public final class BatchWorker: @unchecked Sendable {
         thread.stackSize = 1 << 20
         thread.start()
     }
+}
+
+/// A flag one thread sets and others poll without a lock.
+private final class StopFlag: Sendable {
+    private let value = Atomic<Bool>(false)
+    var isSet: Bool { value.load(ordering: .acquiring) }
+    func set() { value.store(true, ordering: .releasing) }
+    func clear() { value.store(false, ordering: .releasing) }
 }

@@ -37,20 +37,46 @@ public struct BatchScaleCache: Sendable {
         batch: CosineBatch, scale: Double, countedMargin: Double, previous: [RowStatistics]?,
         kept: ArraySlice<RowStatistics> = []
     ) {
-        let c = batch.classCount
-        let first = kept.count
+        self.init(
+            batch: batch, scale: scale, countedMargin: countedMargin,
+            statistics: Self.statistics(
+                batch: batch, scale: scale, countedMargin: countedMargin, previous: previous, kept: kept, shouldStop: nil)!)
+    }
+
+    private init(batch: CosineBatch, scale: Double, countedMargin: Double, statistics: [RowStatistics]) {
         self.scale = scale
         self.batch = batch
         self.countedMargin = countedMargin
-        self.statistics = batch.cosines.withUnsafeBufferPointer { cosineBuffer in
+        self.statistics = statistics
+    }
+
+    /// Every row's statistics (see `init(batch:scale:countedMargin:previous:kept:)`), or nil when
+    /// `shouldStop` (asked before each row, on whichever thread computes it) answered true.
+    /// `shouldStop` must keep answering true once it has: the pass is known to be whole when it
+    /// still answers false after every row is done. Stopping needs `previous` (a stopped pass
+    /// fills its remaining rows from it before the array is dropped: no row is left undefined).
+    private static func statistics(
+        batch: CosineBatch, scale: Double, countedMargin: Double, previous: [RowStatistics]?,
+        kept: ArraySlice<RowStatistics>, shouldStop: (@Sendable () -> Bool)?
+    ) -> [RowStatistics]? {
+        precondition(shouldStop == nil || previous != nil, "only a rescaling pass can stop early")
+        let c = batch.classCount
+        let first = kept.count
+        let statistics = batch.cosines.withUnsafeBufferPointer { cosineBuffer in
             let cosines = UncheckedSendable(value: cosineBuffer.baseAddress!)
             return [RowStatistics](unsafeUninitializedCapacity: batch.sampleCount) { buffer, initialized in
                 let out = UncheckedSendable(value: buffer.baseAddress!)
                 if first > 0 { _ = UnsafeMutableBufferPointer(rebasing: buffer[..<first]).initialize(from: kept) }
                 let rest = batch.sampleCount - first
                 Parallel.forEachRange(count: rest, work: rest * c) { range in
+                    var stopped = false
                     for i in (range.lowerBound + first)..<(range.upperBound + first) {
+                        if !stopped, let shouldStop, shouldStop() { stopped = true }
                         let row = cosines.value + i * c
+                        if stopped {
+                            (out.value + i).initialize(to: previous![i])
+                            continue
+                        }
                         (out.value + i).initialize(
                             to: previous.map {
                                 RowStatistics(rescaling: $0[i], row: row, classCount: c, scale: scale)
@@ -64,12 +90,24 @@ public struct BatchScaleCache: Sendable {
                 initialized = batch.sampleCount
             }
         }
+        if let shouldStop, shouldStop() { return nil }
+        return statistics
     }
 
     /// The same batch at another scale, reusing the rival maxima and rank counts
     /// (one exponential pass, no search for maxima).
     public func rescaled(to scale: Double) -> BatchScaleCache {
         BatchScaleCache(batch: batch, scale: scale, countedMargin: countedMargin, previous: statistics)
+    }
+
+    /// `rescaled(to:)`, or nil when `shouldStop` answers true before the pass is done (work
+    /// done ahead of need, dropped when a request comes). `shouldStop` is asked before each
+    /// row, from every thread of the pass, and must keep answering true once it has.
+    public func rescaled(to scale: Double, shouldStop: @escaping @Sendable () -> Bool) -> BatchScaleCache? {
+        Self.statistics(
+            batch: batch, scale: scale, countedMargin: countedMargin, previous: statistics, kept: [],
+            shouldStop: shouldStop
+        ).map { BatchScaleCache(batch: batch, scale: scale, countedMargin: countedMargin, statistics: $0) }
     }
 
     /// The cache of `batch` at this scale and margin, whose first `sharedRows` samples are this

@@ -1,0 +1,159 @@
+import Foundation
+import LossMath
+import Testing
+
+@testable import Explorer
+
+/// While the explorer waits for keys, the batch engine computes the sums for s one step either
+/// side, so that → and ← on s cost no exponential pass; what they show is what a fresh engine shows.
+@Suite(.serialized) struct BatchLookAheadTests {
+    static func state(samples: Int = 96, classes: Int = 700, scaleSteps: Int = 3000) -> ExplorerState {
+        var s = ExplorerState()
+        s.screen = .batch
+        s.focus[.batch] = .scale
+        s.batch.samples = samples
+        s.batch.classes = classes
+        s.scaleSteps = scaleSteps
+        return s
+    }
+
+    /// Every number the batch screen shows, compared exactly.
+    static func expectSame(_ a: BatchSnapshot, _ b: BatchSnapshot, _ comment: Comment? = nil) {
+        #expect(a.rule == b.rule, comment)
+        #expect(a.lmcl == b.lmcl, comment)
+        #expect(a.bdlmcl == b.bdlmcl, comment)
+        #expect(a.batch.cosines == b.batch.cosines && a.batch.labels == b.batch.labels, comment)
+    }
+
+    /// The state after one key on the batch screen (focus on s).
+    static func pressed(_ state: ExplorerState, _ action: Action) -> ExplorerState {
+        var next = state
+        next.apply(action)
+        return next
+    }
+
+    @Test func theNeighbouringScalesAreComputedAndServeTheArrowKeys() {
+        let engine = BatchEngine()
+        let state = Self.state()
+        _ = engine.snapshot(for: state)
+        #expect(engine.heldScales == [30])
+        #expect(engine.lookAhead(from: state) == [31, 29])
+        // The scale of the last snapshot stays the most recent.
+        #expect(engine.heldScales == [31, 29, 30])
+        for action in [Action.increase, .decrease] {
+            let next = Self.pressed(state, action)
+            #expect(next.scale == (action == .increase ? 31 : 29))
+            let held = engine.heldScales
+            let snapshot = engine.snapshot(for: next)
+            // Found, not computed: the same scales are held, the one used now last.
+            #expect(Set(engine.heldScales) == Set(held) && engine.heldScales.last == next.scale)
+            Self.expectSame(snapshot, BatchEngine().snapshot(for: next), "s = \(next.scale)")
+            _ = engine.snapshot(for: state)
+        }
+        // Nothing new to compute the second time.
+        #expect(engine.lookAhead(from: state) == [])
+    }
+
+    @Test func atTheEndsOfTheGridOnlyOneNeighbourExists() {
+        let grid = ValueGrid.scale
+        for (steps, expected) in [(grid.maximumSteps, [grid.value(grid.maximumSteps - grid.fineSteps)]), (grid.minimumSteps, [1.0])] {
+            let engine = BatchEngine()
+            let state = Self.state(samples: 8, classes: 50, scaleSteps: steps)
+            _ = engine.snapshot(for: state)
+            #expect(BatchEngine.neighbourScales(of: state) == expected, "s = \(state.scale)")
+            #expect(engine.lookAhead(from: state) == expected)
+            let next = Self.pressed(state, expected[0] > state.scale ? .increase : .decrease)
+            Self.expectSame(engine.snapshot(for: next), BatchEngine().snapshot(for: next))
+        }
+    }
+
+    @Test func anotherBatchOrAStopRequestComputesNothing() {
+        let engine = BatchEngine()
+        let state = Self.state()
+        #expect(engine.lookAhead(from: state) == [], "no batch made yet")
+        _ = engine.snapshot(for: state)
+        var other = state
+        other.batch.seed += 1
+        #expect(engine.lookAhead(from: other) == [])
+        var otherScale = state
+        otherScale.scaleSteps = 4000
+        #expect(engine.lookAhead(from: otherScale) == [], "not the scale of the last snapshot")
+        #expect(engine.lookAhead(from: state) { true } == [])
+        #expect(engine.heldScales == [30])
+        // Stopped after some rows of the first pass: nothing is kept, and later keys are right.
+        let asked = CallCounter()
+        #expect(engine.lookAhead(from: state) { asked.next() > 40 } == [])
+        #expect(asked.value > 40)
+        #expect(engine.heldScales == [30])
+        let next = Self.pressed(state, .increase)
+        Self.expectSame(engine.snapshot(for: next), BatchEngine().snapshot(for: next))
+    }
+
+    /// After a look-ahead, N changes resize the sums of the scale in use (the rows both batches
+    /// have keep theirs) and the numbers are a fresh engine's.
+    @Test func aNewNAfterALookAheadGivesAFreshEnginesNumbers() {
+        let engine = BatchEngine()
+        var state = Self.state()
+        _ = engine.snapshot(for: state)
+        engine.lookAhead(from: state)
+        state.batch.samples = 128
+        let snapshot = engine.snapshot(for: state)
+        #expect(engine.heldScales == [30])
+        Self.expectSame(snapshot, BatchEngine().snapshot(for: state))
+        #expect(engine.lookAhead(from: state) == [31, 29])
+        let next = Self.pressed(state, .decrease)
+        Self.expectSame(engine.snapshot(for: next), BatchEngine().snapshot(for: next))
+    }
+
+    /// The worker looks ahead when idle, and requests that arrive during that work are answered
+    /// with the right numbers (the look-ahead stops for them; only one thread touches the engine).
+    @Test func theWorkerLooksAheadWhenIdleAndRequestsStillGetTheirNumbers() {
+        let engine = BatchEngine()
+        let worker = BatchWorker(engine: engine)
+        var state = Self.state(samples: 256, classes: 1500)
+        guard case .ready = worker.request(state, patience: .seconds(60)) else {
+            Issue.record("no snapshot within a minute")
+            return
+        }
+        #expect(worker.waitUntilIdle(timeout: .seconds(60)))
+        #expect(Set(engine.heldScales) == [29, 30, 31])
+        let reference = BatchEngine()
+        var rng = SystemRandomNumberGenerator()
+        for round in 0..<24 {
+            state = Self.pressed(state, Bool.random(using: &rng) ? .increase : .decrease)
+            if round % 6 == 5 { state.marginSteps += 1 }
+            // Some requests land while the last one's look-ahead is running, some after it.
+            Thread.sleep(forTimeInterval: Double(Int.random(in: 0...3, using: &rng)) * 0.001)
+            guard case .ready(let snapshot) = worker.request(state, patience: .seconds(60)) else {
+                Issue.record("no snapshot within a minute")
+                return
+            }
+            Self.expectSame(snapshot, reference.snapshot(for: state), "round \(round), s = \(state.scale)")
+        }
+        #expect(worker.waitUntilIdle(timeout: .seconds(60)))
+        #expect(!worker.isBusy)
+        let held = engine.heldScales
+        #expect(held.last == state.scale && held.contains(state.scale + 1) && held.contains(state.scale - 1))
+    }
+
+    @Test func aWorkerWithoutLookAheadComputesOnlyWhatIsAsked() {
+        let engine = BatchEngine()
+        let worker = BatchWorker(engine: engine, lookAhead: false)
+        _ = worker.request(Self.state(), patience: .seconds(60))
+        #expect(worker.waitUntilIdle(timeout: .seconds(60)))
+        #expect(engine.heldScales == [30])
+    }
+}
+
+/// Counts calls from any thread.
+private final class CallCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.withLock { count } }
+    func next() -> Int {
+        lock.withLock {
+            count += 1
+            return count
+        }
+    }
+}
