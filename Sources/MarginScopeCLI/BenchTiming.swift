@@ -19,12 +19,16 @@ struct BenchTiming {
     var minimumSeconds: Double = 0
     var maximumRuns = 5000
 
-    /// The median wall time of `body` in milliseconds.
-    func median(_ body: () -> Void) -> Double {
-        for _ in 0..<warmup { body() }
+    /// The median wall time of `body` in milliseconds; `preparing` runs before each run, untimed.
+    func median(preparing: () -> Void = {}, _ body: () -> Void) -> Double {
+        for _ in 0..<warmup {
+            preparing()
+            body()
+        }
         var times: [Double] = []
         let start = Self.now()
         while times.count < maximumRuns {
+            preparing()
             let t0 = Self.now()
             body()
             times.append(Double(Self.now() - t0) / 1e6)

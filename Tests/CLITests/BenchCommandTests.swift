@@ -30,8 +30,9 @@ import Testing
         // Every kind of row the issue asks for, each screen at both sizes.
         for expected in [
             "lmcl loss+grad", "bdlmcl loss+grad", "lmcl loss+grad, kept buffer, 1 thread", "floor: exponentials",
-            "floor: memory stream", "keypress sample s+", "keypress batch s+", "keypress batch N±",
-            "keypress batch C±", "keypress batch spread±", "keypress batch seed±", "startup to first frame", "train epoch",
+            "floor: memory stream", "keypress sample s+", "keypress batch s+", "keypress batch s+, looked ahead",
+            "keypress batch N±", "keypress batch C±", "keypress batch spread±", "keypress batch seed±", "startup to first frame",
+            "train epoch",
         ] {
             #expect(names.contains(expected), "missing row \(expected)")
         }

@@ -36,8 +36,15 @@ public final class ExplorerApp {
     /// Computes the batch screen's numbers on a background thread from now on (the
     /// interactive explorer): a long regeneration shows a busy note over the last
     /// numbers, marked stale, while keys keep working.
-    public func computeBatchInBackground() {
-        if worker == nil { worker = BatchWorker(engine: batchEngine) }
+    /// `lookAhead`: while idle, compute the sums for the scales → and ← on s lead to.
+    public func computeBatchInBackground(lookAhead: Bool = true) {
+        if worker == nil { worker = BatchWorker(engine: batchEngine, lookAhead: lookAhead) }
+    }
+
+    /// Waits until the background batch work, the look-ahead included, is done, or `timeout`
+    /// passes; true when done (at once when computed in place). For benchmarks and tests.
+    public func waitUntilIdle(timeout: Duration) -> Bool {
+        worker?.waitUntilIdle(timeout: timeout) ?? true
     }
 
     /// Whether batch work is running or waiting (always false when computed in place).
