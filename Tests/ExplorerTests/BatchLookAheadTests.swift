@@ -5,7 +5,8 @@ import Testing
 @testable import Explorer
 
 /// While the explorer waits for keys, the batch engine computes the sums for s one step either
-/// side, so that → and ← on s cost no exponential pass; what they show is what a fresh engine shows.
+/// side and the rank counts for m one step either side, so that → and ← on s or m cost no
+/// exponential or counting pass; what they show is what a fresh engine shows.
 @Suite(.serialized) struct BatchLookAheadTests {
     static func state(samples: Int = 96, classes: Int = 700, scaleSteps: Int = 3000) -> ExplorerState {
         var s = ExplorerState()
@@ -37,7 +38,7 @@ import Testing
         let state = Self.state()
         _ = engine.snapshot(for: state)
         #expect(engine.heldScales == [30])
-        #expect(engine.lookAhead(from: state) == [31, 29])
+        #expect(engine.lookAhead(from: state).scales == [31, 29])
         // The scale of the last snapshot stays the most recent.
         #expect(engine.heldScales == [31, 29, 30])
         for action in [Action.increase, .decrease] {
@@ -51,7 +52,40 @@ import Testing
             _ = engine.snapshot(for: state)
         }
         // Nothing new to compute the second time.
-        #expect(engine.lookAhead(from: state) == [])
+        #expect(engine.lookAhead(from: state) == .init())
+    }
+
+    @Test func theNeighbouringMarginsAreCountedAndServeTheArrowKeys() {
+        let engine = BatchEngine()
+        var state = Self.state()
+        state.focus[.batch] = .margin
+        _ = engine.snapshot(for: state)
+        let done = engine.lookAhead(from: state)
+        #expect(done.transforms == [.additiveCosine(margin: 0.36), .additiveCosine(margin: 0.34)])
+        #expect(done.scales == [31, 29])
+        #expect(engine.heldTransforms.last == .additiveCosine(margin: 0.35))
+        for action in [Action.increase, .decrease] {
+            let next = Self.pressed(state, action)
+            #expect(next.margin == (action == .increase ? 0.36 : 0.34))
+            let held = engine.heldTransforms
+            let snapshot = engine.snapshot(for: next)
+            // Found, not counted: the same transforms are held, the one used now last.
+            #expect(Set(engine.heldTransforms) == Set(held))
+            #expect(engine.heldTransforms.last == .additiveCosine(margin: next.margin))
+            Self.expectSame(snapshot, BatchEngine().snapshot(for: next), "m = \(next.margin)")
+            _ = engine.snapshot(for: state)
+        }
+        // ArcFace: m changes the transform too; the counts are taken against cos(θ_y + m).
+        var arc = state
+        arc.marginType = .arcFace
+        let arcEngine = BatchEngine()
+        _ = arcEngine.snapshot(for: arc)
+        #expect(arcEngine.lookAhead(from: arc).transforms.count == 2)
+        for action in [Action.increase, .decrease] {
+            let next = Self.pressed(arc, action)
+            Self.expectSame(arcEngine.snapshot(for: next), BatchEngine().snapshot(for: next), "ArcFace m = \(next.margin)")
+            _ = arcEngine.snapshot(for: arc)
+        }
     }
 
     @Test func atTheEndsOfTheGridOnlyOneNeighbourExists() {
@@ -61,7 +95,7 @@ import Testing
             let state = Self.state(samples: 8, classes: 50, scaleSteps: steps)
             _ = engine.snapshot(for: state)
             #expect(BatchEngine.neighbourScales(of: state) == expected, "s = \(state.scale)")
-            #expect(engine.lookAhead(from: state) == expected)
+            #expect(engine.lookAhead(from: state).scales == expected)
             let next = Self.pressed(state, expected[0] > state.scale ? .increase : .decrease)
             Self.expectSame(engine.snapshot(for: next), BatchEngine().snapshot(for: next))
         }
@@ -70,21 +104,27 @@ import Testing
     @Test func anotherBatchOrAStopRequestComputesNothing() {
         let engine = BatchEngine()
         let state = Self.state()
-        #expect(engine.lookAhead(from: state) == [], "no batch made yet")
+        #expect(engine.lookAhead(from: state) == .init(), "no batch made yet")
         _ = engine.snapshot(for: state)
         var other = state
         other.batch.seed += 1
-        #expect(engine.lookAhead(from: other) == [])
+        #expect(engine.lookAhead(from: other) == .init())
         var otherScale = state
         otherScale.scaleSteps = 4000
-        #expect(engine.lookAhead(from: otherScale) == [], "not the scale of the last snapshot")
-        #expect(engine.lookAhead(from: state) { true } == [])
+        #expect(engine.lookAhead(from: otherScale) == .init(), "not the scale of the last snapshot")
+        #expect(engine.lookAhead(from: state) { true } == .init())
         #expect(engine.heldScales == [30])
+        #expect(engine.heldTransforms == [.additiveCosine(margin: 0.35)])
         // Stopped after some rows of the first pass: nothing is kept, and later keys are right.
         let asked = CallCounter()
-        #expect(engine.lookAhead(from: state) { asked.next() > 40 } == [])
+        #expect(engine.lookAhead(from: state) { asked.next() > 40 } == .init())
         #expect(asked.value > 40)
         #expect(engine.heldScales == [30])
+        // Focus on m: the counts come first, and a stop during them keeps none either.
+        var onMargin = state
+        onMargin.focus[.batch] = .margin
+        #expect(engine.lookAhead(from: onMargin) { asked.next() > 100 } == .init())
+        #expect(engine.heldScales == [30] && engine.heldTransforms == [.additiveCosine(margin: 0.35)])
         let next = Self.pressed(state, .increase)
         Self.expectSame(engine.snapshot(for: next), BatchEngine().snapshot(for: next))
     }
@@ -100,7 +140,7 @@ import Testing
         let snapshot = engine.snapshot(for: state)
         #expect(engine.heldScales == [30])
         Self.expectSame(snapshot, BatchEngine().snapshot(for: state))
-        #expect(engine.lookAhead(from: state) == [31, 29])
+        #expect(engine.lookAhead(from: state).scales == [31, 29])
         let next = Self.pressed(state, .decrease)
         Self.expectSame(engine.snapshot(for: next), BatchEngine().snapshot(for: next))
     }
@@ -121,7 +161,11 @@ import Testing
         var rng = SystemRandomNumberGenerator()
         for round in 0..<24 {
             state = Self.pressed(state, Bool.random(using: &rng) ? .increase : .decrease)
-            if round % 6 == 5 { state.marginSteps += 1 }
+            if round % 3 == 2 {
+                state.focus[.batch] = .margin
+                state = Self.pressed(state, Bool.random(using: &rng) ? .increase : .decrease)
+                state.focus[.batch] = .scale
+            }
             // Some requests land while the last one's look-ahead is running, some after it.
             Thread.sleep(forTimeInterval: Double(Int.random(in: 0...3, using: &rng)) * 0.001)
             guard case .ready(let snapshot) = worker.request(state, patience: .seconds(60)) else {

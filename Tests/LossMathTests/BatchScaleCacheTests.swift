@@ -73,6 +73,25 @@ struct BatchScaleCacheTests {
         }
     }
 
+    /// A counting pass that may be stopped: never stopped, it gives the ranks the loss finds; stopped
+    /// at any row, nothing. At the margin the cache counted with there is no pass to stop.
+    @Test func aStoppableCountIsWholeOrNothing() {
+        var rng = SeededGenerator(seed: 55)
+        let batch = randomBatch(samples: 20, classes: 11, using: &rng)
+        let cache = BatchScaleCache(batch: batch, scale: 30, margin: 0.2)
+        let other = TargetTransform.additiveCosine(margin: 0.1)
+        let whole = cache.rankCounts(transform: other) { false }
+        let direct = BatchLoss.lmcl(batch, scale: 30, margin: 0.1, gradient: false).samples.map(\.rank)
+        #expect(whole?.rivalsAbove.map { $0 + 1 } == direct)
+        #expect(whole == cache.rankCounts(transform: other))
+        for stopAt in [1, 2, 7, batch.sampleCount, batch.sampleCount + 1] {
+            let counter = Counter()
+            #expect(cache.rankCounts(transform: other) { counter.next() >= stopAt } == nil)
+            #expect(counter.value == min(stopAt, batch.sampleCount) + 1, "stopped at \(stopAt)")
+        }
+        #expect(cache.rankCounts(transform: .additiveCosine(margin: 0.2)) { true } != nil)
+    }
+
     /// A batch that shares its first rows with another (N changed alone): the cache resized from
     /// the other's keeps their statistics and computes the rest, and gives every result a cache
     /// computed from scratch gives, growing or shrinking, counted at the same margin or another.

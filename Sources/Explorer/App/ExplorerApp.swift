@@ -36,7 +36,7 @@ public final class ExplorerApp {
     /// Computes the batch screen's numbers on a background thread from now on (the
     /// interactive explorer): a long regeneration shows a busy note over the last
     /// numbers, marked stale, while keys keep working.
-    /// `lookAhead`: while idle, compute the sums for the scales → and ← on s lead to.
+    /// `lookAhead`: while idle, compute what → and ← on s and m lead to (the sums, the rank counts).
     public func computeBatchInBackground(lookAhead: Bool = true) {
         if worker == nil { worker = BatchWorker(engine: batchEngine, lookAhead: lookAhead) }
     }

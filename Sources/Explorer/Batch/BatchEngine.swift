@@ -32,9 +32,12 @@ public struct BatchSnapshot: Sendable {
 ///   the rows both batches have keep their cosines and their statistics (`resized(to:sharedRows:)`);
 /// - s: `BatchScaleCache.rescaled(to:)`, one exponential pass, O(B·C) (nothing
 ///   for one of the last eight scales used);
-/// - m: both losses from the cached sums, O(B log C);
+/// - m: one rank-counting pass, O(B·C) but no exponential (nothing for one of the last
+///   four margins used), and both losses from the cached sums, O(B);
 /// - k or the treatment of unselected samples: BD-LMCL only, O(B log C);
 /// - anything else (the selected row, the focus, the size): nothing.
+///
+/// `lookAhead(from:shouldStop:)` does the s and m work of the next arrow key before it is pressed.
 public final class BatchEngine {
     private struct BatchKey: Hashable { var samples: Int; var classes: Int; var spreadSteps: Int; var seed: UInt64 }
     private struct LMCLKey: Hashable { var batch: BatchKey?; var scale: Double; var transform: TargetTransform }
@@ -51,8 +54,9 @@ public final class BatchEngine {
     /// (←/→ around a value) finds them here. Each costs only B row statistics.
     private var scaleCaches: [BatchScaleCache] = []
     private static let rememberedScales = 8
-    /// The rank counts at the margin used last; they serve every scale of the batch.
-    private var rankCounts: BatchRankCounts?
+    /// The rank counts at the margins used last, most recent last; each serves every scale of the batch.
+    private var rankCountCache: [BatchRankCounts] = []
+    private static let rememberedMargins = 4
     private var lmclKey: LMCLKey?
     private var lmclResult: BatchResult?
     private var ruleKey: RuleKey?
@@ -74,8 +78,7 @@ public final class BatchEngine {
         if let snapshotCache, rk == ruleKey { return snapshotCache }
 
         let cache = scaleCache(for: rule.scale, margin: rule.margin, batch: batch)
-        let ranks = rankCounts.map { $0.counts(for: rule.transform) } == true ? rankCounts! : cache.rankCounts(transform: rule.transform)
-        rankCounts = ranks
+        let ranks = rankCounts(for: rule.transform, cache: cache)
         let lk = LMCLKey(batch: key, scale: rule.scale, transform: rule.transform)
         let lmcl: BatchResult
         if let lmclResult, lk == lmclKey {
@@ -91,32 +94,62 @@ public final class BatchEngine {
         return snapshot
     }
 
-    /// Computes, ahead of need, the per-scale sums that the next → or ← on s would ask for:
-    /// s one fine step up and one down from `state`'s, as the reducer steps it (clamped to the
-    /// grid). Then those keys cost no exponential pass, only both losses from the sums.
+    /// What `lookAhead(from:shouldStop:)` computed.
+    public struct LookAhead: Equatable, Sendable {
+        /// The scales whose sums were computed.
+        public var scales: [Double] = []
+        /// The margin transforms whose rank counts were computed.
+        public var transforms: [TargetTransform] = []
+    }
+
+    /// Computes, ahead of need, what the next → or ← on s or m would ask for: the per-scale sums
+    /// for s one fine step up and one down from `state`'s, and the rank counts for m one step
+    /// either side, as the reducer steps them (clamped to the grid). Then those keys cost no
+    /// exponential pass and no counting pass, only both losses from what is held. The focused
+    /// value's neighbours come first.
     ///
-    /// Does nothing unless `state`'s batch is the one the engine holds (its last `snapshot(for:)`
-    /// was for this batch). The scale of that snapshot stays the most recent: a new N resizes its
-    /// sums, not a neighbour's. `shouldStop` is asked before each row (from the threads of the
-    /// pass) and must keep answering true once it has; a pass it stops is dropped, so the engine
-    /// is as it was. Returns the scales computed.
+    /// Does nothing unless `state`'s batch and scale are those of the engine's last
+    /// `snapshot(for:)`. That snapshot's scale and counts stay the most recent: a new N resizes
+    /// its sums, not a neighbour's. `shouldStop` is asked before each row (from the threads of
+    /// the pass) and must keep answering true once it has; a pass it stops is dropped, so the
+    /// engine is as it was.
     @discardableResult
-    public func lookAhead(from state: ExplorerState, shouldStop: @escaping @Sendable () -> Bool = { false }) -> [Double] {
-        guard let current = scaleCaches.last, current.scale == state.scale else { return [] }
+    public func lookAhead(from state: ExplorerState, shouldStop: @escaping @Sendable () -> Bool = { false }) -> LookAhead {
+        var done = LookAhead()
+        guard let current = scaleCaches.last, current.scale == state.scale, !rankCountCache.isEmpty else { return done }
         if fileBatch == nil {
             let s = state.batch
             guard BatchKey(samples: s.samples, classes: s.classes, spreadSteps: s.spreadSteps, seed: s.seed) == batchKey
-            else { return [] }
+            else { return done }
         }
-        var computed: [Double] = []
-        for scale in Self.neighbourScales(of: state) where !scaleCaches.contains(where: { $0.scale == scale }) {
-            if shouldStop() { break }
-            guard let cache = current.rescaled(to: scale, shouldStop: shouldStop) else { break }
-            scaleCaches.insert(cache, at: scaleCaches.count - 1)
-            if scaleCaches.count > Self.rememberedScales { scaleCaches.removeFirst() }
-            computed.append(scale)
+        guard let classCount = (fileBatch ?? cachedBatch)?.classCount else { return done }
+        func scales() -> Bool {
+            for scale in Self.neighbourScales(of: state) where !scaleCaches.contains(where: { $0.scale == scale }) {
+                if shouldStop() { return false }
+                guard let cache = current.rescaled(to: scale, shouldStop: shouldStop) else { return false }
+                scaleCaches.insert(cache, at: scaleCaches.count - 1)
+                if scaleCaches.count > Self.rememberedScales { scaleCaches.removeFirst() }
+                done.scales.append(scale)
+            }
+            return true
         }
-        return computed
+        func margins() -> Bool {
+            for transform in Self.neighbourTransforms(of: state, classCount: classCount)
+            where !rankCountCache.contains(where: { $0.counts(for: transform) }) {
+                if shouldStop() { return false }
+                guard let counts = current.rankCounts(transform: transform, shouldStop: shouldStop) else { return false }
+                rankCountCache.insert(counts, at: rankCountCache.count - 1)
+                if rankCountCache.count > Self.rememberedMargins { rankCountCache.removeFirst() }
+                done.transforms.append(transform)
+            }
+            return true
+        }
+        if state.focus[.batch] == .margin {
+            _ = margins() && scales()
+        } else {
+            _ = scales() && margins()
+        }
+        return done
     }
 
     /// The scales → and ← on s lead to from `state` (fewer at either end of the grid).
@@ -127,6 +160,34 @@ public final class BatchEngine {
             return next.scale == state.scale ? nil : next.scale
         }
     }
+
+    /// The margin transforms → and ← on m lead to from `state`, for a batch of `classCount` classes
+    /// (fewer at either end of the grid, none when m does not change the transform).
+    static func neighbourTransforms(of state: ExplorerState, classCount: Int) -> [TargetTransform] {
+        let now = rule(for: state, classCount: classCount).transform
+        return [1, -1].compactMap { direction in
+            var next = state
+            next.adjust(Field.margin, by: direction, coarse: false)
+            let transform = rule(for: next, classCount: classCount).transform
+            return transform == now ? nil : transform
+        }
+    }
+
+    /// The rank counts for `transform`: held, or counted in `cache` and remembered.
+    private func rankCounts(for transform: TargetTransform, cache: BatchScaleCache) -> BatchRankCounts {
+        if let i = rankCountCache.firstIndex(where: { $0.counts(for: transform) }) {
+            let counts = rankCountCache.remove(at: i)
+            rankCountCache.append(counts)
+            return counts
+        }
+        let counts = cache.rankCounts(transform: transform)
+        rankCountCache.append(counts)
+        if rankCountCache.count > Self.rememberedMargins { rankCountCache.removeFirst() }
+        return counts
+    }
+
+    /// The transforms whose rank counts the engine holds, least recently used first (read by the tests).
+    var heldTransforms: [TargetTransform] { rankCountCache.map(\.transform) }
 
     /// The scales whose sums the engine holds, least recently used first (read by the tests).
     var heldScales: [Double] { scaleCaches.map(\.scale) }
@@ -164,7 +225,7 @@ public final class BatchEngine {
             if maker.sharedRows > 0, let previous {
                 scaleCaches = [previous.resized(to: batch, sharedRows: maker.sharedRows)]
             }
-            rankCounts = nil
+            rankCountCache = []
             lmclResult = nil
             snapshotCache = nil
         }

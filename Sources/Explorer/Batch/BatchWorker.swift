@@ -18,9 +18,10 @@ import Synchronization
 /// picture until the newest one arrives.
 ///
 /// When a job is done and no request waits, the thread looks ahead before it ends: it has the
-/// engine compute the sums for s one step either side (`BatchEngine.lookAhead(from:shouldStop:)`),
-/// so that → and ← on s find them ready. A request that comes meanwhile stops that work
-/// within a row and is computed at once; the look-ahead does not count as busy.
+/// engine compute the sums for s and the rank counts for m one step either side
+/// (`BatchEngine.lookAhead(from:shouldStop:)`), so that → and ← on s or m find them ready.
+/// A request that comes meanwhile stops that work within a row and is computed at once; the
+/// look-ahead does not count as busy.
 ///
 /// The `BatchEngine` is touched only by the worker's thread (one at a time: no job starts a
 /// thread while the last one is still looking ahead); everything else is guarded by one
@@ -63,7 +64,7 @@ public final class BatchWorker: @unchecked Sendable {
     /// Whether idle time computes ahead (on unless a test turns it off).
     private let looksAhead: Bool
 
-    /// `lookAhead`: compute the sums of the neighbouring scales while idle.
+    /// `lookAhead`: compute the sums and counts of the neighbouring s and m while idle.
     public init(engine: BatchEngine, lookAhead: Bool = true) {
         self.engine = engine
         self.looksAhead = lookAhead

@@ -131,6 +131,12 @@ public struct BatchScaleCache: Sendable {
     /// is the shift it counted with, else one comparison pass over the rows.
     /// The counts do not depend on s: keep them for every scale of this batch.
     public func rankCounts(transform: TargetTransform) -> BatchRankCounts {
+        rankCounts(transform: transform, shouldStop: nil)!
+    }
+
+    /// `rankCounts(transform:)`, or nil when `shouldStop` answers true before the pass is done
+    /// (asked before each row, from every thread of the pass; it must keep answering true once it has).
+    public func rankCounts(transform: TargetTransform, shouldStop: (@Sendable () -> Bool)?) -> BatchRankCounts? {
         let policy = MarginPolicy.everySample(transform)
         if transform.cosineShift == countedMargin {
             return BatchRankCounts(transform: transform, rivalsAbove: statistics.map(\.rivalsAbove))
@@ -141,7 +147,14 @@ public struct BatchScaleCache: Sendable {
             return [Int](unsafeUninitializedCapacity: b) { buffer, initialized in
                 let out = UncheckedSendable(value: buffer.baseAddress!)
                 Parallel.forEachRange(count: b, work: b * c) { range in
+                    var stopped = false
                     for i in range {
+                        if !stopped, let shouldStop, shouldStop() { stopped = true }
+                        if stopped {
+                            // Dropped below: any value will do.
+                            (out.value + i).initialize(to: 0)
+                            continue
+                        }
                         let row = cosines.value + i * c
                         let y = batch.labels[i]
                         let threshold = policy.rankThreshold(targetCosine: row[y])
@@ -152,6 +165,7 @@ public struct BatchScaleCache: Sendable {
                 initialized = b
             }
         }
+        if let shouldStop, shouldStop() { return nil }
         return BatchRankCounts(transform: transform, rivalsAbove: counts)
     }
 
