@@ -34,8 +34,8 @@ struct BenchCases {
     ///
     /// Into a fresh array each call (`gradient: true`) and into one array kept between calls
     /// (`into:`), on every core and on one thread; and the floor the kept row is held to:
-    /// the exponentials alone and the memory traffic alone (`KernelFloor`), timed just before
-    /// it. Targets: kept ≤ 1.5× the larger floor, fresh ≤ 1.2× kept.
+    /// the exponentials alone and the memory traffic alone (`KernelFloor`). The rows of one batch
+    /// are timed in interleaved rounds. Targets: kept ≤ 1.5× the larger floor, fresh ≤ 1.2× kept.
     func losses(_ batches: [CosineBatch]) -> [(row: BenchRow, compare: String, loss: Double)] {
         var rows: [(BenchRow, String, Double)] = []
         let rule = Self.rule
@@ -75,15 +75,22 @@ struct BenchCases {
                 ),
                 ("bdlmcl loss+grad, kept buffer", "bdlmcl kept", { BatchLoss.bdlmcl(batch, rule: rule, into: &kept).loss }),
             ]
+            // One round runs each row once (see `BenchTiming.interleavedMedians`): the ratios the
+            // targets are made of (kept ÷ floor, fresh ÷ kept) are then taken under the same load.
+            let steps = plan.filter { wants($0.name, size) }
+            var losses = [Double](repeating: 0, count: steps.count)
+            let times = timing.interleavedMedians(
+                steps.indices.map { index in
+                    {
+                        losses[index] = steps[index].run()
+                        benchConsume(losses[index])
+                    }
+                })
             var measured: [String: Double] = [:]
-            for step in plan where wants(step.name, size) {
-                var loss = 0.0
-                let ms = timing.median {
-                    loss = step.run()
-                    benchConsume(loss)
-                }
-                measured[step.name] = ms
-                rows.append((BenchRow(name: step.name, size: size, medianMilliseconds: ms), step.compare, loss))
+            for (index, step) in steps.enumerated() {
+                measured[step.name] = times[index]
+                rows.append(
+                    (BenchRow(name: step.name, size: size, medianMilliseconds: times[index]), step.compare, losses[index]))
             }
             let floor = [measured["floor: exponentials"], measured["floor: memory stream"]].compactMap { $0 }.max()
             for index in rows.indices where rows[index].0.size == size {

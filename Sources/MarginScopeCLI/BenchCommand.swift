@@ -195,7 +195,8 @@ struct Bench: ParsableCommand {
             let build = "release build"
         #endif
         return [
-            "\(timing.summary) after \(timing.warmup) warm-up; \(build).",
+            "\(timing.summary) after \(timing.warmup) warm-up; \(build). "
+                + "The loss and floor rows of one size are timed in interleaved rounds (one run of each a round).",
             "\(cpu), \(ProcessInfo.processInfo.activeProcessorCount) cores; exp kernel: \(BatchLoss.kernelDescription).",
         ]
     }

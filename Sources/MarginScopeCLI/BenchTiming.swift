@@ -39,6 +39,33 @@ struct BenchTiming {
         return Self.median(of: times)
     }
 
+    /// The median wall times of `bodies` in milliseconds, timed in interleaved rounds: each round
+    /// runs every body once, in order. A stall of the host then falls on every body alike instead
+    /// of on whichever was being timed, so the ratios between them (a loss to its floor, a fresh
+    /// output to a kept one) hold from run to run. Each body is warmed up first; the rounds stop
+    /// as `median(_:)`'s runs do, with the seconds counted per body.
+    func interleavedMedians(_ bodies: [() -> Void]) -> [Double] {
+        guard !bodies.isEmpty else { return [] }
+        for _ in 0..<warmup {
+            for body in bodies { body() }
+        }
+        var times = [[Double]](repeating: [], count: bodies.count)
+        let start = Self.now()
+        var rounds = 0
+        while rounds < maximumRuns {
+            for (index, body) in bodies.enumerated() {
+                let t0 = Self.now()
+                body()
+                times[index].append(Double(Self.now() - t0) / 1e6)
+            }
+            rounds += 1
+            let elapsed = Double(Self.now() - start) / 1e9 / Double(bodies.count)
+            if rounds >= 3 && elapsed > budget { break }
+            if rounds >= runs && elapsed >= minimumSeconds { break }
+        }
+        return times.map(Self.median(of:))
+    }
+
     /// How the runs were chosen, for the report's footer.
     var summary: String {
         let seconds = { (value: Double) in value == value.rounded() ? "\(Int(value)) s" : "\(value) s" }
