@@ -159,7 +159,7 @@ import Testing
         #expect(Set(engine.heldScales) == [29, 30, 31])
         let reference = BatchEngine()
         var rng = SystemRandomNumberGenerator()
-        for round in 0..<24 {
+        for round in 0..<48 {
             state = Self.pressed(state, Bool.random(using: &rng) ? .increase : .decrease)
             if round % 3 == 2 {
                 state.focus[.batch] = .margin

@@ -1,4 +1,5 @@
 import LossMath
+import Synchronization
 
 /// The numbers the batch screen shows, for one state.
 public struct BatchSnapshot: Sendable {
@@ -61,6 +62,9 @@ public final class BatchEngine {
     private var lmclResult: BatchResult?
     private var ruleKey: RuleKey?
     private var snapshotCache: BatchSnapshot?
+    /// Set while `snapshot(for:)` or `lookAhead(from:shouldStop:)` runs: the engine belongs to one
+    /// thread at a time (the batch worker's), and the debug build's assertions catch a second one.
+    private let inUse = Atomic<Bool>(false)
 
     /// `file` is a batch loaded with `--batch`; nil for synthetic batches.
     public init(file: CosineBatch? = nil) {
@@ -71,6 +75,8 @@ public final class BatchEngine {
 
     /// The batch, both losses and their summary for `state`, recomputing only what changed.
     public func snapshot(for state: ExplorerState) -> BatchSnapshot {
+        assert(enter(), "a BatchEngine used from two threads at once")
+        defer { assert(leave()) }
         let batch = currentBatch(state.batch)
         let key = fileBatch == nil ? batchKey : nil
         let rule = Self.rule(for: state, classCount: batch.classCount)
@@ -115,6 +121,8 @@ public final class BatchEngine {
     /// engine is as it was.
     @discardableResult
     public func lookAhead(from state: ExplorerState, shouldStop: @escaping @Sendable () -> Bool = { false }) -> LookAhead {
+        assert(enter(), "a BatchEngine used from two threads at once")
+        defer { assert(leave()) }
         var done = LookAhead()
         guard let current = scaleCaches.last, current.scale == state.scale, !rankCountCache.isEmpty else { return done }
         if fileBatch == nil {
@@ -150,6 +158,15 @@ public final class BatchEngine {
             _ = scales() && margins()
         }
         return done
+    }
+
+    /// Marks the engine in use; false when it already was (evaluated in debug builds only).
+    private func enter() -> Bool {
+        inUse.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
+    }
+
+    private func leave() -> Bool {
+        inUse.compareExchange(expected: true, desired: false, ordering: .releasing).exchanged
     }
 
     /// The scales → and ← on s lead to from `state` (fewer at either end of the grid).
