@@ -54,7 +54,7 @@ let package = Package(
         /// What the test targets share: running the built binary, temporary files, tags.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
 
-        .testTarget(name: "LossMathTests", dependencies: ["LossMath"]),
+        .testTarget(name: "LossMathTests", dependencies: ["LossMath", "TestSupport"]),
         .testTarget(name: "TrainingTests", dependencies: ["Training", "LossMath"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(

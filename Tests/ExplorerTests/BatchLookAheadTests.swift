@@ -1,5 +1,6 @@
 import Foundation
 import LossMath
+import TestSupport
 import Testing
 
 @testable import Explorer
@@ -186,18 +187,5 @@ import Testing
         _ = worker.request(Self.state(), patience: .seconds(60))
         #expect(worker.waitUntilIdle(timeout: .seconds(60)))
         #expect(engine.heldScales == [30])
-    }
-}
-
-/// Counts calls from any thread.
-private final class CallCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    var value: Int { lock.withLock { count } }
-    func next() -> Int {
-        lock.withLock {
-            count += 1
-            return count
-        }
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import TestSupport
 import Testing
 
 @testable import LossMath
@@ -56,7 +56,7 @@ struct BatchScaleCacheTests {
         var rng = SeededGenerator(seed: 54)
         let batch = randomBatch(samples: 20, classes: 11, using: &rng)
         let cache = BatchScaleCache(batch: batch, scale: 30, margin: 0.2)
-        let asked = Counter()
+        let asked = CallCounter()
         let whole = cache.rescaled(to: 41) { asked.next() > .max }
         #expect(asked.value == batch.sampleCount + 1)
         let fresh = BatchScaleCache(batch: batch, scale: 41, margin: 0.2)
@@ -66,7 +66,7 @@ struct BatchScaleCacheTests {
             #expect(whole?.lmcl(margin: m) == BatchLoss.lmcl(batch, scale: 41, margin: m, gradient: false))
         }
         for stopAt in [1, 2, 7, batch.sampleCount, batch.sampleCount + 1] {
-            let counter = Counter()
+            let counter = CallCounter()
             #expect(cache.rescaled(to: 41) { counter.next() >= stopAt } == nil)
             // Asked until it said stop (a row at a time), then once more at the end.
             #expect(counter.value == min(stopAt, batch.sampleCount) + 1, "stopped at \(stopAt)")
@@ -85,7 +85,7 @@ struct BatchScaleCacheTests {
         #expect(whole?.rivalsAbove.map { $0 + 1 } == direct)
         #expect(whole == cache.rankCounts(transform: other))
         for stopAt in [1, 2, 7, batch.sampleCount, batch.sampleCount + 1] {
-            let counter = Counter()
+            let counter = CallCounter()
             #expect(cache.rankCounts(transform: other) { counter.next() >= stopAt } == nil)
             #expect(counter.value == min(stopAt, batch.sampleCount) + 1, "stopped at \(stopAt)")
         }
@@ -134,19 +134,5 @@ struct BatchScaleCacheTests {
         let other = cache.rescaled(to: 40)
         #expect(other.rankCounts(margin: 0.25) == ranks)
         #expect(other.lmcl(margin: 0.25, ranks: ranks) == BatchLoss.lmcl(batch, scale: 40, margin: 0.25, gradient: false))
-    }
-}
-
-/// Counts calls from any thread (the stop closure is asked from the pass's threads).
-private final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    var value: Int { lock.withLock { count } }
-    /// The count after this call.
-    func next() -> Int {
-        lock.withLock {
-            count += 1
-            return count
-        }
     }
 }
