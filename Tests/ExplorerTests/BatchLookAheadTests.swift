@@ -89,6 +89,22 @@ import Testing
         }
     }
 
+    /// A batch loaded from a file (`--batch`): the same look-ahead, whatever the state's N and C say.
+    @Test func aFileBatchIsLookedAheadToo() {
+        let file = SyntheticBatch.make(samples: 40, classes: 30, spread: SyntheticBatch.defaultSpread, seed: 9)
+        let engine = BatchEngine(file: file)
+        var state = Self.state()
+        state.focus[.batch] = .margin
+        _ = engine.snapshot(for: state)
+        let done = engine.lookAhead(from: state)
+        #expect(done.scales == [31, 29] && done.transforms.count == 2)
+        for action in [Action.increase, .decrease] {
+            let next = Self.pressed(state, action)
+            Self.expectSame(engine.snapshot(for: next), BatchEngine(file: file).snapshot(for: next))
+            _ = engine.snapshot(for: state)
+        }
+    }
+
     @Test func atTheEndsOfTheGridOnlyOneNeighbourExists() {
         let grid = ValueGrid.scale
         for (steps, expected) in [(grid.maximumSteps, [grid.value(grid.maximumSteps - grid.fineSteps)]), (grid.minimumSteps, [1.0])] {
