@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func aLongRegenerationShowsWhatIsComputedAndQStillQuits() throws {
-        // N = 4096 × C = 2000 takes seconds to make, far beyond the 60 ms a frame waits.
+        // N = 4096 × C = 2000 takes seconds to make, far beyond the 100 ms a frame waits.
         let app = ExplorerApp(state: Self.state(samples: 4096, classes: 2000), glyphs: .unicode)
         app.computeBatchInBackground()
         app.handle(.resize(width: 80, height: 24))

@@ -14,9 +14,12 @@ public final class ExplorerApp {
     private var history = UndoHistory()
     /// Computes the batch screen off this thread; nil computes it in place (`frame`, the tests).
     private var worker: BatchWorker?
-    /// How long a frame waits for the batch before drawing the last one marked stale:
-    /// s, m and k changes finish well within it, so only regeneration shows the busy note.
-    static let batchPatience = Duration.milliseconds(60)
+    /// How long a frame waits for the batch before drawing the last one marked stale: a tenth of a
+    /// second, the longest a response can take and still feel immediate. s, m and k changes finish
+    /// well within it, and so does a new 1024×5994 batch on a slow 2-core machine (60–100 ms), which
+    /// with a shorter wait flashed the busy note for the last few milliseconds of every press.
+    /// Keys typed meanwhile (q too) are read as soon as the frame is drawn.
+    static let batchPatience = Duration.milliseconds(100)
     /// Whether the last frame drew stale batch numbers (so the loop must redraw when they arrive,
     /// even if the work finished between that frame and the loop's next look).
     private var drewStale = false
