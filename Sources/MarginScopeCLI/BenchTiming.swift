@@ -21,39 +21,29 @@ struct BenchTiming {
 
     /// The median wall time of `body` in milliseconds; `preparing` runs before each run, untimed.
     func median(preparing: () -> Void = {}, _ body: () -> Void) -> Double {
-        for _ in 0..<warmup {
-            preparing()
-            body()
-        }
-        var times: [Double] = []
-        let start = Self.now()
-        while times.count < maximumRuns {
-            preparing()
-            let t0 = Self.now()
-            body()
-            times.append(Double(Self.now() - t0) / 1e6)
-            let elapsed = Double(Self.now() - start) / 1e9
-            if times.count >= 3 && elapsed > budget { break }
-            if times.count >= runs && elapsed >= minimumSeconds { break }
-        }
-        return Self.median(of: times)
+        withoutActuallyEscaping(body) { interleavedMedians([$0], preparing: preparing)[0] }
     }
 
     /// The median wall times of `bodies` in milliseconds, timed in interleaved rounds: each round
     /// runs every body once, in order. A stall of the host then falls on every body alike instead
     /// of on whichever was being timed, so the ratios between them (a loss to its floor, a fresh
     /// output to a kept one) hold from run to run. Each body is warmed up first; the rounds stop
-    /// as `median(_:)`'s runs do, with the seconds counted per body.
-    func interleavedMedians(_ bodies: [() -> Void]) -> [Double] {
+    /// after `runs` rounds and `minimumSeconds`, or `budget` (seconds counted per body), or
+    /// `maximumRuns` rounds. `preparing` runs before each body, untimed.
+    func interleavedMedians(_ bodies: [() -> Void], preparing: () -> Void = {}) -> [Double] {
         guard !bodies.isEmpty else { return [] }
         for _ in 0..<warmup {
-            for body in bodies { body() }
+            for body in bodies {
+                preparing()
+                body()
+            }
         }
         var times = [[Double]](repeating: [], count: bodies.count)
         let start = Self.now()
         var rounds = 0
         while rounds < maximumRuns {
             for (index, body) in bodies.enumerated() {
+                preparing()
                 let t0 = Self.now()
                 body()
                 times[index].append(Double(Self.now() - t0) / 1e6)

@@ -40,7 +40,17 @@ public struct BatchSnapshot: Sendable {
 ///
 /// `lookAhead(from:shouldStop:)` does the s and m work of the next arrow key before it is pressed.
 public final class BatchEngine {
-    private struct BatchKey: Hashable { var samples: Int; var classes: Int; var spreadSteps: Int; var seed: UInt64 }
+    private struct BatchKey: Hashable {
+        var samples: Int, classes: Int, spreadSteps: Int, seed: UInt64
+
+        /// The synthetic batch `settings` describe.
+        init(_ settings: BatchSettings) {
+            samples = settings.samples
+            classes = settings.classes
+            spreadSteps = settings.spreadSteps
+            seed = settings.seed
+        }
+    }
     private struct LMCLKey: Hashable { var batch: BatchKey?; var scale: Double; var transform: TargetTransform }
     private struct RuleKey: Hashable {
         var batch: BatchKey?; var scale: Double; var transform: TargetTransform; var topK: Int; var unselected: UnselectedTreatment
@@ -125,11 +135,7 @@ public final class BatchEngine {
         defer { assert(leave()) }
         var done = LookAhead()
         guard let current = scaleCaches.last, current.scale == state.scale, !rankCountCache.isEmpty else { return done }
-        if fileBatch == nil {
-            let s = state.batch
-            guard BatchKey(samples: s.samples, classes: s.classes, spreadSteps: s.spreadSteps, seed: s.seed) == batchKey
-            else { return done }
-        }
+        if fileBatch == nil, BatchKey(state.batch) != batchKey { return done }
         guard let classCount = (fileBatch ?? cachedBatch)?.classCount else { return done }
         func scales() -> Bool {
             for scale in Self.neighbourScales(of: state) where !scaleCaches.contains(where: { $0.scale == scale }) {
@@ -230,7 +236,7 @@ public final class BatchEngine {
 
     private func currentBatch(_ settings: BatchSettings) -> CosineBatch {
         if let fileBatch { return fileBatch }
-        let key = BatchKey(samples: settings.samples, classes: settings.classes, spreadSteps: settings.spreadSteps, seed: settings.seed)
+        let key = BatchKey(settings)
         if key != batchKey || cachedBatch == nil {
             let previous = scaleCaches.last
             let batch = maker.make(samples: key.samples, classes: key.classes, spread: settings.spread, seed: key.seed)

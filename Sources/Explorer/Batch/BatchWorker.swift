@@ -87,9 +87,7 @@ public final class BatchWorker: @unchecked Sendable {
     /// The snapshot for `state`, waiting at most `patience` for it; else what is being computed.
     public func request(_ state: ExplorerState, patience: Duration) -> Answer {
         let key = Key(state)
-        let deadline = Date().addingTimeInterval(
-            Double(patience.components.seconds)
-                + Double(patience.components.attoseconds) * 1e-18)
+        let deadline = Self.deadline(after: patience)
         condition.lock()
         defer { condition.unlock() }
         if let finished, finished.key == key { return .ready(finished.snapshot) }
@@ -111,9 +109,7 @@ public final class BatchWorker: @unchecked Sendable {
 
     /// Waits until a job finishes or `timeout` passes; true when one finished.
     public func waitForProgress(timeout: Duration) -> Bool {
-        let deadline = Date().addingTimeInterval(
-            Double(timeout.components.seconds)
-                + Double(timeout.components.attoseconds) * 1e-18)
+        let deadline = Self.deadline(after: timeout)
         condition.lock()
         defer { condition.unlock() }
         let before = finished?.key
@@ -125,13 +121,16 @@ public final class BatchWorker: @unchecked Sendable {
     /// Waits until no job runs or waits and no look-ahead runs, or `timeout` passes; true when idle
     /// (for the benchmark and the tests, which time a key after the explorer's idle work is done).
     public func waitUntilIdle(timeout: Duration) -> Bool {
-        let deadline = Date().addingTimeInterval(
-            Double(timeout.components.seconds)
-                + Double(timeout.components.attoseconds) * 1e-18)
+        let deadline = Self.deadline(after: timeout)
         condition.lock()
         defer { condition.unlock() }
         while running != nil || waiting != nil || lookingAhead, condition.wait(until: deadline) {}
         return running == nil && waiting == nil && !lookingAhead
+    }
+
+    /// The moment `duration` from now, as `NSCondition.wait(until:)` takes it.
+    private static func deadline(after duration: Duration) -> Date {
+        Date().addingTimeInterval(Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18)
     }
 
     /// Starts the thread for the waiting job (the lock is held).
