@@ -164,3 +164,63 @@ struct SplitMix {
         #expect(nearestInteger(v) == Int(v.rounded()), "\(v)")
     }
 }
+
+/// `PlotRaster.drawPolyline` (the plots' path: segments inside the grid rounded once and walked
+/// without clipping) against `drawSegment` called for each pair of consecutive finite points, as
+/// the plots drew before: every cell's owner, dots and style and the step count at the end agree,
+/// on every marker and dash pattern, for lines that leave the grid, jump far outside it, break at
+/// non-finite points and cross the cells of earlier series.
+@Test func polylineDrawsTheDotsOfItsSegments() {
+    var random = SplitMix(seed: 11)
+    func uniform(_ range: ClosedRange<Double>) -> Double {
+        range.lowerBound + (range.upperBound - range.lowerBound) * Double(random.next() >> 11) / 0x1p53
+    }
+    let styles: [LineStyle] = [.solid, .dotted, .dashed]
+    var compared = 0
+    for marker in [PlotMarker.braille, .block, .ascii] {
+        for trial in 0..<60 {
+            let width = 1 + Int(random.next() % 17), height = 1 + Int(random.next() % 9)
+            var fast = PlotRaster(width: width, height: height, marker: marker)
+            var slow = fast
+            let (w, h) = (Double(fast.subWidth), Double(fast.subHeight))
+            for owner in 0..<3 {
+                var points: [(Double, Double)] = []
+                for _ in 0..<(1 + Int(random.next() % 40)) {
+                    switch random.next() % 10 {
+                    case 0: points.append((uniform(-3 * w...4 * w), uniform(-3 * h...4 * h)))  // outside, mostly
+                    case 1: points.append(random.next() % 2 == 0 ? (.nan, 1) : (1, -.infinity))  // a break
+                    case 2: points.append((uniform(-1e300...1e300), uniform(-0.5...h)))  // far away
+                    case 3: points.append((Double(random.next() % 40) / 2 - 0.5, Double(random.next() % 20) / 2 - 0.5))  // halves, edges
+                    default: points.append((uniform(-0.4999...(w - 0.5001)), uniform(-0.4999...(h - 0.5001))))  // inside
+                    }
+                }
+                let lineStyle = styles[(trial + owner) % styles.count]
+                let style = Style.plain.bolded
+                var fastStep = owner * 5, slowStep = owner * 5
+                fast.drawPolyline(points, owner: owner, style: style, glyph: "o", lineStyle: lineStyle, step: &fastStep)
+                var previous: (Double, Double)? = nil
+                for q in points {
+                    guard q.0.isFinite, q.1.isFinite else {
+                        previous = nil
+                        continue
+                    }
+                    slow.drawSegment(
+                        from: previous ?? q, to: q, owner: owner, style: style, glyph: "o", lineStyle: lineStyle,
+                        step: &slowStep, skipFirst: previous != nil)
+                    previous = q
+                }
+                #expect(fastStep == slowStep, "\(marker) trial \(trial) owner \(owner)")
+            }
+            for (a, b) in zip(fast.cells, slow.cells) {
+                #expect(a.owner == b.owner && a.bits == b.bits && a.style == b.style, "\(marker) trial \(trial)")
+                compared += a.owner >= 0 ? 1 : 0
+            }
+            for row in 0..<height {
+                for column in 0..<width {
+                    #expect(fast.cell(column: column, row: row)?.text == slow.cell(column: column, row: row)?.text)
+                }
+            }
+        }
+    }
+    #expect(compared > 1000, "the random lines should cover many cells (\(compared))")
+}

@@ -134,18 +134,10 @@ extension PlotSeries {
     /// Rasterises the series (lines only) as series number `owner`.
     func rasterise(into raster: inout PlotRaster, frame: PlotFrame, owner: Int, glyphs: GlyphSet) {
         guard kind == .line else { return }
-        let glyph = glyphs.marker(shape)
+        // Data to sub-cell coordinates; a non-finite point (or one the mapping overflows) breaks the line.
+        let subPoints = points.map { p in p.x.isFinite && p.y.isFinite ? frame.sub(p.x, p.y) : (.nan, .nan) }
         var step = 0
-        var previous: (Double, Double)? = nil
-        for p in points {
-            guard p.x.isFinite, p.y.isFinite else { previous = nil; continue }
-            let q = frame.sub(p.x, p.y)
-            guard q.0.isFinite, q.1.isFinite else { previous = nil; continue }
-            raster.drawSegment(
-                from: previous ?? q, to: q, owner: owner, style: style, glyph: glyph,
-                lineStyle: lineStyle, step: &step, skipFirst: previous != nil)
-            previous = q
-        }
+        raster.drawPolyline(subPoints, owner: owner, style: style, glyph: glyphs.marker(shape), lineStyle: lineStyle, step: &step)
     }
 }
 
