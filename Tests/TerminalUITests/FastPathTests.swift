@@ -224,3 +224,42 @@ struct SplitMix {
     }
     #expect(compared > 1000, "the random lines should cover many cells (\(compared))")
 }
+
+/// `Interpolation` (the series marks' scan, resumed where the last column's answer was found)
+/// against `interpolate` (the scan from the first point) at every x asked: on rising series with
+/// breaks, repeated x and vertical steps, on series that turn back (scanned whole), and with
+/// x asked in order, with repeats, and out of order.
+@Test func resumedInterpolationAnswersAsTheWholeScan() {
+    var random = SplitMix(seed: 29)
+    func uniform(_ range: ClosedRange<Double>) -> Double {
+        range.lowerBound + (range.upperBound - range.lowerBound) * Double(random.next() >> 11) / 0x1p53
+    }
+    var found = 0, resumed = 0
+    for trial in 0..<400 {
+        var points: [(x: Double, y: Double)] = []
+        var x = uniform(-2...0)
+        for _ in 0..<(Int(random.next() % 60)) {
+            switch random.next() % 12 {
+            case 0: points.append((.nan, 1))
+            case 1: points.append((x, .infinity))
+            case 2: points.append((x, uniform(-1...1)))  // a vertical step: the same x again
+            case 3 where trial % 4 == 0: x -= uniform(0...1)  // turns back: not sorted
+            default: x += Double(random.next() % 3) / 4 + (random.next() % 2 == 0 ? 0 : uniform(0...0.3))
+            }
+            points.append((x, uniform(-1...1)))
+        }
+        var line = Interpolation(points)
+        resumed += line.sorted ? 1 : 0
+        var queries = (0..<50).map { _ in uniform(-2.5...(x + 0.5)) }.sorted()
+        queries += points.prefix(10).map(\.x) + [.nan, -.infinity]  // exact point x, then out of order
+        for q in queries {
+            let expected = interpolate(points, at: q)
+            let got = line.value(at: q)
+            #expect(
+                got?.bitPattern == expected?.bitPattern,
+                "trial \(trial) x \(q): \(String(describing: got)) vs \(String(describing: expected))")
+            found += expected == nil ? 0 : 1
+        }
+    }
+    #expect(found > 5000 && resumed > 250 && resumed < 400, "\(found) answers, \(resumed) sorted series")
+}

@@ -126,6 +126,19 @@ import Testing
         // edge and is labelled to the left. bb's Bresenham line is (0,1) (1,1) (2,2) (3,2) (4,2).
         #expect(lines(plot, width: 10, height: 3) == ["xxxxxxxccx", "++   bb", "**+++aa"])
     }
+
+    @Test func aDirectLabelSitsAtTheLastPointOfTheRightmostColumn() {
+        // The line goes right to x = 7, back left, right to 7 again, left, then out of the axes.
+        // Column 7 holds two of its points, (7, 0) on the bottom row and (7, 2) on the top one: the
+        // label goes beside the later, on the top row; the point outside (x = 20) does not count.
+        let plot = LinePlot(
+            axes: PlotAxes(x: 0...9, y: 0...2),
+            series: [PlotSeries("ab", points: [(0, 0), (7, 0), (2, 2), (7, 2), (1, 1), (20, 1)], shape: .star)],
+            showsLegend: false, glyphs: .ascii, directLabels: true)
+        let rows = lines(plot, width: 10, height: 3)
+        #expect(rows[0].hasSuffix("*ab"), "\(rows)")
+        #expect(!rows[2].contains("ab"), "\(rows)")
+    }
 }
 
 /// The boundary plot for "what does m do to the decision?" (issue item 6).

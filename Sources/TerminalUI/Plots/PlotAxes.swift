@@ -143,7 +143,7 @@ struct PlotFrame {
         let t = (x - xMin) / (xMax - xMin)
         guard t >= -1e-9, t <= 1 + 1e-9 else { return nil }
         let px = min(max(0, nearestInteger(t * Double(subWidth - 1))), subWidth - 1)
-        return plot.x + px / marker.resolution.columns
+        return plot.x + px >> marker.shifts.columns
     }
 
     /// The canvas row of `y`, nil when outside the range or not finite.
@@ -152,7 +152,7 @@ struct PlotFrame {
         let t = (yMax - y) / (yMax - yMin)
         guard t >= -1e-9, t <= 1 + 1e-9 else { return nil }
         let py = min(max(0, nearestInteger(t * Double(subHeight - 1))), subHeight - 1)
-        return plot.y + py / marker.resolution.rows
+        return plot.y + py >> marker.shifts.rows
     }
 
     /// The canvas cell of a data point, nil when outside the ranges.

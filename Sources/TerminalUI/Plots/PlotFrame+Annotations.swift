@@ -17,11 +17,12 @@ extension PlotFrame {
         let glyph = glyphs.marker(series.shape)
         let perCell = marker.resolution.columns
         var c = plot.x + phase % every
+        var line = Interpolation(series.points)
         while c < plot.maxX {
             // The data x at the middle of the column's sub-cell points.
             let sub = Double((c - plot.x) * perCell) + Double(perCell - 1) / 2
             let x = xMin + sub / Double(subWidth - 1) * (xMax - xMin)
-            if let y = interpolate(series.points, at: x), let r = row(y) {
+            if let y = line.value(at: x), let r = row(y) {
                 canvas.put(glyph, x: c, y: r, style: series.style, clip: plot)
             }
             c += every
@@ -133,10 +134,14 @@ extension PlotFrame {
     /// rather than over another series' label.
     func drawDirectLabels(_ series: [PlotSeries], taken: inout [LabelSpan], glyphs: GlyphSet, on canvas: inout Canvas) {
         for s in series where !s.label.isEmpty {
+            // The visible point in the rightmost column, the last such if several. Read from the
+            // end, where a curve drawn left to right has it: a point left of the one held
+            // (x ≤ its x) cannot be in a column further right, and ties go to the later point.
             var end: (c: Int, r: Int)? = nil
-            for p in s.points {
+            var endX = -Double.infinity
+            for p in s.points.reversed() where end == nil || p.x > endX {
                 guard let (c, r) = cell(p.x, p.y) else { continue }
-                if end == nil || c >= end!.c { end = (c, r) }
+                if end == nil || c > end!.c { (end, endX) = ((c, r), p.x) }
             }
             guard let end else { continue }
             let w = ColumnWidth.of(s.label)

@@ -21,6 +21,15 @@ public enum PlotMarker: Hashable, Sendable {
         }
     }
 
+    /// log2 of `resolution`: a sub-cell point's cell is its coordinates shifted right by these.
+    var shifts: (columns: Int, rows: Int) {
+        switch self {
+        case .braille: return (1, 2)
+        case .block: return (0, 1)
+        case .ascii: return (0, 0)
+        }
+    }
+
     /// The braille bit for dot (`column` 0…1, `row` 0…3) of a cell.
     public static func brailleBit(column: Int, row: Int) -> UInt8 {
         switch (column, row) {

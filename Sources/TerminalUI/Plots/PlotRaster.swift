@@ -142,10 +142,11 @@ struct PlotRaster {
         let owner: Int32
 
         init(marker: PlotMarker, lineStyle: LineStyle, owner: Int) {
+            (columnShift, rowShift) = marker.shifts
             switch marker {
-            case .braille: (columnShift, rowShift, bits) = (1, 2, 0x8020_1008_4004_0201)
-            case .block: (columnShift, rowShift, bits) = (0, 1, 0x0201)
-            case .ascii: (columnShift, rowShift, bits) = (0, 0, 0x01)
+            case .braille: bits = 0x8020_1008_4004_0201
+            case .block: bits = 0x0201
+            case .ascii: bits = 0x01
             }
             switch lineStyle {
             case .solid: (period, on) = (1, 1)
