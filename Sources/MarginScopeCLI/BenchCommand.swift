@@ -16,7 +16,8 @@ struct Bench: ParsableCommand {
             floor of the loss on this machine (the exponentials alone, the memory traffic alone); \
             one whole frame of each screen at 80×24 and 240×70; keypresses through the reducer to the new \
             frame (s and m on the batch, computed in place and as the explorer does them, with the next \
-            value computed ahead while it waits; N, C, spread and seed, which make a new batch); start-up of \
+            value computed ahead while it waits, and s held down, a press every 33 ms; N, C, spread and seed, \
+            which make a new batch); start-up of \
             `marginscope frame --size 80x24` as a new process. Each figure is the median of repeated runs after a warm-up; \
             the loss and floor rows of one size are timed in interleaved rounds. \
             Build with -c release for meaningful figures.

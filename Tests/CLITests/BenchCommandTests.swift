@@ -31,6 +31,7 @@ import Testing
         for expected in [
             "lmcl loss+grad", "bdlmcl loss+grad", "lmcl loss+grad, kept buffer, 1 thread", "floor: exponentials",
             "floor: memory stream", "keypress sample s+", "keypress batch s+", "keypress batch s+, looked ahead",
+            "keypress batch s+, held",
             "keypress batch N±", "keypress batch C±", "keypress batch spread±", "keypress batch seed±", "startup to first frame",
             "train epoch",
         ] {
