@@ -236,7 +236,7 @@ struct BenchCases {
             else { return nil }
             return "\(row.name) \(row.size): its target (\(BenchReport.decimal(limit)) ms) is below this machine's "
                 + "floor: exponentials (\(BenchReport.decimal(floor.medianMilliseconds)) ms), and a new s needs one "
-                + "exponential per cosine: out of reach here, unless computed ahead (the looked-ahead row)."
+                + "exponential per cosine: out of reach here, unless computed ahead (the looked-ahead and held rows)."
         }
     }
 

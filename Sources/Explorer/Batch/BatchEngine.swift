@@ -63,11 +63,9 @@ public final class BatchEngine {
     private var cachedBatch: CosineBatch?
     /// Sums for the scales used last, most recent last: stepping s back and forth
     /// (←/→ around a value) finds them here. Each costs only B row statistics.
-    private var scaleCaches: [BatchScaleCache] = []
-    private static let rememberedScales = 8
+    private var scaleCaches = RecentlyUsed<BatchScaleCache>(limit: 8)
     /// The rank counts at the margins used last, most recent last; each serves every scale of the batch.
-    private var rankCountCache: [BatchRankCounts] = []
-    private static let rememberedMargins = 4
+    private var rankCountCache = RecentlyUsed<BatchRankCounts>(limit: 4)
     private var lmclKey: LMCLKey?
     private var lmclResult: BatchResult?
     private var ruleKey: RuleKey?
@@ -134,15 +132,14 @@ public final class BatchEngine {
         assert(enter(), "a BatchEngine used from two threads at once")
         defer { assert(leave()) }
         var done = LookAhead()
-        guard let current = scaleCaches.last, current.scale == state.scale, !rankCountCache.isEmpty else { return done }
+        guard let current = scaleCaches.mostRecent, current.scale == state.scale, rankCountCache.mostRecent != nil else { return done }
         if fileBatch == nil, BatchKey(state.batch) != batchKey { return done }
         guard let classCount = (fileBatch ?? cachedBatch)?.classCount else { return done }
         func scales() -> Bool {
             for scale in Self.neighbourScales(of: state) where !scaleCaches.contains(where: { $0.scale == scale }) {
                 if shouldStop() { return false }
                 guard let cache = current.rescaled(to: scale, shouldStop: shouldStop) else { return false }
-                scaleCaches.insert(cache, at: scaleCaches.count - 1)
-                if scaleCaches.count > Self.rememberedScales { scaleCaches.removeFirst() }
+                scaleCaches.add(cache, belowMostRecent: true)
                 done.scales.append(scale)
             }
             return true
@@ -152,8 +149,7 @@ public final class BatchEngine {
             where !rankCountCache.contains(where: { $0.counts(for: transform) }) {
                 if shouldStop() { return false }
                 guard let counts = current.rankCounts(transform: transform, shouldStop: shouldStop) else { return false }
-                rankCountCache.insert(counts, at: rankCountCache.count - 1)
-                if rankCountCache.count > Self.rememberedMargins { rankCountCache.removeFirst() }
+                rankCountCache.add(counts, belowMostRecent: true)
                 done.transforms.append(transform)
             }
             return true
@@ -198,22 +194,17 @@ public final class BatchEngine {
 
     /// The rank counts for `transform`: held, or counted in `cache` and remembered.
     private func rankCounts(for transform: TargetTransform, cache: BatchScaleCache) -> BatchRankCounts {
-        if let i = rankCountCache.firstIndex(where: { $0.counts(for: transform) }) {
-            let counts = rankCountCache.remove(at: i)
-            rankCountCache.append(counts)
-            return counts
-        }
+        if let counts = rankCountCache.use(where: { $0.counts(for: transform) }) { return counts }
         let counts = cache.rankCounts(transform: transform)
-        rankCountCache.append(counts)
-        if rankCountCache.count > Self.rememberedMargins { rankCountCache.removeFirst() }
+        rankCountCache.add(counts)
         return counts
     }
 
     /// The transforms whose rank counts the engine holds, least recently used first (read by the tests).
-    var heldTransforms: [TargetTransform] { rankCountCache.map(\.transform) }
+    var heldTransforms: [TargetTransform] { rankCountCache.items.map(\.transform) }
 
     /// The scales whose sums the engine holds, least recently used first (read by the tests).
-    var heldScales: [Double] { scaleCaches.map(\.scale) }
+    var heldScales: [Double] { scaleCaches.items.map(\.scale) }
 
     /// The rule of `state` for a batch of `classCount` classes (k clamped to 2…C; C = 1 keeps k = 2).
     public static func rule(for state: ExplorerState, classCount: Int) -> BoundaryRule {
@@ -222,15 +213,10 @@ public final class BatchEngine {
     }
 
     private func scaleCache(for scale: Double, margin: Double, batch: CosineBatch) -> BatchScaleCache {
-        if let i = scaleCaches.firstIndex(where: { $0.scale == scale }) {
-            let cache = scaleCaches.remove(at: i)
-            scaleCaches.append(cache)
-            return cache
-        }
+        if let cache = scaleCaches.use(where: { $0.scale == scale }) { return cache }
         // The maxima and rank counts depend on the batch only: a new s redoes just the exponential sums.
-        let cache = scaleCaches.last?.rescaled(to: scale) ?? BatchScaleCache(batch: batch, scale: scale, margin: margin)
-        scaleCaches.append(cache)
-        if scaleCaches.count > Self.rememberedScales { scaleCaches.removeFirst() }
+        let cache = scaleCaches.mostRecent?.rescaled(to: scale) ?? BatchScaleCache(batch: batch, scale: scale, margin: margin)
+        scaleCaches.add(cache)
         return cache
     }
 
@@ -238,17 +224,17 @@ public final class BatchEngine {
         if let fileBatch { return fileBatch }
         let key = BatchKey(settings)
         if key != batchKey || cachedBatch == nil {
-            let previous = scaleCaches.last
+            let previous = scaleCaches.mostRecent
             let batch = maker.make(samples: key.samples, classes: key.classes, spread: settings.spread, seed: key.seed)
             cachedBatch = batch
             batchKey = key
             // After N alone, the rows both batches have keep their statistics; the cache at the last
             // scale then serves that scale, or another by `rescaled(to:)`.
-            scaleCaches = []
+            scaleCaches = RecentlyUsed(limit: scaleCaches.limit)
             if maker.sharedRows > 0, let previous {
-                scaleCaches = [previous.resized(to: batch, sharedRows: maker.sharedRows)]
+                scaleCaches.add(previous.resized(to: batch, sharedRows: maker.sharedRows))
             }
-            rankCountCache = []
+            rankCountCache = RecentlyUsed(limit: rankCountCache.limit)
             lmclResult = nil
             snapshotCache = nil
         }
