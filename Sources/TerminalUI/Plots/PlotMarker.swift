@@ -30,6 +30,16 @@ public enum PlotMarker: Hashable, Sendable {
         }
     }
 
+    /// The bit of dot (`column`, `row`) within its cell: braille's (`brailleBit`), ▀ 1 and ▄ 2 on
+    /// the block grid, 1 on the ASCII grid (one point per cell).
+    func bit(column: Int, row: Int) -> UInt8 {
+        switch self {
+        case .braille: return Self.brailleBit(column: column, row: row)
+        case .block: return row == 0 ? 1 : 2
+        case .ascii: return 1
+        }
+    }
+
     /// The braille bit for dot (`column` 0…1, `row` 0…3) of a cell.
     public static func brailleBit(column: Int, row: Int) -> UInt8 {
         switch (column, row) {
@@ -56,10 +66,17 @@ public enum LineStyle: Hashable, Sendable {
 
     /// Whether the `step`-th point along a line is drawn on `marker`'s grid.
     public func draws(step: Int, marker: PlotMarker) -> Bool {
+        let (period, on) = pattern(on: marker)
+        return step % period < on
+    }
+
+    /// The pattern as its length and the points drawn at its start: the `step`-th point is drawn
+    /// when `step mod period < on`.
+    func pattern(on marker: PlotMarker) -> (period: Int, on: Int) {
         switch self {
-        case .solid: return true
-        case .dotted: return step % 2 == 0
-        case .dashed: return marker == .braille ? step % 6 < 4 : step % 3 < 2
+        case .solid: return (1, 1)
+        case .dotted: return (2, 1)
+        case .dashed: return marker == .braille ? (6, 4) : (3, 2)
         }
     }
 }

@@ -33,24 +33,28 @@ struct PlotRaster {
     /// later series wins the cell.
     mutating func setDot(_ px: Int, _ py: Int, owner: Int, style: Style, glyph: String) {
         guard px >= 0, py >= 0, px < subWidth, py < subHeight else { return }
-        let (sx, sy) = marker.resolution
-        let i = (py / sy) * width + px / sx
-        var bit: UInt8
-        switch marker {
-        case .braille: bit = PlotMarker.brailleBit(column: px % sx, row: py % sy)
-        case .block: bit = py % 2 == 0 ? 1 : 2
-        case .ascii: bit = 1
-        }
-        if cells[i].owner == Int32(truncatingIfNeeded: owner) {
+        put(px, py, pen: Pen(marker: marker, lineStyle: .solid, owner: owner), style: style, glyph: glyph)
+    }
+
+    /// `setDot` for a point known to be on the grid, with what the dot needs worked out in `pen`.
+    @inline(__always)
+    private mutating func put(_ px: Int, _ py: Int, pen: Pen, style: Style, glyph: String) {
+        let i = (py >> pen.rowShift) * width + px >> pen.columnShift
+        let column = px & ((1 << pen.columnShift) - 1), row = py & ((1 << pen.rowShift) - 1)
+        let bit = UInt8(truncatingIfNeeded: pen.bits >> ((column << 2 | row) << 3))
+        if cells[i].owner == pen.owner {
             cells[i].bits |= bit
         } else {
-            claim(i, owner: owner, bit: bit, style: style, glyph: glyph)
+            claim(i, owner: pen.owner, bit: bit, style: style, glyph: glyph)
         }
     }
 
     /// Gives cell `i` to series `owner` with the one dot `bit` (the later series wins the cell).
-    private mutating func claim(_ i: Int, owner: Int, bit: UInt8, style: Style, glyph: String) {
-        cells[i] = CellState(owner: Int32(truncatingIfNeeded: owner), bits: bit, style: style)
+    /// Out of line: most dots fall in a cell their series already holds.
+    @inline(never)
+    private mutating func claim(_ i: Int, owner: Int32, bit: UInt8, style: Style, glyph: String) {
+        cells[i] = CellState(owner: owner, bits: bit, style: style)
+        let owner = Int(owner)
         if owner >= glyphs.count { glyphs += repeatElement(nil, count: owner + 1 - glyphs.count) }
         if glyphs[owner] == nil { glyphs[owner] = glyph }
     }
@@ -65,27 +69,12 @@ struct PlotRaster {
     ) {
         guard a.0.isFinite, a.1.isFinite, b.0.isFinite, b.1.isFinite, subWidth > 0, subHeight > 0 else { return }
         guard let (p, q, clippedStart) = clip(a, b) else { return }
+        let pen = Pen(marker: marker, lineStyle: lineStyle, owner: owner)
+        var phase = step % pen.period
         // The first point of a joined segment was drawn by the one before.
-        var skip = skipFirst && !clippedStart
-        var x0 = nearestInteger(p.0), y0 = nearestInteger(p.1)
-        let x1 = nearestInteger(q.0), y1 = nearestInteger(q.1)
-        let dx = abs(x1 - x0), dy = -abs(y1 - y0)
-        let stepX = x0 < x1 ? 1 : -1, stepY = y0 < y1 ? 1 : -1
-        var error = dx + dy
-        while true {
-            if skip {
-                skip = false
-            } else {
-                if lineStyle.draws(step: step, marker: marker) {
-                    setDot(x0, y0, owner: owner, style: style, glyph: glyph)
-                }
-                step += 1
-            }
-            if x0 == x1 && y0 == y1 { break }
-            let e2 = 2 * error
-            if e2 >= dy { error += dy; x0 += stepX }
-            if e2 <= dx { error += dx; y0 += stepY }
-        }
+        line(
+            from: (nearestInteger(p.0), nearestInteger(p.1)), to: (nearestInteger(q.0), nearestInteger(q.1)),
+            skipFirst: skipFirst && !clippedStart, pen: pen, style: style, glyph: glyph, step: &step, phase: &phase)
     }
 
     /// Draws the polyline through the sub-cell points `points` for series `owner`: the very dots
@@ -131,33 +120,30 @@ struct PlotRaster {
         }
     }
 
-    /// What `setDot` and `LineStyle.draws` work out per dot, worked out once per line.
+    /// What a dot of a line needs, worked out once per line: its cell and bit from the marker's
+    /// resolution and `PlotMarker.bit(column:row:)`, and the line style's dash pattern.
     private struct Pen {
         /// log2 of the marker's dots per cell across and down.
         let columnShift: Int, rowShift: Int
         /// The bit of dot (c, r) of a cell is byte `c·4 + r` of this.
         let bits: UInt64
-        /// The dash pattern: dot number `step` is drawn when `step mod period < on`.
+        /// The dash pattern (`LineStyle.pattern(on:)`): dot number `step` is drawn when `step mod period < on`.
         let period: Int, on: Int
         let owner: Int32
 
         init(marker: PlotMarker, lineStyle: LineStyle, owner: Int) {
             (columnShift, rowShift) = marker.shifts
-            switch marker {
-            case .braille: bits = 0x8020_1008_4004_0201
-            case .block: bits = 0x0201
-            case .ascii: bits = 0x01
+            var bits: UInt64 = 0
+            for column in 0..<(1 << columnShift) {
+                for row in 0..<(1 << rowShift) { bits |= UInt64(marker.bit(column: column, row: row)) << ((column << 2 | row) << 3) }
             }
-            switch lineStyle {
-            case .solid: (period, on) = (1, 1)
-            case .dotted: (period, on) = (2, 1)
-            case .dashed: (period, on) = marker == .braille ? (6, 4) : (3, 2)
-            }
+            self.bits = bits
+            (period, on) = lineStyle.pattern(on: marker)
             self.owner = Int32(truncatingIfNeeded: owner)
         }
     }
 
-    /// `drawSegment`'s Bresenham walk between two dots of the grid, with `pen`.
+    /// The Bresenham walk between two dots of the grid, with `pen`; `phase` is `step mod pen.period`.
     private mutating func line(
         from a: (x: Int, y: Int), to b: (x: Int, y: Int), skipFirst: Bool, pen: Pen, style: Style, glyph: String,
         step: inout Int, phase: inout Int
@@ -167,20 +153,11 @@ struct PlotRaster {
         let dx = abs(b.x - x0), dy = -abs(b.y - y0)
         let stepX = x0 < b.x ? 1 : -1, stepY = y0 < b.y ? 1 : -1
         var error = dx + dy
-        let columnMask = (1 << pen.columnShift) - 1, rowMask = (1 << pen.rowShift) - 1
         while true {
             if skip {
                 skip = false
             } else {
-                if phase < pen.on {
-                    let i = (y0 >> pen.rowShift) * width + x0 >> pen.columnShift
-                    let bit = UInt8(truncatingIfNeeded: pen.bits >> (((x0 & columnMask) << 2 | y0 & rowMask) << 3))
-                    if cells[i].owner == pen.owner {
-                        cells[i].bits |= bit
-                    } else {
-                        claim(i, owner: Int(pen.owner), bit: bit, style: style, glyph: glyph)
-                    }
-                }
+                if phase < pen.on { put(x0, y0, pen: pen, style: style, glyph: glyph) }
                 step += 1
                 phase += 1
                 if phase == pen.period { phase = 0 }
