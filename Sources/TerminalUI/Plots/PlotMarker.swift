@@ -12,14 +12,8 @@
 public enum PlotMarker: Hashable, Sendable {
     case braille, block, ascii
 
-    /// Sub-cell points per cell, across and down.
-    public var resolution: (columns: Int, rows: Int) {
-        switch self {
-        case .braille: return (2, 4)
-        case .block: return (1, 2)
-        case .ascii: return (1, 1)
-        }
-    }
+    /// Sub-cell points per cell, across and down (braille 2 × 4, block 1 × 2, ASCII 1 × 1).
+    public var resolution: (columns: Int, rows: Int) { (1 << shifts.columns, 1 << shifts.rows) }
 
     /// log2 of `resolution`: a sub-cell point's cell is its coordinates shifted right by these.
     var shifts: (columns: Int, rows: Int) {
